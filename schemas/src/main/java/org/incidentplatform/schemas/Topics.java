@@ -1,0 +1,37 @@
+package org.incidentplatform.schemas;
+
+import java.util.List;
+import java.util.Map;
+
+/** Every topic of the platform, declared once: names, partitions, retention and cleanup policy. */
+public final class Topics {
+
+    static final Map<String, String> RETAINED_FOREVER = Map.of(
+            "cleanup.policy", "delete",
+            "retention.ms", "-1",
+            "retention.bytes", "-1");
+
+    /**
+     * The source of truth. Never compacted and never expired: every projection, duration and
+     * notification decision is rebuilt by replaying it. Keyed by incident (stream) id.
+     */
+    public static final TopicSpec INCIDENT_EVENTS = new TopicSpec("incident-events", 6, RETAINED_FOREVER);
+
+    /** Records of incident-events that a consumer could not deserialise, with the reason in headers. */
+    public static final TopicSpec INCIDENT_EVENTS_DLT = INCIDENT_EVENTS.deadLetter();
+
+    /**
+     * The schema registry's own store, laid out as Confluent Schema Registry lays out its
+     * {@code _schemas} topic, so a real registry can take over the data.
+     */
+    public static final TopicSpec SCHEMAS = new TopicSpec("_schemas", 1, Map.of("cleanup.policy", "compact"));
+
+    public static final String INCIDENT_EVENTS_SUBJECT = INCIDENT_EVENTS.name() + "-value";
+
+    public static List<TopicSpec> all() {
+        return List.of(INCIDENT_EVENTS, INCIDENT_EVENTS_DLT, SCHEMAS);
+    }
+
+    private Topics() {
+    }
+}
