@@ -26,10 +26,23 @@ public final class Topics {
      */
     public static final TopicSpec SCHEMAS = new TopicSpec("_schemas", 1, Map.of("cleanup.policy", "compact"));
 
+    /**
+     * Commands on their way from incident-service's HTTP layer to the stream processor that owns
+     * the incident's partition; keyed like incident-events so both have the same owner. Kept a week
+     * for diagnosis; the events, not the commands, are the record.
+     */
+    public static final TopicSpec INCIDENT_COMMANDS = new TopicSpec("incident-commands", INCIDENT_EVENTS.partitions(),
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 3600 * 1000)));
+
+    /** The decision on each command, read by whichever incident-service instance is waiting for it. */
+    public static final TopicSpec INCIDENT_COMMAND_RESULTS = new TopicSpec("incident-command-results",
+            INCIDENT_EVENTS.partitions(),
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(24L * 3600 * 1000)));
+
     public static final String INCIDENT_EVENTS_SUBJECT = INCIDENT_EVENTS.name() + "-value";
 
     public static List<TopicSpec> all() {
-        return List.of(INCIDENT_EVENTS, INCIDENT_EVENTS_DLT, SCHEMAS);
+        return List.of(INCIDENT_EVENTS, INCIDENT_EVENTS_DLT, INCIDENT_COMMANDS, INCIDENT_COMMAND_RESULTS, SCHEMAS);
     }
 
     private Topics() {
