@@ -1,0 +1,30 @@
+package org.incidentplatform.notification;
+
+import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.service.ServiceTopics;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Reads {@code incident-events} and tells subscribers by email, webhook and Slack, each
+ * delivery retried and recorded.
+ */
+@SpringBootApplication
+public class NotificationServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(NotificationServiceApplication.class, args);
+    }
+
+    /**
+     * Reads incident-events and dead-letters what it cannot read; creates neither. incident-service
+     * owns both topics, so their definition has one author; if this service starts first, it waits
+     * for them up to {@code platform.startup-timeout}.
+     */
+    @Bean
+    ServiceTopics serviceTopics() {
+        return ServiceTopics.requires(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT);
+    }
+}

@@ -1,0 +1,75 @@
+package org.incidentplatform.service;
+
+import java.time.Duration;
+
+import org.apache.kafka.common.TopicPartition;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * What every service of the platform gets by depending on this module: validated
+ * {@link PlatformProperties}, its topics verified (and the owned ones created) before it starts,
+ * {@code kafka} and {@code schemaRegistry} health, and dead-lettering of records that cannot be read.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(PlatformProperties.class)
+class PlatformAutoConfiguration {
+
+    /** Dead-letter topics are {@code <topic>-dlt}, as {@code TopicSpec.deadLetter()} names them. */
+    static final String DEAD_LETTER_SUFFIX = "-dlt";
+
+    @Bean
+    @ConditionalOnBean({ServiceTopics.class, KafkaAdmin.class})
+    TopicVerifier topicVerifier(KafkaAdmin kafkaAdmin, ServiceTopics topics, PlatformProperties platform) {
+        return new TopicVerifier(kafkaAdmin, topics, platform);
+    }
+
+    @Bean
+    @ConditionalOnBean(KafkaAdmin.class)
+    @ConditionalOnEnabledHealthIndicator("kafka")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        return new KafkaHealthIndicator(kafkaAdmin);
+    }
+
+    @Bean
+    @ConditionalOnEnabledHealthIndicator("schema-registry")
+    SchemaRegistryHealthIndicator schemaRegistryHealthIndicator(PlatformProperties platform) {
+        return new SchemaRegistryHealthIndicator(platform.schemaRegistryUrl());
+    }
+
+    @Bean
+    @ConditionalOnBean(KafkaProperties.class)
+    DeadLetterProducer deadLetterProducer(KafkaProperties kafka) {
+        return new DeadLetterProducer(kafka);
+    }
+
+    /**
+     * Boot's listener container factory picks this up. A record that cannot be deserialised is
+     * not retried (it never will be readable) and goes straight to its topic's DLT, same
+     * partition; a record whose listener throws is retried twice, a second apart, then
+     * dead-lettered too. Either way the partition moves on. Besides Spring Kafka's
+     * {@code kafka_dlt-*} headers, each dead letter carries {@link DeadLetterReason#HEADER}.
+     */
+    @Bean
+    @ConditionalOnBean(DeadLetterProducer.class)
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler kafkaErrorHandler(DeadLetterProducer deadLetters) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters.template(),
+                (record, exception) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, record.partition()));
+        recoverer.addHeadersFunction(DeadLetterReason.HEADERS);
+        recoverer.setWaitForSendResultTimeout(Duration.ofSeconds(10));
+        return new DefaultErrorHandler(recoverer, new FixedBackOff(1_000L, 2L));
+    }
+}

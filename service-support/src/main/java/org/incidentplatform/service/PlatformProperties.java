@@ -1,0 +1,35 @@
+package org.incidentplatform.service;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings every service needs to reach the platform. Bound and validated before any Kafka
+ * client is built, so a wrong value stops the service at start with the setting's name. The
+ * messages name the setting as it is written in YAML: Boot's report names a record component
+ * in its Java form ({@code schemaRegistryUrl}).
+ *
+ * @param schemaRegistryUrl base URL of the Confluent-compatible schema registry
+ * @param replicationFactor replication of the topics a service creates; 1 on a single broker,
+ *                          3 in a production cluster
+ * @param startupTimeout    how long a service waits at start for the broker and for topics that
+ *                          another service creates, before it gives up
+ */
+@ConfigurationProperties("platform")
+@Validated
+public record PlatformProperties(
+        @NotNull(message = "platform.schema-registry-url (SCHEMA_REGISTRY_URL) must be set")
+        @HttpUrl(message = "platform.schema-registry-url (SCHEMA_REGISTRY_URL) must be an absolute http:// or https:// URL")
+        URI schemaRegistryUrl,
+        @DefaultValue("1") @Min(value = 1, message = "platform.replication-factor must be at least 1")
+        short replicationFactor,
+        @DefaultValue("30s") @NotNull(message = "platform.startup-timeout must be set")
+        Duration startupTimeout) {
+}
