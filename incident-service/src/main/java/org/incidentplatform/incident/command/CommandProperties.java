@@ -1,0 +1,30 @@
+package org.incidentplatform.incident.command;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param decisionTimeout             how long an HTTP request waits for its command to be decided and
+ *                                    committed before answering 503
+ * @param maintenanceScheduleInterval how often due maintenances are started or completed automatically
+ */
+@Validated
+@ConfigurationProperties("incident-service.commands")
+record CommandProperties(
+        @NotNull @DefaultValue("10s") Duration decisionTimeout,
+        @NotNull @DefaultValue("5s") Duration maintenanceScheduleInterval) {
+
+    CommandProperties {
+        if (decisionTimeout != null && (decisionTimeout.isNegative() || decisionTimeout.isZero())) {
+            throw new IllegalArgumentException("incident-service.commands.decision-timeout must be positive");
+        }
+        if (maintenanceScheduleInterval != null && maintenanceScheduleInterval.toMillis() < 100) {
+            throw new IllegalArgumentException(
+                    "incident-service.commands.maintenance-schedule-interval must be at least 100ms");
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.incidentplatform.incident.command;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.incidentplatform.incident.domain.CatalogueCommand;
+import org.incidentplatform.incident.domain.IncidentCommand;
+import org.incidentplatform.incident.domain.MaintenanceCommand;
+import org.incidentplatform.schemas.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a command on {@code incident-commands} and waits for the processor's answer on
+ * {@code incident-command-results}. Every instance reads every answer (read_committed, from the
+ * end at start) and completes the requests it is waiting for; an answer seen means its events
+ * are committed. Both waits are bounded: when Kafka does not answer in time the caller gets
+ * {@link CommandOutcome.Unavailable}, never a hang.
+ */
+@Component
+final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaCommandGateway.class);
+
+    private final KafkaProperties kafka;
+    private final Duration timeout;
+    private final Clock clock;
+    private final Map<String, CompletableFuture<CommandResult>> waiting = new ConcurrentHashMap<>();
+    private volatile Producer<String, CommandEnvelope> producer;
+    private volatile Consumer<String, CommandResult> results;
+    private volatile Thread reader;
+    private volatile boolean running;
+
+    KafkaCommandGateway(KafkaProperties kafka, CommandProperties properties, Clock clock) {
+        this.kafka = kafka;
+        this.timeout = properties.decisionTimeout();
+        this.clock = clock;
+    }
+
+    @Override
+    public CommandOutcome submit(CommandRequest request) {
+        if (!running) {
+            return new CommandOutcome.Unavailable("incident-service is starting or stopping");
+        }
+        String requestId = UUID.randomUUID().toString();
+        CommandEnvelope envelope = CommandCodec.envelope(requestId, request, occurredAt(request.command()) != null,
+                clock.instant());
+        CompletableFuture<CommandResult> answer = new CompletableFuture<>();
+        waiting.put(requestId, answer);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            producer.send(new ProducerRecord<>(Topics.INCIDENT_COMMANDS.name(), request.streamId(), envelope))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CommandResult result = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return result.toOutcome();
+        } catch (TimeoutException e) {
+            log.warn("no decision on {} for {} within {}", envelope.type(), request.streamId(), timeout);
+            return new CommandOutcome.Unavailable("no decision within " + timeout.toSeconds() + " s; Kafka may be "
+                    + "unavailable. Retrying with the same Idempotency-Key is safe.");
+        } catch (ExecutionException e) {
+            log.warn("command {} for {} could not be sent: {}", envelope.type(), request.streamId(),
+                    e.getCause().toString());
+            return new CommandOutcome.Unavailable("the command could not be written to Kafka: "
+                    + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CommandOutcome.Unavailable("interrupted");
+        } finally {
+            waiting.remove(requestId);
+        }
+    }
+
+    private static Object occurredAt(Object command) {
+        if (command instanceof IncidentCommand c) {
+            return c.occurredAt();
+        }
+        if (command instanceof MaintenanceCommand c) {
+            return c.occurredAt();
+        }
+        if (command instanceof CatalogueCommand c) {
+            return c.occurredAt();
+        }
+        throw new IllegalArgumentException("not a domain command: " + command);
+    }
+
+    @Override
+    public void start() {
+        Map<String, Object> producerConfig = new HashMap<>(kafka.buildProducerProperties());
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
+        producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "incident-service-commands-" + UUID.randomUUID());
+        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), CommandCodec.ENVELOPES.serializer());
+
+        Map<String, Object> consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
+        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "incident-service-results-" + UUID.randomUUID());
+        results = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), CommandCodec.RESULTS.deserializer());
+        List<TopicPartition> partitions = results.partitionsFor(Topics.INCIDENT_COMMAND_RESULTS.name()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        results.assign(partitions);
+        results.seekToEnd(partitions);
+        // Resolve the end positions now, so no answer to a request sent after start() is skipped.
+        partitions.forEach(results::position);
+        reader = new Thread(this::readResults, "command-results-reader");
+        reader.setDaemon(true);
+        running = true;
+        reader.start();
+        log.info("command gateway ready: commands to {}, answers from {} ({} partitions)",
+                Topics.INCIDENT_COMMANDS.name(), Topics.INCIDENT_COMMAND_RESULTS.name(), partitions.size());
+    }
+
+    private void readResults() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, CommandResult> record : results.poll(Duration.ofMillis(200))) {
+                    CompletableFuture<CommandResult> answer = record.value() == null ? null : waiting.get(record.key());
+                    if (answer != null) {
+                        answer.complete(record.value());
+                    }
+                }
+            }
+        } catch (WakeupException stopping) {
+            // stop() woke us up.
+        } catch (RuntimeException e) {
+            log.error("command answers can no longer be read; requests will time out", e);
+        } finally {
+            results.close(Duration.ofSeconds(5));
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (results != null) {
+            results.wakeup();
+        }
+        if (reader != null) {
+            try {
+                reader.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // Before the web server (which starts last) accepts requests, after nothing else it needs.
+        return SmartLifecycle.DEFAULT_PHASE - 1000;
+    }
+}
