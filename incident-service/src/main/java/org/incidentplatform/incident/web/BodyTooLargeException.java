@@ -1,0 +1,21 @@
+package org.incidentplatform.incident.web;
+
+import java.io.IOException;
+
+/**
+ * A request body over {@code incident-service.max-body-bytes}. An {@link IOException}, because it is
+ * raised from the body's input stream while the JSON reader consumes it.
+ */
+class BodyTooLargeException extends IOException {
+
+    private final long limit;
+
+    BodyTooLargeException(long limit) {
+        super("the request body is larger than " + limit + " bytes");
+        this.limit = limit;
+    }
+
+    long limit() {
+        return limit;
+    }
+}
