@@ -17,6 +17,7 @@ import org.incidentplatform.incident.domain.Impact;
 import org.incidentplatform.incident.domain.IncidentCommand.DeclareIncident;
 import org.incidentplatform.incident.domain.IncidentCommand.PostUpdate;
 import org.incidentplatform.incident.domain.IncidentStatus;
+import org.incidentplatform.incident.domain.MaintenanceCommand.ScheduleMaintenance;
 import org.incidentplatform.incident.domain.Rejection;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /** The write pipeline on a real broker and registry, below the HTTP layer. */
 @ExtendWith(LocalPlatformExtension.class)
-@SpringBootTest(properties = "spring.kafka.streams.state-dir=target/streams-${random.uuid}")
+@SpringBootTest(properties = {"STREAMS_STATE_DIR=target/streams-${random.uuid}",
+        "incident-service.commands.maintenance-schedule-interval=200ms"})
 @DirtiesContext
 class CommandPipelineTests {
 
@@ -105,6 +107,30 @@ class CommandPipelineTests {
         assertThat(outcome).isInstanceOfSatisfying(CommandOutcome.Rejected.class,
                 r -> assertThat(r.rejection().kind()).isEqualTo(Rejection.Kind.INVALID));
         assertThat(reader.read(StreamKind.INCIDENT, incident)).isEmpty();
+    }
+
+    @Test
+    void maintenanceWithAutomaticStartAndComplete_isStartedAndCompletedByTheSchedule() {
+        String component = addComponent();
+        String maintenance = "mnt-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ScheduleMaintenance schedule = new ScheduleMaintenance(maintenance, "Database upgrade", "Brief read-only mode",
+                Map.of(component, ComponentStatus.UNDER_MAINTENANCE), now.plusMillis(500), now.plusMillis(1500), true,
+                true, now);
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
+                gateway.submit(request(StreamKind.MAINTENANCE, maintenance, schedule, null, null))
+                        instanceof CommandOutcome.Accepted);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<RecordedEvent> events = reader.read(StreamKind.MAINTENANCE, maintenance).orElseThrow();
+            assertThat(events).extracting(RecordedEvent::type)
+                    .containsExactly("MaintenanceScheduled", "MaintenanceStarted", "MaintenanceCompleted");
+            assertThat(events.get(1).actor()).isEqualTo(CommandProcessor.SCHEDULER);
+            assertThat(events.get(1).payload()).containsEntry("automatic", true);
+            assertThat(events.get(1).occurredAt()).isAfterOrEqualTo(now.plusMillis(500));
+            assertThat(events.get(2).occurredAt()).isAfterOrEqualTo(now.plusMillis(1500));
+        });
     }
 
     private String addComponent() {
