@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
@@ -25,20 +26,26 @@ final class KafkaHealthIndicator extends AbstractHealthIndicator implements Disp
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final KafkaAdmin kafkaAdmin;
+    private final Status unreachable;
     private Admin admin;
 
-    KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+    KafkaHealthIndicator(KafkaAdmin kafkaAdmin, Status unreachable) {
         super("Kafka is not reachable");
         this.kafkaAdmin = kafkaAdmin;
+        this.unreachable = unreachable;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
-        DescribeClusterResult cluster = admin()
-                .describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));
-        String clusterId = cluster.clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        int brokers = cluster.nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
-        builder.up().withDetail("clusterId", clusterId).withDetail("brokers", brokers);
+        try {
+            DescribeClusterResult cluster = admin()
+                    .describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));
+            String clusterId = cluster.clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            int brokers = cluster.nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+            builder.up().withDetail("clusterId", clusterId).withDetail("brokers", brokers);
+        } catch (Exception e) {
+            builder.status(unreachable).withException(e);
+        }
     }
 
     private synchronized Admin admin() {

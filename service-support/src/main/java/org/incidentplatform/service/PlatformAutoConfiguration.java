@@ -39,14 +39,14 @@ class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnBean(KafkaAdmin.class)
     @ConditionalOnEnabledHealthIndicator("kafka")
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
-        return new KafkaHealthIndicator(kafkaAdmin);
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, PlatformProperties platform) {
+        return new KafkaHealthIndicator(kafkaAdmin, platform.unreachableStatus());
     }
 
     @Bean
     @ConditionalOnEnabledHealthIndicator("schema-registry")
     SchemaRegistryHealthIndicator schemaRegistryHealthIndicator(PlatformProperties platform) {
-        return new SchemaRegistryHealthIndicator(platform.schemaRegistryUrl());
+        return new SchemaRegistryHealthIndicator(platform.schemaRegistryUrl(), platform.unreachableStatus());
     }
 
     @Bean

@@ -5,6 +5,8 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.health.contributor.Status;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  *                          3 in a production cluster
  * @param startupTimeout    how long a service waits at start for the broker and for topics that
  *                          another service creates, before it gives up
+ * @param unreachableHealth the health status while Kafka or the registry cannot be reached: DOWN
+ *                          for a service that cannot work without them, DEGRADED for one that
+ *                          keeps serving what it already has (projection-service)
  */
 @ConfigurationProperties("platform")
 @Validated
@@ -31,5 +36,12 @@ public record PlatformProperties(
         @DefaultValue("1") @Min(value = 1, message = "platform.replication-factor must be at least 1")
         short replicationFactor,
         @DefaultValue("30s") @NotNull(message = "platform.startup-timeout must be set")
-        Duration startupTimeout) {
+        Duration startupTimeout,
+        @DefaultValue("DOWN")
+        @Pattern(regexp = "DOWN|DEGRADED", message = "platform.unreachable-health must be DOWN or DEGRADED")
+        String unreachableHealth) {
+
+    Status unreachableStatus() {
+        return new Status(unreachableHealth);
+    }
 }

@@ -19,7 +19,7 @@ class HealthIndicatorTests {
     @Test
     void kafka_isUp_whenTheClusterAnswers() throws Exception {
         KafkaHealthIndicator kafka = new KafkaHealthIndicator(new KafkaAdmin(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers())));
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers())), Status.DOWN);
         try {
             assertThat(kafka.health().getStatus()).isEqualTo(Status.UP);
             assertThat(kafka.health().getDetails()).containsKey("clusterId").containsEntry("brokers", 1);
@@ -31,15 +31,35 @@ class HealthIndicatorTests {
     @Test
     void schemaRegistry_isUp_whenTheRegistryAnswers() {
         SchemaRegistryHealthIndicator registry =
-                new SchemaRegistryHealthIndicator(URI.create(LocalPlatformExtension.schemaRegistryUrl()));
+                new SchemaRegistryHealthIndicator(URI.create(LocalPlatformExtension.schemaRegistryUrl()), Status.DOWN);
 
         assertThat(registry.health().getStatus()).isEqualTo(Status.UP);
     }
 
     @Test
     void schemaRegistry_isDown_whenNothingListens() {
-        SchemaRegistryHealthIndicator registry = new SchemaRegistryHealthIndicator(URI.create("http://127.0.0.1:9"));
+        SchemaRegistryHealthIndicator registry =
+                new SchemaRegistryHealthIndicator(URI.create("http://127.0.0.1:9"), Status.DOWN);
 
         assertThat(registry.health().getStatus()).isEqualTo(Status.DOWN);
+    }
+
+    @Test
+    void kafka_reportsTheConfiguredStatus_whenTheClusterCannotBeReached() {
+        KafkaHealthIndicator kafka = new KafkaHealthIndicator(new KafkaAdmin(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9")), new Status("DEGRADED"));
+        try {
+            assertThat(kafka.health().getStatus()).isEqualTo(new Status("DEGRADED"));
+        } finally {
+            kafka.destroy();
+        }
+    }
+
+    @Test
+    void schemaRegistry_reportsTheConfiguredStatus_whenNothingListens() {
+        SchemaRegistryHealthIndicator registry =
+                new SchemaRegistryHealthIndicator(URI.create("http://127.0.0.1:9"), new Status("DEGRADED"));
+
+        assertThat(registry.health().getStatus()).isEqualTo(new Status("DEGRADED"));
     }
 }

@@ -101,7 +101,7 @@ class TopicVerifierTests {
     private static void verify(ServiceTopics topics, Duration startupTimeout) {
         KafkaAdmin kafkaAdmin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 LocalPlatformExtension.bootstrapServers()));
-        PlatformProperties platform = new PlatformProperties(URI.create("http://unused"), (short) 1, startupTimeout);
+        PlatformProperties platform = new PlatformProperties(URI.create("http://unused"), (short) 1, startupTimeout, "DOWN");
         new TopicVerifier(kafkaAdmin, topics, platform).afterSingletonsInstantiated();
     }
 }
