@@ -1,0 +1,104 @@
+package org.incidentplatform.projection.log;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.incidentplatform.events.IncidentEvent;
+import org.incidentplatform.projection.status.StatusProjection;
+import org.incidentplatform.projection.status.StatusSnapshot;
+
+/**
+ * The status as this instance currently knows it, and how current that is. One thread (the log
+ * follower) applies events; any number of readers take the published snapshot, which is an
+ * immutable object replaced as a whole, so a read never sees half an update and never waits for
+ * the writer. Readers that need their own write reflected can wait, bounded, for a version.
+ */
+public final class LiveStatus {
+
+    private final StatusProjection projection = new StatusProjection();
+    private final Clock clock;
+    private final Object progress = new Object();
+    private volatile boolean caughtUp;
+    private volatile Instant confirmedCurrentAt;
+
+    public LiveStatus(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The status after exactly these events, caught up: what a rebuild from such a log gives. */
+    public static LiveStatus of(Clock clock, List<IncidentEvent> log) {
+        LiveStatus status = new LiveStatus(clock);
+        log.forEach(status::apply);
+        status.markCaughtUp();
+        return status;
+    }
+
+    /** Applies one event of the log and publishes the result; redelivered events change nothing. */
+    public StatusProjection.Outcome apply(IncidentEvent event) {
+        StatusProjection.Outcome outcome = projection.offer(event);
+        if (outcome == StatusProjection.Outcome.APPLIED) {
+            projection.publish();
+            synchronized (progress) {
+                progress.notifyAll();
+            }
+        }
+        return outcome;
+    }
+
+    public StatusSnapshot current() {
+        return projection.current();
+    }
+
+    /**
+     * Waits until every named stream has reached at least the given version (its latest applied
+     * sequence), or the timeout passes.
+     *
+     * @return whether all of them were reached
+     */
+    public boolean awaitVersions(Map<String, Long> wanted, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (!reached(wanted)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    progress.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private boolean reached(Map<String, Long> wanted) {
+        StatusSnapshot snapshot = current();
+        return wanted.entrySet().stream().allMatch(w -> snapshot.version(w.getKey()) >= w.getValue());
+    }
+
+    /** The follower has read the log up to where it ended when this instance started. */
+    void markCaughtUp() {
+        caughtUp = true;
+        confirmedCurrent();
+    }
+
+    /** The follower has just seen the log and knows nothing in it is missing here. */
+    void confirmedCurrent() {
+        confirmedCurrentAt = clock.instant();
+    }
+
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    /** When this instance last knew it had everything the log holds; null before it first caught up. */
+    public Instant dataAsOf() {
+        return caughtUp ? confirmedCurrentAt : null;
+    }
+}

@@ -1,0 +1,29 @@
+package org.incidentplatform.projection.log;
+
+import java.time.Instant;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.stereotype.Component;
+
+/** UP once the status has caught up with the log; until then the page would show too little. */
+@Component("statusProjection")
+final class ProjectionHealth implements HealthIndicator {
+
+    private final LiveStatus status;
+
+    ProjectionHealth(LiveStatus status) {
+        this.status = status;
+    }
+
+    @Override
+    public Health health() {
+        Instant asOf = status.dataAsOf();
+        Health.Builder health = status.caughtUp() ? Health.up() : Health.status(Status.OUT_OF_SERVICE);
+        return health.withDetail("caughtUp", status.caughtUp())
+                .withDetail("appliedEvents", status.current().appliedEvents())
+                .withDetail("dataAsOf", asOf == null ? "never" : asOf.toString())
+                .build();
+    }
+}

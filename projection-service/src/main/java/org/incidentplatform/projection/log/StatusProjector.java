@@ -1,0 +1,130 @@
+package org.incidentplatform.projection.log;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.incidentplatform.events.IncidentEvent;
+import org.incidentplatform.projection.status.StatusProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.PartitionOffset;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows incident-events from the beginning on every start, on every partition (each instance
+ * serves the whole page, so it reads the whole log: no consumer group shares it out), and applies
+ * each event to {@link LiveStatus}. Until it has read as far as the log reached when it started,
+ * the instance is not caught up and says so. Records that cannot be read go to the dead-letter
+ * topic through the shared error handler.
+ */
+@Component
+final class StatusProjector {
+
+    static final String LISTENER_ID = "status-projection";
+
+    private static final Logger log = LoggerFactory.getLogger(StatusProjector.class);
+    private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(2);
+
+    private final LiveStatus status;
+    private final ApplicationEventPublisher events;
+    private Map<TopicPartition, Long> endAtStart;
+
+    StatusProjector(LiveStatus status, ApplicationEventPublisher events) {
+        this.status = status;
+        this.events = events;
+    }
+
+    @KafkaListener(id = LISTENER_ID, topicPartitions = @org.springframework.kafka.annotation.TopicPartition(
+            topic = "incident-events",
+            partitionOffsets = @PartitionOffset(initialOffset = "0",
+                    partition = "0-#{T(org.incidentplatform.schemas.Topics).INCIDENT_EVENTS.partitions() - 1}")))
+    void apply(ConsumerRecord<String, IncidentEvent> record, Consumer<?, ?> consumer) {
+        IncidentEvent event = record.value();
+        MDC.put("incidentId", event.getIncidentId());
+        MDC.put("eventId", event.getEventId().toString());
+        try {
+            StatusProjection.Outcome outcome = status.apply(event);
+            if (outcome == StatusProjection.Outcome.GAP) {
+                log.error("event {} of {} skipped: sequence {} does not follow the last applied one",
+                        event.getEventId(), event.getIncidentId(), event.getSequence());
+            }
+        } finally {
+            MDC.remove("incidentId");
+            MDC.remove("eventId");
+        }
+        checkProgress(consumer, false);
+    }
+
+    /** With nothing to read, check whether that is because this instance has everything. */
+    @EventListener(condition = "event.listenerId.startsWith('" + LISTENER_ID + "')")
+    void idle(ListenerContainerIdleEvent event) {
+        checkProgress(event.getConsumer(), true);
+    }
+
+    private void checkProgress(Consumer<?, ?> consumer, boolean idle) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        if (assigned.isEmpty()) {
+            return;
+        }
+        try {
+            if (endAtStart == null) {
+                endAtStart = new HashMap<>(consumer.endOffsets(assigned, END_OFFSETS_TIMEOUT));
+                log.info("catching up with incident-events: {} events to read",
+                        endAtStart.values().stream().mapToLong(Long::longValue).sum());
+            }
+            if (!status.caughtUp()) {
+                if (assigned.stream().allMatch(p -> consumer.position(p) >= endAtStart.getOrDefault(p, 0L))) {
+                    status.markCaughtUp();
+                    AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+                    log.info("caught up with incident-events: {} events applied",
+                            status.current().appliedEvents());
+                }
+            } else if (idle) {
+                // Only an answer from the broker proves that nothing newer exists; a silent log could be an outage.
+                Map<TopicPartition, Long> end = consumer.endOffsets(assigned, END_OFFSETS_TIMEOUT);
+                if (assigned.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
+                    status.confirmedCurrent();
+                }
+            } else {
+                status.confirmedCurrent();
+            }
+        } catch (org.apache.kafka.common.errors.TimeoutException unreachable) {
+            log.debug("incident-events end offsets unavailable: {}", unreachable.getMessage());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Beans {
+
+        @Bean
+        LiveStatus liveStatus() {
+            return new LiveStatus(Clock.systemUTC());
+        }
+
+        /** Not ready to serve until caught up: an empty page would claim "All Systems Operational". */
+        @Bean
+        ApplicationRunner refuseTrafficUntilCaughtUp(ApplicationEventPublisher events, LiveStatus status) {
+            return args -> {
+                if (!status.caughtUp()) {
+                    AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
+                }
+            };
+        }
+    }
+}

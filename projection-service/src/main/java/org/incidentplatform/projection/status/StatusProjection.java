@@ -1,0 +1,240 @@
+package org.incidentplatform.projection.status;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.incidentplatform.events.ComponentStatus;
+import org.incidentplatform.events.IncidentDeclared;
+import org.incidentplatform.events.IncidentEvent;
+import org.incidentplatform.events.MaintenanceScheduled;
+import org.incidentplatform.projection.status.Catalogue.ComponentEntry;
+import org.incidentplatform.projection.status.Catalogue.Entry;
+import org.incidentplatform.projection.status.Catalogue.GroupEntry;
+import org.incidentplatform.projection.status.StatusSnapshot.Component;
+import org.incidentplatform.projection.status.StatusSnapshot.Group;
+import org.incidentplatform.projection.status.StatusSnapshot.Incident;
+import org.incidentplatform.projection.status.StatusSnapshot.Maintenance;
+
+/**
+ * The status page's read model, a pure function of the log: feed it {@code incident-events} in log
+ * order and {@link #publish()} gives what the page shows. Times come from the events, never the clock.
+ *
+ * <p><b>Threads.</b> One writer calls {@link #apply}/{@link #offer} and {@link #publish()}; any
+ * number of readers call {@link #current()}, which returns the last published, immutable
+ * {@link StatusSnapshot} (a volatile read). Publishing once per polled batch rather than per event
+ * keeps a replay of the whole log fast.
+ *
+ * <p><b>Exactly once.</b> An event is applied only if its sequence is the next of its stream.
+ * Redeliveries (sequence already applied) are ignored. A gap is reported, not held back: Kafka keeps a
+ * stream's records in order, so a missing sequence means a truncated log or a bug upstream, and
+ * waiting would only hide it while the stream stays stuck; the caller logs {@link Outcome#GAP}.
+ *
+ * <p><b>Component status.</b> The worst status that any active incident (neither resolved nor
+ * retracted) or maintenance under way (in progress or verifying) sets for it, else operational, in
+ * the order of {@link ComponentSeverity}. A resolved incident imposes nothing, whatever statuses its
+ * resolution names: those show in its timeline and are where a reopen starts from.
+ *
+ * <p><b>Display order.</b> Groups and ungrouped components share one top-level order (position, then
+ * name, then id); a group's components follow it in the same order among themselves. Components
+ * of a group that was never added or was removed count as ungrouped. Empty groups are not shown.
+ */
+public final class StatusProjection {
+
+    /** What {@link #offer} did with an event. */
+    public enum Outcome {
+        /** Applied: the next published snapshot reflects it. */
+        APPLIED,
+        /** Its sequence was applied before (a redelivery): ignored. */
+        ALREADY_APPLIED,
+        /** Its sequence skips one or more of its stream: not applied; the log is broken or truncated. */
+        GAP,
+        /**
+         * In sequence but meaningless here, e.g. an update to an incident never declared: the sequence is
+         * taken so the stream goes on, nothing else changes.
+         */
+        INAPPLICABLE
+    }
+
+    private final Map<String, Long> versions = new HashMap<>();
+    private final Catalogue catalogue = new Catalogue();
+    private final ComponentStatuses statuses = new ComponentStatuses();
+    private final Map<String, IncidentState> incidents = new HashMap<>();
+    private final Map<String, MaintenanceState> maintenances = new HashMap<>();
+    private final Map<String, Incident> incidentViews = new HashMap<>();
+    private final Map<String, Maintenance> maintenanceViews = new HashMap<>();
+    private final Set<String> changedStreams = new HashSet<>();
+    private boolean catalogueChanged;
+    private boolean changed;
+    private long appliedEvents;
+    private Instant lastEventAt;
+    private Instant lastRecordedAt;
+    private volatile StatusSnapshot published = StatusSnapshot.EMPTY;
+
+    /**
+     * Applies the event if it is the next of its stream.
+     *
+     * @return true if applied; false for a redelivery, a gap or an inapplicable event (see {@link #offer})
+     */
+    public boolean apply(IncidentEvent event) {
+        return offer(event) == Outcome.APPLIED;
+    }
+
+    /** Applies the event if it is the next of its stream, and says what became of it. */
+    public Outcome offer(IncidentEvent event) {
+        String streamId = event.getIncidentId();
+        long last = versions.getOrDefault(streamId, 0L);
+        long sequence = event.getSequence();
+        if (sequence <= last) {
+            return Outcome.ALREADY_APPLIED;
+        }
+        if (sequence != last + 1) {
+            return Outcome.GAP;
+        }
+        versions.put(streamId, sequence);
+        changed = true;
+        if (!dispatch(event)) {
+            return Outcome.INAPPLICABLE;
+        }
+        appliedEvents++;
+        lastEventAt = event.getOccurredAt();
+        lastRecordedAt = event.getRecordedAt();
+        return Outcome.APPLIED;
+    }
+
+    private boolean dispatch(IncidentEvent event) {
+        Object payload = event.getPayload();
+        String streamId = event.getIncidentId();
+        if (Catalogue.isCatalogueEvent(payload)) {
+            boolean applied = catalogue.apply(payload, event.getOccurredAt());
+            catalogueChanged |= applied;
+            return applied;
+        }
+        if (payload instanceof IncidentDeclared declared) {
+            if (incidents.containsKey(streamId) || maintenances.containsKey(streamId)) {
+                return false;
+            }
+            IncidentState incident = IncidentState.declared(event, declared);
+            incidents.put(streamId, incident);
+            return imposed(streamId, Map.of(), incident.imposed(), event);
+        }
+        if (payload instanceof MaintenanceScheduled scheduled) {
+            if (incidents.containsKey(streamId) || maintenances.containsKey(streamId)) {
+                return false;
+            }
+            MaintenanceState maintenance = MaintenanceState.scheduled(event, scheduled);
+            maintenances.put(streamId, maintenance);
+            return imposed(streamId, Map.of(), maintenance.imposed(), event);
+        }
+        IncidentState incident = incidents.get(streamId);
+        if (incident != null) {
+            Map<String, ComponentStatus> before = incident.imposed();
+            return incident.apply(event) && imposed(streamId, before, incident.imposed(), event);
+        }
+        MaintenanceState maintenance = maintenances.get(streamId);
+        if (maintenance != null) {
+            Map<String, ComponentStatus> before = maintenance.imposed();
+            return maintenance.apply(event) && imposed(streamId, before, maintenance.imposed(), event);
+        }
+        return false;
+    }
+
+    private boolean imposed(String streamId, Map<String, ComponentStatus> before, Map<String, ComponentStatus> after,
+                            IncidentEvent event) {
+        if (!before.equals(after)) {
+            statuses.impose(streamId, before, after, event.getOccurredAt());
+        }
+        changedStreams.add(streamId);
+        return true;
+    }
+
+    /**
+     * Builds a snapshot of everything applied so far and makes it {@link #current()}; returns the
+     * current one unchanged when nothing was applied since. Writer thread only.
+     */
+    public StatusSnapshot publish() {
+        if (changed) {
+            published = build();
+            changed = false;
+        }
+        return published;
+    }
+
+    /** The last published snapshot; empty before the first {@link #publish()}. Any thread. */
+    public StatusSnapshot current() {
+        return published;
+    }
+
+    private StatusSnapshot build() {
+        // Names and visibility of components show inside incidents, so a catalogue change renews them all.
+        if (catalogueChanged) {
+            incidents.keySet().forEach(changedStreams::add);
+            maintenances.keySet().forEach(changedStreams::add);
+            catalogueChanged = false;
+        }
+        for (String streamId : changedStreams) {
+            IncidentState incident = incidents.get(streamId);
+            if (incident != null) {
+                incidentViews.put(streamId, incident.view(catalogue));
+            }
+            MaintenanceState maintenance = maintenances.get(streamId);
+            if (maintenance != null) {
+                maintenanceViews.put(streamId, maintenance.view(catalogue));
+            }
+        }
+        changedStreams.clear();
+        List<Component> components = new ArrayList<>();
+        List<Group> groups = new ArrayList<>();
+        layOut(components, groups);
+        return new StatusSnapshot(components, groups, incidentViews.values(), maintenanceViews.values(),
+                lastEventAt, lastRecordedAt, appliedEvents, versions);
+    }
+
+    private void layOut(List<Component> components, List<Group> groups) {
+        Map<GroupEntry, List<ComponentEntry>> members = new LinkedHashMap<>();
+        List<Entry> topLevel = new ArrayList<>();
+        for (ComponentEntry component : catalogue.publicComponents()) {
+            GroupEntry group = catalogue.groupOf(component);
+            if (group == null) {
+                topLevel.add(component);
+            } else {
+                members.computeIfAbsent(group, g -> {
+                    topLevel.add(g);
+                    return new ArrayList<>();
+                }).add(component);
+            }
+        }
+        topLevel.sort(Catalogue.DISPLAY_ORDER);
+        for (Entry entry : topLevel) {
+            if (entry instanceof ComponentEntry component) {
+                components.add(component(component, null));
+            } else if (entry instanceof GroupEntry group) {
+                List<ComponentEntry> ofGroup = members.get(group);
+                ofGroup.sort(Catalogue.DISPLAY_ORDER);
+                List<String> ids = new ArrayList<>();
+                ComponentStatus worst = ComponentStatus.operational;
+                for (ComponentEntry member : ofGroup) {
+                    Component component = component(member, group.id);
+                    components.add(component);
+                    ids.add(component.id());
+                    worst = ComponentSeverity.worst(worst, component.status());
+                }
+                groups.add(new Group(group.id, group.name, group.description, group.position, worst, ids,
+                        group.createdAt, group.updatedAt));
+            }
+        }
+    }
+
+    private Component component(ComponentEntry entry, String groupId) {
+        Instant statusChangedAt = statuses.changedAt(entry.id);
+        Instant updatedAt = statusChangedAt != null && statusChangedAt.isAfter(entry.updatedAt)
+                ? statusChangedAt : entry.updatedAt;
+        return new Component(entry.id, entry.name, entry.description, groupId, entry.position,
+                statuses.status(entry.id), entry.createdAt, updatedAt);
+    }
+}

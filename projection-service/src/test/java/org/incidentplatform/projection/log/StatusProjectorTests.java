@@ -1,0 +1,195 @@
+package org.incidentplatform.projection.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.incidentplatform.events.ComponentAdded;
+import org.incidentplatform.events.ComponentStatus;
+import org.incidentplatform.events.Impact;
+import org.incidentplatform.events.IncidentDeclared;
+import org.incidentplatform.events.IncidentEvent;
+import org.incidentplatform.events.IncidentResolved;
+import org.incidentplatform.events.IncidentStatus;
+import org.incidentplatform.local.junit.LocalPlatformExtension;
+import org.incidentplatform.projection.ProjectionServiceApplication;
+import org.incidentplatform.projection.status.StatusSnapshot;
+import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.schemas.serde.AvroSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * projection-service against a real broker, fed by events appended as incident-service appends
+ * them. The log is the only input, so the tests write the log directly.
+ */
+@ExtendWith(LocalPlatformExtension.class)
+class StatusProjectorTests {
+
+    static KafkaProducer<String, Object> events;
+    ConfigurableApplicationContext service;
+
+    @BeforeAll
+    static void topicsAndProducer() {
+        // incident-service creates incident-events and its dead-letter topic; here the test is the writer.
+        Map<String, Object> config = new HashMap<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                "schema.registry.url", LocalPlatformExtension.schemaRegistryUrl()));
+        createTopics(config);
+        AvroSerializer<Object> values = new AvroSerializer<>();
+        values.configure(config, false);
+        events = new KafkaProducer<>(config, new StringSerializer(), values);
+    }
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void restarted_catchesUpWithEventsAppendedWhileItWasDown_andAppliesRedeliveredOnesOnce() throws Exception {
+        String component = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        String incident = "inc-" + UUID.randomUUID();
+        IncidentEvent added = envelope("catalogue", sequenceOfCatalogue(), ComponentAdded.newBuilder()
+                .setComponentId(component).setName("Checkout").build());
+        IncidentEvent declared = envelope(incident, 1, declared(component));
+        append(added, declared);
+        service = start();
+        StatusSnapshot before = awaitVersion(incident, 1);
+        assertThat(before.component(component).orElseThrow().status()).hasToString("major_outage");
+        long appliedBefore = before.appliedEvents();
+        service.close();
+
+        IncidentEvent resolved = envelope(incident, 2, IncidentResolved.newBuilder().setMessage("Fixed").build());
+        append(resolved, declared);
+        service = start();
+        StatusSnapshot after = awaitVersion(incident, 2);
+
+        assertThat(after.component(component).orElseThrow().status()).hasToString("operational");
+        assertThat(after.incident(incident).orElseThrow().resolvedAt()).isNotNull();
+        assertThat(after.appliedEvents()).as("the redelivered declaration is not applied again")
+                .isEqualTo(appliedBefore + 1);
+    }
+
+    @Test
+    void aRecordThatCannotBeRead_goesToTheDeadLetterTopicWithItsReason_andTheRestFlows() throws Exception {
+        service = start();
+        String key = "poison-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), key,
+                    "not avro at all".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        String component = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        String incident = "inc-" + UUID.randomUUID();
+        append(envelope("catalogue", sequenceOfCatalogue(), ComponentAdded.newBuilder()
+                .setComponentId(component).setName("API").build()), envelope(incident, 1, declared(component)));
+
+        awaitVersion(incident, 1);
+        ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(30))
+                .until(() -> deadLetter(key), r -> r != null);
+        Header reason = dead.headers().lastHeader("dlt-reason");
+        assertThat(reason).isNotNull();
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).containsIgnoringCase("magic byte");
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(ProjectionServiceApplication.class).properties("SERVER_PORT=0").run();
+    }
+
+    private StatusSnapshot awaitVersion(String stream, long version) {
+        LiveStatus status = service.getBean(LiveStatus.class);
+        await().atMost(Duration.ofSeconds(30)).until(status::caughtUp);
+        assertThat(status.awaitVersions(Map.of(stream, version), Duration.ofSeconds(30))).isTrue();
+        return status.current();
+    }
+
+    private static long catalogueSequence;
+
+    /** Every test appends to the one catalogue stream; its sequence must stay gap-free across tests. */
+    private static synchronized long sequenceOfCatalogue() {
+        return ++catalogueSequence;
+    }
+
+    private static IncidentDeclared declared(String component) {
+        Instant now = Instant.now();
+        return IncidentDeclared.newBuilder().setTitle("Checkout failing").setImpact(Impact.major)
+                .setStatus(IncidentStatus.investigating).setMessage("Investigating")
+                .setComponents(Map.of(component, ComponentStatus.major_outage))
+                .setStartedAt(now).setDetectedAt(now).build();
+    }
+
+    private static IncidentEvent envelope(String stream, long sequence, Object payload) {
+        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
+        return IncidentEvent.newBuilder().setEventId(UUID.randomUUID()).setIncidentId(stream).setSequence(sequence)
+                .setOccurredAt(now).setRecordedAt(now).setActor("test").setPayload(payload).build();
+    }
+
+    private static void append(IncidentEvent... appended) throws Exception {
+        for (IncidentEvent event : appended) {
+            events.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event)).get();
+        }
+    }
+
+    private static ConsumerRecord<String, byte[]> deadLetter(String key) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalPlatformExtension.bootstrapServers());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(Topics.INCIDENT_EVENTS_DLT.name())
+                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(2))) {
+                if (key.equals(record.key())) {
+                    return record;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void createTopics(Map<String, Object> config) {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+            for (var spec : List.of(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT)) {
+                var topic = new org.apache.kafka.clients.admin.NewTopic(spec.name(), spec.partitions(), (short) 1)
+                        .configs(spec.configs());
+                try {
+                    admin.createTopics(List.of(topic)).all().get();
+                } catch (Exception alreadyThere) {
+                    // Created by an earlier test class of this JVM.
+                }
+            }
+        }
+    }
+}
