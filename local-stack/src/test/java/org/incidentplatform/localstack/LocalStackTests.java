@@ -11,46 +11,96 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.incidentplatform.local.kafka.LocalKafkaBroker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The code path of the README's run command, end to end: everything starts and reports UP. */
+/**
+ * The code path of the README's run command, end to end: everything starts and reports UP, and an
+ * incident posted to incident-service shows on projection-service's Statuspage API at each step.
+ */
 class LocalStackTests {
 
     private static final Path HOME = Path.of(System.getProperty("localstack.home", "..")).toAbsolutePath().normalize();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
+    static StackSettings settings;
+    static ByteArrayOutputStream console = new ByteArrayOutputStream();
+    static LocalStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        settings = settingsOnFreePorts(dataDir);
+        stack = LocalStack.start(settings, new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
 
     @Test
     void start_runsBrokerRegistryAndAllThreeServices_withEveryHealthEndpointUp() throws Exception {
-        StackSettings settings = settingsOnFreePorts(dataDir);
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        HttpClient http = HttpClient.newHttpClient();
-
-        try (LocalStack stack = LocalStack.start(settings, new PrintStream(console, true, StandardCharsets.UTF_8))) {
-            assertThat(stack.healthUrls()).hasSize(3);
-            for (String url : stack.healthUrls()) {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(health.statusCode()).as(url).isEqualTo(200);
-                assertThat(health.body()).as(url).contains("\"status\":\"UP\"");
-            }
-            HttpResponse<String> subjects = http.send(
-                    HttpRequest.newBuilder(URI.create(stack.schemaRegistryUrl() + "/subjects")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(subjects.statusCode()).isEqualTo(200);
-            assertThat(console.toString(StandardCharsets.UTF_8))
-                    .contains("Incident platform is up", "incident-service", "projection-service",
-                            "notification-service", "Press Ctrl-C to stop");
-
-            assertThatThrownBy(() -> LocalStack.start(settingsOnFreePorts(dataDir), new PrintStream(new ByteArrayOutputStream())))
-                    .isInstanceOf(StackException.class)
-                    .hasMessageContaining("another local stack is already running");
+        assertThat(stack.healthUrls()).hasSize(3);
+        for (String url : stack.healthUrls()) {
+            HttpResponse<String> health = get(url, Map.of());
+            assertThat(health.statusCode()).as(url).isEqualTo(200);
+            assertThat(JSON.readTree(health.body()).path("status").asText()).as(url).isEqualTo("UP");
         }
+        assertThat(get(stack.schemaRegistryUrl() + "/subjects", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("Incident platform is up", "incident-service", "projection-service",
+                        "notification-service", "Admin token: " + stack.adminToken(), "Press Ctrl-C to stop");
+    }
+
+    @Test
+    void aSecondStackOnTheSameDataDirectory_isRefusedWithAClearMessage() {
+        assertThatThrownBy(() -> LocalStack.start(settingsOnFreePorts(dataDir),
+                new PrintStream(new ByteArrayOutputStream())))
+                .isInstanceOf(StackException.class)
+                .hasMessageContaining("another local stack is already running");
+    }
+
+    @Test
+    void anIncidentPostedToIncidentService_isOnTheStatusPageAtEveryStep() throws Exception {
+        String incidents = stack.incidentServiceUrl() + "/api/v1/incidents";
+        String summary = "http://127.0.0.1:" + settings.projectionPort() + "/api/v2/summary.json";
+        assertThat(post(stack.incidentServiceUrl() + "/api/v1/components",
+                "{\"id\":\"web-app\",\"name\":\"Web Application\"}").statusCode()).isEqualTo(201);
+        JsonNode declared = declare(incidents, "{\"title\":\"All app servers removed by a deploy\","
+                + "\"impact\":\"critical\",\"status\":\"investigating\",\"message\":\"The site is down.\","
+                + "\"components\":{\"web-app\":\"major_outage\"}}");
+        String id = declared.path("id").asText();
+
+        JsonNode page = awaitVersion(summary, id, declared.path("version").asLong());
+        assertThat(page.at("/status/indicator").asText()).isEqualTo("critical");
+        assertThat(componentStatus(page, "Web Application")).isEqualTo("major_outage");
+        assertThat(page.path("incidents").get(0).path("id").asText()).isEqualTo(id);
+
+        JsonNode identified = body(post(incidents + "/" + id + "/updates", "{\"message\":\"A bad deploy.\","
+                + "\"status\":\"identified\",\"components\":{\"web-app\":\"partial_outage\"}}"));
+        page = awaitVersion(summary, id, identified.path("version").asLong());
+        assertThat(page.path("incidents").get(0).path("status").asText()).isEqualTo("identified");
+        assertThat(componentStatus(page, "Web Application")).isEqualTo("partial_outage");
+
+        JsonNode resolved = body(post(incidents + "/" + id + "/resolve", "{\"message\":\"Rolled back.\"}"));
+        page = awaitVersion(summary, id, resolved.path("version").asLong());
+        assertThat(page.at("/status/indicator").asText()).isEqualTo("none");
+        assertThat(page.at("/status/description").asText()).isEqualTo("All Systems Operational");
+        assertThat(componentStatus(page, "Web Application")).isEqualTo("operational");
+        assertThat(page.path("incidents")).isEmpty();
     }
 
     @Test
@@ -62,14 +112,60 @@ class LocalStackTests {
 
     @Test
     void settings_defaultToTheDocumentedPortsAndDataDirectory() {
-        StackSettings settings = StackSettings.fromEnvironment(Map.of(), HOME);
+        StackSettings defaults = StackSettings.fromEnvironment(Map.of(), HOME);
 
-        assertThat(settings.dataDir()).isEqualTo(HOME.resolve("data"));
-        assertThat(settings.kafkaPort()).isEqualTo(9092);
-        assertThat(settings.registryPort()).isEqualTo(8081);
-        assertThat(settings.incidentPort()).isEqualTo(8080);
-        assertThat(settings.projectionPort()).isEqualTo(8082);
-        assertThat(settings.notificationPort()).isEqualTo(8083);
+        assertThat(defaults.dataDir()).isEqualTo(HOME.resolve("data"));
+        assertThat(defaults.kafkaPort()).isEqualTo(9092);
+        assertThat(defaults.registryPort()).isEqualTo(8081);
+        assertThat(defaults.incidentPort()).isEqualTo(8080);
+        assertThat(defaults.projectionPort()).isEqualTo(8082);
+        assertThat(defaults.notificationPort()).isEqualTo(8083);
+    }
+
+    /** Read-your-writes: the projection waits (bounded) until it has applied the version we just got. */
+    private static JsonNode awaitVersion(String url, String stream, long version) throws Exception {
+        HttpResponse<String> response = get(url, Map.of("X-Await-Version", stream + "=" + version));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Awaited-Version")).hasValue("reached");
+        return JSON.readTree(response.body());
+    }
+
+    private static String componentStatus(JsonNode page, String name) {
+        for (JsonNode component : page.path("components")) {
+            if (name.equals(component.path("name").asText())) {
+                return component.path("status").asText();
+            }
+        }
+        throw new AssertionError("no component named " + name + " in " + page.path("components"));
+    }
+
+    /** The catalogue reaches every partition moments after it is written; a declaration may be early. */
+    private static JsonNode declare(String url, String body) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        HttpResponse<String> response = post(url, body);
+        while (response.statusCode() == 422 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            response = post(url, body);
+        }
+        return body(response);
+    }
+
+    private static JsonNode body(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> post(String url, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + stack.adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static StackSettings settingsOnFreePorts(Path dataDir) {

@@ -1,0 +1,44 @@
+package org.incidentplatform.projection.statuspage;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How public reads (the Statuspage API and the HTML pages) are served.
+ *
+ * @param readYourWritesTimeout longest a read carrying {@code X-Await-Version} waits for the projection
+ *                              to reach that version before answering anyway; at most
+ *                              {@value #LONGEST_WAIT_SECONDS}s, because every waiting read holds a
+ *                              request thread
+ * @param cacheMaxAge           {@code Cache-Control: public, max-age} of successful answers: how stale
+ *                              a browser or CDN copy may be; at most an hour, a status page must move
+ */
+@ConfigurationProperties("projection-service")
+@Validated
+public record PublicReadProperties(
+        @DefaultValue("5s") @NotNull(message = "projection-service.read-your-writes-timeout must be set")
+        Duration readYourWritesTimeout,
+        @DefaultValue("10s") @NotNull(message = "projection-service.cache-max-age must be set")
+        Duration cacheMaxAge) {
+
+    static final long LONGEST_WAIT_SECONDS = 30;
+
+    @AssertTrue(message = "projection-service.read-your-writes-timeout must be between 1ms and "
+            + LONGEST_WAIT_SECONDS + "s")
+    public boolean isReadYourWritesTimeoutWithinBounds() {
+        return readYourWritesTimeout == null
+                || (readYourWritesTimeout.toMillis() >= 1
+                && readYourWritesTimeout.compareTo(Duration.ofSeconds(LONGEST_WAIT_SECONDS)) <= 0);
+    }
+
+    @AssertTrue(message = "projection-service.cache-max-age must be between 0s and 1h")
+    public boolean isCacheMaxAgeWithinBounds() {
+        return cacheMaxAge == null || (!cacheMaxAge.isNegative() && cacheMaxAge.compareTo(Duration.ofHours(1)) <= 0);
+    }
+}

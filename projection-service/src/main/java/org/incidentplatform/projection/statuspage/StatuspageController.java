@@ -1,0 +1,122 @@
+package org.incidentplatform.projection.statuspage;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.status.StatusSnapshot;
+import org.incidentplatform.projection.statuspage.RenderedDocuments.Rendered;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Atlassian Statuspage's public v2 API over the live status, so widgets and clients written for a
+ * Statuspage page read this one unchanged. See the package documentation for the caching, freshness
+ * and availability rules.
+ */
+@RestController
+@CrossOrigin(origins = "*", methods = {RequestMethod.GET, RequestMethod.HEAD},
+        allowedHeaders = {ReadYourWrites.AWAIT_VERSION, HttpHeaders.IF_NONE_MATCH},
+        exposedHeaders = {HttpHeaders.ETAG, StatuspageController.DATA_AS_OF, ReadYourWrites.AWAITED_VERSION,
+                HttpHeaders.RETRY_AFTER},
+        maxAge = 3600)
+class StatuspageController {
+
+    /** When this instance last knew it had everything the log holds: how old the answer may be. */
+    static final String DATA_AS_OF = "X-Data-As-Of";
+
+    /** Seconds a client should wait before asking again while the status is being rebuilt. */
+    static final String REBUILDING_RETRY_AFTER = "5";
+
+    private static final MediaType JSON = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
+
+    private final LiveStatus live;
+    private final RenderedDocuments rendered;
+    private final CacheControl cacheControl;
+
+    StatuspageController(LiveStatus live, RenderedDocuments rendered, PublicReadProperties reads) {
+        this.live = live;
+        this.rendered = rendered;
+        this.cacheControl = CacheControl.maxAge(reads.cacheMaxAge()).cachePublic();
+    }
+
+    @GetMapping("/api/v2/summary.json")
+    ResponseEntity<?> summary() {
+        return answer(StatuspageEndpoint.SUMMARY);
+    }
+
+    @GetMapping("/api/v2/status.json")
+    ResponseEntity<?> status() {
+        return answer(StatuspageEndpoint.STATUS);
+    }
+
+    @GetMapping("/api/v2/components.json")
+    ResponseEntity<?> components() {
+        return answer(StatuspageEndpoint.COMPONENTS);
+    }
+
+    @GetMapping("/api/v2/incidents.json")
+    ResponseEntity<?> incidents() {
+        return answer(StatuspageEndpoint.INCIDENTS);
+    }
+
+    @GetMapping("/api/v2/incidents/unresolved.json")
+    ResponseEntity<?> unresolvedIncidents() {
+        return answer(StatuspageEndpoint.UNRESOLVED_INCIDENTS);
+    }
+
+    @GetMapping("/api/v2/scheduled-maintenances.json")
+    ResponseEntity<?> scheduledMaintenances() {
+        return answer(StatuspageEndpoint.SCHEDULED_MAINTENANCES);
+    }
+
+    @GetMapping("/api/v2/scheduled-maintenances/upcoming.json")
+    ResponseEntity<?> upcomingMaintenances() {
+        return answer(StatuspageEndpoint.UPCOMING_MAINTENANCES);
+    }
+
+    @GetMapping("/api/v2/scheduled-maintenances/active.json")
+    ResponseEntity<?> activeMaintenances() {
+        return answer(StatuspageEndpoint.ACTIVE_MAINTENANCES);
+    }
+
+    /**
+     * The endpoint's bytes for the current snapshot, with its ETag; Spring answers 304 itself when
+     * {@code If-None-Match} names that ETag, keeping these headers and dropping the body.
+     */
+    private ResponseEntity<?> answer(StatuspageEndpoint endpoint) {
+        if (!live.caughtUp()) {
+            return rebuilding();
+        }
+        StatusSnapshot snapshot = live.current();
+        Rendered answer = rendered.of(snapshot, endpoint);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
+                .contentType(JSON)
+                .eTag(answer.etag())
+                .cacheControl(cacheControl);
+        Instant dataAsOf = live.dataAsOf();
+        if (dataAsOf != null) {
+            ok.header(DATA_AS_OF, StatuspageDocuments.time(dataAsOf));
+        }
+        return ok.body(answer.body());
+    }
+
+    /** A page that is still replaying the log would say "All Systems Operational" whatever the truth. */
+    private static ResponseEntity<ProblemDetail> rebuilding() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the status is being rebuilt from the incident log; ask again shortly");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, REBUILDING_RETRY_AFTER)
+                .cacheControl(CacheControl.noStore())
+                .body(problem);
+    }
+}
