@@ -1,7 +1,9 @@
 package org.incidentplatform.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
+import org.incidentplatform.projection.log.LiveStatus;
 import org.incidentplatform.schemas.TopicSpec;
 import org.incidentplatform.schemas.Topics;
 import org.junit.jupiter.api.Test;
@@ -25,11 +28,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @ExtendWith(LocalPlatformExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
+@DirtiesContext
 class ProjectionServiceTests {
 
     @Autowired
@@ -37,6 +42,9 @@ class ProjectionServiceTests {
 
     @Autowired
     KafkaAdmin kafkaAdmin;
+
+    @Autowired
+    LiveStatus liveStatus;
 
     /** Stands in for incident-service, which owns and creates these topics. */
     @BeforeAll
@@ -68,13 +76,16 @@ class ProjectionServiceTests {
     }
 
     @Test
-    void health_isUp_withKafkaAndSchemaRegistry() {
+    void health_isUp_withKafkaAndSchemaRegistry_onceCaughtUpWithTheLog() {
+        // Until the projection has read the log as far as it reached at start, health is OUT_OF_SERVICE.
+        await().atMost(Duration.ofSeconds(30)).until(liveStatus::caughtUp);
         http.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP")
-                .jsonPath("$.components.schemaRegistry.status").isEqualTo("UP");
+                .jsonPath("$.components.schemaRegistry.status").isEqualTo("UP")
+                .jsonPath("$.components.statusProjection.status").isEqualTo("UP");
     }
 
     @Test

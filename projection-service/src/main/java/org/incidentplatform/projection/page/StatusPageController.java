@@ -1,0 +1,213 @@
+package org.incidentplatform.projection.page;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.status.StatusSnapshot;
+import org.incidentplatform.projection.status.StatusSnapshot.Incident;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The public status page, each incident's timeline, and the history feeds: server-rendered from the
+ * current snapshot, so they work without JavaScript and cost a template render per request at most.
+ * Every answer carries an ETag of what it shows, so the many readers polling during an outage mostly
+ * get a 304; before this instance has caught up with the log it shows nothing it might have to take
+ * back, only a 503 asking to retry.
+ */
+@Controller
+class StatusPageController {
+
+    static final int HISTORY_DAYS = 14;
+    static final String RETRY_AFTER_SECONDS = "5";
+    static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+    static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
+
+    private final LiveStatus live;
+    private final Clock clock;
+    private final String pageName;
+    private final String pageUrl;
+    private final CacheControl cached;
+    private final IncidentFeed feed = new IncidentFeed();
+    private final Wording words = new Wording();
+    private final UtcTimes times = new UtcTimes();
+
+    /**
+     * Reads the same settings as the Statuspage API ({@code projection-service.page.*} and
+     * {@code projection-service.cache-max-age}, validated there at start), with defaults of its own so
+     * the page needs nothing but a {@link LiveStatus} to run.
+     *
+     * @param pageUrl the public base address; when unset, the address this request came to
+     */
+    StatusPageController(LiveStatus live, ObjectProvider<Clock> clock,
+                         @Value("${projection-service.page.name:Status}") String pageName,
+                         @Value("${projection-service.page.url:}") String pageUrl,
+                         @Value("${projection-service.cache-max-age:10s}") Duration cacheMaxAge) {
+        this.live = live;
+        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.pageName = pageName;
+        this.pageUrl = pageUrl;
+        this.cached = CacheControl.maxAge(cacheMaxAge).cachePublic();
+    }
+
+    @GetMapping("/")
+    String statusPage(ServletWebRequest request, HttpServletResponse response, Model model) {
+        StatusSnapshot snapshot = caughtUp();
+        Freshness freshness = Freshness.of(live.dataAsOf(), clock);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        PageSite site = site(request);
+        if (notModified(request, response, "page", snapshot, site, freshness, today)) {
+            return null;
+        }
+        common(model, site, freshness);
+        model.addAttribute("snapshot", snapshot);
+        model.addAttribute("indicator", snapshot.indicator());
+        model.addAttribute("listing", ComponentListing.of(snapshot));
+        model.addAttribute("names", new ComponentNames(snapshot));
+        model.addAttribute("days", snapshot.pastIncidents(today, HISTORY_DAYS));
+        return "page/status";
+    }
+
+    @GetMapping("/incidents/{id}")
+    String incidentPage(@PathVariable String id, ServletWebRequest request, HttpServletResponse response,
+                        Model model) {
+        StatusSnapshot snapshot = caughtUp();
+        Incident incident = snapshot.incident(id).filter(i -> !i.retracted())
+                .orElseThrow(IncidentNotFound::new);
+        Freshness freshness = Freshness.of(live.dataAsOf(), clock);
+        PageSite site = site(request);
+        if (notModified(request, response, "incident/" + id, snapshot, site, freshness)) {
+            return null;
+        }
+        common(model, site, freshness);
+        model.addAttribute("incident", incident);
+        model.addAttribute("names", new ComponentNames(snapshot));
+        model.addAttribute("postmortem", incident.postmortem() == null ? null
+                : MarkdownBlocks.of(incident.postmortem().body()));
+        return "page/incident";
+    }
+
+    @GetMapping("/history.atom")
+    ResponseEntity<String> atom(ServletWebRequest request, HttpServletResponse response) {
+        StatusSnapshot snapshot = caughtUp();
+        PageSite site = site(request);
+        if (notModified(request, response, "atom", snapshot, site)) {
+            return null;
+        }
+        return ResponseEntity.ok().contentType(ATOM).body(feed.atom(snapshot, site));
+    }
+
+    @GetMapping("/history.rss")
+    ResponseEntity<String> rss(ServletWebRequest request, HttpServletResponse response) {
+        StatusSnapshot snapshot = caughtUp();
+        PageSite site = site(request);
+        if (notModified(request, response, "rss", snapshot, site)) {
+            return null;
+        }
+        return ResponseEntity.ok().contentType(RSS).body(feed.rss(snapshot, site));
+    }
+
+    @ExceptionHandler(StatusLoading.class)
+    ModelAndView loading(HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        ModelAndView page = new ModelAndView("page/loading", HttpStatus.SERVICE_UNAVAILABLE);
+        page.addObject("site", new PageSite(pageName, pageUrl));
+        return page;
+    }
+
+    @ExceptionHandler(IncidentNotFound.class)
+    ModelAndView notFound(ServletWebRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cached.getHeaderValue());
+        ModelAndView page = new ModelAndView("page/not-found", HttpStatus.NOT_FOUND);
+        page.addObject("site", site(request));
+        page.addObject("words", words);
+        page.addObject("times", times);
+        page.addObject("freshness", Freshness.of(live.dataAsOf(), clock));
+        return page;
+    }
+
+    private StatusSnapshot caughtUp() {
+        if (!live.caughtUp()) {
+            throw new StatusLoading();
+        }
+        return live.current();
+    }
+
+    private void common(Model model, PageSite site, Freshness freshness) {
+        model.addAttribute("site", site);
+        model.addAttribute("freshness", freshness);
+        model.addAttribute("words", words);
+        model.addAttribute("times", times);
+    }
+
+    private PageSite site(ServletWebRequest request) {
+        String url = pageUrl.isBlank()
+                ? ServletUriComponentsBuilder.fromContextPath(request.getRequest()).build().toUriString()
+                : pageUrl;
+        return new PageSite(pageName, url);
+    }
+
+    /** Sets the cache headers and answers 304 when the reader already has this version of the page. */
+    private boolean notModified(ServletWebRequest request, HttpServletResponse response, String view,
+                                       StatusSnapshot snapshot, PageSite site, Object... shown) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cached.getHeaderValue());
+        return request.checkNotModified(etag(view, snapshot, site, shown));
+    }
+
+    /**
+     * Names everything the answer depends on: the log position (same log, same tag, on every
+     * instance), the address and name, and what else is shown (how fresh, which days).
+     */
+    static String etag(String view, StatusSnapshot snapshot, PageSite site, Object... shown) {
+        StringBuilder key = new StringBuilder(view).append('|').append(snapshot.appliedEvents()).append('|')
+                .append(snapshot.lastRecordedAt()).append('|').append(site);
+        for (Object part : shown) {
+            key.append('|').append(part);
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            return "\"" + snapshot.appliedEvents() + "-" + HexFormat.of().formatHex(digest, 0, 8) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** This instance has not caught up with the log yet. */
+    static final class StatusLoading extends RuntimeException {
+
+        StatusLoading() {
+            super("the status is still loading", null, false, false);
+        }
+    }
+
+    /** No such incident, or it was retracted: the public never sees it. */
+    static final class IncidentNotFound extends RuntimeException {
+
+        IncidentNotFound() {
+            super("no such incident", null, false, false);
+        }
+    }
+}

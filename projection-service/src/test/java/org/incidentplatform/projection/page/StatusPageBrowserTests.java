@@ -1,0 +1,266 @@
+package org.incidentplatform.projection.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentplatform.events.ComponentStatus.degraded_performance;
+import static org.incidentplatform.events.ComponentStatus.major_outage;
+import static org.incidentplatform.events.ComponentStatus.partial_outage;
+import static org.incidentplatform.events.ComponentStatus.under_maintenance;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.incidentplatform.events.Impact;
+import org.incidentplatform.events.IncidentStatus;
+import org.incidentplatform.projection.log.LiveStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.servlet.autoconfigure.HttpEncodingAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration;
+import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The status page in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}),
+ * read as a person would: what is visible, where, and in which order, on a phone and on a desktop.
+ * The server is the real web stack (Tomcat, Spring MVC, Thymeleaf, the static CSS) around the page
+ * controller and a {@link LiveStatus} built from events; Kafka is left out, the follower being another
+ * test's subject. Screenshots go to {@code target/screenshots/} for review.
+ */
+@SpringBootTest(classes = StatusPageBrowserTests.PageOnly.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"projection-service.page.name=Acme Cloud", "projection-service.page.url="})
+class StatusPageBrowserTests {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final int PHONE_WIDTH = 390;
+    static final int PHONE_HEIGHT = 844;
+    static final int DESKTOP_WIDTH = 1280;
+    static final int DESKTOP_HEIGHT = 900;
+    static final String INCIDENT = "inc-2026-0042";
+
+    /** The web stack and the page, nothing that needs a broker. */
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class,
+            DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
+            HttpMessageConvertersAutoConfiguration.class, HttpEncodingAutoConfiguration.class,
+            ThymeleafAutoConfiguration.class})
+    @Import(StatusPageController.class)
+    static class PageOnly {
+
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(Instant.parse("2026-03-02T11:30:00Z"));
+        }
+
+        @Bean
+        LiveStatus liveStatus(MutableClock clock) {
+            return anOutageWithHistory().liveStatus(clock);
+        }
+    }
+
+    /** A page with something to show in every part: an outage under way, planned works, a past incident. */
+    static IncidentLog anOutageWithHistory() {
+        IncidentLog log = new IncidentLog();
+        log.at(Instant.parse("2026-02-20T08:00:00Z"));
+        log.group("core", "Core", 1)
+                .component("web-app", "Web Application", "core", 1)
+                .component("api", "API", "core", 2)
+                .component("jobs", "Background Jobs", "core", 3)
+                .group("integrations", "Integrations", 2)
+                .component("webhooks", "Webhooks", "integrations", 1)
+                .component("slack", "Slack notifications", "integrations", 2)
+                .component("docs", "Documentation", null, 3);
+        log.at(Instant.parse("2026-02-27T14:10:00Z"));
+        log.declare("inc-2026-0040", "Delayed webhook deliveries", Impact.minor,
+                "Webhooks are being delivered with a delay of up to 10 minutes.", Map.of("webhooks", degraded_performance));
+        log.after(Duration.ofMinutes(40)).resolve("inc-2026-0040", "Deliveries are back to normal; the backlog is cleared.");
+        log.after(Duration.ofDays(1)).postmortem("inc-2026-0040",
+                "## What happened\nA queue consumer stalled after a broker failover.\n\n- add a consumer lag alert");
+        log.at(Instant.parse("2026-03-02T09:12:00Z"));
+        log.declare(INCIDENT, "Elevated API error rates", Impact.major,
+                "We are investigating elevated error rates on the API.", Map.of("api", partial_outage));
+        log.after(Duration.ofMinutes(9)).update(INCIDENT, IncidentStatus.identified,
+                "A faulty deploy of the API gateway is the cause. We are rolling it back.", Map.of("api", major_outage));
+        log.after(Duration.ofMinutes(14)).update(INCIDENT, IncidentStatus.monitoring,
+                "The rollback is complete and error rates are dropping.\nWe are monitoring the results.",
+                Map.of("api", degraded_performance));
+        log.schedule("mnt-2026-0007", "Database upgrade", Instant.parse("2026-03-09T02:00:00Z"),
+                Instant.parse("2026-03-09T04:00:00Z"), Map.of("web-app", under_maintenance, "jobs", under_maintenance));
+        return log;
+    }
+
+    @TempDir
+    static Path profile;
+
+    static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        assertThat(new File(CHROMIUM)).as("headless Chromium at %s: install the Debian packages chromium and "
+                + "chromium-driver (apt-get install chromium chromium-driver)", CHROMIUM).canRead();
+        assertThat(new File(CHROMEDRIVER)).as("chromedriver at %s: install the Debian package chromium-driver",
+                CHROMEDRIVER).canRead();
+        // Both paths given: Selenium Manager is never asked, so nothing is downloaded.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(),
+                "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void open(String path, int width, int height, boolean mobile) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+        browser.get("http://127.0.0.1:" + port + path);
+    }
+
+    /** The whole page, not just the first screen: the viewport grows to the page's height for the shot. */
+    private void screenshot(String name, int width, int height, boolean mobile) throws IOException {
+        long pageHeight = ((Number) browser.executeScript("return document.documentElement.scrollHeight")).longValue();
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", Math.max(height, pageHeight), "deviceScaleFactor", 1, "mobile", mobile));
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    private static boolean fitsWidth(int width) {
+        return ((Number) browser.executeScript("return document.documentElement.scrollWidth")).intValue() <= width;
+    }
+
+    @Test
+    void statusPage_onAPhone_showsTheBannerFirst_andEachComponentsStatusInWordsBesideItsName() throws IOException {
+        open("/", PHONE_WIDTH, PHONE_HEIGHT, true);
+
+        WebElement banner = browser.findElement(By.id("banner"));
+        assertThat(banner.isDisplayed()).isTrue();
+        assertThat(banner.getText()).contains("Partial System Outage");
+        Rectangle bannerBox = banner.getRect();
+        assertThat(bannerBox.getY() + bannerBox.getHeight()).as("the banner is on the first screen")
+                .isLessThanOrEqualTo(PHONE_HEIGHT);
+        assertThat(banner.getCssValue("background-color")).as("the stylesheet is applied")
+                .isNotIn("rgba(0, 0, 0, 0)", "transparent");
+        assertThat(fitsWidth(PHONE_WIDTH)).as("no sideways scrolling at %d px", PHONE_WIDTH).isTrue();
+
+        WebElement api = browser.findElement(By.cssSelector("[data-component=api]"));
+        WebElement name = api.findElement(By.className("component-name"));
+        WebElement status = api.findElement(By.className("status"));
+        assertThat(name.isDisplayed()).isTrue();
+        assertThat(name.getText()).isEqualTo("API");
+        assertThat(status.isDisplayed()).isTrue();
+        assertThat(status.getText()).isEqualTo("! Degraded Performance");
+        assertThat(sameLine(name, status)).as("the status sits beside the name").isTrue();
+        assertThat(browser.findElement(By.cssSelector("[data-component=webhooks] .status")).getText())
+                .isEqualTo("✓ Operational");
+
+        WebElement incident = browser.findElement(By.cssSelector("#active-incidents + .incident"));
+        assertThat(incident.getText()).contains("Elevated API error rates", "Monitoring",
+                "The rollback is complete and error rates are dropping.");
+        assertThat(browser.findElement(By.cssSelector("#upcoming + .maintenance")).getText())
+                .contains("Database upgrade", "Mar 9, 2026, 02:00 UTC");
+        assertThat(browser.findElement(By.className("freshness")).getText())
+                .isEqualTo("Data as of Mar 2, 2026, 11:30 UTC");
+
+        screenshot("status-page.png", PHONE_WIDTH, PHONE_HEIGHT, true);
+    }
+
+    @Test
+    void statusPage_onADesktop_readsTheSame() throws IOException {
+        open("/", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+
+        assertThat(browser.findElement(By.id("banner")).getText()).contains("Partial System Outage");
+        WebElement api = browser.findElement(By.cssSelector("[data-component=api]"));
+        assertThat(sameLine(api.findElement(By.className("component-name")), api.findElement(By.className("status"))))
+                .isTrue();
+        List<WebElement> days = browser.findElements(By.cssSelector(".history > li"));
+        assertThat(days).hasSize(14);
+        assertThat(days.get(3).getText()).contains("Feb 27, 2026", "Delayed webhook deliveries",
+                "Resolved – Deliveries are back to normal");
+        assertThat(days.get(1).getText()).contains("No incidents reported.");
+
+        screenshot("status-page-desktop.png", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    @Test
+    void incidentTimeline_showsEveryUpdate_newestAtTheTop() throws IOException {
+        open("/", PHONE_WIDTH, PHONE_HEIGHT, true);
+        browser.findElement(By.linkText("Elevated API error rates")).click();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/incidents/" + INCIDENT);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Elevated API error rates");
+        List<WebElement> updates = browser.findElements(By.cssSelector(".timeline > li"));
+        assertThat(updates).extracting(u -> u.findElement(By.className("update-status")).getText())
+                .containsExactly("Monitoring", "Identified", "Investigating");
+        assertThat(updates).allMatch(WebElement::isDisplayed);
+        assertThat(updates).extracting(u -> u.getRect().getY()).isSorted();
+        assertThat(updates.get(0).getText()).contains("The rollback is complete and error rates are dropping.",
+                "API: ✕ Major Outage → ! Degraded Performance", "Mar 2, 2026, 09:37 UTC");
+        assertThat(updates.get(2).getText()).contains("We are investigating elevated error rates on the API.",
+                "API: ✓ Operational → ◐ Partial Outage", "Mar 2, 2026, 09:12 UTC");
+        assertThat(fitsWidth(PHONE_WIDTH)).isTrue();
+        screenshot("incident.png", PHONE_WIDTH, PHONE_HEIGHT, true);
+
+        open("/incidents/inc-2026-0040", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+        assertThat(browser.findElement(By.className("postmortem")).getText())
+                .contains("What happened", "A queue consumer stalled after a broker failover.");
+        screenshot("incident-desktop.png", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    @Test
+    void unknownIncident_showsANotFoundPage() {
+        open("/incidents/no-such-incident", PHONE_WIDTH, PHONE_HEIGHT, true);
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Incident not found");
+    }
+
+    /** Side by side: the two boxes overlap vertically, the second to the right of the first. */
+    private static boolean sameLine(WebElement left, WebElement right) {
+        Rectangle a = left.getRect();
+        Rectangle b = right.getRect();
+        boolean overlap = a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+        return overlap && b.getX() >= a.getX() + a.getWidth();
+    }
+}

@@ -1,0 +1,355 @@
+package org.incidentplatform.projection.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentplatform.events.ComponentStatus.degraded_performance;
+import static org.incidentplatform.events.ComponentStatus.major_outage;
+import static org.incidentplatform.events.ComponentStatus.partial_outage;
+import static org.incidentplatform.events.ComponentStatus.under_maintenance;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.incidentplatform.events.Impact;
+import org.incidentplatform.events.IncidentStatus;
+import org.incidentplatform.projection.log.LiveStatus;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The status page and the incident timeline as HTML: what a reader gets, with its cache headers. */
+@WebMvcTest(controllers = StatusPageController.class, properties = {
+        "projection-service.page.name=Acme Cloud",
+        "projection-service.page.url=https://status.example.com"})
+@Import(StatusPageTests.Given.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class StatusPageTests {
+
+    /** Reader's clock: the day of the log's first event, a little after it. */
+    static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Given {
+
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(NOW);
+        }
+
+        /** Caught up with an empty log; each test appends what it needs. */
+        @Bean
+        LiveStatus liveStatus(MutableClock clock) {
+            return LiveStatus.of(clock, List.of());
+        }
+    }
+
+    @Autowired
+    MockMvc http;
+
+    @Autowired
+    LiveStatus live;
+
+    @Autowired
+    MutableClock clock;
+
+    private final IncidentLog log = new IncidentLog().standardCatalogue();
+
+    private Document page(String path) throws Exception {
+        log.applyTo(live);
+        String html = http.perform(get(path)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        return parse(html);
+    }
+
+    private static Document parse(String html) {
+        Document page = Jsoup.parse(html);
+        page.outputSettings().prettyPrint(false);
+        return page;
+    }
+
+    private static Element component(Document page, String id) {
+        Element component = page.selectFirst("[data-component=" + id + "]");
+        assertThat(component).as("component %s on the page", id).isNotNull();
+        return component;
+    }
+
+    @Test
+    void statusPage_isAccessibleHtml_forPhones() throws Exception {
+        Document page = page("/");
+
+        assertThat(page.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(page.selectFirst("meta[name=viewport]").attr("content")).contains("width=device-width");
+        assertThat(page.select("header, main, footer, h1, h2")).isNotEmpty();
+        assertThat(page.select("h1")).hasSize(1);
+        assertThat(page.selectFirst("link[rel=stylesheet]").attr("href")).isEqualTo("/css/status-page.css");
+        assertThat(page.selectFirst("link[type=application/atom+xml]").attr("href")).isEqualTo("/history.atom");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "none, All Systems Operational, ✓",
+            "minor, Minor Service Outage, !",
+            "major, Partial System Outage, !",
+            "critical, Major System Outage, ✕",
+            "maintenance, Service Under Maintenance, ⚒"})
+    void banner_saysTheOverallStatus_inWordsAndSymbol_notColourAlone(String indicator, String words, String symbol)
+            throws Exception {
+        switch (indicator) {
+            case "none" -> { }
+            case "maintenance" -> {
+                log.schedule("mnt-1", "Database upgrade", log.now(), log.now().plus(Duration.ofHours(2)),
+                        Map.of("api", under_maintenance));
+                log.start("mnt-1");
+            }
+            default -> log.declare("inc-1", "Trouble", Impact.valueOf(indicator), "Looking", Map.of());
+        }
+
+        Element banner = page("/").getElementById("banner");
+
+        assertThat(banner.selectFirst("h1").text()).isEqualTo(words);
+        assertThat(banner.selectFirst(".symbol").text()).isEqualTo(symbol);
+        assertThat(banner.classNames()).contains("banner-" + indicator);
+    }
+
+    @Test
+    void components_showTheirCurrentStatusInWords_besideTheirName_underTheirGroup() throws Exception {
+        log.declare("inc-1", "Slow API", Impact.major, "Looking", Map.of("api", partial_outage));
+        log.declare("inc-2", "Docs down", Impact.critical, "Looking", Map.of("docs", major_outage));
+
+        Document page = page("/");
+
+        Element core = page.selectFirst("[data-group=core]");
+        assertThat(core.selectFirst(".component-row .component-name").text()).isEqualTo("Core");
+        assertThat(core.selectFirst(".component-row .status").text()).as("a group shows its worst member")
+                .isEqualTo("◐ Partial Outage");
+        assertThat(core.select(".group-members [data-component]").eachAttr("data-component"))
+                .containsExactly("web-app", "api");
+        assertThat(component(page, "web-app").select(".component-name").text()).isEqualTo("Web Application");
+        assertThat(component(page, "web-app").select(".status").text()).isEqualTo("✓ Operational");
+        assertThat(component(page, "api").select(".status").text()).isEqualTo("◐ Partial Outage");
+        assertThat(component(page, "api").select(".status").hasClass("status-partial_outage")).isTrue();
+        assertThat(component(page, "docs").selectFirst(".component-name").ownText()).isEqualTo("Documentation");
+        assertThat(component(page, "docs").select(".status").text()).isEqualTo("✕ Major Outage");
+        assertThat(page.select(".components > li")).extracting(li -> li.attr("data-group") + "/" + li.attr("data-component"))
+                .containsExactly("core/", "/docs");
+    }
+
+    @Test
+    void activeIncidentsAndMaintenances_showTheirLatestUpdate_andIncidentsLinkToTheirTimeline() throws Exception {
+        log.declare("inc-1", "Elevated API errors", Impact.major, "We are investigating", Map.of("api", partial_outage));
+        log.update("inc-1", IncidentStatus.identified, "A bad deploy; rolling back", Map.of());
+        log.schedule("mnt-now", "Database upgrade", log.now(), log.now().plus(Duration.ofHours(1)),
+                Map.of("web-app", under_maintenance));
+        log.start("mnt-now");
+        log.schedule("mnt-later", "Network works", Instant.parse("2026-03-09T02:00:00Z"),
+                Instant.parse("2026-03-09T04:00:00Z"), Map.of("docs", under_maintenance));
+
+        Document page = page("/");
+
+        Element incident = page.selectFirst("#active-incidents + .incident");
+        assertThat(incident.selectFirst("h3 a").text()).isEqualTo("Elevated API errors");
+        assertThat(incident.selectFirst("h3 a").attr("href")).isEqualTo("/incidents/inc-1");
+        assertThat(incident.selectFirst(".impact-label").text()).isEqualTo("Major impact");
+        assertThat(incident.selectFirst(".message").text()).isEqualTo("Identified – A bad deploy; rolling back");
+        assertThat(incident.selectFirst(".meta").text()).contains("Affects API");
+        Element maintenance = page.selectFirst("#active-maintenances + .maintenance");
+        assertThat(maintenance.selectFirst("h3").text()).isEqualTo("Database upgrade");
+        assertThat(maintenance.selectFirst(".message").text()).isEqualTo("In progress – Works have started");
+        assertThat(component(page, "web-app").select(".status").text()).isEqualTo("⚒ Under Maintenance");
+        Element upcoming = page.selectFirst("#upcoming + .maintenance");
+        assertThat(upcoming.selectFirst("h3").text()).isEqualTo("Network works");
+        assertThat(upcoming.select("time").eachAttr("datetime"))
+                .containsExactly("2026-03-09T02:00:00Z", "2026-03-09T04:00:00Z");
+        assertThat(upcoming.selectFirst(".meta").text())
+                .isEqualTo("Mar 9, 2026, 02:00 UTC to Mar 9, 2026, 04:00 UTC · Affects Documentation");
+    }
+
+    @Test
+    void pastIncidents_coverTheLastFourteenUtcDays_sayingSoOnQuietDays() throws Exception {
+        log.at(Instant.parse("2026-02-27T23:30:00Z"));
+        log.declare("inc-old", "Login failures", Impact.minor, "Looking", Map.of("web-app", degraded_performance));
+        log.resolve("inc-old", "Fixed the login service");
+        log.at(Instant.parse("2026-03-02T10:00:00Z"));
+        log.declare("inc-today", "Slow pages", Impact.minor, "Looking", Map.of());
+
+        Document page = page("/");
+
+        List<Element> days = page.select(".history > li");
+        assertThat(days).hasSize(14);
+        assertThat(days.get(0).selectFirst("h3 time").attr("datetime")).isEqualTo("2026-03-02");
+        assertThat(days.get(0).selectFirst("h3").text()).isEqualTo("Mar 2, 2026");
+        assertThat(days.get(13).selectFirst("h3 time").attr("datetime")).isEqualTo("2026-02-17");
+        assertThat(days.get(0).select("ol a").eachText()).containsExactly("Slow pages");
+        assertThat(days.get(1).selectFirst(".quiet").text()).isEqualTo("No incidents reported.");
+        Element feb27 = days.get(3);
+        assertThat(feb27.selectFirst("h3 time").attr("datetime")).isEqualTo("2026-02-27");
+        assertThat(feb27.selectFirst("ol a").attr("href")).isEqualTo("/incidents/inc-old");
+        assertThat(feb27.selectFirst(".message").text()).isEqualTo("Resolved – Fixed the login service");
+        assertThat(page.select(".history .quiet")).hasSize(12);
+    }
+
+    @Test
+    void retractedIncident_isNowhereOnThePage_andItsTimelineIsNotFound() throws Exception {
+        log.declare("inc-keep", "Real trouble", Impact.minor, "Looking", Map.of());
+        log.declare("inc-oops", "Declared by mistake", Impact.critical, "Oops", Map.of("api", major_outage));
+        log.retract("inc-oops");
+
+        Document page = page("/");
+
+        assertThat(page.text()).contains("Real trouble").doesNotContain("Declared by mistake");
+        assertThat(page.getElementById("banner").text()).contains("Minor Service Outage");
+        assertThat(component(page, "api").select(".status").text()).isEqualTo("✓ Operational");
+        http.perform(get("/incidents/inc-oops")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void messages_areShownAsText_neverAsMarkup() throws Exception {
+        log.declare("inc-1", "<img src=x onerror=alert(1)> title", Impact.minor,
+                "<script>alert('owned')</script> & more", Map.of());
+
+        Document page = page("/");
+        Document timeline = page("/incidents/inc-1");
+
+        for (Document html : List.of(page, timeline)) {
+            assertThat(html.select("script")).isEmpty();
+            assertThat(html.select("img")).isEmpty();
+            assertThat(html.text()).contains("<script>alert('owned')</script> & more")
+                    .contains("<img src=x onerror=alert(1)> title");
+        }
+        String raw = http.perform(get("/incidents/inc-1")).andReturn().getResponse().getContentAsString();
+        assertThat(raw).contains("&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; &amp; more")
+                .doesNotContain("<script>");
+    }
+
+    @Test
+    void dataAsOf_isShown_andAWarningOnceItIsOlderThanTwoMinutes() throws Exception {
+        Document fresh = page("/");
+        assertThat(fresh.selectFirst(".freshness").text()).isEqualTo("Data as of Mar 2, 2026, 12:00 UTC");
+        assertThat(fresh.selectFirst(".freshness time").attr("datetime")).isEqualTo("2026-03-02T12:00:00Z");
+        assertThat(fresh.select(".stale")).isEmpty();
+
+        clock.advance(Duration.ofMinutes(3));
+        Document old = page("/");
+
+        assertThat(old.selectFirst(".stale").text()).startsWith("⚠ Status may be out of date");
+        assertThat(old.selectFirst(".stale").attr("role")).isEqualTo("alert");
+        assertThat(old.selectFirst(".freshness").text()).isEqualTo("Data as of Mar 2, 2026, 12:00 UTC");
+    }
+
+    @Test
+    void incidentPage_showsEveryUpdateNewestFirst_withTimeStatusMessageAndComponentChanges() throws Exception {
+        var declared = log.declare("inc-1", "Elevated API errors", Impact.major, "We are investigating",
+                Map.of("api", partial_outage));
+        log.update("inc-1", IncidentStatus.identified, "Found it", Map.of("api", major_outage));
+        log.update("inc-1", IncidentStatus.monitoring, "Fix deployed\nWatching error rates", Map.of("api", degraded_performance));
+        var resolved = log.resolve("inc-1", "All good");
+
+        Document page = page("/incidents/inc-1");
+
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Elevated API errors");
+        assertThat(page.title()).isEqualTo("Elevated API errors · Acme Cloud");
+        assertThat(page.selectFirst(".incident-status").text()).isEqualTo("Resolved");
+        assertThat(page.selectFirst(".facts .impact-label").text()).isEqualTo("Major impact");
+        assertThat(page.selectFirst("time.started").attr("datetime")).isEqualTo(declared.getOccurredAt().toString());
+        assertThat(page.selectFirst("time.resolved").attr("datetime")).isEqualTo(resolved.getOccurredAt().toString());
+        List<Element> updates = page.select(".timeline > li");
+        assertThat(updates).extracting(u -> u.selectFirst(".update-status").text())
+                .containsExactly("Resolved", "Monitoring", "Identified", "Investigating");
+        assertThat(updates).extracting(u -> u.selectFirst(".message").text())
+                .containsExactly("All good", "Fix deployed Watching error rates", "Found it", "We are investigating");
+        assertThat(updates.get(1).selectFirst(".message").wholeText()).isEqualTo("Fix deployed\nWatching error rates");
+        assertThat(updates.get(3).selectFirst("time").attr("datetime")).isEqualTo(declared.getOccurredAt().toString());
+        assertThat(updates.get(3).selectFirst("time").text()).isEqualTo("Mar 2, 2026, 09:05 UTC");
+        assertThat(updates).extracting(u -> u.select(".changes li").text()).containsExactly(
+                "API: ! Degraded Performance → ✓ Operational",
+                "API: ✕ Major Outage → ! Degraded Performance",
+                "API: ◐ Partial Outage → ✕ Major Outage",
+                "API: ✓ Operational → ◐ Partial Outage");
+        assertThat(page.select(".postmortem")).isEmpty();
+    }
+
+    @Test
+    void incidentPage_showsAPublishedPostmortem_withItsMarkdownAsEscapedText() throws Exception {
+        log.declare("inc-1", "Outage", Impact.critical, "Looking", Map.of());
+        log.resolve("inc-1", "Over");
+        log.postmortem("inc-1", """
+                ## What happened
+                A deploy broke <b>logins</b>.
+                It took 20 minutes to notice.
+
+                - no canary
+                - alerts too slow
+                <script>alert(1)</script>""");
+
+        Element postmortem = page("/incidents/inc-1").selectFirst(".postmortem");
+
+        assertThat(postmortem.select("h3").eachText())
+                .containsExactly("What happened", "Root cause", "Contributing factors");
+        assertThat(postmortem.select("p").get(1).html()).isEqualTo("A deploy broke &lt;b&gt;logins&lt;/b&gt;.<br>It took 20 minutes to notice.");
+        assertThat(postmortem.select("ul").first().select("li").eachText()).containsExactly("no canary", "alerts too slow");
+        assertThat(postmortem.select("script, b")).isEmpty();
+        assertThat(postmortem.text()).contains("<script>alert(1)</script>", "A bad deploy", "No canary");
+    }
+
+    @Test
+    void unknownIncident_isA404Page() throws Exception {
+        log.applyTo(live);
+
+        String html = http.perform(get("/incidents/no-such-thing"))
+                .andExpect(status().isNotFound())
+                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8"))
+                .andReturn().getResponse().getContentAsString();
+
+        Document page = Jsoup.parse(html);
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Incident not found");
+        assertThat(page.selectFirst("main a").attr("href")).isEqualTo("/");
+    }
+
+    @Test
+    void pages_areCachedBriefly_andAnsweredWith304_untilTheSnapshotChanges() throws Exception {
+        log.declare("inc-1", "Trouble", Impact.minor, "Looking", Map.of());
+        log.applyTo(live);
+
+        for (String path : List.of("/", "/incidents/inc-1")) {
+            String etag = http.perform(get(path))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=10, public"))
+                    .andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+            assertThat(etag).matches("\"\\d+-[0-9a-f]{16}\"");
+
+            http.perform(get(path).header(HttpHeaders.IF_NONE_MATCH, etag))
+                    .andExpect(status().isNotModified())
+                    .andExpect(header().string(HttpHeaders.ETAG, etag))
+                    .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=10, public"));
+
+            log.update("inc-1", null, "More news on " + path, Map.of());
+            log.applyTo(live);
+            http.perform(get(path).header(HttpHeaders.IF_NONE_MATCH, etag)).andExpect(status().isOk());
+        }
+    }
+
+    @Test
+    void etag_changesWhenThePageWouldWarnAboutAge_evenWithoutNewEvents() throws Exception {
+        log.applyTo(live);
+        String etag = http.perform(get("/")).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+
+        clock.advance(Duration.ofMinutes(3));
+
+        http.perform(get("/").header(HttpHeaders.IF_NONE_MATCH, etag)).andExpect(status().isOk());
+    }
+}
