@@ -1,0 +1,71 @@
+package org.incidentplatform.projection.analytics;
+
+import java.util.Arrays;
+
+import org.incidentplatform.events.ComponentStatus;
+import org.incidentplatform.projection.status.ComponentSeverity;
+
+/**
+ * What incidents and maintenances said about one component over time: one claim per stretch in which
+ * a stream held the component in a non-operational status, {@code [from, until)} in epoch milliseconds
+ * ({@link #OPEN} while it still holds). The component's status at an instant is the worst claim covering
+ * it (see {@link ComponentSeverity}), worked out when asked, so back-filled claims and retractions need
+ * no rewriting of what was recorded before. Columns of primitives keep a long history small.
+ */
+final class ComponentTimeline {
+
+    static final long OPEN = Long.MAX_VALUE;
+
+    /** Since when the component is known: the earlier of its catalogue entry and its first claim. */
+    long existsFrom = Long.MAX_VALUE;
+    private int size;
+    private int[] streams = new int[4];
+    private byte[] ranks = new byte[4];
+    private long[] froms = new long[4];
+    private long[] untils = new long[4];
+
+    void knownFrom(long at) {
+        existsFrom = Math.min(existsFrom, at);
+    }
+
+    /** @return the claim's index, to {@link #close} it later */
+    int open(int stream, ComponentStatus status, long from) {
+        if (size == streams.length) {
+            int capacity = size * 2;
+            streams = Arrays.copyOf(streams, capacity);
+            ranks = Arrays.copyOf(ranks, capacity);
+            froms = Arrays.copyOf(froms, capacity);
+            untils = Arrays.copyOf(untils, capacity);
+        }
+        streams[size] = stream;
+        ranks[size] = (byte) ComponentSeverity.rank(status);
+        froms[size] = from;
+        untils[size] = OPEN;
+        knownFrom(from);
+        return size++;
+    }
+
+    void close(int claim, long until) {
+        untils[claim] = until;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int stream(int claim) {
+        return streams[claim];
+    }
+
+    int rank(int claim) {
+        return ranks[claim];
+    }
+
+    long from(int claim) {
+        return froms[claim];
+    }
+
+    long until(int claim) {
+        return untils[claim];
+    }
+}
