@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.incidentplatform.events.IncidentEvent;
+import org.incidentplatform.projection.analytics.Analytics;
 import org.incidentplatform.projection.status.StatusProjection;
 import org.incidentplatform.projection.status.StatusSnapshot;
 
 /**
- * The status as this instance currently knows it, and how current that is. One thread (the log
+ * The status (and the analytics) as this instance currently knows them, and how current that is. One thread (the log
  * follower) applies events; any number of readers take the published snapshot, which is an
  * immutable object replaced as a whole, so a read never sees half an update and never waits for
  * the writer. Readers that need their own write reflected can wait, bounded, for a version.
@@ -19,6 +20,7 @@ import org.incidentplatform.projection.status.StatusSnapshot;
 public final class LiveStatus {
 
     private final StatusProjection projection = new StatusProjection();
+    private final Analytics analytics = new Analytics();
     private final Clock clock;
     private final Object progress = new Object();
     private volatile boolean caughtUp;
@@ -38,6 +40,7 @@ public final class LiveStatus {
 
     /** Applies one event of the log and publishes the result; redelivered events change nothing. */
     public StatusProjection.Outcome apply(IncidentEvent event) {
+        analytics.offer(event);
         StatusProjection.Outcome outcome = projection.offer(event);
         if (outcome == StatusProjection.Outcome.APPLIED) {
             projection.publish();
@@ -50,6 +53,11 @@ public final class LiveStatus {
 
     public StatusSnapshot current() {
         return projection.current();
+    }
+
+    /** Durations, MTTx and uptime, maintained from the same events; safe to query from any thread. */
+    public Analytics analytics() {
+        return analytics;
     }
 
     /**
