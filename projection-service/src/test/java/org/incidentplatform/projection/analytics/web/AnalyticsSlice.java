@@ -1,0 +1,19 @@
+package org.incidentplatform.projection.analytics.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+
+/** A web slice of the analytics API alone: its controller, configuration and problem rendering. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@WebMvcTest(useDefaultFilters = false,
+        includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+                classes = {AnalyticsController.class, AnalyticsWebConfiguration.class, AnalyticsProblems.class}))
+@interface AnalyticsSlice {
+}
