@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.incidentplatform.local.LocalPlatform;
+import org.incidentplatform.local.ServiceProcess;
 
 /**
  * The whole system on one machine: a real Kafka broker and the schema registry in this JVM, and
@@ -98,7 +99,8 @@ public final class LocalStack implements AutoCloseable {
                 Path jar = jarOf(settings.home(), name);
                 out.println("Starting " + name + " (log: " + settings.home().relativize(logDir.resolve(name + ".log"))
                         + ") ...");
-                services.add(ServiceProcess.start(name, jar, service.getValue(), logDir, environment));
+                services.add(ServiceProcess.start(name, jar, service.getValue(), logDir, ServiceProcess.LOCAL_JVM_OPTIONS,
+                        environment));
             }
             for (ServiceProcess service : services) {
                 service.awaitHealthy(SERVICE_START_TIMEOUT);

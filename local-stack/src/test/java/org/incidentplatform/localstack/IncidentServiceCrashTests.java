@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.local.LocalPlatform;
+import org.incidentplatform.local.ServiceProcess;
 import org.incidentplatform.local.junit.EventLog;
 import org.incidentplatform.local.kafka.LocalKafkaBroker;
 import org.junit.jupiter.api.Test;
@@ -122,7 +123,7 @@ class IncidentServiceCrashTests {
 
     private static ServiceProcess startIncidentService(int port, Path logs, Map<String, String> environment) {
         ServiceProcess service = ServiceProcess.start("incident-service", LocalStack.jarOf(HOME, "incident-service"),
-                port, logs, environment);
+                port, logs, ServiceProcess.LOCAL_JVM_OPTIONS, environment);
         service.awaitHealthy(LocalStack.SERVICE_START_TIMEOUT);
         return service;
     }

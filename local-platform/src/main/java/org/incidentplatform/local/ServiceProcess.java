@@ -1,4 +1,4 @@
-package org.incidentplatform.localstack;
+package org.incidentplatform.local;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,10 +15,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One of the three Spring Boot services, run as its own JVM from its executable jar with the
- * same environment variables it gets in production, its output kept in a log file.
+ * One of the Spring Boot services, run as its own JVM from its executable jar with the same
+ * environment variables it gets in production, its output kept in a log file. Used by the local
+ * stack, the benchmark harness and the tests that kill a service mid-load.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
+
+    /** Small heaps and a quick-starting JIT: the local stack runs three services on one machine. */
+    public static final List<String> LOCAL_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -34,14 +39,18 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess start(String name, Path jar, int port, Path logDir, Map<String, String> environment) {
+    public static ServiceProcess start(String name, Path jar, int port, Path logDir, List<String> jvmOptions,
+                                       Map<String, String> environment) {
         if (!Files.isRegularFile(jar)) {
-            throw new StackException(name + " is not built: " + jar + " is missing. Run ./run.sh, which builds it.");
+            throw new IllegalStateException(name + " is not built: " + jar + " is missing. Build it first "
+                    + "(./mvnw -DskipTests package; ./run.sh does).");
         }
         Path logFile = logDir.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
@@ -50,29 +59,34 @@ final class ServiceProcess {
         try {
             return new ServiceProcess(name, port, logFile, builder.start());
         } catch (IOException e) {
-            throw new StackException("cannot start " + name + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start " + name + ": " + e.getMessage(), e);
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    Path logFile() {
+    /** The JVM's process, e.g. to account for the CPU it used. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    public Path logFile() {
         return logFile;
     }
 
     /** Waits until the service reports UP, failing early if its process dies. */
-    void awaitHealthy(Duration timeout) {
+    public void awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         String lastAnswer = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new StackException(name + " exited with code " + process.exitValue() + " during start-up. "
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " during start-up. "
                         + "Last lines of " + logFile + ":\n" + tail(logFile, 15));
             }
             try {
@@ -87,16 +101,16 @@ final class ServiceProcess {
                 lastAnswer = notListeningYet.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StackException("interrupted while waiting for " + name);
+                throw new IllegalStateException("interrupted while waiting for " + name);
             }
             sleep(250);
         }
-        throw new StackException(name + " did not become healthy within " + timeout.toSeconds() + " s ("
+        throw new IllegalStateException(name + " did not become healthy within " + timeout.toSeconds() + " s ("
                 + lastAnswer + "). See " + logFile);
     }
 
     /** Asks the service to stop (SIGTERM, Spring's graceful shutdown) and kills it if it does not. */
-    void stop() {
+    public void stop() {
         if (!process.isAlive()) {
             return;
         }
@@ -112,7 +126,7 @@ final class ServiceProcess {
     }
 
     /** Kills the process without warning (SIGKILL): no shutdown hook, no graceful close. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
@@ -135,7 +149,7 @@ final class ServiceProcess {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackException("interrupted");
+            throw new IllegalStateException("interrupted");
         }
     }
 }

@@ -1,0 +1,41 @@
+package org.incidentplatform.bench;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Bearer tokens by role: the catalogue needs admin, declaring responder, and the measured updates use reporter. */
+record AccessTokens(String admin, String responder, String reporter) {
+
+    /** Fresh random tokens for an incident-service the harness starts itself. */
+    static AccessTokens generate() {
+        SecureRandom random = new SecureRandom();
+        return new AccessTokens(random(random), random(random), random(random));
+    }
+
+    /** One admin token for everything, for a running deployment. */
+    static AccessTokens single(String token) {
+        return new AccessTokens(token, token, token);
+    }
+
+    /** The environment variables incident-service reads its tokens from. */
+    Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("INCIDENT_SERVICE_ADMIN_TOKEN", admin);
+        environment.put("INCIDENT_SERVICE_RESPONDER_TOKEN", responder);
+        environment.put("INCIDENT_SERVICE_REPORTER_TOKEN", reporter);
+        return environment;
+    }
+
+    private static String random(SecureRandom random) {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "AccessTokens[redacted]";
+    }
+}
