@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * One of the Spring Boot services, run as its own JVM from its executable jar with the same
  * environment variables it gets in production, its output kept in a log file. Used by the local
@@ -25,6 +27,7 @@ public final class ServiceProcess {
     public static final List<String> LOCAL_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -93,7 +96,8 @@ public final class ServiceProcess {
                 HttpResponse<String> response = HTTP.send(
                         HttpRequest.newBuilder(URI.create(url() + "/actuator/health")).timeout(Duration.ofSeconds(3)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"")) {
+                // The service's own status, not any component's: a component can be UP while the whole is not.
+                if (response.statusCode() == 200 && "UP".equals(JSON.readTree(response.body()).path("status").asText())) {
                     return;
                 }
                 lastAnswer = "HTTP " + response.statusCode() + " " + response.body();

@@ -1,0 +1,98 @@
+package org.incidentplatform.bench.reads;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.incidentplatform.events.ComponentAdded;
+import org.incidentplatform.events.ComponentGroupAdded;
+import org.incidentplatform.events.ComponentStatus;
+import org.incidentplatform.events.Impact;
+import org.incidentplatform.events.IncidentDeclared;
+import org.incidentplatform.events.IncidentEvent;
+import org.incidentplatform.events.IncidentResolved;
+import org.incidentplatform.events.IncidentStatus;
+import org.incidentplatform.events.IncidentUpdatePosted;
+import org.incidentplatform.schemas.SampleEvents;
+
+/** Valid event streams: a catalogue of components in groups, and incidents over those components. */
+final class EventStreams {
+
+    static final int GROUPS = 3;
+    static final int COMPONENTS = 10;
+    private static final IncidentStatus[] PROGRESS = {IncidentStatus.identified, IncidentStatus.monitoring};
+
+    private EventStreams() {
+    }
+
+    static String component(int i) {
+        return "component-" + (i % COMPONENTS);
+    }
+
+    /** Stream {@code catalogue}: the groups, then the components spread over them. */
+    static List<IncidentEvent> catalogue() {
+        List<IncidentEvent> events = new ArrayList<>();
+        long sequence = 0;
+        for (int g = 0; g < GROUPS; g++) {
+            events.add(SampleEvents.envelope(SampleEvents.CATALOGUE_ID, ++sequence, ComponentGroupAdded.newBuilder()
+                    .setGroupId("group-" + g).setName("Group " + g).setDescription("Services of group " + g)
+                    .setPosition(g).build()));
+        }
+        for (int c = 0; c < COMPONENTS; c++) {
+            events.add(SampleEvents.envelope(SampleEvents.CATALOGUE_ID, ++sequence, ComponentAdded.newBuilder()
+                    .setComponentId(component(c)).setName("Component " + c)
+                    .setDescription("Component number " + c + " of the catalogue")
+                    .setGroupId(c == COMPONENTS - 1 ? null : "group-" + (c % GROUPS))
+                    .setPosition(c).setHidden(false).build()));
+        }
+        return events;
+    }
+
+    /**
+     * One incident's stream of {@code length} (≥ 2) events: declared, updates, and resolved unless
+     * {@code open}. Occurred-at times are spread over the last days so the pages have history.
+     */
+    static List<IncidentEvent> incident(String id, int index, int length, boolean open) {
+        Instant base = Instant.parse("2026-11-01T00:00:00Z").plus(Duration.ofMinutes(17L * index));
+        String a = component(index);
+        String b = component(index + 3);
+        List<IncidentEvent> events = new ArrayList<>(length);
+        events.add(at(id, 1, base, IncidentDeclared.newBuilder()
+                .setTitle("Elevated error rates on " + a + " (" + id + ")")
+                .setImpact(index % 3 == 0 ? Impact.major : Impact.minor)
+                .setStatus(IncidentStatus.investigating)
+                .setMessage("We are investigating elevated error rates; some requests fail.")
+                .setComponents(Map.of(a, ComponentStatus.partial_outage, b, ComponentStatus.degraded_performance))
+                .setStartedAt(base.minus(Duration.ofMinutes(7)))
+                .setDetectedAt(base.minus(Duration.ofMinutes(2)))
+                .setDetectedBy("synthetic monitor")
+                .setBackfilled(false)
+                .build()));
+        int updates = open ? length - 1 : length - 2;
+        for (int u = 0; u < updates; u++) {
+            events.add(at(id, 2 + u, base, IncidentUpdatePosted.newBuilder()
+                    .setMessage("Update " + (u + 1) + ": the cause is a bad deploy of the session store; rolling back.")
+                    .setStatus(PROGRESS[Math.min(u, PROGRESS.length - 1)])
+                    .setImpact(null)
+                    .setComponents(Map.of(a, ComponentStatus.major_outage))
+                    .build()));
+        }
+        if (!open) {
+            events.add(at(id, length, base, IncidentResolved.newBuilder()
+                    .setMessage("Rolled back; error rates are back to normal.")
+                    .setComponents(Map.of(a, ComponentStatus.operational, b, ComponentStatus.operational))
+                    .build()));
+        }
+        return events;
+    }
+
+    private static IncidentEvent at(String id, long sequence, Instant base, Object payload) {
+        IncidentEvent event = SampleEvents.envelope(id, sequence, payload);
+        Instant occurred = base.plus(Duration.ofMinutes(3 * sequence));
+        event.setOccurredAt(occurred);
+        event.setRecordedAt(occurred.plusSeconds(2));
+        return event;
+    }
+}
