@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.AbstractSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -273,12 +275,28 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         return new Stream(streamId, kind, history, domainEvents, state, history.size());
     }
 
+    /** The catalogue as the deciders ask it: a lookup per named component, not a copy per command. */
     private Set<String> knownComponents() {
-        Set<String> ids = new HashSet<>();
-        try (KeyValueIterator<String, String> all = knownComponents.all()) {
-            all.forEachRemaining(entry -> ids.add(entry.key));
-        }
-        return ids;
+        return new AbstractSet<>() {
+            @Override
+            public boolean contains(Object id) {
+                return id instanceof String key && knownComponents.get(key) != null;
+            }
+
+            @Override
+            public Iterator<String> iterator() {
+                List<String> ids = new ArrayList<>();
+                try (KeyValueIterator<String, String> all = knownComponents.all()) {
+                    all.forEachRemaining(entry -> ids.add(entry.key));
+                }
+                return ids.iterator();
+            }
+
+            @Override
+            public int size() {
+                return (int) knownComponents.approximateNumEntries();
+            }
+        };
     }
 
     private Instant now() {

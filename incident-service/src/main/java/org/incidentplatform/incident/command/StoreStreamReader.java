@@ -62,13 +62,12 @@ final class StoreStreamReader implements StreamReader {
         List<RecordedEvent> recorded = new ArrayList<>(history.size());
         for (byte[] bytes : history) {
             IncidentEvent event = events.deserializer().deserialize(Topics.INCIDENT_EVENTS.name(), bytes);
+            if (recorded.isEmpty() && EventPayloads.kindOf(event.getPayload()) != kind) {
+                return Optional.empty();
+            }
             recorded.add(new RecordedEvent(event.getEventId().toString(), event.getIncidentId(), event.getSequence(),
                     event.getOccurredAt(), event.getRecordedAt(), event.getActor(), event.getCorrelationId(),
                     event.getPayload().getClass().getSimpleName(), fields((SpecificRecord) event.getPayload())));
-        }
-        if (StreamKind.of(EventPayloads.toDomain(
-                events.deserializer().deserialize(Topics.INCIDENT_EVENTS.name(), history.get(0)))) != kind) {
-            return Optional.empty();
         }
         return Optional.of(recorded);
     }
