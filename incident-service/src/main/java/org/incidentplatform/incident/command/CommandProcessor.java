@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
