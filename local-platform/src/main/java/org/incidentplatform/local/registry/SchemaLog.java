@@ -125,6 +125,27 @@ final class SchemaLog implements AutoCloseable {
         awaitApplied(written.offset() + 1);
     }
 
+    /**
+     * A topic the controller has just created is not yet known to the broker's metadata; reading
+     * its end offset at once fails. Wait, bounded, until its partition answers.
+     */
+    private void awaitPartitionReady() throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(Map.of(PARTITION, OffsetSpec.latest())).partitionResult(PARTITION)
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException | java.util.concurrent.TimeoutException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + PARTITION.topic() + " was created but its partition "
+                            + "did not become readable within " + timeout.toSeconds() + " s", notYet);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
     private void createTopicIfMissing() {
         // Replication factor 1: this registry serves the embedded default, which has one broker.
         // Production runs Confluent's own registry, which creates its topic itself.
@@ -132,6 +153,7 @@ final class SchemaLog implements AutoCloseable {
                 .configs(Topics.SCHEMAS.configs());
         try {
             admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            awaitPartitionReady();
             log.info("Created topic {} on {}", topic.name(), bootstrapServers);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
