@@ -33,22 +33,37 @@ public final class LiveStatus {
     /** The status after exactly these events, caught up: what a rebuild from such a log gives. */
     public static LiveStatus of(Clock clock, List<IncidentEvent> log) {
         LiveStatus status = new LiveStatus(clock);
-        log.forEach(status::apply);
+        log.forEach(status::offer);
+        status.publish();
         status.markCaughtUp();
         return status;
     }
 
-    /** Applies one event of the log and publishes the result; redelivered events change nothing. */
+    /** Applies one event of the log and publishes the result at once; redelivered events change nothing. */
     public StatusProjection.Outcome apply(IncidentEvent event) {
+        StatusProjection.Outcome outcome = offer(event);
+        publish();
+        return outcome;
+    }
+
+    /**
+     * Applies one event of the log without publishing it: readers see it after the next {@link #publish()}.
+     * Building a snapshot costs a pass over every incident, so the follower applies a whole polled batch
+     * and publishes once; per event, a replay of the log would be quadratic.
+     */
+    StatusProjection.Outcome offer(IncidentEvent event) {
         analytics.offer(event);
-        StatusProjection.Outcome outcome = projection.offer(event);
-        if (outcome == StatusProjection.Outcome.APPLIED) {
-            projection.publish();
+        return projection.offer(event);
+    }
+
+    /** Makes everything applied so far visible to readers and wakes those waiting for a version. */
+    void publish() {
+        StatusSnapshot before = projection.current();
+        if (projection.publish() != before) {
             synchronized (progress) {
                 progress.notifyAll();
             }
         }
-        return outcome;
     }
 
     public StatusSnapshot current() {

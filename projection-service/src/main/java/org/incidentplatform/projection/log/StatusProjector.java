@@ -3,6 +3,7 @@ package org.incidentplatform.projection.log;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ import org.slf4j.MDC;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,13 +26,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.PartitionOffset;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * Follows incident-events from the beginning on every start, on every partition (each instance
  * serves the whole page, so it reads the whole log: no consumer group shares it out), and applies
- * each event to {@link LiveStatus}. Until it has read as far as the log reached when it started,
- * the instance is not caught up and says so. Records that cannot be read go to the dead-letter
+ * each polled batch to {@link LiveStatus}, then publishes it. Until it has applied as far as the log
+ * reached when it started, the instance is not caught up and says so. Records that cannot be read go to the dead-letter
  * topic through the shared error handler.
  */
 @Component
@@ -39,27 +44,47 @@ final class StatusProjector {
     static final String LISTENER_ID = "status-projection";
 
     private static final Logger log = LoggerFactory.getLogger(StatusProjector.class);
+    private static final LogAccessor LOG_ACCESSOR = new LogAccessor(StatusProjector.class);
     private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration CATCH_UP_PUBLISH_INTERVAL = Duration.ofSeconds(1);
 
     private final LiveStatus status;
     private final ApplicationEventPublisher events;
     private Map<TopicPartition, Long> endAtStart;
+    private long lastPublishedAt = System.nanoTime();
 
     StatusProjector(LiveStatus status, ApplicationEventPublisher events) {
         this.status = status;
         this.events = events;
     }
 
-    @KafkaListener(id = LISTENER_ID, topicPartitions = @org.springframework.kafka.annotation.TopicPartition(
+    @KafkaListener(id = LISTENER_ID, batch = "true", topicPartitions = @org.springframework.kafka.annotation.TopicPartition(
             topic = "incident-events",
             partitionOffsets = @PartitionOffset(initialOffset = "0",
                     partition = "0-#{T(org.incidentplatform.schemas.Topics).INCIDENT_EVENTS.partitions() - 1}")))
-    void apply(ConsumerRecord<String, IncidentEvent> record, Consumer<?, ?> consumer) {
+    void apply(List<ConsumerRecord<String, IncidentEvent>> records, Consumer<?, ?> consumer) {
+        try {
+            for (int i = 0; i < records.size(); i++) {
+                apply(records.get(i), i);
+            }
+        } finally {
+            // What was applied before a poison record is published too; the error handler resumes after it.
+            publishIfDue();
+        }
+        checkProgress(consumer, false);
+    }
+
+    private void apply(ConsumerRecord<String, IncidentEvent> record, int index) {
         IncidentEvent event = record.value();
+        if (event == null) {
+            DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
+                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+            throw new BatchListenerFailedException("record cannot be read", unreadable, index);
+        }
         MDC.put("incidentId", event.getIncidentId());
         MDC.put("eventId", event.getEventId().toString());
         try {
-            StatusProjection.Outcome outcome = status.apply(event);
+            StatusProjection.Outcome outcome = status.offer(event);
             if (outcome == StatusProjection.Outcome.GAP) {
                 log.error("event {} of {} skipped: sequence {} does not follow the last applied one",
                         event.getEventId(), event.getIncidentId(), event.getSequence());
@@ -68,7 +93,19 @@ final class StatusProjector {
             MDC.remove("incidentId");
             MDC.remove("eventId");
         }
-        checkProgress(consumer, false);
+    }
+
+    /**
+     * Once caught up, every batch is published as soon as it is applied. During the catch-up nobody reads
+     * (the instance is not ready), so a snapshot is built at most once per {@link #CATCH_UP_PUBLISH_INTERVAL}
+     * to show progress: building one per batch would make a replay quadratic in the number of incidents.
+     */
+    private void publishIfDue() {
+        long now = System.nanoTime();
+        if (status.caughtUp() || now - lastPublishedAt >= CATCH_UP_PUBLISH_INTERVAL.toNanos()) {
+            status.publish();
+            lastPublishedAt = now;
+        }
     }
 
     /** With nothing to read, check whether that is because this instance has everything. */
@@ -90,8 +127,9 @@ final class StatusProjector {
             }
             if (!status.caughtUp()) {
                 if (assigned.stream().allMatch(p -> consumer.position(p) >= endAtStart.getOrDefault(p, 0L))) {
+                    status.publish();
                     status.markCaughtUp();
-                    AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+                    AvailabilityChangeEvent.publish(events, status, ReadinessState.ACCEPTING_TRAFFIC);
                     log.info("caught up with incident-events: {} events applied",
                             status.current().appliedEvents());
                 }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,7 +42,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -99,6 +104,34 @@ class StatusProjectorTests {
     }
 
     @Test
+    void becomesReady_onlyWhenEveryEventInTheLogAtStartIsVisible() throws Exception {
+        String component = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        List<IncidentEvent> log = new ArrayList<>();
+        log.add(envelope("catalogue", sequenceOfCatalogue(), ComponentAdded.newBuilder()
+                .setComponentId(component).setName("Search").build()));
+        List<String> incidents = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            String incident = "inc-" + UUID.randomUUID();
+            incidents.add(incident);
+            log.add(envelope(incident, 1, declared(component)));
+        }
+        appendAll(log);
+
+        AtomicReference<StatusSnapshot> atReadiness = new AtomicReference<>();
+        service = new SpringApplicationBuilder(ProjectionServiceApplication.class).properties("SERVER_PORT=0")
+                .listeners((ApplicationListener<AvailabilityChangeEvent<?>>) event -> {
+                    if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC && event.getSource() instanceof LiveStatus live) {
+                        atReadiness.compareAndSet(null, live.current());
+                    }
+                })
+                .run();
+
+        StatusSnapshot ready = await().atMost(Duration.ofSeconds(60)).until(atReadiness::get, s -> s != null);
+        assertThat(incidents).as("incidents the first ready snapshot lacks")
+                .filteredOn(incident -> ready.version(incident) != 1).isEmpty();
+    }
+
+    @Test
     void aRecordThatCannotBeRead_goesToTheDeadLetterTopicWithItsReason_andTheRestFlows() throws Exception {
         service = start();
         String key = "poison-" + UUID.randomUUID();
@@ -151,6 +184,16 @@ class StatusProjectorTests {
         Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
         return IncidentEvent.newBuilder().setEventId(UUID.randomUUID()).setIncidentId(stream).setSequence(sequence)
                 .setOccurredAt(now).setRecordedAt(now).setActor("test").setPayload(payload).build();
+    }
+
+    private static void appendAll(List<IncidentEvent> appended) throws Exception {
+        List<Future<?>> sent = new ArrayList<>();
+        for (IncidentEvent event : appended) {
+            sent.add(events.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event)));
+        }
+        for (Future<?> send : sent) {
+            send.get();
+        }
     }
 
     private static void append(IncidentEvent... appended) throws Exception {
