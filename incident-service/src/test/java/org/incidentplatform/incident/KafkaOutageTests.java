@@ -36,7 +36,7 @@ class KafkaOutageTests {
                     "STREAMS_STATE_DIR", dataDir.resolve("streams").toString(),
                     "KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers(),
                     "SCHEMA_REGISTRY_URL", platform.schemaRegistryUrl(),
-                    "incident-service.commands.decision-timeout", "3s")).run();
+                    "incident-service.commands.decision-timeout", "3s")).run(platform.springArguments());
             int port = ((WebServerApplicationContext) service).getWebServer().getPort();
             platform.close();
 

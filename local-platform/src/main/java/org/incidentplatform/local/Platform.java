@@ -7,6 +7,16 @@ public interface Platform extends AutoCloseable {
 
     String schemaRegistryUrl();
 
+    /**
+     * Command-line arguments that point a Spring Boot service at this platform. They outrank system
+     * properties, such as those LocalPlatformExtension sets for the other test classes of the same JVM,
+     * so a test with a platform of its own cannot reach the shared one by accident.
+     */
+    default String[] springArguments() {
+        return new String[] {"--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+                "--platform.schema-registry-url=" + schemaRegistryUrl()};
+    }
+
     @Override
     void close();
 }

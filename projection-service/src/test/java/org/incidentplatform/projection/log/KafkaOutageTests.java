@@ -60,7 +60,7 @@ class KafkaOutageTests {
             service = new SpringApplicationBuilder(ProjectionServiceApplication.class).properties(Map.of(
                     "SERVER_PORT", 0,
                     "KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers(),
-                    "SCHEMA_REGISTRY_URL", platform.schemaRegistryUrl())).run();
+                    "SCHEMA_REGISTRY_URL", platform.schemaRegistryUrl())).run(platform.springArguments());
             String base = "http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort();
             LiveStatus status = service.getBean(LiveStatus.class);
             await().atMost(Duration.ofSeconds(30)).until(status::caughtUp);
