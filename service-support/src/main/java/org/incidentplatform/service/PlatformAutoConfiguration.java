@@ -30,6 +30,13 @@ class PlatformAutoConfiguration {
     /** Dead-letter topics are {@code <topic>-dlt}, as {@code TopicSpec.deadLetter()} names them. */
     static final String DEAD_LETTER_SUFFIX = "-dlt";
 
+    /** A singleton, so created (and checked) during start, before any Kafka client is built. */
+    @Bean
+    @ConditionalOnBean(KafkaProperties.class)
+    BootstrapServers bootstrapServers(KafkaProperties kafka) {
+        return new BootstrapServers(kafka.getBootstrapServers());
+    }
+
     @Bean
     @ConditionalOnBean({ServiceTopics.class, KafkaAdmin.class})
     TopicVerifier topicVerifier(KafkaAdmin kafkaAdmin, ServiceTopics topics, PlatformProperties platform) {
