@@ -21,6 +21,7 @@ import org.incidentplatform.events.ComponentMovedToGroup;
 import org.incidentplatform.events.ComponentRemoved;
 import org.incidentplatform.events.ComponentRenamed;
 import org.incidentplatform.events.ComponentStatus;
+import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentDeclared;
 import org.incidentplatform.events.IncidentEvent;
@@ -196,6 +197,10 @@ public final class SampleEvents {
                         .build(),
                 ComponentGroupRemoved.newBuilder()
                         .setGroupId("core")
+                        .build(),
+                Heartbeat.newBuilder()
+                        .setInstance("incident-service@host-1:4242")
+                        .setIntervalMillis(10_000)
                         .build());
     }
 
@@ -206,6 +211,9 @@ public final class SampleEvents {
         }
         if (type.startsWith("Component")) {
             return CATALOGUE_ID;
+        }
+        if (type.equals("Heartbeat")) {
+            return Topics.HEARTBEAT_KEY;
         }
         return INCIDENT_ID;
     }

@@ -39,6 +39,12 @@ public final class Topics {
             INCIDENT_EVENTS.partitions(),
             Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(24L * 3600 * 1000)));
 
+    /**
+     * The key of {@code Heartbeat} records in incident-events: reserved, never an incident, maintenance or
+     * catalogue stream, so a heartbeat cannot mix with a stream's sequence.
+     */
+    public static final String HEARTBEAT_KEY = "heartbeat";
+
     public static final String INCIDENT_EVENTS_SUBJECT = INCIDENT_EVENTS.name() + "-value";
 
     public static List<TopicSpec> all() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.analytics.Analytics;
 import org.incidentplatform.projection.status.StatusProjection;
@@ -25,6 +26,7 @@ public final class LiveStatus {
     private final Object progress = new Object();
     private volatile boolean caughtUp;
     private volatile Instant confirmedCurrentAt;
+    private volatile IncidentEvent lastHeartbeat;
 
     public LiveStatus(Clock clock) {
         this.clock = clock;
@@ -52,8 +54,13 @@ public final class LiveStatus {
      * and publishes once; per event, a replay of the log would be quadratic.
      */
     StatusProjection.Outcome offer(IncidentEvent event) {
-        analytics.offer(event);
-        return projection.offer(event);
+        StatusProjection.Outcome outcome = projection.offer(event);
+        if (outcome == StatusProjection.Outcome.HEARTBEAT) {
+            lastHeartbeat = event;
+        } else {
+            analytics.offer(event);
+        }
+        return outcome;
     }
 
     /** Makes everything applied so far visible to readers and wakes those waiting for a version. */
@@ -120,8 +127,34 @@ public final class LiveStatus {
         return caughtUp;
     }
 
-    /** When this instance last knew it had everything the log holds; null before it first caught up. */
+    /**
+     * When this instance last knew it had everything the log holds, null before it first caught up: the later
+     * of the last time the broker confirmed nothing newer exists and the writer's time on the last heartbeat
+     * applied (everything incident-service appended before that heartbeat is applied here too).
+     */
     public Instant dataAsOf() {
-        return caughtUp ? confirmedCurrentAt : null;
+        if (!caughtUp) {
+            return null;
+        }
+        Instant confirmed = confirmedCurrentAt;
+        Instant heartbeat = lastHeartbeatAt();
+        return heartbeat != null && (confirmed == null || heartbeat.isAfter(confirmed)) ? heartbeat : confirmed;
+    }
+
+    /** When incident-service appended the last heartbeat this instance applied; null if none yet. */
+    public Instant lastHeartbeatAt() {
+        IncidentEvent heartbeat = lastHeartbeat;
+        return heartbeat == null ? null : heartbeat.getRecordedAt();
+    }
+
+    /** Which incident-service instance sent the last heartbeat applied, and how often it sends; null if none yet. */
+    public Heartbeat lastHeartbeat() {
+        IncidentEvent heartbeat = lastHeartbeat;
+        return heartbeat == null ? null : (Heartbeat) heartbeat.getPayload();
+    }
+
+    /** The clock readers compare freshness against. */
+    public Instant now() {
+        return clock.instant();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.incidentplatform.events.ComponentStatus;
+import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.events.IncidentDeclared;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.events.MaintenanceScheduled;
@@ -58,7 +59,9 @@ public final class StatusProjection {
          * In sequence but meaningless here, e.g. an update to an incident never declared: the sequence is
          * taken so the stream goes on, nothing else changes.
          */
-        INAPPLICABLE
+        INAPPLICABLE,
+        /** A {@link Heartbeat}: no stream's event, so it takes no sequence and changes nothing here. */
+        HEARTBEAT
     }
 
     private final Map<String, Long> versions = new HashMap<>();
@@ -87,6 +90,9 @@ public final class StatusProjection {
 
     /** Applies the event if it is the next of its stream, and says what became of it. */
     public Outcome offer(IncidentEvent event) {
+        if (event.getPayload() instanceof Heartbeat) {
+            return Outcome.HEARTBEAT;
+        }
         String streamId = event.getIncidentId();
         long last = versions.getOrDefault(streamId, 0L);
         long sequence = event.getSequence();

@@ -41,10 +41,14 @@ class SchemaHistoryTests {
                 .isEqualTo(SchemaNormalization.toParsingForm(released.versions().get(released.versions().size() - 1)));
     }
 
+    /** Candidates evolve the newest release, as a real change would. */
+    private Schema latest() {
+        return released.versions().get(released.versions().size() - 1);
+    }
+
     @Test
     void aFieldAddedWithoutDefault_isRejected_namingTheField() {
-        Schema v1 = released.versions().get(0);
-        Schema candidate = SchemaEdits.withField(v1, "IncidentDeclared",
+        Schema candidate = SchemaEdits.withField(latest(), "IncidentDeclared",
                 "{\"name\":\"severityScore\",\"type\":\"int\"}");
 
         assertThat(released.plus(candidate).problems())
@@ -58,8 +62,7 @@ class SchemaHistoryTests {
 
     @Test
     void aFieldAddedWithDefault_isAccepted_andTheMessageSaysHowToRelease() {
-        Schema v1 = released.versions().get(0);
-        Schema candidate = SchemaEdits.withField(v1, "IncidentDeclared",
+        Schema candidate = SchemaEdits.withField(latest(), "IncidentDeclared",
                 "{\"name\":\"severityScore\",\"type\":\"int\",\"default\":0}");
 
         assertThat(released.plus(candidate).problems()).isEmpty();
@@ -70,7 +73,7 @@ class SchemaHistoryTests {
 
     @Test
     void aNewPayloadTypeAtTheEndOfTheUnion_isAccepted() {
-        Schema candidate = SchemaEdits.withPayloadBranch(released.versions().get(0),
+        Schema candidate = SchemaEdits.withPayloadBranch(latest(),
                 "{\"type\":\"record\",\"name\":\"IncidentAcknowledged\",\"fields\":["
                         + "{\"name\":\"message\",\"type\":\"string\"}]}");
 
