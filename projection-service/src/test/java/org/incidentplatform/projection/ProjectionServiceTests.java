@@ -85,14 +85,24 @@ class ProjectionServiceTests {
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP")
                 .jsonPath("$.components.schemaRegistry.status").isEqualTo("UP")
-                .jsonPath("$.components.statusProjection.status").isEqualTo("UP");
+                .jsonPath("$.components.statusProjection.status").isEqualTo("UP")
+                // No incident-service here: still within the first max-heartbeat-age, so waiting, not stale.
+                .jsonPath("$.components.pipeline.details.reason").isEqualTo("waiting for the first heartbeat");
     }
 
     @Test
-    void metrics_areExposedForPrometheus() {
-        http.get().uri("/actuator/prometheus").exchange()
+    void metrics_areExposedForPrometheus_withTheProjectionsLagPerPartition() {
+        await().atMost(Duration.ofSeconds(30)).until(liveStatus::caughtUp);
+        // Lag per partition appears once the consumer has fetched from each partition.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+                .expectBody(String.class).value(body -> assertThat(body).contains(
+                        "jvm_memory_used_bytes",
+                        "pipeline_heartbeat_age_seconds",
+                        "projection_batch_apply_seconds_count",
+                        "projection_event_lag_seconds",
+                        "projection_events_applied_total",
+                        "projection_consumer_lag{partition=\"5\",topic=\"incident-events\"}")));
     }
 
     private String config(String topic, String key) throws Exception {

@@ -22,6 +22,7 @@ import org.incidentplatform.incident.command.CommandRequest;
 import org.incidentplatform.incident.command.StreamKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,16 +78,28 @@ class CommandExchange {
     /** @param requestFieldNames the request's name for a command field the decider may name, where they differ */
     Submitted submit(Write write, StreamKind kind, String streamId, Object command,
                      Map<String, String> requestFieldNames) {
-        CommandOutcome outcome = gateway.submit(new CommandRequest(kind, streamId, command, write.actor(),
-                write.idempotencyKey(), write.requestHash(), write.expectedVersion(), write.correlationId()));
-        if (outcome instanceof Accepted accepted) {
-            return new Submitted(write, accepted);
+        // Every line logged for this write, here and below, names the incident; structured logs carry it as a field.
+        MDC.put("incidentId", streamId);
+        MDC.put("correlationId", write.correlationId());
+        try {
+            CommandOutcome outcome = gateway.submit(new CommandRequest(kind, streamId, command, write.actor(),
+                    write.idempotencyKey(), write.requestHash(), write.expectedVersion(), write.correlationId()));
+            if (outcome instanceof Accepted accepted) {
+                MDC.put("eventId", String.join(",", accepted.eventIds()));
+                log.info("{} {} by {}: version {}{}", command.getClass().getSimpleName(), streamId, write.actor(),
+                        accepted.version(), accepted.replayed() ? " (replayed for a retry)" : "");
+                return new Submitted(write, accepted);
+            }
+            if (outcome instanceof CommandOutcome.Unavailable unavailable) {
+                log.warn("{} {} not confirmed (correlation {}): {}", kind, streamId, write.correlationId(),
+                        unavailable.reason());
+            }
+            throw new CommandNotAcceptedException(outcome, requestFieldNames);
+        } finally {
+            MDC.remove("incidentId");
+            MDC.remove("correlationId");
+            MDC.remove("eventId");
         }
-        if (outcome instanceof CommandOutcome.Unavailable unavailable) {
-            log.warn("{} {} not confirmed (correlation {}): {}", kind, streamId, write.correlationId(),
-                    unavailable.reason());
-        }
-        throw new CommandNotAcceptedException(outcome, requestFieldNames);
     }
 
     /** An accepted command, ready to be answered. */

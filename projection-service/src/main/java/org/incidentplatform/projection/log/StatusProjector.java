@@ -2,10 +2,20 @@ package org.incidentplatform.projection.log;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,10 +62,27 @@ final class StatusProjector {
     private final ApplicationEventPublisher events;
     private Map<TopicPartition, Long> endAtStart;
     private long lastPublishedAt = System.nanoTime();
+    private final Timer batchTime;
+    private final Timer eventLag;
+    private final Counter applied;
+    private final MeterRegistry metrics;
+    private final Map<Integer, AtomicLong> lagByPartition = new ConcurrentHashMap<>();
 
-    StatusProjector(LiveStatus status, ApplicationEventPublisher events) {
+    StatusProjector(LiveStatus status, ApplicationEventPublisher events, MeterRegistry metrics) {
         this.status = status;
         this.events = events;
+        this.metrics = metrics;
+        this.batchTime = Timer.builder("projection.batch.apply")
+                .description("Time to apply one polled batch of incident-events and publish the result")
+                .register(metrics);
+        this.eventLag = Timer.builder("projection.event.lag")
+                .description("From incident-service appending an event (recordedAt) to this instance publishing it;"
+                        + " recorded once caught up")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
+        this.applied = Counter.builder("projection.events.applied")
+                .description("Events of incident-events applied to the status (redeliveries and heartbeats excluded)")
+                .register(metrics);
     }
 
     @KafkaListener(id = LISTENER_ID, batch = "true", topicPartitions = @org.springframework.kafka.annotation.TopicPartition(
@@ -63,18 +90,30 @@ final class StatusProjector {
             partitionOffsets = @PartitionOffset(initialOffset = "0",
                     partition = "0-#{T(org.incidentplatform.schemas.Topics).INCIDENT_EVENTS.partitions() - 1}")))
     void apply(List<ConsumerRecord<String, IncidentEvent>> records, Consumer<?, ?> consumer) {
+        long started = System.nanoTime();
+        List<IncidentEvent> changed = new ArrayList<>(records.size());
         try {
             for (int i = 0; i < records.size(); i++) {
-                apply(records.get(i), i);
+                if (apply(records.get(i), i)) {
+                    changed.add(records.get(i).value());
+                }
             }
         } finally {
             // What was applied before a poison record is published too; the error handler resumes after it.
-            publishIfDue();
+            boolean visible = publishIfDue();
+            batchTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            applied.increment(changed.size());
+            if (visible && status.caughtUp()) {
+                long now = System.currentTimeMillis();
+                changed.forEach(event -> eventLag.record(
+                        Math.max(0, now - event.getRecordedAt().toEpochMilli()), TimeUnit.MILLISECONDS));
+            }
         }
         checkProgress(consumer, false);
     }
 
-    private void apply(ConsumerRecord<String, IncidentEvent> record, int index) {
+    /** @return whether the event changed the status (not a redelivery, gap or heartbeat) */
+    private boolean apply(ConsumerRecord<String, IncidentEvent> record, int index) {
         IncidentEvent event = record.value();
         if (event == null) {
             DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
@@ -89,6 +128,7 @@ final class StatusProjector {
                 log.error("event {} of {} skipped: sequence {} does not follow the last applied one",
                         event.getEventId(), event.getIncidentId(), event.getSequence());
             }
+            return outcome == StatusProjection.Outcome.APPLIED;
         } finally {
             MDC.remove("incidentId");
             MDC.remove("eventId");
@@ -100,12 +140,14 @@ final class StatusProjector {
      * (the instance is not ready), so a snapshot is built at most once per {@link #CATCH_UP_PUBLISH_INTERVAL}
      * to show progress: building one per batch would make a replay quadratic in the number of incidents.
      */
-    private void publishIfDue() {
+    private boolean publishIfDue() {
         long now = System.nanoTime();
         if (status.caughtUp() || now - lastPublishedAt >= CATCH_UP_PUBLISH_INTERVAL.toNanos()) {
             status.publish();
             lastPublishedAt = now;
+            return true;
         }
+        return false;
     }
 
     /** With nothing to read, check whether that is because this instance has everything. */
@@ -119,6 +161,7 @@ final class StatusProjector {
         if (assigned.isEmpty()) {
             return;
         }
+        recordLag(consumer, assigned);
         try {
             if (endAtStart == null) {
                 endAtStart = new HashMap<>(consumer.endOffsets(assigned, END_OFFSETS_TIMEOUT));
@@ -144,6 +187,27 @@ final class StatusProjector {
             }
         } catch (org.apache.kafka.common.errors.TimeoutException unreachable) {
             log.debug("incident-events end offsets unavailable: {}", unreachable.getMessage());
+        }
+    }
+
+    /**
+     * Records left to read per partition, as the consumer last learned from a fetch (no broker call). Kafka's own
+     * per-partition client metric reaches Micrometer only on its next rescan, up to a minute late.
+     */
+    private void recordLag(Consumer<?, ?> consumer, Set<TopicPartition> assigned) {
+        for (TopicPartition partition : assigned) {
+            OptionalLong lag = consumer.currentLag(partition);
+            if (lag.isPresent()) {
+                lagByPartition.computeIfAbsent(partition.partition(), p -> {
+                    AtomicLong value = new AtomicLong();
+                    Gauge.builder("projection.consumer.lag", value, AtomicLong::get)
+                            .description("Records of incident-events not yet read by this instance, per partition")
+                            .tag("topic", partition.topic())
+                            .tag("partition", String.valueOf(p))
+                            .register(metrics);
+                    return value;
+                }).set(lag.getAsLong());
+            }
         }
     }
 
