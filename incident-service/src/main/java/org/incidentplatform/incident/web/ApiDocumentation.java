@@ -59,7 +59,7 @@ class ApiDocumentation {
                                 + " output. Errors are RFC 9457 problem details."))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("A token from incident-service.security.tokens, or from the identity provider")))
+                        .description("A token from platform.security.tokens, or a JWT from the identity provider")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import org.incidentplatform.incident.command.CommandGateway;
 import org.incidentplatform.incident.command.StreamReader;
 import org.incidentplatform.incident.web.WebSlice;
+import org.incidentplatform.service.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

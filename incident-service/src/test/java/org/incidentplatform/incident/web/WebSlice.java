@@ -21,15 +21,15 @@ import org.springframework.context.annotation.FilterType;
         includeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = WebAndSecurityComponents.class),
         properties = {
                 "incident-service.max-body-bytes=2KB",
-                "incident-service.security.tokens[0].name=ops-admin",
-                "incident-service.security.tokens[0].token=" + WebSlice.ADMIN,
-                "incident-service.security.tokens[0].roles=admin",
-                "incident-service.security.tokens[1].name=alice-oncall",
-                "incident-service.security.tokens[1].token=" + WebSlice.RESPONDER,
-                "incident-service.security.tokens[1].roles=responder",
-                "incident-service.security.tokens[2].name=synthetic-monitor",
-                "incident-service.security.tokens[2].token=" + WebSlice.REPORTER,
-                "incident-service.security.tokens[2].roles=reporter"})
+                "platform.security.tokens[0].name=ops-admin",
+                "platform.security.tokens[0].token=" + WebSlice.ADMIN,
+                "platform.security.tokens[0].roles=admin",
+                "platform.security.tokens[1].name=alice-oncall",
+                "platform.security.tokens[1].token=" + WebSlice.RESPONDER,
+                "platform.security.tokens[1].roles=responder",
+                "platform.security.tokens[2].name=synthetic-monitor",
+                "platform.security.tokens[2].token=" + WebSlice.REPORTER,
+                "platform.security.tokens[2].roles=reporter"})
 public @interface WebSlice {
 
     String ADMIN = "admin-token-0000000000000000000000000000";

@@ -1,4 +1,4 @@
-package org.incidentplatform.incident.security;
+package org.incidentplatform.service.security;
 
 import java.util.ArrayList;
 import java.util.List;

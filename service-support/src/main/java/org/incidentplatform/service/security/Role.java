@@ -1,11 +1,11 @@
-package org.incidentplatform.incident.security;
+package org.incidentplatform.service.security;
 
 import java.util.Locale;
 
 /**
  * What a caller may do. Each role includes the ones before it: a responder may do what a reporter
  * may, an admin everything. The inclusion is declared once, as the {@code RoleHierarchy} in
- * {@link SecurityConfiguration}, so an issuer of JWTs need only name the highest role.
+ * {@link PlatformSecurity}, so an issuer of JWTs need only name the highest role.
  */
 public enum Role {
     /** Internal services: monitors, deploy pipelines; declare incidents and post updates. */

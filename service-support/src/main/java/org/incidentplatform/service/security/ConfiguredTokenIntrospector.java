@@ -1,4 +1,4 @@
-package org.incidentplatform.incident.security;
+package org.incidentplatform.service.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.server.resource.introspection.BadOpaq
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
 /**
- * Answers "whose token is this?" from {@link AccessTokens}, where a remote introspection endpoint or a
+ * Answers "whose token is this?" from {@link SecuritySettings}, where a remote introspection endpoint or a
  * JWT decoder would in a deployment with an identity provider. Every configured token is compared,
  * by SHA-256 digest and in constant time, so neither the time taken nor an early exit tells a caller
  * how close a guess was or which entry it matched.
@@ -23,7 +23,7 @@ final class ConfiguredTokenIntrospector implements OpaqueTokenIntrospector {
 
     private final List<Entry> entries;
 
-    ConfiguredTokenIntrospector(AccessTokens tokens) {
+    ConfiguredTokenIntrospector(SecuritySettings tokens) {
         this.entries = tokens.tokens().stream()
                 .map(grant -> new Entry(digest(grant.token()), grant.name(), grant.roles().stream()
                         .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))

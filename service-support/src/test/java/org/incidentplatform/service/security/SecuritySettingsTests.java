@@ -1,4 +1,4 @@
-package org.incidentplatform.incident.security;
+package org.incidentplatform.service.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +18,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 
 /** The token table: refused at start when it could not keep anyone out, and matched exactly. */
-class AccessTokensTests {
+class SecuritySettingsTests {
 
     static final String TOKEN = "0123456789abcdef0123456789abcdef";
 
@@ -26,17 +26,17 @@ class AccessTokensTests {
             .withUserConfiguration(BindsTokens.class);
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(AccessTokens.class)
+    @EnableConfigurationProperties(SecuritySettings.class)
     static class BindsTokens {
     }
 
     @Test
     void start_binds_aValidTable() {
         context.withPropertyValues(
-                        "incident-service.security.tokens[0].name=ops-admin",
-                        "incident-service.security.tokens[0].token=" + TOKEN,
-                        "incident-service.security.tokens[0].roles=admin,responder")
-                .run(started -> assertThat(started.getBean(AccessTokens.class).tokens()).singleElement()
+                        "platform.security.tokens[0].name=ops-admin",
+                        "platform.security.tokens[0].token=" + TOKEN,
+                        "platform.security.tokens[0].roles=admin,responder")
+                .run(started -> assertThat(started.getBean(SecuritySettings.class).tokens()).singleElement()
                         .satisfies(grant -> {
                             assertThat(grant.roles()).containsExactlyInAnyOrder(Role.ADMIN, Role.RESPONDER);
                             assertThat(grant.toString()).doesNotContain(TOKEN);
@@ -46,7 +46,7 @@ class AccessTokensTests {
     @Test
     void start_fails_namingTheSetting_whenNoTokenIsConfigured() {
         context.run(started -> assertThat(started).getFailure()
-                .hasStackTraceContaining("incident-service.security.tokens")
+                .hasStackTraceContaining("platform.security.tokens")
                 .hasStackTraceContaining("at least one"));
     }
 
@@ -60,32 +60,51 @@ class AccessTokensTests {
     void start_fails_namingTheSetting_whenAnEntryIsUnusable(String what, String name, String token, String roles,
                                                             String message) {
         context.withPropertyValues(
-                        "incident-service.security.tokens[0].name=" + name,
-                        "incident-service.security.tokens[0].token=" + token,
-                        "incident-service.security.tokens[0].roles=" + roles)
+                        "platform.security.tokens[0].name=" + name,
+                        "platform.security.tokens[0].token=" + token,
+                        "platform.security.tokens[0].roles=" + roles)
                 .run(started -> assertThat(started).getFailure()
-                        .hasStackTraceContaining("incident-service.security")
+                        .hasStackTraceContaining("platform.security")
                         .hasStackTraceContaining(message));
     }
 
     @Test
     void start_fails_whenTwoEntriesShareAToken() {
         context.withPropertyValues(
-                        "incident-service.security.tokens[0].name=ops-admin",
-                        "incident-service.security.tokens[0].token=" + TOKEN,
-                        "incident-service.security.tokens[0].roles=admin",
-                        "incident-service.security.tokens[1].name=monitor",
-                        "incident-service.security.tokens[1].token=" + TOKEN,
-                        "incident-service.security.tokens[1].roles=reporter")
+                        "platform.security.tokens[0].name=ops-admin",
+                        "platform.security.tokens[0].token=" + TOKEN,
+                        "platform.security.tokens[0].roles=admin",
+                        "platform.security.tokens[1].name=monitor",
+                        "platform.security.tokens[1].token=" + TOKEN,
+                        "platform.security.tokens[1].roles=reporter")
                 .run(started -> assertThat(started).getFailure()
                         .hasStackTraceContaining("its own name and its own token"));
     }
 
     @Test
+    void jwtMode_needsNoTokens_butAKeySource() {
+        context.withPropertyValues("platform.security.mode=jwt")
+                .run(started -> assertThat(started).getFailure()
+                        .hasStackTraceContaining("platform.security.jwt.issuer-uri or platform.security.jwt.jwk-set-uri"
+                                + " must be set in jwt mode"));
+        context.withPropertyValues("platform.security.mode=jwt",
+                        "platform.security.jwt.jwk-set-uri=https://login.example.com/keys")
+                .run(started -> assertThat(started.getBean(SecuritySettings.class).jwt().rolesClaim())
+                        .isEqualTo("roles"));
+    }
+
+    @Test
+    void anUnknownMode_isRefused_namingTheSetting() {
+        context.withPropertyValues("platform.security.mode=ldap")
+                .run(started -> assertThat(started).getFailure()
+                        .hasStackTraceContaining("platform.security.mode"));
+    }
+
+    @Test
     void introspector_findsTheCallerOfAConfiguredToken_withItsRolesAsAuthorities() {
-        var introspector = new ConfiguredTokenIntrospector(new AccessTokens(List.of(
-                new AccessTokens.Grant("ops-admin", TOKEN, Set.of(Role.ADMIN)),
-                new AccessTokens.Grant("synthetic-monitor", TOKEN.replace('0', 'x'), Set.of(Role.REPORTER)))));
+        var introspector = new ConfiguredTokenIntrospector(SecuritySettings.ofTokens(List.of(
+                new SecuritySettings.Grant("ops-admin", TOKEN, Set.of(Role.ADMIN)),
+                new SecuritySettings.Grant("synthetic-monitor", TOKEN.replace('0', 'x'), Set.of(Role.REPORTER)))));
 
         OAuth2AuthenticatedPrincipal monitor = introspector.introspect(TOKEN.replace('0', 'x'));
 
@@ -95,8 +114,8 @@ class AccessTokensTests {
 
     @Test
     void introspector_refusesAnythingButAnExactToken() {
-        var introspector = new ConfiguredTokenIntrospector(new AccessTokens(List.of(
-                new AccessTokens.Grant("ops-admin", TOKEN, Set.of(Role.ADMIN)))));
+        var introspector = new ConfiguredTokenIntrospector(SecuritySettings.ofTokens(List.of(
+                new SecuritySettings.Grant("ops-admin", TOKEN, Set.of(Role.ADMIN)))));
 
         for (String guess : new String[] {"", TOKEN.substring(0, 31), TOKEN + " ", TOKEN.toUpperCase()}) {
             assertThatThrownBy(() -> introspector.introspect(guess)).isInstanceOf(BadOpaqueTokenException.class);
