@@ -22,9 +22,9 @@ record AccessTokens(String admin, String responder, String reporter) {
     /** The environment variables incident-service reads its tokens from. */
     Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("INCIDENT_SERVICE_ADMIN_TOKEN", admin);
-        environment.put("INCIDENT_SERVICE_RESPONDER_TOKEN", responder);
-        environment.put("INCIDENT_SERVICE_REPORTER_TOKEN", reporter);
+        environment.put("PLATFORM_ADMIN_TOKEN", admin);
+        environment.put("PLATFORM_RESPONDER_TOKEN", responder);
+        environment.put("PLATFORM_REPORTER_TOKEN", reporter);
         return environment;
     }
 

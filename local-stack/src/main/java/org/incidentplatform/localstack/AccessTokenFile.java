@@ -55,7 +55,7 @@ final class AccessTokenFile {
                     throw new StackException(file + " has no token for role '" + role + "'; delete the file to "
                             + "generate new tokens");
                 }
-                environment.put("INCIDENT_SERVICE_" + role.toUpperCase() + "_TOKEN", token.trim());
+                environment.put("PLATFORM_" + role.toUpperCase() + "_TOKEN", token.trim());
             }
             return new Tokens(file, Map.copyOf(environment), created);
         } catch (IOException e) {
@@ -74,7 +74,7 @@ final class AccessTokenFile {
     record Tokens(Path file, Map<String, String> environment, boolean created) {
 
         String admin() {
-            return environment.get("INCIDENT_SERVICE_ADMIN_TOKEN");
+            return environment.get("PLATFORM_ADMIN_TOKEN");
         }
     }
 }

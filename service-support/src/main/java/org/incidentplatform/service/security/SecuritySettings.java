@@ -24,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param mode   {@code tokens}: the {@code tokens} table; {@code jwt}: JWTs checked against {@code jwt.*}
  * @param tokens one entry per caller, used in {@code tokens} mode; each service's application.yml reads
- *               the secrets from environment variables
+ *               the secrets from environment variables. Empty for a service whose endpoints are all
+ *               public (projection-service): it then accepts no token at all.
  * @param jwt    the identity provider, used in {@code jwt} mode
  */
 @ConfigurationProperties("platform.security")
@@ -46,11 +47,6 @@ public record SecuritySettings(
     /** The embedded default: a token table and nothing else. */
     public static SecuritySettings ofTokens(List<Grant> tokens) {
         return new SecuritySettings(Mode.TOKENS, tokens, new Jwt(null, null, "roles", "sub"));
-    }
-
-    @AssertTrue(message = "platform.security.tokens must list at least one {name, token, roles} entry in tokens mode")
-    public boolean isATokenConfiguredInTokensMode() {
-        return mode != Mode.TOKENS || !tokens.isEmpty();
     }
 
     @AssertTrue(message = "platform.security.tokens must give each entry its own name and its own token")
