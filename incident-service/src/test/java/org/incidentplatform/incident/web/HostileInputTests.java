@@ -1,0 +1,167 @@
+package org.incidentplatform.incident.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentplatform.incident.web.Http.acceptAll;
+import static org.mockito.Mockito.mockingDetails;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.incidentplatform.incident.command.CommandGateway;
+import org.incidentplatform.incident.command.StreamReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A fuzz run over every write endpoint: random bytes, mutations of a valid body (cut, spliced, retyped,
+ * huge, deeply nested, invalid UTF-8) and wrong content types, as an admin, so that only the body decides.
+ * Whatever arrives, the answer is never a 5xx, and a request refused with a 4xx hands nothing to the command
+ * gateway, so nothing is appended. Seeded, so a failure reproduces: {@code -Dfuzz.seed=… -Dfuzz.rounds=…}.
+ */
+@WebSlice
+class HostileInputTests {
+
+    static final long SEED = Long.getLong("fuzz.seed", 20261122L);
+    static final int ROUNDS = Integer.getInteger("fuzz.rounds", 20);
+
+    /** Each write endpoint with one valid body, the seed of its mutations. */
+    static final Map<String, String> WRITES = Map.ofEntries(
+            Map.entry("/api/v1/components", "{\"id\":\"web-app\",\"name\":\"Web\",\"group\":\"core\",\"description\":\"d\"}"),
+            Map.entry("/api/v1/component-groups", "{\"id\":\"core\",\"name\":\"Core\"}"),
+            Map.entry("/api/v1/incidents", "{\"title\":\"Down\",\"impact\":\"major\",\"status\":\"investigating\","
+                    + "\"message\":\"m\",\"components\":{\"web-app\":\"major_outage\"},"
+                    + "\"startedAt\":\"2024-03-10T01:40:00-05:00\",\"detectedBy\":\"monitor\"}"),
+            Map.entry("/api/v1/incidents/inc-1/updates", "{\"message\":\"m\",\"status\":\"identified\",\"impact\":\"minor\","
+                    + "\"components\":{\"web-app\":\"partial_outage\"},\"occurredAt\":\"2024-03-10T03:05:00-04:00\"}"),
+            Map.entry("/api/v1/incidents/inc-1/resolve", "{\"message\":\"fixed\"}"),
+            Map.entry("/api/v1/incidents/inc-1/reopen", "{\"message\":\"back\",\"status\":\"investigating\"}"),
+            Map.entry("/api/v1/incidents/inc-1/retract", "{\"reason\":\"declared in error\"}"),
+            Map.entry("/api/v1/incidents/inc-1/postmortem", "{\"body\":\"# What happened\",\"rootCause\":\"deploy\","
+                    + "\"contributingFactors\":[\"no canary\"]}"),
+            Map.entry("/api/v1/incidents/inc-1/action-items", "{\"title\":\"Add canary\",\"owner\":\"ops\","
+                    + "\"dueDate\":\"2024-04-01\"}"),
+            Map.entry("/api/v1/maintenances", "{\"title\":\"Upgrade\",\"message\":\"m\",\"components\":{\"web-app\":"
+                    + "\"under_maintenance\"},\"scheduledFor\":\"2024-03-12T22:00:00Z\",\"scheduledUntil\":\"2024-03-12T23:00:00Z\"}"),
+            Map.entry("/api/v1/maintenances/mnt-1/updates", "{\"message\":\"halfway\"}"),
+            Map.entry("/api/v1/maintenances/mnt-1/start", "{\"message\":\"started\"}"));
+
+    static final String[] CONTENT_TYPES = {"text/plain", "application/xml", "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x", "application/json; charset=latin1", "application/*"};
+
+    @Autowired
+    MockMvc http;
+
+    @MockitoBean
+    CommandGateway gateway;
+
+    @MockitoBean
+    StreamReader streams;
+
+    final Random random = new Random(SEED);
+    final Map<Integer, Integer> answers = new TreeMap<>();
+
+    @BeforeEach
+    void everyValidCommandIsAccepted() {
+        acceptAll(gateway, 1);
+    }
+
+    @Test
+    void noInputGetsA5xx_andNoRefusedInputReachesTheLog() throws Exception {
+        int tried = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            for (Map.Entry<String, String> write : WRITES.entrySet()) {
+                for (byte[] body : inputs(write.getValue())) {
+                    send(write.getKey(), "application/json", body);
+                    tried++;
+                }
+                send(write.getKey(), CONTENT_TYPES[random.nextInt(CONTENT_TYPES.length)],
+                        write.getValue().getBytes(StandardCharsets.UTF_8));
+                send(write.getKey(), null, write.getValue().getBytes(StandardCharsets.UTF_8));
+                tried += 2;
+            }
+        }
+        System.out.printf("hostile input: %d requests (seed %d), answers by status: %s%n", tried, SEED, answers);
+
+        assertThat(tried).isGreaterThanOrEqualTo(ROUNDS * WRITES.size() * 10);
+        assertThat(answers.keySet()).as("statuses seen").allMatch(status -> status < 500)
+                .contains(400, 413, 415);
+    }
+
+    private void send(String path, String contentType, byte[] body) throws Exception {
+        int before = mockingDetails(gateway).getInvocations().size();
+        var request = post(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + WebSlice.ADMIN).content(body);
+        if (contentType != null) {
+            request.header(HttpHeaders.CONTENT_TYPE, contentType);
+        }
+        int status = http.perform(request).andReturn().getResponse().getStatus();
+        answers.merge(status, 1, Integer::sum);
+        String shown = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
+        assertThat(status).as("%s with %s: %s", path, contentType, shown).isLessThan(500);
+        if (status >= 400) {
+            assertThat(mockingDetails(gateway).getInvocations().size())
+                    .as("refused with %d, yet handed to the gateway: %s %s", status, path, shown).isEqualTo(before);
+        }
+    }
+
+    /** Ten hostile variants of a valid body. */
+    private List<byte[]> inputs(String valid) {
+        List<byte[]> inputs = new ArrayList<>();
+        byte[] noise = new byte[random.nextInt(300)];
+        random.nextBytes(noise);
+        inputs.add(noise);
+        inputs.add(utf8(cut(valid)));
+        inputs.add(utf8(splice(valid)));
+        inputs.add(utf8(retype(valid)));
+        inputs.add(utf8(valid.replaceFirst(":\"[^\"]*\"", ":\"" + "x".repeat(1 + random.nextInt(5_000)) + "\"")));
+        int depth = 1 + random.nextInt(20_000);
+        inputs.add(utf8("[".repeat(depth) + "]".repeat(depth)));
+        int nested = random.nextInt(5_000);
+        inputs.add(utf8(valid.replaceFirst("\\{", "{\"n\":" + "{\"n\":".repeat(nested) + "1" + "}".repeat(nested) + ",")));
+        inputs.add(invalidUtf8(valid));
+        inputs.add(utf8(valid.replaceFirst(":\"[^\"]*\"", ":null")));
+        inputs.add(utf8(valid + valid.substring(0, random.nextInt(valid.length()))));
+        return inputs;
+    }
+
+    private String cut(String valid) {
+        int from = random.nextInt(valid.length());
+        int to = Math.min(valid.length(), from + 1 + random.nextInt(20));
+        return valid.substring(0, from) + valid.substring(to);
+    }
+
+    private String splice(String valid) {
+        String[] junk = {"\u0000", "\"", "\\", "}", "{", ",", "\ud800", "💥", "NaN", "-0", "1e999999", "true"};
+        int at = random.nextInt(valid.length());
+        return valid.substring(0, at) + junk[random.nextInt(junk.length)] + valid.substring(at);
+    }
+
+    private String retype(String valid) {
+        String[] values = {"123", "-1", "1.5e300", "true", "[]", "{}", "\"\"", "[\"a\",1,null]", "\"9999-99-99T99:99:99Z\""};
+        return valid.replaceFirst(":(\"[^\"]*\"|\\{[^}]*}|\\[[^]]*])", ":" + values[random.nextInt(values.length)]);
+    }
+
+    private byte[] invalidUtf8(String valid) {
+        byte[] bytes = utf8(valid);
+        byte[] broken = new byte[bytes.length + 2];
+        int at = valid.indexOf(':') + 2;
+        System.arraycopy(bytes, 0, broken, 0, at);
+        broken[at] = (byte) 0xC3;
+        broken[at + 1] = (byte) 0x28;
+        System.arraycopy(bytes, at, broken, at + 2, bytes.length - at);
+        return broken;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
