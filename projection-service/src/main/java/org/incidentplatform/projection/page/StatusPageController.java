@@ -148,6 +148,27 @@ class StatusPageController {
         return html(page, etag);
     }
 
+    /**
+     * For people who would rather look than read the API: the MTTx trend per month as an inline SVG
+     * chart with the same numbers in a table, the slowest incidents, uptime per component, and the CSV.
+     * Cached as the status page is, and for the same reasons.
+     */
+    @GetMapping(path = "/analytics", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<byte[]> analyticsPage(ServletWebRequest request, HttpServletResponse response) {
+        StatusSnapshot snapshot = caughtUp();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        Freshness freshness = Freshness.of(live.dataAsOf(), clock);
+        PageSite site = site(request);
+        String etag = etag("analytics", snapshot, site, freshness, now);
+        if (notModified(request, response, etag)) {
+            return null;
+        }
+        byte[] page = rendered.page(etag, () -> render("page/analytics", request, response, Map.of(
+                "site", site, "freshness", freshness, "words", words, "times", times,
+                "view", AnalyticsView.of(snapshot, live.analytics(), partialWeight, now))));
+        return html(page, etag);
+    }
+
     private String render(String template, ServletWebRequest request, HttpServletResponse response,
                           Map<String, Object> variables) {
         JakartaServletWebApplication application = JakartaServletWebApplication.buildApplication(

@@ -289,6 +289,36 @@ class StatusPageBrowserTests {
     }
 
     @Test
+    void analyticsPage_drawsTheTrend_listsTheSlowestIncident_andReadsOnAPhone() throws IOException {
+        open("/analytics", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+
+        WebElement chart = browser.findElement(By.cssSelector("figure.chart svg"));
+        assertThat(chart.isDisplayed()).isTrue();
+        assertThat(chart.getRect().getHeight()).as("drawn at a readable size").isGreaterThan(150);
+        List<WebElement> dots = chart.findElements(By.cssSelector(".series-mean circle"));
+        assertThat(dots).hasSize(1);
+        assertThat(dots.get(0).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("table.mttx tr[data-month='2026-02']")).getText())
+                .contains("February 2026", "41 min / 41 min");
+        WebElement slowest = browser.findElement(By.cssSelector("ol.slowest > li"));
+        assertThat(slowest.getText()).contains("Delayed webhook deliveries", "41 min to resolve");
+        assertThat(browser.findElement(By.cssSelector("table.uptime-table tr[data-component=api]")).getText())
+                .contains("API");
+        assertThat(browser.findElement(By.cssSelector("a.csv")).getAttribute("href"))
+                .endsWith("/api/v1/analytics/mttr.csv?groupBy=month&from=2025-04-01");
+        screenshot("analytics-desktop.png", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+
+        open("/analytics", PHONE_WIDTH, PHONE_HEIGHT, true);
+        assertThat(browser.findElement(By.cssSelector("figure.chart svg")).getRect().getWidth())
+                .isLessThanOrEqualTo(PHONE_WIDTH);
+        assertThat(fitsWidth(PHONE_WIDTH)).as("wide tables scroll inside their box, not the page").isTrue();
+        screenshot("analytics-phone.png", PHONE_WIDTH, PHONE_HEIGHT, true);
+
+        browser.findElement(By.linkText("Delayed webhook deliveries")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/incidents/inc-2026-0040");
+    }
+
+    @Test
     void unknownIncident_showsANotFoundPage() {
         open("/incidents/no-such-incident", PHONE_WIDTH, PHONE_HEIGHT, true);
 
