@@ -98,7 +98,7 @@ class StatusPageController {
      * "Now" is taken to the minute, as the page shows it: today's bar grows by the minute while an
      * outage goes on, so a version lasts at most a minute.
      */
-    @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping("/")
     ResponseEntity<byte[]> statusPage(ServletWebRequest request, HttpServletResponse response) {
         StatusSnapshot snapshot = caughtUp();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
@@ -124,7 +124,7 @@ class StatusPageController {
      * What happened on one UTC day: the incidents whose impact covered any part of it, where a bar with
      * more than one incident links to. A day that cannot be read is simply not found.
      */
-    @GetMapping(path = "/history/{date}", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping("/history/{date}")
     ResponseEntity<byte[]> dayPage(@PathVariable String date, ServletWebRequest request,
                                    HttpServletResponse response) {
         StatusSnapshot snapshot = caughtUp();
@@ -153,7 +153,7 @@ class StatusPageController {
      * chart with the same numbers in a table, the slowest incidents, uptime per component, and the CSV.
      * Cached as the status page is, and for the same reasons.
      */
-    @GetMapping(path = "/analytics", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping("/analytics")
     ResponseEntity<byte[]> analyticsPage(ServletWebRequest request, HttpServletResponse response) {
         StatusSnapshot snapshot = caughtUp();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
