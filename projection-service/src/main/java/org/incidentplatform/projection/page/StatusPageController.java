@@ -5,12 +5,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.incidentplatform.projection.analytics.Analytics;
 import org.incidentplatform.projection.log.LiveStatus;
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.incidentplatform.projection.status.StatusSnapshot.Incident;
@@ -29,10 +35,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * The public status page, each incident's timeline, and the history feeds: server-rendered from the
- * current snapshot, so they work without JavaScript and cost a template render per request at most.
+ * current snapshot, so they work without JavaScript; the status page and day pages are rendered once
+ * per version and served as bytes, the others cost a template render per request at most.
  * Every answer carries an ETag of what it shows, so the many readers polling during an outage mostly
  * get a 304; before this instance has caught up with the log it shows nothing it might have to take
  * back, only a 503 asking to retry.
@@ -44,6 +54,7 @@ class StatusPageController {
     static final String RETRY_AFTER_SECONDS = "5";
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
     static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
+    static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
     private final LiveStatus live;
     private final Clock clock;
@@ -53,41 +64,127 @@ class StatusPageController {
     private final IncidentFeed feed = new IncidentFeed();
     private final Wording words = new Wording();
     private final UtcTimes times = new UtcTimes();
+    private final RenderedPages rendered = new RenderedPages();
+    private final ITemplateEngine templates;
+    private final double partialWeight;
 
     /**
      * Reads the same settings as the Statuspage API ({@code projection-service.page.*} and
      * {@code projection-service.cache-max-age}, validated there at start), with defaults of its own so
      * the page needs nothing but a {@link LiveStatus} to run.
      *
-     * @param pageUrl the public base address; when unset, the address this request came to
+     * @param pageUrl       the public base address; when unset, the address this request came to
+     * @param partialWeight how much a partial-outage minute counts as down in the uptime bars, as in the
+     *                      uptime API ({@code projection-service.analytics.*}, validated there)
      */
-    StatusPageController(LiveStatus live, ObjectProvider<Clock> clock,
+    StatusPageController(LiveStatus live, ObjectProvider<Clock> clock, ITemplateEngine templates,
                          @Value("${projection-service.page.name:Status}") String pageName,
                          @Value("${projection-service.page.url:}") String pageUrl,
-                         @Value("${projection-service.cache-max-age:10s}") Duration cacheMaxAge) {
+                         @Value("${projection-service.cache-max-age:10s}") Duration cacheMaxAge,
+                         @Value("${projection-service.analytics.partial-outage-weight:"
+                                 + Analytics.DEFAULT_PARTIAL_WEIGHT + "}") double partialWeight) {
         this.live = live;
+        this.templates = templates;
+        this.partialWeight = partialWeight;
         this.clock = clock.getIfUnique(Clock::systemUTC);
         this.pageName = pageName;
         this.pageUrl = pageUrl;
         this.cached = CacheControl.maxAge(cacheMaxAge).cachePublic();
     }
 
+    /**
+     * Rendered once per version of what it shows (see {@link RenderedPages}) and served as bytes: during an
+     * outage every reader asks for this page, and each would otherwise cost a full template rendering.
+     * "Now" is taken to the minute, as the page shows it: today's bar grows by the minute while an
+     * outage goes on, so a version lasts at most a minute.
+     */
     @GetMapping("/")
-    String statusPage(ServletWebRequest request, HttpServletResponse response, Model model) {
+    ResponseEntity<byte[]> statusPage(ServletWebRequest request, HttpServletResponse response) {
         StatusSnapshot snapshot = caughtUp();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         Freshness freshness = Freshness.of(live.dataAsOf(), clock);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         PageSite site = site(request);
-        if (notModified(request, response, "page", snapshot, site, freshness, today)) {
+        String etag = etag("page", snapshot, site, freshness, now);
+        if (notModified(request, response, etag)) {
             return null;
         }
-        common(model, site, freshness);
-        model.addAttribute("snapshot", snapshot);
-        model.addAttribute("indicator", snapshot.indicator());
-        model.addAttribute("listing", ComponentListing.of(snapshot));
-        model.addAttribute("names", new ComponentNames(snapshot));
-        model.addAttribute("days", snapshot.pastIncidents(today, HISTORY_DAYS));
-        return "page/status";
+        byte[] page = rendered.page(etag, () -> render("page/status", request, response, Map.of(
+                "site", site, "freshness", freshness, "words", words, "times", times,
+                "snapshot", snapshot,
+                "indicator", snapshot.indicator(),
+                "listing", ComponentListing.of(snapshot),
+                "names", new ComponentNames(snapshot),
+                "days", snapshot.pastIncidents(today, HISTORY_DAYS),
+                "uptime", UptimeBars.of(snapshot, live.analytics(), partialWeight, now, times))));
+        return html(page, etag);
+    }
+
+    /**
+     * What happened on one UTC day: the incidents whose impact covered any part of it, where a bar with
+     * more than one incident links to. A day that cannot be read is simply not found.
+     */
+    @GetMapping("/history/{date}")
+    ResponseEntity<byte[]> dayPage(@PathVariable String date, ServletWebRequest request,
+                                   HttpServletResponse response) {
+        StatusSnapshot snapshot = caughtUp();
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new IncidentNotFound();
+        }
+        Freshness freshness = Freshness.of(live.dataAsOf(), clock);
+        PageSite site = site(request);
+        String etag = etag("day/" + day, snapshot, site, freshness);
+        if (notModified(request, response, etag)) {
+            return null;
+        }
+        byte[] page = rendered.page(etag, () -> render("page/day", request, response, Map.of(
+                "site", site, "freshness", freshness, "words", words, "times", times,
+                "day", day,
+                "incidents", DayIncidents.of(snapshot, day),
+                "names", new ComponentNames(snapshot))));
+        return html(page, etag);
+    }
+
+    /**
+     * For people who would rather look than read the API: the MTTx trend per month as an inline SVG
+     * chart with the same numbers in a table, the slowest incidents, uptime per component, and the CSV.
+     * Cached as the status page is, and for the same reasons.
+     */
+    @GetMapping("/analytics")
+    ResponseEntity<byte[]> analyticsPage(ServletWebRequest request, HttpServletResponse response) {
+        StatusSnapshot snapshot = caughtUp();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        Freshness freshness = Freshness.of(live.dataAsOf(), clock);
+        PageSite site = site(request);
+        String etag = etag("analytics", snapshot, site, freshness, now);
+        if (notModified(request, response, etag)) {
+            return null;
+        }
+        byte[] page = rendered.page(etag, () -> render("page/analytics", request, response, Map.of(
+                "site", site, "freshness", freshness, "words", words, "times", times,
+                "view", AnalyticsView.of(snapshot, live.analytics(), partialWeight, now))));
+        return html(page, etag);
+    }
+
+    private String render(String template, ServletWebRequest request, HttpServletResponse response,
+                          Map<String, Object> variables) {
+        JakartaServletWebApplication application = JakartaServletWebApplication.buildApplication(
+                request.getRequest().getServletContext());
+        WebContext context = new WebContext(application.buildExchange(request.getRequest(), response),
+                Locale.ENGLISH, variables);
+        return templates.process(template, context);
+    }
+
+    /** Pages rendered so far, for tests that check a version is rendered once. */
+    long renders() {
+        return rendered.renders();
+    }
+
+    private ResponseEntity<byte[]> html(byte[] page, String etag) {
+        return ResponseEntity.ok().contentType(HTML).eTag(etag).cacheControl(cached).body(page);
     }
 
     @GetMapping("/incidents/{id}")
@@ -171,6 +268,11 @@ class StatusPageController {
     }
 
     /** Sets the cache headers and answers 304 when the reader already has this version of the page. */
+    private boolean notModified(ServletWebRequest request, HttpServletResponse response, String etag) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cached.getHeaderValue());
+        return request.checkNotModified(etag);
+    }
+
     private boolean notModified(ServletWebRequest request, HttpServletResponse response, String view,
                                        StatusSnapshot snapshot, PageSite site, Object... shown) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, cached.getHeaderValue());

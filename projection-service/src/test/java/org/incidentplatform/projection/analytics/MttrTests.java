@@ -288,4 +288,27 @@ class MttrTests {
             Locale.setDefault(before);
         }
     }
+
+    @Test
+    void slowestToResolve_areTheLongestResolvedOnes_slowestFirst_withoutRetractedOpenOrImpactNone() {
+        resolvedIncident("inc-fast", MAY, 60);
+        resolvedIncident("inc-slow", MAY.plusSeconds(86_400), 7200);
+        resolvedIncident("inc-middle", MAY.plusSeconds(2 * 86_400), 600);
+        resolvedIncident("inc-tie", MAY.plusSeconds(3 * 86_400), 600);
+        resolvedIncident("inc-none", MAY.plusSeconds(4 * 86_400), 99_000, Impact.none, Map.of());
+        resolvedIncident("inc-oops", MAY.plusSeconds(5 * 86_400), 99_000);
+        log.retract("inc-oops", MAY.plusSeconds(6 * 86_400));
+        log.declare("inc-open", MAY.minusSeconds(86_400), investigating, Impact.major, Map.of());
+
+        List<IncidentDurations> slowest = log.analytics.slowestToResolve(null, null, 3);
+
+        assertThat(slowest).extracting(IncidentDurations::incidentId)
+                .as("ties go to the one that started first")
+                .containsExactly("inc-slow", "inc-middle", "inc-tie");
+        assertThat(slowest.get(0).timeToResolve()).isEqualTo(7200L);
+        assertThat(log.analytics.slowestToResolve(MAY.plusSeconds(2 * 86_400), null, 10))
+                .extracting(IncidentDurations::incidentId).containsExactly("inc-middle", "inc-tie");
+        assertThatThrownBy(() -> log.analytics.slowestToResolve(null, null, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

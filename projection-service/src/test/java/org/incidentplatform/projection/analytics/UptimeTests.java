@@ -323,4 +323,32 @@ class UptimeTests {
         assertThat(report.components()).containsExactly("api", "ghost", "web");
         assertThat(report.days().get(0).majorMinutes()).isEqualTo(30.0);
     }
+
+    @Test
+    void members_takenTogether_areAsBadAsTheWorst_withTheWeightAsked() {
+        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.minor, Map.of("web", partial_outage));
+        log.declare("inc-2", t("2024-05-02T10:30:00Z"), investigating, Impact.major, Map.of("docs", major_outage));
+        log.resolve("inc-1", t("2024-05-02T11:00:00Z"));
+        log.resolve("inc-2", t("2024-05-02T11:30:00Z"));
+
+        UptimeReport report = log.analytics.membersUptime(List.of("web", "docs", "web"), DAY, DAY, LATER, 0.5);
+
+        assertThat(report.components()).containsExactly("docs", "web");
+        assertThat(report.partialWeight()).isEqualTo(0.5);
+        Day day = report.days().get(0);
+        assertThat(day.partialMinutes()).isEqualTo(30.0);
+        assertThat(day.majorMinutes()).isEqualTo(60.0);
+        assertThat(day.uptimePercent()).isCloseTo(100 * (1 - (60 + 0.5 * 30) / 1440.0), within(1e-9));
+        assertThat(day.incidents()).containsExactly("inc-1", "inc-2");
+        assertThat(log.analytics.uptime("web", DAY, DAY, LATER, 1.0).days().get(0).uptimePercent())
+                .isCloseTo(100 * (1 - 60 / 1440.0), within(1e-9));
+    }
+
+    @Test
+    void members_neverSeen_areNotObserved() {
+        UptimeReport report = log.analytics.membersUptime(List.of("nobody"), DAY, DAY, LATER, 0.3);
+
+        assertThat(report.uptimePercent()).isNull();
+        assertThat(report.days().get(0).worstStatus()).isNull();
+    }
 }

@@ -250,6 +250,75 @@ class StatusPageBrowserTests {
     }
 
     @Test
+    void uptimeBars_colourTodaysOutage_sayItInWords_andLinkToTheIncident() throws IOException {
+        open("/", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+
+        List<WebElement> api = browser.findElements(By.cssSelector("[data-component=api] .bars > li"));
+        assertThat(api).hasSize(90).allMatch(WebElement::isDisplayed);
+        WebElement today = api.get(89);
+        assertThat(today.getAttribute("class")).contains("bar-major_outage");
+        WebElement link = today.findElement(By.tagName("a"));
+        assertThat(link.getCssValue("background-color")).as("major outage red").isEqualTo("rgba(180, 35, 24, 1)");
+        assertThat(link.getRect().getHeight()).isGreaterThan(20);
+        // partial 09:12-09:22, major 09:22-09:37, degraded since, read at 11:30
+        assertThat(link.getAttribute("title")).isEqualTo(
+                "Mar 2, 2026: 15 min major outage, 10 min partial outage, 1 h 53 min degraded performance, 1 incident");
+        WebElement webhooks = browser.findElements(By.cssSelector("[data-component=webhooks] .bars > li")).get(86);
+        assertThat(webhooks.getAttribute("data-date")).isEqualTo("2026-02-27");
+        assertThat(webhooks.getAttribute("class")).contains("bar-degraded_performance");
+        assertThat(browser.findElement(By.cssSelector("[data-component=webhooks] .uptime-percent")).getText())
+                .isEqualTo("100.00 % uptime");
+        screenshot("status-page-uptime-desktop.png", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+
+        link.click();
+        assertThat(browser.getCurrentUrl()).endsWith("/incidents/" + INCIDENT);
+    }
+
+    @Test
+    void uptimeBars_onAPhone_showTheLast30Days_withoutSidewaysScrolling() throws IOException {
+        open("/", PHONE_WIDTH, PHONE_HEIGHT, true);
+
+        List<WebElement> bars = browser.findElements(By.cssSelector("[data-component=api] .bars > li"));
+        assertThat(bars.stream().filter(WebElement::isDisplayed).count()).isEqualTo(30);
+        assertThat(bars.get(89).isDisplayed()).isTrue();
+        assertThat(bars.get(89).getRect().getWidth()).as("wide enough to tap").isGreaterThanOrEqualTo(8);
+        assertThat(browser.findElement(By.cssSelector("[data-component=api] .uptime-legend")).getText())
+                .contains("30 days ago", "Today").doesNotContain("90 days ago");
+        assertThat(fitsWidth(PHONE_WIDTH)).isTrue();
+        screenshot("status-page-uptime-phone.png", PHONE_WIDTH, PHONE_HEIGHT, true);
+    }
+
+    @Test
+    void analyticsPage_drawsTheTrend_listsTheSlowestIncident_andReadsOnAPhone() throws IOException {
+        open("/analytics", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+
+        WebElement chart = browser.findElement(By.cssSelector("figure.chart svg"));
+        assertThat(chart.isDisplayed()).isTrue();
+        assertThat(chart.getRect().getHeight()).as("drawn at a readable size").isGreaterThan(150);
+        List<WebElement> dots = chart.findElements(By.cssSelector(".series-mean circle"));
+        assertThat(dots).hasSize(1);
+        assertThat(dots.get(0).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("table.mttx tr[data-month='2026-02']")).getText())
+                .contains("February 2026", "41 min / 41 min");
+        WebElement slowest = browser.findElement(By.cssSelector("ol.slowest > li"));
+        assertThat(slowest.getText()).contains("Delayed webhook deliveries", "41 min to resolve");
+        assertThat(browser.findElement(By.cssSelector("table.uptime-table tr[data-component=api]")).getText())
+                .contains("API");
+        assertThat(browser.findElement(By.cssSelector("a.csv")).getAttribute("href"))
+                .endsWith("/api/v1/analytics/mttr.csv?groupBy=month&from=2025-04-01");
+        screenshot("analytics-desktop.png", DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+
+        open("/analytics", PHONE_WIDTH, PHONE_HEIGHT, true);
+        assertThat(browser.findElement(By.cssSelector("figure.chart svg")).getRect().getWidth())
+                .isLessThanOrEqualTo(PHONE_WIDTH);
+        assertThat(fitsWidth(PHONE_WIDTH)).as("wide tables scroll inside their box, not the page").isTrue();
+        screenshot("analytics-phone.png", PHONE_WIDTH, PHONE_HEIGHT, true);
+
+        browser.findElement(By.linkText("Delayed webhook deliveries")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/incidents/inc-2026-0040");
+    }
+
+    @Test
     void unknownIncident_showsANotFoundPage() {
         open("/incidents/no-such-incident", PHONE_WIDTH, PHONE_HEIGHT, true);
 

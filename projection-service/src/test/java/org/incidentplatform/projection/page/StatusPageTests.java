@@ -67,6 +67,9 @@ class StatusPageTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    StatusPageController controller;
+
     private final IncidentLog log = new IncidentLog().standardCatalogue();
 
     private Document page(String path) throws Exception {
@@ -351,5 +354,104 @@ class StatusPageTests {
         clock.advance(Duration.ofMinutes(3));
 
         http.perform(get("/").header(HttpHeaders.IF_NONE_MATCH, etag)).andExpect(status().isOk());
+    }
+
+    @Test
+    void uptimeBars_oneForEachOfTheLast90UtcDays_colouredByTheDaysWorstStatus_andSaidInWords() throws Exception {
+        log.declare("inc-1", "Slow API", Impact.major, "Looking", Map.of("api", partial_outage));
+        log.after(Duration.ofMinutes(29)).update("inc-1", IncidentStatus.identified, "Found it", Map.of("api", major_outage));
+        log.after(Duration.ofMinutes(14)).resolve("inc-1", "Fixed");
+
+        Document page = page("/");
+
+        List<Element> bars = component(page, "api").select(".bars > li");
+        assertThat(bars).hasSize(90);
+        assertThat(bars.get(0).attr("data-date")).isEqualTo("2025-12-03");
+        Element today = bars.get(89);
+        assertThat(today.attr("data-date")).isEqualTo("2026-03-02");
+        assertThat(today.hasClass("bar-major_outage")).isTrue();
+        Element link = today.selectFirst("a");
+        assertThat(link.attr("href")).isEqualTo("/incidents/inc-1");
+        assertThat(link.attr("title")).isEqualTo("Mar 2, 2026: 15 min major outage, 30 min partial outage, 1 incident");
+        assertThat(link.selectFirst(".visually-hidden").text()).isEqualTo(link.attr("title"));
+        assertThat(bars.get(88).hasClass("bar-none")).as("before the component existed: no data").isTrue();
+        assertThat(bars.get(88).select("a")).isEmpty();
+        assertThat(bars.get(88).selectFirst("[title]").attr("title")).isEqualTo("Mar 1, 2026: no data");
+        // observed since api was added at 09:03, 177 minutes: 15 down, and 30 at the DESIGN weight of 0.3
+        assertThat(component(page, "api").selectFirst(".uptime-percent").text())
+                .isEqualTo(UptimeBars.percent(100 * (1 - (15 + 0.3 * 30) / 177.0)) + " % uptime")
+                .isEqualTo("86.44 % uptime");
+        Element webApp = component(page, "web-app").select(".bars > li").get(89);
+        assertThat(webApp.hasClass("bar-operational")).isTrue();
+        assertThat(webApp.selectFirst("[title]").attr("title")).isEqualTo("Mar 2, 2026: no downtime");
+        assertThat(component(page, "web-app").selectFirst(".uptime-percent").text()).isEqualTo("100.00 % uptime");
+        Element group = page.selectFirst("[data-group=core]");
+        assertThat(group.selectFirst(".bars").attr("aria-label")).isEqualTo("Core, uptime per day");
+        assertThat(group.selectFirst(".bars > li:last-child").hasClass("bar-major_outage"))
+                .as("a group is down when any member is").isTrue();
+    }
+
+    @Test
+    void uptimeBar_ofADayWithSeveralIncidents_linksToThatDaysPage_listingEveryIncidentThatTouchedIt() throws Exception {
+        log.at(Instant.parse("2026-03-01T22:00:00Z"));
+        log.declare("inc-night", "Overnight outage", Impact.critical, "Down", Map.of("api", major_outage));
+        log.at(Instant.parse("2026-03-02T09:30:00Z"));
+        log.resolve("inc-night", "Back");
+        log.declare("inc-morning", "Slow again", Impact.minor, "Slow", Map.of("api", degraded_performance));
+        log.declare("inc-elsewhere", "Docs slow", Impact.minor, "Slow", Map.of("docs", degraded_performance));
+
+        Document page = page("/");
+
+        Element today = component(page, "api").select(".bars > li").get(89);
+        assertThat(today.selectFirst("a").attr("href")).isEqualTo("/history/2026-03-02");
+        assertThat(today.selectFirst("a").attr("title")).endsWith(", 2 incidents");
+        assertThat(component(page, "api").select(".bars > li").get(88).selectFirst("a").attr("href"))
+                .isEqualTo("/incidents/inc-night");
+
+        Document day = page("/history/2026-03-02");
+        assertThat(day.selectFirst("h1").text()).isEqualTo("Incidents on Mar 2, 2026");
+        assertThat(day.select(".day-incidents > li > a").eachAttr("href"))
+                .containsExactlyInAnyOrder("/incidents/inc-night", "/incidents/inc-morning", "/incidents/inc-elsewhere");
+        assertThat(page("/history/2026-02-27").selectFirst(".quiet").text()).isEqualTo("No incidents reported.");
+        http.perform(get("/history/yesterday")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void statusPage_isRenderedOncePerVersion_andANewEventRendersANewOne() throws Exception {
+        log.declare("inc-1", "Trouble", Impact.minor, "Looking", Map.of("api", partial_outage));
+        log.applyTo(live);
+        long before = controller.renders();
+
+        var first = http.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse();
+        var second = http.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse();
+
+        assertThat(controller.renders()).isEqualTo(before + 1);
+        assertThat(second.getHeader(HttpHeaders.ETAG)).isEqualTo(first.getHeader(HttpHeaders.ETAG));
+        assertThat(second.getContentAsByteArray()).isEqualTo(first.getContentAsByteArray());
+        assertThat(first.getContentType()).isEqualTo("text/html;charset=UTF-8");
+
+        log.update("inc-1", IncidentStatus.identified, "Found it", Map.of());
+        log.applyTo(live);
+        var third = http.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse();
+
+        assertThat(controller.renders()).isEqualTo(before + 2);
+        assertThat(third.getHeader(HttpHeaders.ETAG)).isNotEqualTo(first.getHeader(HttpHeaders.ETAG));
+        assertThat(third.getContentAsString()).contains("Found it");
+    }
+
+    @Test
+    void statusPage_isRenderedAgain_whenTheMinuteTurns_soTodaysBarKeepsUpWithAnOutage() throws Exception {
+        log.declare("inc-1", "Down", Impact.critical, "Looking", Map.of("api", major_outage));
+        String before = component(page("/"), "api").selectFirst(".bars > li:last-child [title]").attr("title");
+
+        clock.advance(Duration.ofSeconds(30));
+        String sameMinute = component(page("/"), "api").selectFirst(".bars > li:last-child [title]").attr("title");
+        clock.advance(Duration.ofSeconds(30));
+        String nextMinute = component(page("/"), "api").selectFirst(".bars > li:last-child [title]").attr("title");
+
+        // declared at 09:05, read at 12:00
+        assertThat(before).isEqualTo("Mar 2, 2026: 2 h 55 min major outage, 1 incident");
+        assertThat(sameMinute).isEqualTo(before);
+        assertThat(nextMinute).isEqualTo("Mar 2, 2026: 2 h 56 min major outage, 1 incident");
     }
 }

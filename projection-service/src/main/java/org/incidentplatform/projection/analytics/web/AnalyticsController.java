@@ -39,9 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The analytics read API (DESIGN.md §5–§6): one incident's state, timeline and durations; MTTx over a
- * filtered, grouped set of incidents (JSON, or CSV with {@code Accept: text/csv}); and a component's
- * uptime per UTC day. Every number comes from {@link LiveStatus#analytics()}; times are UTC {@code Z},
- * durations whole seconds. While the projection is still replaying the log the answers would be
+ * filtered, grouped set of incidents (JSON, or CSV with {@code Accept: text/csv} or at {@code mttr.csv});
+ * and uptime per UTC day of a component or a component group. Every number comes from
+ * {@link LiveStatus#analytics()}; times are UTC {@code Z}, durations whole seconds. While the projection is still replaying the log the answers would be
  * wrong, not just stale, so they are a 503 problem until it has caught up.
  */
 @RestController
@@ -54,10 +54,12 @@ class AnalyticsController {
 
     private final LiveStatus live;
     private final Clock clock;
+    private final AnalyticsProperties settings;
 
-    AnalyticsController(LiveStatus live, ObjectProvider<Clock> clock) {
+    AnalyticsController(LiveStatus live, ObjectProvider<Clock> clock, AnalyticsProperties settings) {
         this.live = live;
         this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.settings = settings;
     }
 
     // ---------------------------------------------------------------- incident
@@ -183,6 +185,28 @@ class AnalyticsController {
                 .body(live.analytics().mttr(query).toCsv());
     }
 
+    /**
+     * The same CSV at an address of its own, whatever the request accepts: for a download link, a
+     * spreadsheet's "import from URL" or {@code curl -O}, none of which send {@code Accept: text/csv}.
+     */
+    @GetMapping(path = "/api/v1/analytics/mttr.csv")
+    ResponseEntity<?> mttrCsvFile(@RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to,
+                                  HttpServletRequest request,
+                                  @RequestParam(required = false) String impact,
+                                  @RequestParam(required = false) String includeRetracted,
+                                  @RequestParam(required = false) String includeImpactNone,
+                                  @RequestParam(required = false) String groupBy) {
+        MttrQuery query = mttrQuery(from, to, request.getParameterValues("component"), impact, includeRetracted,
+                includeImpactNone, groupBy);
+        if (!live.caughtUp()) {
+            return rebuilding();
+        }
+        return ok(TEXT_CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mttr.csv\"")
+                .body(live.analytics().mttr(query).toCsv());
+    }
+
     /** {@code component} is read raw from the request: Spring would silently drop an empty value. */
     static MttrQuery mttrQuery(String from, String to, String[] components, String impact,
                                String includeRetracted, String includeImpactNone, String groupBy) {
@@ -290,10 +314,40 @@ class AnalyticsController {
         }
         StatusSnapshot.Component component = live.current().component(id)
                 .orElseThrow(() -> new NotFoundException("component", id));
-        UptimeReport report = live.analytics().uptime(id, window[0], window[1], now);
+        UptimeReport report = live.analytics().uptime(id, window[0], window[1], now, settings.partialOutageWeight());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("componentId", component.id());
         body.put("name", component.name());
+        return uptimeBody(body, report);
+    }
+
+    /**
+     * Uptime of a component group per UTC day, windowed as for a component: the group is up only while
+     * every member is, so each minute counts at the worst status any of its public members had then.
+     * Members are the group's public components now (as the page lists them).
+     */
+    @GetMapping(path = "/api/v1/component-groups/{id}/uptime", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> groupUptime(@PathVariable String id,
+                                  @RequestParam(required = false) String days,
+                                  @RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to) {
+        Instant now = clock.instant();
+        LocalDate[] window = window(days, from, to, LocalDate.ofInstant(now, ZoneOffset.UTC));
+        if (!live.caughtUp()) {
+            return rebuilding();
+        }
+        StatusSnapshot.Group group = live.current().groups().stream().filter(g -> g.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("group", id));
+        UptimeReport report = live.analytics().membersUptime(group.componentIds(), window[0], window[1], now,
+                settings.partialOutageWeight());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("groupId", group.id());
+        body.put("name", group.name());
+        body.put("components", group.componentIds());
+        return uptimeBody(body, report);
+    }
+
+    private ResponseEntity<?> uptimeBody(Map<String, Object> body, UptimeReport report) {
         body.put("from", report.from().toString());
         body.put("to", report.to().toString());
         body.put("days", report.days().size());
