@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
@@ -28,14 +31,68 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @ExtendWith(LocalPlatformExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "platform.security.tokens[0].name=ops-admin",
+        "platform.security.tokens[0].token=" + ProjectionServiceTests.ADMIN,
+        "platform.security.tokens[0].roles=admin",
+        "platform.security.tokens[1].name=alice-oncall",
+        "platform.security.tokens[1].token=" + ProjectionServiceTests.RESPONDER,
+        "platform.security.tokens[1].roles=responder",
+        "platform.security.tokens[2].name=synthetic-monitor",
+        "platform.security.tokens[2].token=" + ProjectionServiceTests.REPORTER,
+        "platform.security.tokens[2].roles=reporter"})
 @AutoConfigureRestTestClient
 @DirtiesContext
 class ProjectionServiceTests {
+
+    static final String ADMIN = "admin-token-0000000000000000000000000000";
+    static final String RESPONDER = "responder-token-000000000000000000000000";
+    static final String REPORTER = "reporter-token-0000000000000000000000000";
+
+    /** Who calls: anonymous, or a token with a role (roles nest: reporter < responder < admin). */
+    enum Caller { ANONYMOUS, REPORTER, RESPONDER, ADMIN }
+
+    /**
+     * Every endpoint this service maps, from its handler mappings, with the least caller it admits, or in
+     * {@link #CLOSED}. A mapping in neither fails {@link #everyMappedEndpoint_hasARow}.
+     */
+    static final Map<String, Caller> ACCESS = Map.ofEntries(
+            Map.entry("GET /", Caller.ANONYMOUS),
+            Map.entry("GET /incidents/{id}", Caller.ANONYMOUS),
+            Map.entry("GET /history/{date}", Caller.ANONYMOUS),
+            Map.entry("GET /history.atom", Caller.ANONYMOUS),
+            Map.entry("GET /history.rss", Caller.ANONYMOUS),
+            Map.entry("GET /analytics", Caller.ANONYMOUS),
+            Map.entry("GET /api/v2/summary.json", Caller.ANONYMOUS),
+            Map.entry("GET /api/v2/status.json", Caller.ANONYMOUS),
+            Map.entry("GET /api/v2/components.json", Caller.ANONYMOUS),
+            Map.entry("GET /api/v2/incidents.json", Caller.ANONYMOUS),
+            Map.entry("GET /api/v2/incidents/unresolved.json", Caller.ANONYMOUS),
+            Map.entry("GET /api/v2/scheduled-maintenances.json", Caller.ANONYMOUS),
+            Map.entry("GET /api/v2/scheduled-maintenances/upcoming.json", Caller.ANONYMOUS),
+            Map.entry("GET /api/v2/scheduled-maintenances/active.json", Caller.ANONYMOUS),
+            Map.entry("GET /api/v1/incidents/{id}", Caller.ANONYMOUS),
+            Map.entry("GET /api/v1/analytics/mttr", Caller.ANONYMOUS),
+            Map.entry("GET /api/v1/analytics/mttr.csv", Caller.ANONYMOUS),
+            Map.entry("GET /api/v1/components/{id}/uptime", Caller.ANONYMOUS),
+            Map.entry("GET /api/v1/component-groups/{id}/uptime", Caller.ANONYMOUS),
+            Map.entry("GET /actuator/health", Caller.ANONYMOUS),
+            Map.entry("GET /actuator/health/**", Caller.ANONYMOUS),
+            Map.entry("GET /actuator/info", Caller.ANONYMOUS),
+            Map.entry("GET /actuator/prometheus", Caller.ANONYMOUS));
+
+    /**
+     * Mapped, but no rule opens them: the actuator's index (a scraper needs none of it) and Spring's error page,
+     * which is rendered on error dispatch and closed when requested directly.
+     */
+    static final Set<String> CLOSED = Set.of("GET /actuator", "GET /error");
 
     @Autowired
     RestTestClient http;
@@ -60,6 +117,51 @@ class ProjectionServiceTests {
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyMappedEndpoint_hasARow(@Autowired List<RequestMappingInfoHandlerMapping> mappings) {
+        Set<String> mapped = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : mappings) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
+                            .forEach(method -> mapped.add(method + " " + pattern));
+                }
+            }
+        }
+        Set<String> declared = new TreeSet<>(ACCESS.keySet());
+        declared.addAll(CLOSED);
+        assertThat(mapped).isEqualTo(declared);
+    }
+
+    @Test
+    void eachCaller_isLetIntoWhatItMayCall_andRefusedTheRest() {
+        await().atMost(Duration.ofSeconds(30)).until(liveStatus::caughtUp);
+        Map<String, Caller> all = new HashMap<>(ACCESS);
+        CLOSED.forEach(closed -> all.put(closed, null));
+        for (Map.Entry<String, Caller> endpoint : all.entrySet()) {
+            String path = endpoint.getKey().substring("GET ".length())
+                    .replace("{id}", "web-app").replace("{date}", "2026-11-20").replace("**", "liveness");
+            for (Caller caller : Caller.values()) {
+                var request = http.get().uri(path);
+                switch (caller) {
+                    case REPORTER -> request.header("Authorization", "Bearer " + REPORTER);
+                    case RESPONDER -> request.header("Authorization", "Bearer " + RESPONDER);
+                    case ADMIN -> request.header("Authorization", "Bearer " + ADMIN);
+                    case ANONYMOUS -> { }
+                }
+                int status = request.exchange().returnResult().getStatus().value();
+                Caller needs = endpoint.getValue();
+                String what = endpoint.getKey() + " as " + caller;
+                if (needs != null && caller.compareTo(needs) >= 0) {
+                    assertThat(status).as(what).isNotIn(401, 403).isLessThan(500);
+                } else {
+                    assertThat(status).as(what).isEqualTo(caller == Caller.ANONYMOUS ? 401 : 403);
                 }
             }
         }

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.incidentplatform.projection.security.SecurityConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.annotation.DirtiesContext;
@@ -32,7 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * error that would have been the slowest, in March one still open.
  */
 @WebMvcTest(controllers = StatusPageController.class, properties = "projection-service.page.name=Acme Cloud")
-@Import(AnalyticsPageTests.Given.class)
+@Import({AnalyticsPageTests.Given.class, SecurityConfiguration.class})
 class AnalyticsPageTests {
 
     static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");

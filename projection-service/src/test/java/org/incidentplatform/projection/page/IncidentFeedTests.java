@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.incidentplatform.projection.security.SecurityConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,7 +41,7 @@ import org.w3c.dom.Node;
 @WebMvcTest(controllers = StatusPageController.class, properties = {
         "projection-service.page.name=Acme Cloud",
         "projection-service.page.url=https://status.example.com/"})
-@Import(IncidentFeedTests.Given.class)
+@Import({IncidentFeedTests.Given.class, SecurityConfiguration.class})
 class IncidentFeedTests {
 
     static final String ATOM = "http://www.w3.org/2005/Atom";

@@ -17,13 +17,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.incidentplatform.projection.security.SecurityConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Before the first catch-up the page shows nothing it might have to take back. */
 @WebMvcTest(StatusPageController.class)
-@Import(StatusLoadingTests.Given.class)
+@Import({StatusLoadingTests.Given.class, SecurityConfiguration.class})
 class StatusLoadingTests {
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.incidentplatform.projection.security.SecurityConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.annotation.DirtiesContext;
@@ -36,7 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(controllers = StatusPageController.class, properties = {
         "projection-service.page.name=Acme Cloud",
         "projection-service.page.url=https://status.example.com"})
-@Import(StatusPageTests.Given.class)
+@Import({StatusPageTests.Given.class, SecurityConfiguration.class})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class StatusPageTests {
 

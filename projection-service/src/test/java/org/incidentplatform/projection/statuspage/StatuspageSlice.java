@@ -5,7 +5,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.incidentplatform.projection.security.SecurityConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
@@ -14,6 +16,7 @@ import org.springframework.context.annotation.FilterType;
  * a known page. Each test class provides the {@code LiveStatus} it reads, built from events.
  */
 @Target(ElementType.TYPE)
+@Import(SecurityConfiguration.class)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,

@@ -1,0 +1,33 @@
+package org.incidentplatform.projection.security;
+
+import static org.springframework.http.HttpMethod.GET;
+
+import org.incidentplatform.service.security.PlatformSecurity;
+import org.incidentplatform.service.security.ServiceRoutes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Everything projection-service serves is public: the status page and its feeds, the Statuspage API and
+ * the analytics, as DESIGN.md §5 says. Each route is still named here, so an endpoint added later without a
+ * line is denied (the platform's rule) rather than published by accident. Static files (CSS) reach no
+ * handler method and are served to anyone.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(PlatformSecurity.class)
+public class SecurityConfiguration {
+
+    @Bean
+    ServiceRoutes routes() {
+        return routes -> routes
+                .requestMatchers(GET, "/", "/incidents/*", "/history/*", "/history.atom", "/history.rss",
+                        "/analytics").permitAll()
+                .requestMatchers(GET, "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json",
+                        "/api/v2/incidents.json", "/api/v2/incidents/unresolved.json",
+                        "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
+                        "/api/v2/scheduled-maintenances/active.json").permitAll()
+                .requestMatchers(GET, "/api/v1/incidents/*", "/api/v1/analytics/mttr", "/api/v1/analytics/mttr.csv",
+                        "/api/v1/components/*/uptime", "/api/v1/component-groups/*/uptime").permitAll();
+    }
+}
