@@ -6,12 +6,15 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.incidentplatform.events.Heartbeat;
+import org.incidentplatform.incident.security.AccessControlTests;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.junit.EventLog;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
@@ -27,6 +30,9 @@ import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 @ExtendWith(LocalPlatformExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -62,6 +68,46 @@ class IncidentServiceTests {
             assertThat(heartbeat.getIntervalMillis()).isEqualTo(10_000);
         });
         assertThat(first.getRecordedAt()).isEqualTo(first.getOccurredAt());
+    }
+
+    /** Open to anyone besides the API's table: health, info and metrics for orchestrators, the API description. */
+    static final Set<String> PUBLIC = Set.of("GET /actuator/health", "GET /actuator/health/**", "GET /actuator/info",
+            "GET /actuator/prometheus", "GET /v3/api-docs", "GET /v3/api-docs.yaml");
+
+    /** Mapped but opened by no rule: the actuator's index, Spring's error page requested directly. */
+    static final Set<String> CLOSED = Set.of("GET /actuator", "GET /error");
+
+    @Test
+    void everyEndpointTheRunningServiceMaps_isInTheAccessTables(@Autowired List<RequestMappingInfoHandlerMapping> mappings) {
+        Set<String> mapped = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : mappings) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
+                            .forEach(method -> mapped.add(method + " " + pattern));
+                }
+            }
+        }
+        Set<String> declared = new TreeSet<>(PUBLIC);
+        declared.addAll(CLOSED);
+        AccessControlTests.MATRIX.forEach(endpoint -> declared.add(endpoint.toString()));
+
+        assertThat(mapped).isEqualTo(declared);
+    }
+
+    @Test
+    void publicEndpoints_answerAnyone_andClosedOnesNobody() {
+        for (String endpoint : PUBLIC) {
+            String path = endpoint.substring("GET ".length()).replace("**", "liveness");
+            http.get().uri(path).exchange().expectStatus().isOk();
+        }
+        for (String endpoint : CLOSED) {
+            http.get().uri(endpoint.substring("GET ".length())).exchange().expectStatus().isUnauthorized();
+            http.get().uri(endpoint.substring("GET ".length()))
+                    .header("Authorization", "Bearer test-admin-token-0123456789abcdef0123")
+                    .exchange().expectStatus().isForbidden();
+        }
     }
 
     @Test

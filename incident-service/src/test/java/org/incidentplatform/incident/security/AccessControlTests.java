@@ -50,10 +50,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @WebSlice
 @Import(AccessControlTests.Undeclared.class)
-class AccessControlTests {
+public class AccessControlTests {
 
     /** The lowest role each endpoint needs; the roles above it include it. */
-    record Endpoint(HttpMethod method, String pattern, String path, String body, Role needs) {
+    public record Endpoint(HttpMethod method, String pattern, String path, String body, Role needs) {
 
         @Override
         public String toString() {
@@ -63,7 +63,8 @@ class AccessControlTests {
 
     static final String NOTE = "{\"message\": \"x\"}";
 
-    static final List<Endpoint> MATRIX = List.of(
+    /** Every API endpoint and the lowest role it needs; IncidentServiceTests checks the running service maps no other. */
+    public static final List<Endpoint> MATRIX = List.of(
             new Endpoint(POST, "/api/v1/components", "/api/v1/components", "{\"id\": \"web\", \"name\": \"Web\"}", Role.ADMIN),
             new Endpoint(PUT, "/api/v1/components/{id}", "/api/v1/components/web", "{\"name\": \"Web\"}", Role.ADMIN),
             new Endpoint(DELETE, "/api/v1/components/{id}", "/api/v1/components/web", null, Role.ADMIN),
