@@ -39,8 +39,10 @@ public final class NotificationInstance implements AutoCloseable {
         all.put("server.port", 0);
         all.put("STREAMS_STATE_DIR", stateDir);
         all.putAll(properties);
-        return new NotificationInstance(new SpringApplicationBuilder(NotificationServiceApplication.class)
-                .properties(all).run());
+        // As arguments: SpringApplicationBuilder.properties() would only set defaults, below application.yml.
+        String[] args = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        return new NotificationInstance(new SpringApplicationBuilder(NotificationServiceApplication.class).run(args));
     }
 
     public static String newStateDir() {
