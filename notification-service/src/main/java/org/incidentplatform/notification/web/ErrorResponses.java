@@ -65,10 +65,11 @@ class ErrorResponses extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
     }
 
-    /** The status and WWW-Authenticate are already set by the bearer-token entry point. */
+    /** Raised by the security filters (whose entry point set the header already) or by a controller. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(ProblemDetail.forStatusAndDetail(
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(ProblemDetail.forStatusAndDetail(
                 HttpStatus.UNAUTHORIZED, "a valid bearer token is required: Authorization: Bearer <token>"));
     }
 
