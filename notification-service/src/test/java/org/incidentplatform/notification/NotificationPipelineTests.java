@@ -47,7 +47,8 @@ class NotificationPipelineTests {
         IncidentLog.createTopics();
         sink = new WebhookSink();
         incidents = new IncidentLog();
-        service = NotificationInstance.start(NotificationInstance.newStateDir(), Map.of());
+        service = NotificationInstance.start(NotificationInstance.newStateDir(),
+                Map.of("notification-service.quarantine-after", "2s"));
     }
 
     @AfterAll
@@ -199,6 +200,36 @@ class NotificationPipelineTests {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(other).size() == 1);
         assertThat(sink.receivedAt(hook)).hasSize(1);
+    }
+
+    @Test
+    void subscriptionFailingForLongerThanTheQuarantinePeriod_isQuarantined_untilAnAdminReenablesIt() {
+        String component = component();
+        String hook = sink.hook();
+        boolean[] fixed = {false};
+        sink.answer(hook, request -> fixed[0] ? 200 : 500);
+        String id = service.subscribeWebhook(hook, component).get("id").asText();
+        String incident = "inc-" + UUID.randomUUID();
+        incidents.append(IncidentLog.declared(incident, "Flaky receiver", Impact.major, component));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sink.receivedAt(hook).size() == 3);
+
+        // Still failing after the two-second quarantine period of this instance.
+        await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+        incidents.append(IncidentLog.updated(incident, 2, "Still failing."));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "quarantined".equals(
+                service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText()));
+        assertThat(service.post("/api/v1/subscriptions/" + id + "/enable", "", true).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "active".equals(
+                service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText()));
+        assertThat(service.post("/api/v1/subscriptions/" + id + "/enable", "", true).status()).isEqualTo(409);
+        fixed[0] = true;
+        incidents.append(IncidentLog.updated(incident, 3, "Receiver fixed."));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sink.receivedAt(hook).stream().anyMatch(received ->
+                NotificationInstance.JSON.readTree(received.body()).get("meta").get("sequence").asLong() == 3));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                service.get("/api/v1/deliveries?status=delivered&subscriptionId=" + id, true).body()).isNotEmpty());
     }
 
     /**
