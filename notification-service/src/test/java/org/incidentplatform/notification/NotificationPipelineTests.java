@@ -183,6 +183,25 @@ class NotificationPipelineTests {
     }
 
     @Test
+    void slackSubscription_getsASlackFormattedMessage_unsigned() {
+        String component = component();
+        String hook = sink.hook();
+        NotificationInstance.Answer created = service.post("/api/v1/subscriptions", "{\"channel\":\"slack\",\"target\":\""
+                + hook + "\",\"components\":[\"" + component + "\"]}", true);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().has("secret")).isFalse();
+
+        incidents.append(IncidentLog.declared("inc-" + UUID.randomUUID(), "Chat outage", Impact.minor, component));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(hook).size() == 1);
+        WebhookSink.Received received = sink.receivedAt(hook).get(0);
+        JsonNode message = NotificationInstance.JSON.readTree(received.body());
+        assertThat(message.get("text").asText()).startsWith("New incident: Chat outage");
+        assertThat(message.get("blocks")).hasSize(3);
+        assertThat(received.header("webhook-signature")).isNull();
+    }
+
+    @Test
     void unsubscribedWebhook_isToldNothingMore() {
         String component = component();
         String hook = sink.hook();
