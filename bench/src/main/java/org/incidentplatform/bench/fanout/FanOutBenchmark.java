@@ -73,6 +73,8 @@ public final class FanOutBenchmark {
     private String command = "bench/run-fanout.sh";
 
     public static void main(String[] args) throws Exception {
+        // The harness builds events itself; defaults of the generated builders need Avro to trust them.
+        org.incidentplatform.schemas.serde.AvroDeserializer.trustEventClasses();
         FanOutBenchmark bench = new FanOutBenchmark();
         bench.parse(args);
         bench.run();
