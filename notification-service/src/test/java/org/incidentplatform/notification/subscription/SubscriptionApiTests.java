@@ -40,6 +40,9 @@ class SubscriptionApiTests {
     private static final Path OUTBOX = Path.of("target/outbox-" + System.nanoTime());
 
     private static NotificationInstance service;
+    /** What rebinding.example.test resolves to right now: public at subscribe time, private later. */
+    private static final java.util.concurrent.atomic.AtomicReference<String> REBINDING =
+            new java.util.concurrent.atomic.AtomicReference<>("93.184.215.14");
 
     /** Internal names of a make-believe network: nothing leaves the machine. */
     @Configuration(proxyBeanMethods = false)
@@ -51,6 +54,7 @@ class SubscriptionApiTests {
                 case "intranet.example.test" -> addresses("10.1.2.3");
                 case "allowed.internal.test" -> addresses("10.9.9.9");
                 case "hooks.example.test" -> addresses("93.184.215.14");
+                case "rebinding.example.test" -> addresses(REBINDING.get());
                 default -> InetAddress.getAllByName(host);
             });
         }
@@ -97,6 +101,29 @@ class SubscriptionApiTests {
         assertThat(refused.body().get("field").asText()).isEqualTo("target");
         assertThat(refused.body().get("detail").asText()).contains("intranet.example.test", "private").doesNotContain("/hook");
         assertThat(allowed.status()).isEqualTo(201);
+    }
+
+    @Test
+    void targetResolvingToAPrivateAddressBySendTime_isRefusedThen() {
+        String component = "component-" + java.util.UUID.randomUUID();
+        NotificationInstance.Answer created = subscribe("{\"channel\":\"webhook\",\"target\":"
+                + "\"https://rebinding.example.test/hook\",\"components\":[\"" + component + "\"]}");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
+        REBINDING.set("10.0.0.8");
+
+        try (IncidentLog incidents = new IncidentLog()) {
+            incidents.append(IncidentLog.declared("inc-" + java.util.UUID.randomUUID(), "Rebinding",
+                    org.incidentplatform.events.Impact.major, component));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode log = service.get("/api/v1/deliveries?subscriptionId=" + id, true).body();
+            assertThat(log).isNotEmpty();
+            assertThat(log.get(0).get("attempts").get(0).get("detail").asText())
+                    .startsWith("target refused").contains("private").doesNotContain("/hook");
+        });
     }
 
     @Test
