@@ -71,13 +71,14 @@ class NotificationServiceTests {
     }
 
     @Test
-    void health_isUp_withKafkaAndSchemaRegistry() {
+    void health_isUp_withKafkaSchemaRegistryAndTheFanOut() {
         http.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP")
-                .jsonPath("$.components.schemaRegistry.status").isEqualTo("UP");
+                .jsonPath("$.components.schemaRegistry.status").isEqualTo("UP")
+                .jsonPath("$.components.fanOutStreams.status").isEqualTo("UP");
     }
 
     @Test
