@@ -15,12 +15,17 @@ import java.util.Properties;
 /**
  * The bearer tokens of the local stack: generated once, at first start, into the data directory
  * (readable by its owner only), and handed to incident-service through the same environment
- * variables a production deployment sets.
+ * variables a production deployment sets. notification-service's admin token and link-signing
+ * secret live in the same file; a file from before they existed gets them added at the next start.
  */
 final class AccessTokenFile {
 
     static final String FILE_NAME = "access-tokens.properties";
     private static final String[] ROLES = {"admin", "responder", "reporter"};
+    /** notification-service's secrets: entry in the file → environment variable. */
+    private static final Map<String, String> NOTIFICATION_SECRETS = Map.of(
+            "notification-admin", "NOTIFICATION_SERVICE_ADMIN_TOKEN",
+            "notification-link-secret", "NOTIFICATION_SERVICE_LINK_SECRET");
 
     private AccessTokenFile() {
     }
@@ -31,21 +36,28 @@ final class AccessTokenFile {
         try {
             Properties stored = new Properties();
             boolean created = !Files.exists(file);
+            SecureRandom random = new SecureRandom();
             if (created) {
-                SecureRandom random = new SecureRandom();
                 for (String role : ROLES) {
-                    byte[] bytes = new byte[24];
-                    random.nextBytes(bytes);
-                    stored.setProperty(role, HexFormat.of().formatHex(bytes));
+                    stored.setProperty(role, newToken(random));
                 }
                 Files.createFile(file);
                 restrictToOwner(file);
-                try (Writer out = Files.newBufferedWriter(file)) {
-                    stored.store(out, "Bearer tokens of the local stack, by role. Delete this file for new ones.");
-                }
             } else {
                 try (Reader in = Files.newBufferedReader(file)) {
                     stored.load(in);
+                }
+            }
+            boolean added = false;
+            for (String entry : NOTIFICATION_SECRETS.keySet()) {
+                if (stored.getProperty(entry) == null || stored.getProperty(entry).isBlank()) {
+                    stored.setProperty(entry, newToken(random));
+                    added = true;
+                }
+            }
+            if (created || added) {
+                try (Writer out = Files.newBufferedWriter(file)) {
+                    stored.store(out, "Bearer tokens of the local stack, by role. Delete this file for new ones.");
                 }
             }
             Map<String, String> environment = new LinkedHashMap<>();
@@ -57,10 +69,17 @@ final class AccessTokenFile {
                 }
                 environment.put("PLATFORM_" + role.toUpperCase() + "_TOKEN", token.trim());
             }
+            NOTIFICATION_SECRETS.forEach((entry, variable) -> environment.put(variable, stored.getProperty(entry).trim()));
             return new Tokens(file, Map.copyOf(environment), created);
         } catch (IOException e) {
             throw new StackException("cannot read or write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String newToken(SecureRandom random) {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static void restrictToOwner(Path file) throws IOException {
@@ -75,6 +94,10 @@ final class AccessTokenFile {
 
         String admin() {
             return environment.get("PLATFORM_ADMIN_TOKEN");
+        }
+
+        String notificationAdmin() {
+            return environment.get("NOTIFICATION_SERVICE_ADMIN_TOKEN");
         }
     }
 }

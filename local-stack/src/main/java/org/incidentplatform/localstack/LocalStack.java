@@ -91,6 +91,7 @@ public final class LocalStack implements AutoCloseable {
                     settings.registryPort());
             AccessTokenFile.Tokens tokens = AccessTokenFile.loadOrCreate(dataDir);
             Map<String, String> environment = serviceEnvironment(platform, dataDir, tokens);
+            environment.putAll(notificationEnvironment(settings));
             if (tokens.created()) {
                 out.println("Generated bearer tokens (admin, responder, reporter) in " + tokens.file());
             }
@@ -139,6 +140,14 @@ public final class LocalStack implements AutoCloseable {
         return services.get(0).url();
     }
 
+    String notificationServiceUrl() {
+        return services.get(2).url();
+    }
+
+    String notificationAdminToken() {
+        return tokens.notificationAdmin();
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -163,6 +172,8 @@ public final class LocalStack implements AutoCloseable {
         text.append("Try: curl -H 'Authorization: Bearer ").append(tokens.admin())
                 .append("' -H 'Content-Type: application/json' -d '{\"id\":\"web-app\",\"name\":\"Web Application\"}' ")
                 .append(services.get(0).url()).append("/api/v1/components\n");
+        text.append("Notification emails (no SMTP server configured) are files in ")
+                .append(settings.dataDir().resolve("notification-service").resolve("outbox")).append('\n');
         text.append("Data: ").append(settings.dataDir()).append("   Press Ctrl-C to stop.");
         return text.toString();
     }
@@ -173,6 +184,21 @@ public final class LocalStack implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers());
         environment.put("SCHEMA_REGISTRY_URL", platform.schemaRegistryUrl());
         environment.put("STREAMS_STATE_DIR", dataDir.resolve("incident-service").resolve("streams").toString());
+        // notification-service has its own streams state, and an outbox the operator reads when no SMTP
+        // server is configured (the embedded default).
+        environment.put("NOTIFICATION_SERVICE_STREAMS_STATE_DIR",
+                dataDir.resolve("notification-service").resolve("streams").toString());
+        environment.put("NOTIFICATION_SERVICE_OUTBOX_DIR",
+                dataDir.resolve("notification-service").resolve("outbox").toString());
+        return environment;
+    }
+
+    /** Links in notification-service's emails point at the ports this stack runs on. */
+    static Map<String, String> notificationEnvironment(StackSettings settings) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("NOTIFICATION_SERVICE_PUBLIC_URL", "http://127.0.0.1:" + settings.notificationPort());
+        environment.put("NOTIFICATION_SERVICE_STATUS_PAGE_URL", "http://127.0.0.1:" + settings.projectionPort());
+        environment.put("NOTIFICATION_SERVICE_ALLOW_LIST", settings.notificationAllowList());
         return environment;
     }
 

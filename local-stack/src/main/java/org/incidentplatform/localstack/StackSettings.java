@@ -6,9 +6,19 @@ import java.util.Map;
 /**
  * Where the local stack keeps its data and which loopback ports it uses, read from environment
  * variables. A malformed value stops the launcher with the variable's name.
+ *
+ * @param notificationAllowList hosts or address ranges notification-service may deliver webhooks to over
+ *                              plain http or at private addresses ({@code NOTIFICATION_SERVICE_ALLOW_LIST},
+ *                              comma-separated); empty by default: https to public addresses only
  */
 record StackSettings(Path home, Path dataDir, int kafkaPort, int controllerPort, int registryPort,
-                     int incidentPort, int projectionPort, int notificationPort) {
+                     int incidentPort, int projectionPort, int notificationPort, String notificationAllowList) {
+
+    StackSettings(Path home, Path dataDir, int kafkaPort, int controllerPort, int registryPort, int incidentPort,
+                  int projectionPort, int notificationPort) {
+        this(home, dataDir, kafkaPort, controllerPort, registryPort, incidentPort, projectionPort, notificationPort,
+                "");
+    }
 
     static StackSettings fromEnvironment(Map<String, String> env, Path home) {
         return new StackSettings(
@@ -19,7 +29,8 @@ record StackSettings(Path home, Path dataDir, int kafkaPort, int controllerPort,
                 port(env, "SCHEMA_REGISTRY_PORT", 8081),
                 port(env, "INCIDENT_SERVICE_PORT", 8080),
                 port(env, "PROJECTION_SERVICE_PORT", 8082),
-                port(env, "NOTIFICATION_SERVICE_PORT", 8083));
+                port(env, "NOTIFICATION_SERVICE_PORT", 8083),
+                env.getOrDefault("NOTIFICATION_SERVICE_ALLOW_LIST", "").trim());
     }
 
     private static int port(Map<String, String> env, String name, int defaultPort) {

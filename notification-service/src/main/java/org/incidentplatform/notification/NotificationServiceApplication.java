@@ -5,6 +5,7 @@ import org.incidentplatform.service.ServiceTopics;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -12,19 +13,28 @@ import org.springframework.context.annotation.Bean;
  * delivery retried and recorded.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class NotificationServiceApplication {
+
+    static {
+        AvroTrust.trust();
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(NotificationServiceApplication.class, args);
     }
 
     /**
-     * Reads incident-events and dead-letters what it cannot read; creates neither. incident-service
-     * owns both topics, so their definition has one author; if this service starts first, it waits
-     * for them up to {@code platform.startup-timeout}.
+     * Creates its own topics; reads incident-events and dead-letters what it cannot read, creating
+     * neither: incident-service owns both, so their definition has one author. If this service starts
+     * first, it waits for them up to {@code platform.startup-timeout}.
      */
     @Bean
     ServiceTopics serviceTopics() {
-        return ServiceTopics.requires(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT);
+        return ServiceTopics.owns(NotificationTopics.SUBSCRIPTIONS, NotificationTopics.SUBSCRIPTIONS_DLT,
+                        NotificationTopics.DELIVERIES, NotificationTopics.DELIVERIES_DLT,
+                        NotificationTopics.DELIVERY_RETRIES, NotificationTopics.DELIVERY_ATTEMPTS,
+                        NotificationTopics.DELIVERY_ATTEMPTS_DLT)
+                .andRequires(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT);
     }
 }

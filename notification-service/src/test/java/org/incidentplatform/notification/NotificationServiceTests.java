@@ -25,11 +25,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @ExtendWith(LocalPlatformExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "STREAMS_STATE_DIR=target/streams-${random.uuid}")
 @AutoConfigureRestTestClient
+@DirtiesContext
 class NotificationServiceTests {
 
     @Autowired
@@ -68,13 +71,14 @@ class NotificationServiceTests {
     }
 
     @Test
-    void health_isUp_withKafkaAndSchemaRegistry() {
+    void health_isUp_withKafkaSchemaRegistryAndTheFanOut() {
         http.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP")
-                .jsonPath("$.components.schemaRegistry.status").isEqualTo("UP");
+                .jsonPath("$.components.schemaRegistry.status").isEqualTo("UP")
+                .jsonPath("$.components.fanOutStreams.status").isEqualTo("UP");
     }
 
     @Test

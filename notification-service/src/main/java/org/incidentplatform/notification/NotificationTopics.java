@@ -1,0 +1,50 @@
+package org.incidentplatform.notification;
+
+import java.util.Map;
+
+import org.incidentplatform.schemas.TopicSpec;
+
+/** The topics this service owns, declared once: names, partitions, retention. */
+public final class NotificationTopics {
+
+    private static final Map<String, String> RETAINED_FOREVER = Map.of(
+            "cleanup.policy", "delete",
+            "retention.ms", "-1",
+            "retention.bytes", "-1");
+
+    /** Work in flight: kept long enough to outlive the longest retry age, then the log is the record. */
+    private static final Map<String, String> RETAINED_A_WEEK = Map.of(
+            "cleanup.policy", "delete",
+            "retention.ms", String.valueOf(7L * 24 * 3600 * 1000));
+
+    /**
+     * Subscriptions as events (created, confirmed, unsubscribed, quarantined, re-enabled), keyed by
+     * subscription id. Never expired: every instance rebuilds the subscriber list from it at start.
+     */
+    public static final TopicSpec SUBSCRIPTIONS = new TopicSpec("notification-subscriptions", 6, RETAINED_FOREVER);
+
+    public static final TopicSpec SUBSCRIPTIONS_DLT = SUBSCRIPTIONS.deadLetter();
+
+    /**
+     * Deliveries due now: one per (incident event, matching subscription), from the fan-out, and
+     * retries whose time has come. Keyed by subscription id, so the instances of this service share
+     * the work by partition and one target's deliveries keep their order.
+     */
+    public static final TopicSpec DELIVERIES = new TopicSpec("notification-deliveries", 6, RETAINED_A_WEEK);
+
+    /** Parked deliveries: out of attempts or too old; also records of notification-deliveries that cannot be read. */
+    public static final TopicSpec DELIVERIES_DLT = DELIVERIES.deadLetter();
+
+    /** Failed deliveries waiting for their next attempt; the retry scheduler holds them until due. */
+    public static final TopicSpec DELIVERY_RETRIES = new TopicSpec("notification-delivery-retries", 6,
+            RETAINED_A_WEEK);
+
+    /** The delivery log: every attempt and its outcome, keyed by subscription id. */
+    public static final TopicSpec DELIVERY_ATTEMPTS = new TopicSpec("notification-delivery-attempts", 6,
+            RETAINED_FOREVER);
+
+    public static final TopicSpec DELIVERY_ATTEMPTS_DLT = DELIVERY_ATTEMPTS.deadLetter();
+
+    private NotificationTopics() {
+    }
+}

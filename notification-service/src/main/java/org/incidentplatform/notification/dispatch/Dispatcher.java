@@ -1,0 +1,269 @@
+package org.incidentplatform.notification.dispatch;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.incidentplatform.notification.NotificationProperties;
+import org.incidentplatform.notification.NotificationTopics;
+import org.incidentplatform.notification.channel.AttemptResult;
+import org.incidentplatform.notification.channel.Channels;
+import org.incidentplatform.notification.channel.DeliveryChannel;
+import org.incidentplatform.notification.events.AttemptOutcome;
+import org.incidentplatform.notification.events.Delivery;
+import org.incidentplatform.notification.events.DeliveryAttempt;
+import org.incidentplatform.notification.subscription.Subscription;
+import org.incidentplatform.notification.subscription.SubscriptionChange;
+import org.incidentplatform.notification.subscription.SubscriptionDirectory;
+import org.incidentplatform.notification.subscription.SubscriptionLog;
+import org.incidentplatform.service.DeadLetterReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what notification-deliveries holds. Each instance of the service gets some partitions (the
+ * consumer group shares them out); within a poll, deliveries go out in parallel, bounded per target
+ * host ({@link HostLanes}). A failed attempt is recorded and handed to the retry path with its due
+ * time, never retried in place, so the partition moves on; a delivery already settled in the
+ * delivery log (say, redelivered after a restart) is not sent again.
+ */
+@Component
+class Dispatcher implements DisposableBean {
+
+    static final String LISTENER_ID = "dispatch";
+
+    /** Fan-out may run ahead of this instance's copy of the subscriptions by a moment, not by this much. */
+    private static final Duration UNKNOWN_SUBSCRIPTION_PATIENCE = Duration.ofMinutes(1);
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final SubscriptionDirectory directory;
+    private final SubscriptionLog subscriptionLog;
+    private final DeliveryLog deliveryLog;
+    private final Channels channels;
+    private final KafkaTemplate<String, Object> kafka;
+    private final NotificationProperties properties;
+    private final Backoff backoff;
+    private final HostLanes lanes;
+    private final Clock clock;
+    private final Map<String, Instant> quarantineRequested = new ConcurrentHashMap<>();
+
+    Dispatcher(SubscriptionDirectory directory, SubscriptionLog subscriptionLog, DeliveryLog deliveryLog,
+               Channels channels, KafkaTemplate<String, Object> kafka, NotificationProperties properties, Clock clock) {
+        this.directory = directory;
+        this.subscriptionLog = subscriptionLog;
+        this.deliveryLog = deliveryLog;
+        this.channels = channels;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.clock = clock;
+        this.backoff = new Backoff(properties.retry(), () -> ThreadLocalRandom.current().nextDouble());
+        this.lanes = new HostLanes(properties.webhook().maxInFlight(), properties.webhook().perHostConcurrency());
+    }
+
+    /**
+     * Returns when every delivery of the poll has been attempted and its outcome recorded, so the
+     * offsets committed after it never cover a delivery that was not handled. A record that cannot
+     * be read ends the batch there; the shared error handler dead-letters it and the rest comes again.
+     */
+    @KafkaListener(id = LISTENER_ID, topics = "notification-deliveries", batch = "true", autoStartup = "false",
+            concurrency = "${notification-service.dispatch-consumers:2}")
+    void dispatch(List<ConsumerRecord<String, Delivery>> records) {
+        Map<String, Delivery> latest = new LinkedHashMap<>();
+        int unreadable = -1;
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, Delivery> record = records.get(i);
+            if (record.value() == null || SerializationUtils.getExceptionFromHeader(record,
+                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null) != null) {
+                unreadable = i;
+                break;
+            }
+            // A delivery twice in one poll (a retry written twice) is sent once.
+            latest.merge(record.value().getDeliveryId().toString(), record.value(),
+                    (first, second) -> second.getAttempt() > first.getAttempt() ? second : first);
+        }
+        List<CompletableFuture<Void>> handled = new ArrayList<>();
+        for (Delivery delivery : latest.values()) {
+            handled.add(submit(delivery));
+        }
+        CompletableFuture.allOf(handled.toArray(CompletableFuture[]::new)).join();
+        if (unreadable >= 0) {
+            throw new BatchListenerFailedException("unreadable delivery record", unreadable);
+        }
+    }
+
+    private CompletableFuture<Void> submit(Delivery delivery) {
+        Optional<Subscription> subscription = directory.find(delivery.getSubscriptionId());
+        if (subscription.isEmpty()) {
+            return unknownSubscription(delivery);
+        }
+        DeliveryChannel channel = channels.of(subscription.get().channel());
+        long queuedAt = System.nanoTime();
+        return lanes.submit(channel.lane(subscription.get()), () -> {
+            Duration waited = Duration.ofNanos(System.nanoTime() - queuedAt);
+            if (waited.compareTo(properties.webhook().timeout()) > 0) {
+                // The host is saturated; rather than hold the partition, try again later without
+                // counting an attempt.
+                return retry(delivery, delivery.getAttempt(), clock.instant().plus(properties.retry().initial()),
+                        "deferred: target host busy");
+            }
+            return handle(delivery, directory.find(delivery.getSubscriptionId()).orElse(subscription.get()), channel);
+        });
+    }
+
+    private CompletableFuture<?> handle(Delivery delivery, Subscription subscription, DeliveryChannel channel) {
+        String deliveryId = delivery.getDeliveryId().toString();
+        if (deliveryLog.settled(deliveryId)) {
+            log.debug("delivery {} is settled already", deliveryId);
+            return CompletableFuture.completedFuture(null);
+        }
+        Instant started = clock.instant();
+        int attempt = delivery.getAttempt() + 1;
+        switch (subscription.status()) {
+            case UNSUBSCRIBED, PENDING -> {
+                return record(delivery, subscription, attempt - 1, started, AttemptOutcome.skipped,
+                        new AttemptResult(false, null, "subscription " + subscription.status().name().toLowerCase()
+                                + ": not sent", 0), null);
+            }
+            case QUARANTINED -> {
+                return park(delivery, subscription, attempt - 1, started,
+                        new AttemptResult(false, null, "subscription quarantined: not sent", 0));
+            }
+            case ACTIVE -> {
+                // sent below
+            }
+        }
+        AttemptResult result = channel.deliver(delivery, subscription);
+        if (result.delivered()) {
+            return record(delivery, subscription, attempt, started, AttemptOutcome.delivered, result, null);
+        }
+        log.info("delivery {} to subscription {} failed (attempt {}): {}", deliveryId, subscription.id(), attempt,
+                result.detail());
+        considerQuarantine(subscription, started, result);
+        Duration age = Duration.between(delivery.getRequestedAt(), started);
+        if (backoff.exhausted(attempt, age)) {
+            return park(delivery, subscription, attempt, started, result);
+        }
+        Instant next = clock.instant().plus(backoff.after(attempt));
+        return CompletableFuture.allOf(
+                retry(delivery, attempt, next, result.detail()),
+                record(delivery, subscription, attempt, started, AttemptOutcome.failed, result, next));
+    }
+
+    private CompletableFuture<Void> unknownSubscription(Delivery delivery) {
+        Instant now = clock.instant();
+        if (Duration.between(delivery.getRequestedAt(), now).compareTo(UNKNOWN_SUBSCRIPTION_PATIENCE) < 0) {
+            return retry(delivery, delivery.getAttempt(), now.plusSeconds(5), "subscription not known here yet")
+                    .thenApply(ignored -> null);
+        }
+        log.error("parking delivery {}: subscription {} is unknown", delivery.getDeliveryId(),
+                delivery.getSubscriptionId());
+        DeliveryAttempt parked = attempt(delivery, "unknown", delivery.getAttempt(), now, AttemptOutcome.parked,
+                new AttemptResult(false, null, "unknown subscription", 0), null);
+        return CompletableFuture.allOf(send(NotificationTopics.DELIVERIES_DLT.name(), delivery,
+                        "parked: unknown subscription"),
+                send(NotificationTopics.DELIVERY_ATTEMPTS.name(), delivery.getSubscriptionId(), parked));
+    }
+
+    private CompletableFuture<?> retry(Delivery delivery, int attemptsMade, Instant due, String failure) {
+        Delivery next = Delivery.newBuilder(delivery).setAttempt(attemptsMade).setDueAt(due)
+                .setLastFailure(failure).build();
+        return send(NotificationTopics.DELIVERY_RETRIES.name(), delivery.getSubscriptionId(), next);
+    }
+
+    private CompletableFuture<Void> park(Delivery delivery, Subscription subscription, int attemptsMade,
+                                         Instant at, AttemptResult result) {
+        log.warn("parking delivery {} to subscription {} after {} attempt(s): {}", delivery.getDeliveryId(),
+                subscription.id(), attemptsMade, result.detail());
+        Delivery parked = Delivery.newBuilder(delivery).setAttempt(attemptsMade).setLastFailure(result.detail())
+                .build();
+        return CompletableFuture.allOf(
+                send(NotificationTopics.DELIVERIES_DLT.name(), parked, "parked: " + result.detail()),
+                record(delivery, subscription, attemptsMade, at, AttemptOutcome.parked, result, null));
+    }
+
+    private CompletableFuture<?> record(Delivery delivery, Subscription subscription, int attempt, Instant at,
+                                        AttemptOutcome outcome, AttemptResult result, Instant next) {
+        DeliveryAttempt entry = attempt(delivery, subscription.channel().wireName(), attempt, at, outcome, result,
+                next);
+        return send(NotificationTopics.DELIVERY_ATTEMPTS.name(), delivery.getSubscriptionId(), entry);
+    }
+
+    private static DeliveryAttempt attempt(Delivery delivery, String channel, int attempt, Instant at,
+                                           AttemptOutcome outcome, AttemptResult result, Instant next) {
+        return DeliveryAttempt.newBuilder()
+                .setAttemptId(UUID.randomUUID())
+                .setDeliveryId(delivery.getDeliveryId().toString())
+                .setSubscriptionId(delivery.getSubscriptionId())
+                .setIncidentId(delivery.getNotice().getIncidentId())
+                .setEventId(delivery.getEventId())
+                .setChannel(channel)
+                .setAttempt(attempt)
+                .setAt(at)
+                .setOutcome(outcome)
+                .setDetail(result.detail())
+                .setHttpStatus(result.httpStatus())
+                .setLatencyMillis(result.latencyMillis())
+                .setEventRecordedAt(delivery.getEventRecordedAt())
+                .setNextAttemptAt(next)
+                .build();
+    }
+
+    /**
+     * A subscription that has failed without a single success for longer than the quarantine period
+     * stops receiving until an admin re-enables it. A run that began before the last re-enabling
+     * counts from the re-enabling.
+     */
+    private void considerQuarantine(Subscription subscription, Instant now, AttemptResult result) {
+        Instant since = deliveryLog.failingSince(subscription.id()).orElse(now);
+        if (subscription.receivingSince() != null && since.isBefore(subscription.receivingSince())) {
+            since = subscription.receivingSince();
+        }
+        if (Duration.between(since, now).compareTo(properties.quarantineAfter()) < 0) {
+            return;
+        }
+        Instant requested = quarantineRequested.get(subscription.id());
+        if (requested != null && (subscription.receivingSince() == null
+                || requested.isAfter(subscription.receivingSince()))) {
+            return;
+        }
+        quarantineRequested.put(subscription.id(), now);
+        log.warn("quarantining subscription {}: failing since {}", subscription.id(), since);
+        subscriptionLog.append(subscription.id(), new SubscriptionChange.Quarantined(since, result.detail(), now),
+                "dispatcher");
+    }
+
+    private CompletableFuture<?> send(String topic, String key, Object value) {
+        return kafka.send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private CompletableFuture<?> send(String topic, Delivery delivery, String reason) {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, delivery.getSubscriptionId(), delivery);
+        record.headers().add(DeadLetterReason.HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        return kafka.send(record);
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        lanes.close();
+    }
+}

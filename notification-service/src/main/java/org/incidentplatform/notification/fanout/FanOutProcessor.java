@@ -1,0 +1,115 @@
+package org.incidentplatform.notification.fanout;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.incidentplatform.events.IncidentEvent;
+import org.incidentplatform.notification.events.Delivery;
+import org.incidentplatform.notification.events.Notice;
+import org.incidentplatform.notification.subscription.Subscription;
+import org.incidentplatform.schemas.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * For each incident event worth a notice, one {@link Delivery} per subscription that should hear of
+ * it. Runs under exactly_once_v2: the deliveries, the incident's digest (with the last sequence
+ * applied and who was told) and the input offset are committed in one transaction, so the decision
+ * and its record are one step. A redelivered event (sequence already applied) makes nothing.
+ */
+final class FanOutProcessor implements Processor<String, byte[], String, Delivery> {
+
+    static final String DIGESTS = "incident-digests";
+
+    private static final Logger log = LoggerFactory.getLogger(FanOutProcessor.class);
+
+    private final Deserializer<IncidentEvent> events;
+    private final Clock clock;
+    private ProcessorContext<String, Delivery> context;
+    private KeyValueStore<String, IncidentDigest> digests;
+    private KeyValueStore<String, Subscription> subscriptions;
+
+    FanOutProcessor(Deserializer<IncidentEvent> events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Delivery> context) {
+        this.context = context;
+        this.digests = context.getStateStore(DIGESTS);
+        this.subscriptions = context.getStateStore(SubscriptionFolder.STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        if (record.key() == null || record.value() == null) {
+            return;
+        }
+        IncidentEvent event;
+        try {
+            event = events.deserialize(Topics.INCIDENT_EVENTS.name(), record.value());
+        } catch (RuntimeException unreadable) {
+            log.error("skipping an unreadable incident event at key {}: {}", record.key(), unreadable.getMessage());
+            return;
+        }
+        IncidentDigest digest = digests.get(event.getIncidentId());
+        if (digest != null && event.getSequence() <= digest.lastSequence()) {
+            log.debug("event {} of {} already fanned out", event.getEventId(), event.getIncidentId());
+            return;
+        }
+        IncidentDigests.Step step = IncidentDigests.apply(digest, event);
+        if (step.digest() == null) {
+            return;
+        }
+        Set<String> told = new HashSet<>();
+        if (step.type() != null) {
+            told = fanOut(event, step);
+        }
+        digests.put(event.getIncidentId(), IncidentDigests.withTold(step.digest(), told));
+    }
+
+    private Set<String> fanOut(IncidentEvent event, IncidentDigests.Step step) {
+        Occurrence occurrence = step.occurrence();
+        Notice notice = step.notice(event.getSequence(), event.getOccurredAt());
+        String eventId = event.getEventId().toString();
+        Instant now = clock.instant();
+        Set<String> told = new HashSet<>();
+        try (KeyValueIterator<String, Subscription> all = subscriptions.all()) {
+            while (all.hasNext()) {
+                Subscription subscription = all.next().value;
+                if (!Audience.shouldTell(subscription, occurrence, step.digest().told().contains(subscription.id()))) {
+                    continue;
+                }
+                Delivery delivery = Delivery.newBuilder()
+                        .setDeliveryId(DeliveryIds.of(eventId, subscription.id()))
+                        .setSubscriptionId(subscription.id())
+                        .setEventId(eventId)
+                        .setAttempt(0)
+                        .setRequestedAt(now)
+                        .setEventRecordedAt(event.getRecordedAt())
+                        .setDueAt(now)
+                        .setNotice(notice)
+                        .build();
+                RecordHeaders headers = new RecordHeaders();
+                headers.add("delivery-id", delivery.getDeliveryId().toString().getBytes(StandardCharsets.UTF_8));
+                headers.add("event-id", eventId.getBytes(StandardCharsets.UTF_8));
+                context.forward(new Record<>(subscription.id(), delivery, now.toEpochMilli(), headers));
+                told.add(subscription.id());
+            }
+        }
+        log.info("{} of {} (sequence {}): {} deliveries", step.type(), event.getIncidentId(), event.getSequence(),
+                told.size());
+        return told;
+    }
+}

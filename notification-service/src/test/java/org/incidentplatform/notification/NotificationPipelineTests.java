@@ -1,0 +1,306 @@
+package org.incidentplatform.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.incidentplatform.events.Impact;
+import org.incidentplatform.events.IncidentEvent;
+import org.incidentplatform.local.junit.LocalPlatformExtension;
+import org.incidentplatform.notification.events.Delivery;
+import org.incidentplatform.notification.fanout.DeliveryIds;
+import org.incidentplatform.schemas.serde.AvroDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole service on a real broker and registry, delivering to a real HTTP server on loopback:
+ * incident events go in at incident-events, webhooks come out.
+ */
+@ExtendWith(LocalPlatformExtension.class)
+class NotificationPipelineTests {
+
+    private static WebhookSink sink;
+    private static IncidentLog incidents;
+    private static NotificationInstance service;
+
+    @BeforeAll
+    static void start() throws Exception {
+        IncidentLog.createTopics();
+        sink = new WebhookSink();
+        incidents = new IncidentLog();
+        service = NotificationInstance.start(NotificationInstance.newStateDir(),
+                Map.of("notification-service.quarantine-after", "2s"));
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        incidents.close();
+        sink.close();
+    }
+
+    @Test
+    void declaredIncident_reachesWebhook_inStatuspageShape_signedVerifiably() {
+        String component = component();
+        String hook = sink.hook();
+        JsonNode subscription = service.subscribeWebhook(hook, component);
+        String incident = "inc-" + UUID.randomUUID();
+
+        IncidentEvent declared = awaitSubscribed(hook, subscription, incident, component);
+
+        WebhookSink.Received received = sink.receivedAt(hook).get(0);
+        String webhookId = received.header("webhook-id");
+        assertThat(webhookId).isEqualTo(DeliveryIds.of(declared.getEventId().toString(),
+                subscription.get("id").asText()).toString());
+        long timestamp = Long.parseLong(received.header("webhook-timestamp"));
+        assertThat(Math.abs(Instant.now().getEpochSecond() - timestamp)).isLessThan(60);
+        assertThat(received.header("webhook-signature"))
+                .isEqualTo(standardWebhooksSignature(subscription.get("secret").asText(), webhookId, timestamp,
+                        received.body()));
+
+        JsonNode body = NotificationInstance.JSON.readTree(received.body());
+        assertThat(body.get("meta").get("sequence").asLong()).isEqualTo(1);
+        assertThat(body.get("page").get("status_indicator").asText()).isEqualTo("major");
+        JsonNode incidentBody = body.get("incident");
+        assertThat(incidentBody.get("id").asText()).isEqualTo(incident);
+        assertThat(incidentBody.get("name").asText()).isEqualTo("Checkout errors");
+        assertThat(incidentBody.get("status").asText()).isEqualTo("investigating");
+        assertThat(incidentBody.get("impact").asText()).isEqualTo("major");
+        assertThat(incidentBody.get("shortlink").asText()).endsWith("/incidents/" + incident);
+        assertThat(incidentBody.get("incident_updates")).hasSize(1);
+        assertThat(incidentBody.get("incident_updates").get(0).get("body").asText()).contains(component);
+        assertThat(body.get("component_update").get("component_id").asText()).isEqualTo(component);
+        assertThat(body.get("component_update").get("old_status").asText()).isEqualTo("operational");
+        assertThat(body.get("component_update").get("new_status").asText()).isEqualTo("partial_outage");
+
+        incidents.append(IncidentLog.updated(incident, 2, "Root cause found."));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(hook).size() == 2);
+        JsonNode update = NotificationInstance.JSON.readTree(sink.receivedAt(hook).get(1).body());
+        assertThat(update.get("meta").get("sequence").asLong()).isEqualTo(2);
+        assertThat(update.get("incident").get("status").asText()).isEqualTo("identified");
+        assertThat(update.get("incident").get("incident_updates")).hasSize(2);
+        assertThat(update.get("incident").get("incident_updates").get(0).get("body").asText())
+                .isEqualTo("Root cause found.");
+        assertThat(update.has("component_update")).isFalse();
+    }
+
+    @Test
+    void redeliveredEvent_notifiesOnce() {
+        String component = component();
+        String hook = sink.hook();
+        JsonNode subscription = service.subscribeWebhook(hook, component);
+        String incident = "inc-" + UUID.randomUUID();
+        awaitSubscribed(hook, subscription, incident, component);
+        IncidentEvent update = IncidentLog.updated(incident, 2, "Still looking.");
+
+        incidents.append(update);
+        incidents.append(update);
+        incidents.append(IncidentLog.updated(incident, 3, "Found it."));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(hook).size() >= 3);
+        // Time for a duplicate to arrive, if one were coming, behind the event that followed it.
+        await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+        List<WebhookSink.Received> received = sink.receivedAt(hook);
+        assertThat(received).hasSize(3);
+        assertThat(received).extracting(r -> r.header("webhook-id")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void endpointFailingTwiceThenSucceeding_getsOneSuccessAndTwoRecordedFailures() {
+        String component = component();
+        String hook = sink.hook();
+        sink.answer(hook, request -> request <= 2 ? 500 : 204);
+        JsonNode subscription = service.subscribeWebhook(hook, component);
+        String subscriptionId = subscription.get("id").asText();
+        String incident = "inc-" + UUID.randomUUID();
+        incidents.append(IncidentLog.declared(incident, "Login failures", Impact.minor, component));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode log = service.get("/api/v1/deliveries?subscriptionId=" + subscriptionId, true).body();
+            assertThat(log).hasSize(1);
+            assertThat(log.get(0).get("status").asText()).isEqualTo("delivered");
+        });
+        JsonNode delivery = service.get("/api/v1/deliveries?incidentId=" + incident, true).body().get(0);
+        assertThat(delivery.get("attempts")).extracting(attempt -> attempt.get("outcome").asText())
+                .containsExactly("failed", "failed", "delivered");
+        assertThat(delivery.get("attempts")).extracting(attempt -> attempt.get("httpStatus").asInt())
+                .containsExactly(500, 500, 204);
+        List<WebhookSink.Received> received = sink.receivedAt(hook);
+        assertThat(received).hasSize(3);
+        assertThat(received).extracting(r -> r.header("webhook-id")).containsOnly(delivery.get("deliveryId").asText());
+    }
+
+    @Test
+    void alwaysFailingEndpoint_endsParked_whileTheOthersAreDeliveredOnTime() {
+        String component = component();
+        String broken = sink.hook();
+        sink.answer(broken, request -> 503);
+        String first = sink.hook();
+        String second = sink.hook();
+        String brokenId = service.subscribeWebhook(broken, component).get("id").asText();
+        service.subscribeWebhook(first, component);
+        service.subscribeWebhook(second, component);
+        String incident = "inc-" + UUID.randomUUID();
+
+        Instant declaredAt = Instant.now();
+        incidents.append(IncidentLog.declared(incident, "Search down", Impact.critical, component));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sink.receivedAt(first).size() == 1
+                && sink.receivedAt(second).size() == 1);
+        assertThat(sink.receivedAt(first).get(0).at()).isBefore(declaredAt.plusSeconds(10));
+        assertThat(sink.receivedAt(second).get(0).at()).isBefore(declaredAt.plusSeconds(10));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode parked = service.get("/api/v1/deliveries?status=parked&subscriptionId=" + brokenId, true).body();
+            assertThat(parked).hasSize(1);
+            assertThat(parked.get(0).get("attempts")).extracting(attempt -> attempt.get("outcome").asText())
+                    .containsExactly("failed", "failed", "parked");
+        });
+        assertThat(sink.receivedAt(broken)).hasSize(3);
+        assertThat(parkedDeliveries()).anySatisfy(delivery -> {
+            assertThat(delivery.getSubscriptionId()).isEqualTo(brokenId);
+            assertThat(delivery.getAttempt()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void slackSubscription_getsASlackFormattedMessage_unsigned() {
+        String component = component();
+        String hook = sink.hook();
+        NotificationInstance.Answer created = service.post("/api/v1/subscriptions", "{\"channel\":\"slack\",\"target\":\""
+                + hook + "\",\"components\":[\"" + component + "\"]}", true);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().has("secret")).isFalse();
+
+        incidents.append(IncidentLog.declared("inc-" + UUID.randomUUID(), "Chat outage", Impact.minor, component));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(hook).size() == 1);
+        WebhookSink.Received received = sink.receivedAt(hook).get(0);
+        JsonNode message = NotificationInstance.JSON.readTree(received.body());
+        assertThat(message.get("text").asText()).startsWith("New incident: Chat outage");
+        assertThat(message.get("blocks")).hasSize(3);
+        assertThat(received.header("webhook-signature")).isNull();
+    }
+
+    @Test
+    void unsubscribedWebhook_isToldNothingMore() {
+        String component = component();
+        String hook = sink.hook();
+        JsonNode subscription = service.subscribeWebhook(hook, component);
+        String incident = "inc-" + UUID.randomUUID();
+        awaitSubscribed(hook, subscription, incident, component);
+
+        assertThat(service.delete("/api/v1/subscriptions/" + subscription.get("id").asText()).status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "unsubscribed".equals(service.get(
+                "/api/v1/subscriptions/" + subscription.get("id").asText(), true).body().get("status").asText()));
+        String other = sink.hook();
+        service.subscribeWebhook(other, component);
+        incidents.append(IncidentLog.updated(incident, 2, "Fixed."));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(other).size() == 1);
+        assertThat(sink.receivedAt(hook)).hasSize(1);
+    }
+
+    @Test
+    void subscriptionFailingForLongerThanTheQuarantinePeriod_isQuarantined_untilAnAdminReenablesIt() {
+        String component = component();
+        String hook = sink.hook();
+        boolean[] fixed = {false};
+        sink.answer(hook, request -> fixed[0] ? 200 : 500);
+        String id = service.subscribeWebhook(hook, component).get("id").asText();
+        String incident = "inc-" + UUID.randomUUID();
+        incidents.append(IncidentLog.declared(incident, "Flaky receiver", Impact.major, component));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sink.receivedAt(hook).size() == 3);
+
+        // Still failing after the two-second quarantine period of this instance.
+        await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+        incidents.append(IncidentLog.updated(incident, 2, "Still failing."));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "quarantined".equals(
+                service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText()));
+        assertThat(service.post("/api/v1/subscriptions/" + id + "/enable", "", true).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "active".equals(
+                service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText()));
+        assertThat(service.post("/api/v1/subscriptions/" + id + "/enable", "", true).status()).isEqualTo(409);
+        fixed[0] = true;
+        incidents.append(IncidentLog.updated(incident, 3, "Receiver fixed."));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sink.receivedAt(hook).stream().anyMatch(received ->
+                NotificationInstance.JSON.readTree(received.body()).get("meta").get("sequence").asLong() == 3));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                service.get("/api/v1/deliveries?status=delivered&subscriptionId=" + id, true).body()).isNotEmpty());
+    }
+
+    /**
+     * The fan-out reads subscriptions from its own copy; a declaration is appended once the first
+     * probe incident shows the subscription has reached it.
+     */
+    private static IncidentEvent awaitSubscribed(String hook, JsonNode subscription, String incident, String component) {
+        IncidentEvent declared = incidents.append(IncidentLog.declared(incident, "Checkout errors", Impact.major,
+                component));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(hook).size() == 1);
+        return declared;
+    }
+
+    static String component() {
+        return "component-" + UUID.randomUUID();
+    }
+
+    static String standardWebhooksSignature(String secret, String id, long timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())),
+                    "HmacSHA256"));
+            return "v1," + Base64.getEncoder().encodeToString(
+                    mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Delivery> parkedDeliveries() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class.getName());
+        config.put("schema.registry.url", LocalPlatformExtension.schemaRegistryUrl());
+        config.put("specific.avro.reader", true);
+        try (KafkaConsumer<String, Delivery> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(NotificationTopics.DELIVERIES_DLT.name()));
+            List<Delivery> parked = new java.util.ArrayList<>();
+            Instant until = Instant.now().plusSeconds(10);
+            while (Instant.now().isBefore(until)) {
+                for (ConsumerRecord<String, Delivery> record : consumer.poll(Duration.ofMillis(500))) {
+                    parked.add(record.value());
+                }
+                if (!parked.isEmpty() && consumer.assignment().stream().allMatch(p ->
+                        consumer.position(p) >= consumer.endOffsets(List.of(p)).get(p))) {
+                    break;
+                }
+            }
+            return parked;
+        }
+    }
+}

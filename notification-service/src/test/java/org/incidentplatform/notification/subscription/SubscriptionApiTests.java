@@ -1,0 +1,245 @@
+package org.incidentplatform.notification.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.incidentplatform.local.junit.LocalPlatformExtension;
+import org.incidentplatform.notification.IncidentLog;
+import org.incidentplatform.notification.NotificationInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The subscription API over real HTTP, with no loopback allow-listed and a resolver that answers as
+ * a DNS server with internal names would: bad input gets a problem detail naming the field and
+ * writes nothing; private targets are refused unless the operator allowed them.
+ */
+@ExtendWith(LocalPlatformExtension.class)
+class SubscriptionApiTests {
+
+    private static final Path OUTBOX = Path.of("target/outbox-" + System.nanoTime());
+
+    private static NotificationInstance service;
+    /** What rebinding.example.test resolves to right now: public at subscribe time, private later. */
+    private static final java.util.concurrent.atomic.AtomicReference<String> REBINDING =
+            new java.util.concurrent.atomic.AtomicReference<>("93.184.215.14");
+
+    /** Internal names of a make-believe network: nothing leaves the machine. */
+    @Configuration(proxyBeanMethods = false)
+    static class InternalDns {
+        @Bean
+        @Primary
+        TargetPolicy internalDnsPolicy() {
+            return new TargetPolicy(List.of("allowed.internal.test"), host -> switch (host) {
+                case "intranet.example.test" -> addresses("10.1.2.3");
+                case "allowed.internal.test" -> addresses("10.9.9.9");
+                case "hooks.example.test" -> addresses("93.184.215.14");
+                case "rebinding.example.test" -> addresses(REBINDING.get());
+                default -> InetAddress.getAllByName(host);
+            });
+        }
+
+        private static InetAddress[] addresses(String address) throws UnknownHostException {
+            return new InetAddress[] {InetAddress.getByName(address)};
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        IncidentLog.createTopics();
+        service = NotificationInstance.start(NotificationInstance.newStateDir(), Map.of(
+                "notification-service.allow-list", "",
+                "notification-service.email.outbox-dir", OUTBOX.toString(),
+                "spring.main.allow-bean-definition-overriding", true,
+                "spring.main.sources", InternalDns.class.getName()));
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void webhookToLoopback_isRefused_unlessAllowListed() {
+        NotificationInstance.Answer plain = subscribe("{\"channel\":\"webhook\",\"target\":\"http://127.0.0.1:8089/hook\"}");
+        NotificationInstance.Answer tls = subscribe("{\"channel\":\"webhook\",\"target\":\"https://127.0.0.1/hook\"}");
+
+        assertThat(plain.status()).isEqualTo(422);
+        assertThat(plain.body().get("field").asText()).isEqualTo("target");
+        assertThat(tls.status()).isEqualTo(422);
+        assertThat(tls.body().get("detail").asText()).contains("loopback");
+    }
+
+    @Test
+    void webhookToANameResolvingToAPrivateAddress_isRefused_unlessAllowListed() {
+        NotificationInstance.Answer refused = subscribe(
+                "{\"channel\":\"webhook\",\"target\":\"https://intranet.example.test/hook\"}");
+        NotificationInstance.Answer allowed = subscribe(
+                "{\"channel\":\"webhook\",\"target\":\"http://allowed.internal.test/hook\"}");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().get("field").asText()).isEqualTo("target");
+        assertThat(refused.body().get("detail").asText()).contains("intranet.example.test", "private").doesNotContain("/hook");
+        assertThat(allowed.status()).isEqualTo(201);
+    }
+
+    @Test
+    void targetResolvingToAPrivateAddressBySendTime_isRefusedThen() {
+        String component = "component-" + java.util.UUID.randomUUID();
+        NotificationInstance.Answer created = subscribe("{\"channel\":\"webhook\",\"target\":"
+                + "\"https://rebinding.example.test/hook\",\"components\":[\"" + component + "\"]}");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
+        REBINDING.set("10.0.0.8");
+
+        try (IncidentLog incidents = new IncidentLog()) {
+            incidents.append(IncidentLog.declared("inc-" + java.util.UUID.randomUUID(), "Rebinding",
+                    org.incidentplatform.events.Impact.major, component));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode log = service.get("/api/v1/deliveries?subscriptionId=" + id, true).body();
+            assertThat(log).isNotEmpty();
+            assertThat(log.get(0).get("attempts").get(0).get("detail").asText())
+                    .startsWith("target refused").contains("private").doesNotContain("/hook");
+        });
+    }
+
+    @Test
+    void webhookSubscription_showsItsSecretOnce_andNeverInListings() {
+        NotificationInstance.Answer created = subscribe(
+                "{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/secret-path\",\"components\":[\"api\"],"
+                        + "\"minImpact\":\"major\",\"maintenance\":false}");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.response().headers().firstValue("Location")).hasValue(
+                "/api/v1/subscriptions/" + created.body().get("id").asText());
+        assertThat(created.body().get("secret").asText()).startsWith("whsec_");
+        assertThat(created.body().get("minImpact").asText()).isEqualTo("major");
+        String id = created.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
+        String listing = service.get("/api/v1/subscriptions", true).response().body();
+        assertThat(listing).contains(id).doesNotContain("whsec_").doesNotContain("secret-path");
+    }
+
+    @Test
+    void badInput_getsAProblemNamingTheField_andWritesNothing() {
+        int before = service.get("/api/v1/subscriptions", true).body().size();
+
+        assertProblem(subscribe("{\"channel\":\"pager\",\"target\":\"x\"}"), 422, "channel");
+        assertProblem(subscribe("{\"target\":\"https://hooks.example.test/x\"}"), 422, "channel");
+        assertProblem(subscribe("{\"channel\":\"webhook\"}"), 422, "target");
+        assertProblem(subscribe("{\"channel\":\"email\",\"target\":\"not-an-address\"}"), 422, "target");
+        assertProblem(subscribe("{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"minImpact\":\"huge\"}"),
+                422, "minImpact");
+        assertProblem(subscribe("{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"components\":[\"api\",\"\"]}"),
+                422, "components[1]");
+        assertProblem(subscribe("{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"minimpact\":\"major\"}"),
+                422, "minimpact");
+        assertProblem(subscribe("{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"components\":\"api\"}"),
+                422, "components");
+        NotificationInstance.Answer malformed = subscribe("{\"channel\":");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.response().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        NotificationInstance.Answer huge = subscribe("{\"channel\":\"email\",\"target\":\"" + "a".repeat(20_000) + "\"}");
+        assertThat(huge.status()).isEqualTo(413);
+
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        assertThat(service.get("/api/v1/subscriptions", true).body().size()).isEqualTo(before);
+    }
+
+    @Test
+    void webhookAndSlack_needTheAdminToken_emailDoesNot() {
+        NotificationInstance.Answer anonymous = service.post("/api/v1/subscriptions",
+                "{\"channel\":\"slack\",\"target\":\"https://hooks.example.test/services/T0/B0/x\"}", false);
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.response().headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(service.get("/api/v1/deliveries", false).status()).isEqualTo(401);
+        assertThat(service.get("/api/v1/subscriptions", false).status()).isEqualTo(401);
+        assertThat(service.delete("/api/v1/subscriptions/sub_unknown").status()).isEqualTo(404);
+    }
+
+    @Test
+    void deliveriesByAnUnknownStatus_isAProblemNamingTheParameter() {
+        NotificationInstance.Answer answer = service.get("/api/v1/deliveries?status=lost", true);
+
+        assertProblem(answer, 400, "status");
+    }
+
+    @Test
+    void emailSubscription_isConfirmedThroughTheSignedLinkInTheOutbox() throws Exception {
+        String address = "reader-" + System.nanoTime() + "@example.test";
+        NotificationInstance.Answer created = service.post("/api/v1/subscriptions",
+                "{\"channel\":\"email\",\"target\":\"" + address + "\",\"components\":[\"api\"]}", false);
+
+        assertThat(created.status()).isEqualTo(202);
+        assertThat(created.body().get("status").asText()).isEqualTo("pending");
+        String id = created.body().get("id").asText();
+        String mail = outboxMailTo(address);
+        Matcher link = Pattern.compile("(http://\\S+/api/v1/subscriptions/" + id + "/confirm\\?token=[A-Za-z0-9_-]+)")
+                .matcher(mail);
+        assertThat(link.find()).as("confirm link in %s", mail).isTrue();
+        String path = link.group(1).substring(link.group(1).indexOf("/api/"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
+
+        assertThat(service.get(path.replaceAll("token=.*", "token=forged"), false).status()).isEqualTo(403);
+        assertThat(service.get(path, false).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "active".equals(
+                service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText()));
+    }
+
+    private static String outboxMailTo(String address) throws IOException {
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailTo(address) != null);
+        return mailTo(address);
+    }
+
+    private static String mailTo(String address) throws IOException {
+        if (!Files.isDirectory(OUTBOX)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(OUTBOX)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                String text = Files.readString(file);
+                if (text.contains("To: " + address)) {
+                    return text.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static NotificationInstance.Answer subscribe(String json) {
+        return service.post("/api/v1/subscriptions", json, true);
+    }
+
+    private static void assertProblem(NotificationInstance.Answer answer, int status, String field) {
+        assertThat(answer.status()).as(answer.response().body()).isEqualTo(status);
+        assertThat(answer.response().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode body = answer.body();
+        assertThat(body.get("field").asText()).isEqualTo(field);
+    }
+}
