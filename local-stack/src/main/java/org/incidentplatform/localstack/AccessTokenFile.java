@@ -15,16 +15,15 @@ import java.util.Properties;
 /**
  * The bearer tokens of the local stack: generated once, at first start, into the data directory
  * (readable by its owner only), and handed to incident-service through the same environment
- * variables a production deployment sets. notification-service's admin token and link-signing
- * secret live in the same file; a file from before they existed gets them added at the next start.
+ * variables a production deployment sets. notification-service's link-signing secret lives in the
+ * same file; a file from before it existed gets it added at the next start.
  */
 final class AccessTokenFile {
 
     static final String FILE_NAME = "access-tokens.properties";
     private static final String[] ROLES = {"admin", "responder", "reporter"};
-    /** notification-service's secrets: entry in the file → environment variable. */
+    /** Service secrets besides the platform's tokens: entry in the file → environment variable. */
     private static final Map<String, String> NOTIFICATION_SECRETS = Map.of(
-            "notification-admin", "NOTIFICATION_SERVICE_ADMIN_TOKEN",
             "notification-link-secret", "NOTIFICATION_SERVICE_LINK_SECRET");
 
     private AccessTokenFile() {
@@ -94,10 +93,6 @@ final class AccessTokenFile {
 
         String admin() {
             return environment.get("PLATFORM_ADMIN_TOKEN");
-        }
-
-        String notificationAdmin() {
-            return environment.get("NOTIFICATION_SERVICE_ADMIN_TOKEN");
         }
     }
 }

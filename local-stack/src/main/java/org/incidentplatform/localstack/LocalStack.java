@@ -144,9 +144,6 @@ public final class LocalStack implements AutoCloseable {
         return services.get(2).url();
     }
 
-    String notificationAdminToken() {
-        return tokens.notificationAdmin();
-    }
 
     @Override
     public synchronized void close() {

@@ -85,7 +85,7 @@ class NotificationEndToEndTests {
     void incidentDeclaredThroughIncidentService_reachesAWebhookSubscriber() throws Exception {
         String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/status";
         HttpResponse<String> subscribed = post(stack.notificationServiceUrl() + "/api/v1/subscriptions",
-                stack.notificationAdminToken(), "{\"channel\":\"webhook\",\"target\":\"" + hook
+                stack.adminToken(), "{\"channel\":\"webhook\",\"target\":\"" + hook
                         + "\",\"components\":[\"checkout\"]}");
         assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
         JsonNode subscription = JSON.readTree(subscribed.body());
@@ -127,7 +127,7 @@ class NotificationEndToEndTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "Bearer " + stack.notificationAdminToken()).build(),
+                    .header("Authorization", "Bearer " + stack.adminToken()).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 return;

@@ -8,12 +8,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,13 +26,14 @@ import org.springframework.validation.annotation.Validated;
  * @param publicUrl     base URL at which subscribers reach this service: confirm and unsubscribe links
  * @param statusPageUrl base URL of the public status page: links to an incident
  * @param linkSecret    HMAC key of confirm and unsubscribe links ({@code NOTIFICATION_SERVICE_LINK_SECRET})
- * @param adminToken    bearer token of the admin role ({@code NOTIFICATION_SERVICE_ADMIN_TOKEN})
  * @param webhook       HTTP delivery settings
  * @param retry         backoff and parking
  * @param quarantineAfter a subscription whose deliveries fail without a success for this long stops receiving
  * @param allowList     hosts or CIDR ranges that may be reached over plain http and at private addresses
  * @param email         how email leaves this service
  * @param rateLimit     per-client limit on the subscription endpoints
+ * @param retryCheckInterval how often the retry scheduler looks for due retries
+ * @param dispatchConsumers  consumer threads of the dispatcher per instance (each takes some partitions)
  */
 @ConfigurationProperties("notification-service")
 @Validated
@@ -40,15 +43,17 @@ public record NotificationProperties(
         @NotBlank(message = "notification-service.link-secret (NOTIFICATION_SERVICE_LINK_SECRET) must be set")
         @Size(min = 32, message = "notification-service.link-secret (NOTIFICATION_SERVICE_LINK_SECRET) must be at least 32 characters")
         String linkSecret,
-        @NotBlank(message = "notification-service.admin-token (NOTIFICATION_SERVICE_ADMIN_TOKEN) must be set")
-        @Size(min = 32, message = "notification-service.admin-token (NOTIFICATION_SERVICE_ADMIN_TOKEN) must be at least 32 characters")
-        String adminToken,
         @NotNull @Valid Webhook webhook,
         @NotNull @Valid Retry retry,
         @NotNull(message = "notification-service.quarantine-after must be set") Duration quarantineAfter,
         @NotNull List<@NotBlank String> allowList,
         @NotNull @Valid Email email,
-        @NotNull @Valid RateLimit rateLimit) {
+        @NotNull @Valid RateLimit rateLimit,
+        @NotNull(message = "notification-service.retry-check-interval must be set") @DefaultValue("1s")
+        Duration retryCheckInterval,
+        @Min(value = 1, message = "notification-service.dispatch-consumers must be at least 1")
+        @Max(value = 64, message = "notification-service.dispatch-consumers must be at most 64")
+        @DefaultValue("2") int dispatchConsumers) {
 
     /** Keeps the secrets out of logs and failure reports. */
     @Override

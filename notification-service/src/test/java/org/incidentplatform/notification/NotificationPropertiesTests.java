@@ -32,7 +32,7 @@ class NotificationPropertiesTests {
                     assertThat(properties.webhook().perHostConcurrency()).isEqualTo(16);
                     assertThat(properties.email().mode()).isEqualTo(NotificationProperties.Email.Mode.OUTBOX);
                     assertThat(properties.quarantineAfter()).hasHours(1);
-                    assertThat(properties.toString()).doesNotContain(properties.linkSecret()).doesNotContain(properties.adminToken());
+                    assertThat(properties.toString()).doesNotContain(properties.linkSecret());
                 }));
     }
 
@@ -40,12 +40,6 @@ class NotificationPropertiesTests {
     void shortLinkSecret_stopsTheStart_namingTheSetting() {
         context.withPropertyValues("notification-service.link-secret=short").run(started ->
                 assertThat(started).getFailure().rootCause().hasMessageContaining("notification-service.link-secret"));
-    }
-
-    @Test
-    void missingAdminToken_stopsTheStart_namingTheSetting() {
-        context.withPropertyValues("notification-service.admin-token=").run(started ->
-                assertThat(started).getFailure().rootCause().hasMessageContaining("NOTIFICATION_SERVICE_ADMIN_TOKEN"));
     }
 
     @Test

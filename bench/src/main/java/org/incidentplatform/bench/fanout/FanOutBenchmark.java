@@ -126,7 +126,7 @@ public final class FanOutBenchmark {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers());
             env.put("SCHEMA_REGISTRY_URL", platform.schemaRegistryUrl());
-            env.put("NOTIFICATION_SERVICE_ADMIN_TOKEN", token);
+            env.put("PLATFORM_ADMIN_TOKEN", token);
             env.put("NOTIFICATION_SERVICE_LINK_SECRET", randomHex());
             env.put("NOTIFICATION_SERVICE_ALLOW_LIST", "127.0.0.1");
             env.put("NOTIFICATION_SERVICE_STREAMS_STATE_DIR", data.resolve("streams").toString());
