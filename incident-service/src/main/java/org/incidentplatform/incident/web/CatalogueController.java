@@ -19,6 +19,7 @@ import org.incidentplatform.incident.domain.CatalogueCommand.ReviseComponent;
 import org.incidentplatform.incident.domain.CatalogueDecider;
 import org.incidentplatform.incident.web.CommandExchange.Submitted;
 import org.incidentplatform.incident.web.CommandExchange.Write;
+import org.incidentplatform.service.web.JsonRequest;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,37 +1,21 @@
 package org.incidentplatform.incident.web;
 
-import java.util.List;
-import java.util.Map;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-
+import org.incidentplatform.service.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error this service answers, as an RFC 9457 problem detail, including those raised before a
- * controller is reached (authentication, the body size limit), which are handed here. Problems name
- * the field or header at fault; none carries a stack trace or an internal class name.
+ * Every error this service answers, as an RFC 9457 problem detail: the platform's ({@link ProblemResponses}),
+ * plus a body over the size limit, which is found out while the body is being read.
  */
 @RestControllerAdvice
-class ErrorResponses extends ResponseEntityExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+class ErrorResponses extends ProblemResponses {
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -42,93 +26,6 @@ class ErrorResponses extends ResponseEntityExceptionHandler {
             ProblemDetail problem = BodySizeLimit.tooLarge(tooLarge.limit()).getBody();
             return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
-        MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
-        if (mismatch != null && !mismatch.getPath().isEmpty()) {
-            String field = path(mismatch.getPath());
-            String detail = mismatch instanceof UnrecognizedPropertyException
-                    ? "unknown field '" + field + "'"
-                    : field + " must be " + expected(mismatch.getTargetType());
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
-            problem.setProperty("field", field);
-            return handleExceptionInternal(ex, problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
-        }
-        JacksonException json = cause(ex, JacksonException.class);
-        String detail = mismatch != null ? "the body must be a JSON object"
-                : json != null ? "the body is not valid JSON: " + json.getOriginalMessage()
-                : "a JSON body is required";
-        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail),
-                headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-    /** No controller maps the path; Spring's own detail would speak of static resources. */
-    @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
-                                                                    HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "no endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath());
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
-    }
-
-    /** The status and WWW-Authenticate are already set by the bearer-token entry point. */
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNAUTHORIZED, "a valid bearer token is required: Authorization: Bearer <token>"));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException ex) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemDetail.forStatusAndDetail(
-                HttpStatus.FORBIDDEN, "the token's role does not allow this request"));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-        log.error("request failed", ex);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR, "the service failed to handle the request"));
-    }
-
-    private static String path(List<JacksonException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            if (reference.getPropertyName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.toString();
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "of another type";
-        }
-        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
-            return "a whole number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (Map.class.isAssignableFrom(type) || JsonRequest.class.isAssignableFrom(type)) {
-            return "a JSON object";
-        }
-        if (List.class.isAssignableFrom(type) || type.isArray()) {
-            return "a JSON array";
-        }
-        return "a string";
-    }
-
-    private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 }

@@ -21,6 +21,7 @@ import org.incidentplatform.incident.domain.IncidentCommand.RetractIncident;
 import org.incidentplatform.incident.domain.IncidentStatus;
 import org.incidentplatform.incident.web.CommandExchange.Submitted;
 import org.incidentplatform.incident.web.CommandExchange.Write;
+import org.incidentplatform.service.web.JsonRequest;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

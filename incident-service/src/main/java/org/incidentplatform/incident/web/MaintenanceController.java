@@ -20,6 +20,7 @@ import org.incidentplatform.incident.domain.MaintenanceCommand.StartMaintenance;
 import org.incidentplatform.incident.domain.MaintenanceCommand.VerifyMaintenance;
 import org.incidentplatform.incident.web.CommandExchange.Submitted;
 import org.incidentplatform.incident.web.CommandExchange.Write;
+import org.incidentplatform.service.web.JsonRequest;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.incidentplatform.notification.channel.AttemptResult;
 import org.incidentplatform.notification.channel.EmailChannel;
 import org.incidentplatform.notification.channel.WebhookSigner;
-import org.incidentplatform.notification.web.JsonRequest;
+import org.incidentplatform.service.web.JsonRequest;
 import org.incidentplatform.notification.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
