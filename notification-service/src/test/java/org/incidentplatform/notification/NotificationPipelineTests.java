@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
@@ -61,6 +62,8 @@ class NotificationPipelineTests {
     @Test
     void declaredIncident_reachesWebhook_inStatuspageShape_signedVerifiably() {
         String component = component();
+        incidents.append(IncidentLog.envelope("catalogue", 1, ComponentAdded.newBuilder()
+                .setComponentId(component).setName("Checkout API").build()));
         String hook = sink.hook();
         JsonNode subscription = service.subscribeWebhook(hook, component);
         String incident = "inc-" + UUID.randomUUID();
@@ -91,6 +94,9 @@ class NotificationPipelineTests {
         assertThat(body.get("component_update").get("component_id").asText()).isEqualTo(component);
         assertThat(body.get("component_update").get("old_status").asText()).isEqualTo("operational");
         assertThat(body.get("component_update").get("new_status").asText()).isEqualTo("partial_outage");
+        assertThat(body.get("component").get("name").asText()).as("the catalogue's name, not the id")
+                .isEqualTo("Checkout API");
+        assertThat(incidentBody.get("components").get(0).get("name").asText()).isEqualTo("Checkout API");
 
         incidents.append(IncidentLog.updated(incident, 2, "Root cause found."));
 

@@ -60,7 +60,7 @@ final class StatuspagePayload {
             body.put("component", Map.of(
                     "created_at", time(notice.getCreatedAt()),
                     "id", change.getComponentId(),
-                    "name", change.getComponentId(),
+                    "name", name(notice, change.getComponentId()),
                     "status", change.getNewStatus()));
         }
         body.put("incident", incident(notice, statusPageUrl));
@@ -80,7 +80,8 @@ final class StatuspagePayload {
         incident.put("scheduled_until", notice.getScheduledUntil() == null ? null : time(notice.getScheduledUntil()));
         incident.put("shortlink", Links.incident(statusPageUrl, notice.getIncidentId()));
         List<Map<String, Object>> components = new ArrayList<>();
-        notice.getComponents().forEach((id, status) -> components.add(Map.of("id", id, "name", id, "status", status)));
+        notice.getComponents().forEach((id, status) -> components.add(Map.of("id", id, "name", name(notice, id),
+                "status", status)));
         incident.put("components", components);
         List<Map<String, Object>> updates = new ArrayList<>();
         notice.getUpdates().forEach(update -> {
@@ -96,6 +97,11 @@ final class StatuspagePayload {
         });
         incident.put("incident_updates", updates);
         return incident;
+    }
+
+    /** The component's display name, or its id when the catalogue gave none. */
+    static String name(Notice notice, String componentId) {
+        return notice.getComponentNames().getOrDefault(componentId, componentId);
     }
 
     static boolean open(Notice notice) {

@@ -34,7 +34,7 @@ final class Wording {
     static String components(Notice notice) {
         return notice.getComponents().entrySet().stream()
                 .sorted(java.util.Map.Entry.comparingByKey())
-                .map(entry -> entry.getKey() + " (" + entry.getValue().replace('_', ' ') + ")")
+                .map(entry -> StatuspagePayload.name(notice, entry.getKey()) + " (" + entry.getValue().replace('_', ' ') + ")")
                 .collect(Collectors.joining(", "));
     }
 }

@@ -60,6 +60,7 @@ class Dispatcher implements DisposableBean {
     private final SubscriptionLog subscriptionLog;
     private final DeliveryLog deliveryLog;
     private final Channels channels;
+    private final ComponentNames names;
     private final KafkaTemplate<String, Object> kafka;
     private final NotificationProperties properties;
     private final Backoff backoff;
@@ -68,8 +69,10 @@ class Dispatcher implements DisposableBean {
     private final Map<String, Instant> quarantineRequested = new ConcurrentHashMap<>();
 
     Dispatcher(SubscriptionDirectory directory, SubscriptionLog subscriptionLog, DeliveryLog deliveryLog,
-               Channels channels, KafkaTemplate<String, Object> kafka, NotificationProperties properties, Clock clock) {
+               Channels channels, ComponentNames names, KafkaTemplate<String, Object> kafka,
+               NotificationProperties properties, Clock clock) {
         this.directory = directory;
+        this.names = names;
         this.subscriptionLog = subscriptionLog;
         this.deliveryLog = deliveryLog;
         this.channels = channels;
@@ -152,7 +155,7 @@ class Dispatcher implements DisposableBean {
                 // sent below
             }
         }
-        AttemptResult result = channel.deliver(delivery, subscription);
+        AttemptResult result = channel.deliver(names.named(delivery), subscription);
         if (result.delivered()) {
             return record(delivery, subscription, attempt, started, AttemptOutcome.delivered, result, null);
         }
