@@ -45,7 +45,7 @@ class PipelineHeartbeatTests {
             ServiceProcess incidents = start("incident-service", incidentPort, logs, environment,
                     "-Dincident-service.heartbeat.interval=1s");
             ServiceProcess projection = start("projection-service", LocalKafkaBroker.freePort(), logs, environment,
-                    "-Dprojection-service.pipeline.max-heartbeat-age=5s");
+                    "-Dplatform.pipeline.max-heartbeat-age=5s");
             try {
                 JsonNode fresh = awaitPipeline(projection, "UP");
                 assertThat(fresh.path("details").path("from").asText()).startsWith("incident-service@");

@@ -1,9 +1,14 @@
 package org.incidentplatform.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
@@ -15,6 +20,8 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
+import org.incidentplatform.events.Heartbeat;
+import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.schemas.TopicSpec;
 import org.incidentplatform.schemas.Topics;
@@ -26,14 +33,58 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 @ExtendWith(LocalPlatformExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "STREAMS_STATE_DIR=target/streams-${random.uuid}")
+        properties = {"STREAMS_STATE_DIR=target/streams-${random.uuid}",
+                // The whole table: a list is taken from one source, so all three roles are listed here.
+                "platform.security.tokens[0].name=admin",
+                "platform.security.tokens[0].token=" + NotificationServiceTests.ADMIN,
+                "platform.security.tokens[0].roles=admin",
+                "platform.security.tokens[1].name=alice-oncall",
+                "platform.security.tokens[1].token=" + NotificationServiceTests.RESPONDER,
+                "platform.security.tokens[1].roles=responder",
+                "platform.security.tokens[2].name=synthetic-monitor",
+                "platform.security.tokens[2].token=" + NotificationServiceTests.REPORTER,
+                "platform.security.tokens[2].roles=reporter"})
 @AutoConfigureRestTestClient
 @DirtiesContext
 class NotificationServiceTests {
+
+    static final String ADMIN = "test-notification-admin-token-0123456789";
+    static final String RESPONDER = "test-notification-responder-token-012345";
+    static final String REPORTER = "test-notification-reporter-token-0123456";
+
+    /** Who calls: anonymous, or a platform token with a role (roles nest: reporter < responder < admin). */
+    enum Caller { ANONYMOUS, REPORTER, RESPONDER, ADMIN }
+
+    /**
+     * Every endpoint this service maps, from its handler mappings, with the least caller it admits. Public:
+     * self-service email subscription and the signed links in emails; admin: everything that shows or changes
+     * other people's subscriptions or deliveries.
+     */
+    static final Map<String, Caller> ACCESS = Map.ofEntries(
+            Map.entry("POST /api/v1/subscriptions", Caller.ANONYMOUS),
+            Map.entry("GET /api/v1/subscriptions/{id}/confirm", Caller.ANONYMOUS),
+            Map.entry("GET /api/v1/subscriptions/{id}/unsubscribe", Caller.ANONYMOUS),
+            Map.entry("POST /api/v1/subscriptions/{id}/unsubscribe", Caller.ANONYMOUS),
+            Map.entry("GET /api/v1/subscriptions", Caller.ADMIN),
+            Map.entry("GET /api/v1/subscriptions/{id}", Caller.ADMIN),
+            Map.entry("DELETE /api/v1/subscriptions/{id}", Caller.ADMIN),
+            Map.entry("POST /api/v1/subscriptions/{id}/enable", Caller.ADMIN),
+            Map.entry("GET /api/v1/deliveries", Caller.ADMIN),
+            Map.entry("GET /actuator/health", Caller.ANONYMOUS),
+            Map.entry("GET /actuator/health/**", Caller.ANONYMOUS),
+            Map.entry("GET /actuator/info", Caller.ANONYMOUS),
+            Map.entry("GET /actuator/prometheus", Caller.ANONYMOUS));
+
+    /** Mapped, but opened by no rule: the actuator's index, Spring's error page requested directly. */
+    static final Set<String> CLOSED = Set.of("GET /actuator", "GET /error");
 
     @Autowired
     RestTestClient http;
@@ -61,6 +112,50 @@ class NotificationServiceTests {
     }
 
     @Test
+    void everyMappedEndpoint_hasARow(@Autowired List<RequestMappingInfoHandlerMapping> mappings) {
+        Set<String> mapped = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : mappings) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
+                            .forEach(method -> mapped.add(method + " " + pattern));
+                }
+            }
+        }
+        Set<String> declared = new TreeSet<>(ACCESS.keySet());
+        declared.addAll(CLOSED);
+        assertThat(mapped).isEqualTo(declared);
+    }
+
+    @Test
+    void eachCaller_isLetIntoWhatItMayCall_andRefusedTheRest() {
+        Map<String, Caller> all = new HashMap<>(ACCESS);
+        CLOSED.forEach(closed -> all.put(closed, null));
+        for (Map.Entry<String, Caller> endpoint : all.entrySet()) {
+            String[] methodAndPattern = endpoint.getKey().split(" ");
+            String path = methodAndPattern[1].replace("{id}", "sub_unknown").replace("**", "liveness");
+            for (Caller caller : Caller.values()) {
+                var request = http.method(HttpMethod.valueOf(methodAndPattern[0])).uri(path);
+                switch (caller) {
+                    case REPORTER -> request.header("Authorization", "Bearer " + REPORTER);
+                    case RESPONDER -> request.header("Authorization", "Bearer " + RESPONDER);
+                    case ADMIN -> request.header("Authorization", "Bearer " + ADMIN);
+                    case ANONYMOUS -> { }
+                }
+                int status = request.exchange().returnResult().getStatus().value();
+                Caller needs = endpoint.getValue();
+                String what = endpoint.getKey() + " as " + caller;
+                if (needs != null && caller.compareTo(needs) >= 0) {
+                    assertThat(status).as(what).isNotIn(401, 403).isLessThan(500);
+                } else {
+                    assertThat(status).as(what).isEqualTo(caller == Caller.ANONYMOUS ? 401 : 403);
+                }
+            }
+        }
+    }
+
+    @Test
     void starts_onceTheTopicsItReadsExistAsDeclared() throws Exception {
         for (TopicSpec spec : List.of(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT)) {
             assertThat(kafkaAdmin.describeTopics(spec.name()).get(spec.name()).partitions())
@@ -79,6 +174,22 @@ class NotificationServiceTests {
                 .jsonPath("$.components.kafka.status").isEqualTo("UP")
                 .jsonPath("$.components.schemaRegistry.status").isEqualTo("UP")
                 .jsonPath("$.components.fanOutStreams.status").isEqualTo("UP");
+    }
+
+    @Test
+    void heartbeatsInTheLog_showAsThePipelinesFreshness() {
+        IncidentEvent heartbeat = IncidentLog.envelope(Topics.HEARTBEAT_KEY, 1, Heartbeat.newBuilder()
+                .setInstance("incident-service@test").setIntervalMillis(10_000).build());
+        try (IncidentLog log = new IncidentLog()) {
+            log.append(heartbeat);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/actuator/health").exchange()
+                .expectBody()
+                .jsonPath("$.components.pipeline.status").isEqualTo("UP")
+                .jsonPath("$.components.pipeline.details.from").isEqualTo("incident-service@test"));
+        http.get().uri("/actuator/prometheus").exchange()
+                .expectBody(String.class).value(body -> assertThat(body).contains("pipeline_heartbeat_age_seconds"));
     }
 
     @Test

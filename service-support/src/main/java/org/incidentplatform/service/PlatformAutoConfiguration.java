@@ -24,7 +24,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * {@code kafka} and {@code schemaRegistry} health, and dead-lettering of records that cannot be read.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties(PlatformProperties.class)
+@EnableConfigurationProperties({PlatformProperties.class, HeartbeatHealth.Settings.class})
 class PlatformAutoConfiguration {
 
     /** Dead-letter topics are {@code <topic>-dlt}, as {@code TopicSpec.deadLetter()} names them. */

@@ -397,7 +397,7 @@ public final class ReadsBenchmark {
     /** No incident-service runs here, so no heartbeats: the pipeline check must not call that DEGRADED. */
     private static List<String> withoutHeartbeats(List<String> jvmOptions) {
         List<String> options = new ArrayList<>(jvmOptions);
-        options.add("-Dprojection-service.pipeline.max-heartbeat-age=24h");
+        options.add("-Dplatform.pipeline.max-heartbeat-age=24h");
         return options;
     }
 

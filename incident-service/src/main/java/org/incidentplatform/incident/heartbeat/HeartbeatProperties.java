@@ -10,8 +10,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param interval how often a heartbeat is appended to incident-events; readers call the pipeline stale
- *                 after a few missed ones, so keep it well under their limit (projection-service's
- *                 {@code max-heartbeat-age}, 45s by default)
+ *                 after a few missed ones, so keep it well under their limit
+ *                 ({@code platform.pipeline.max-heartbeat-age}, 45s by default)
  */
 @Validated
 @ConfigurationProperties("incident-service.heartbeat")

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -13,6 +14,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.events.Notice;
@@ -35,13 +37,15 @@ final class FanOutProcessor implements Processor<String, byte[], String, Deliver
 
     private final Deserializer<IncidentEvent> events;
     private final Clock clock;
+    private final Consumer<IncidentEvent> heartbeats;
     private ProcessorContext<String, Delivery> context;
     private KeyValueStore<String, IncidentDigest> digests;
     private KeyValueStore<String, Subscription> subscriptions;
 
-    FanOutProcessor(Deserializer<IncidentEvent> events, Clock clock) {
+    FanOutProcessor(Deserializer<IncidentEvent> events, Clock clock, Consumer<IncidentEvent> heartbeats) {
         this.events = events;
         this.clock = clock;
+        this.heartbeats = heartbeats;
     }
 
     @Override
@@ -61,6 +65,11 @@ final class FanOutProcessor implements Processor<String, byte[], String, Deliver
             event = events.deserialize(Topics.INCIDENT_EVENTS.name(), record.value());
         } catch (RuntimeException unreadable) {
             log.error("skipping an unreadable incident event at key {}: {}", record.key(), unreadable.getMessage());
+            return;
+        }
+        if (event.getPayload() instanceof Heartbeat) {
+            // No stream's event and nobody's notice: only the pipeline's freshness.
+            heartbeats.accept(event);
             return;
         }
         IncidentDigest digest = digests.get(event.getIncidentId());

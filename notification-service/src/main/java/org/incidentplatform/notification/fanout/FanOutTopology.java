@@ -3,6 +3,7 @@ package org.incidentplatform.notification.fanout;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -20,6 +21,7 @@ import org.incidentplatform.notification.events.SubscriptionEvent;
 import org.incidentplatform.notification.subscription.Subscription;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.schemas.serde.AvroSerde;
+import org.incidentplatform.service.HeartbeatHealth;
 import org.incidentplatform.service.PlatformProperties;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -41,8 +43,21 @@ class FanOutTopology {
         return Clock.systemUTC();
     }
 
+    /** The last heartbeat the fan-out read: the pipeline's freshness, as health and gauge. */
+    @Bean
+    AtomicReference<IncidentEvent> lastHeartbeat() {
+        return new AtomicReference<>();
+    }
+
+    @Bean
+    HeartbeatHealth pipeline(AtomicReference<IncidentEvent> lastHeartbeat, Clock clock,
+                             HeartbeatHealth.Settings settings) {
+        return new HeartbeatHealth(lastHeartbeat::get, clock::instant, settings);
+    }
+
     @Bean
     KStream<String, Delivery> fanOut(StreamsBuilder builder, PlatformProperties platform, Clock clock,
+                                     AtomicReference<IncidentEvent> lastHeartbeat,
                                      @Value("${notification-service.retry-check-interval:1s}") Duration retryCheck) {
         Serde<IncidentEvent> incidentEvents = avro(platform);
         Serde<SubscriptionEvent> subscriptionEvents = avro(platform);
@@ -61,7 +76,7 @@ class FanOutTopology {
 
         KStream<String, Delivery> fannedOut = builder
                 .stream(Topics.INCIDENT_EVENTS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(() -> new FanOutProcessor(incidentEvents.deserializer(), clock), FanOutProcessor.DIGESTS);
+                .process(() -> new FanOutProcessor(incidentEvents.deserializer(), clock, lastHeartbeat::set), FanOutProcessor.DIGESTS);
         fannedOut.to(NotificationTopics.DELIVERIES.name(), Produced.with(Serdes.String(), deliveries));
 
         builder.stream(NotificationTopics.DELIVERY_RETRIES.name(), Consumed.with(Serdes.String(), deliveries))

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.analytics.Analytics;
 import org.incidentplatform.projection.status.StatusProjection;
@@ -147,10 +146,9 @@ public final class LiveStatus {
         return heartbeat == null ? null : heartbeat.getRecordedAt();
     }
 
-    /** Which incident-service instance sent the last heartbeat applied, and how often it sends; null if none yet. */
-    public Heartbeat lastHeartbeat() {
-        IncidentEvent heartbeat = lastHeartbeat;
-        return heartbeat == null ? null : (Heartbeat) heartbeat.getPayload();
+    /** The last heartbeat applied (who sent it, when, how often it sends); null if none yet. */
+    public IncidentEvent lastHeartbeat() {
+        return lastHeartbeat;
     }
 
     /** The clock readers compare freshness against. */

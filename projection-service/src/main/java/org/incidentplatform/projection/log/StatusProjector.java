@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.status.StatusProjection;
+import org.incidentplatform.service.HeartbeatHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -217,6 +218,12 @@ final class StatusProjector {
         @Bean
         LiveStatus liveStatus() {
             return new LiveStatus(Clock.systemUTC());
+        }
+
+        /** The pipeline's freshness, from the heartbeats the follower applies (see HeartbeatHealth). */
+        @Bean
+        HeartbeatHealth pipeline(LiveStatus status, HeartbeatHealth.Settings settings) {
+            return new HeartbeatHealth(status::lastHeartbeat, status::now, settings);
         }
 
         /** Not ready to serve until caught up: an empty page would claim "All Systems Operational". */

@@ -16,6 +16,7 @@ import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.status.StatusProjection;
 import org.incidentplatform.schemas.SampleEvents;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.service.HeartbeatHealth;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -28,7 +29,7 @@ class PipelineHealthTests {
 
     final SettableClock clock = new SettableClock(T0);
     final LiveStatus live = new LiveStatus(clock);
-    final PipelineHealth health = new PipelineHealth(live, new PipelineHealth.Settings(MAX_AGE));
+    final HeartbeatHealth health = new HeartbeatHealth(live::lastHeartbeat, live::now, new HeartbeatHealth.Settings(MAX_AGE));
 
     @Test
     void heartbeats_changeNoStatus_takeNoSequence_andCountAsNoEvent() {
