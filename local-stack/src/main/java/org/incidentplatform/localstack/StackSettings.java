@@ -9,15 +9,18 @@ import java.util.Map;
  *
  * @param notificationAllowList hosts or address ranges notification-service may deliver webhooks to over
  *                              plain http or at private addresses ({@code NOTIFICATION_SERVICE_ALLOW_LIST},
- *                              comma-separated); empty by default: https to public addresses only
+ *                              comma-separated); loopback by default, for webhook receivers on this machine
+ *                              (the smoke check's among them): everything here is on loopback anyway
  */
 record StackSettings(Path home, Path dataDir, int kafkaPort, int controllerPort, int registryPort,
                      int incidentPort, int projectionPort, int notificationPort, String notificationAllowList) {
 
+    static final String LOOPBACK = "127.0.0.0/8";
+
     StackSettings(Path home, Path dataDir, int kafkaPort, int controllerPort, int registryPort, int incidentPort,
                   int projectionPort, int notificationPort) {
         this(home, dataDir, kafkaPort, controllerPort, registryPort, incidentPort, projectionPort, notificationPort,
-                "");
+                LOOPBACK);
     }
 
     static StackSettings fromEnvironment(Map<String, String> env, Path home) {
@@ -30,7 +33,7 @@ record StackSettings(Path home, Path dataDir, int kafkaPort, int controllerPort,
                 port(env, "INCIDENT_SERVICE_PORT", 8080),
                 port(env, "PROJECTION_SERVICE_PORT", 8082),
                 port(env, "NOTIFICATION_SERVICE_PORT", 8083),
-                env.getOrDefault("NOTIFICATION_SERVICE_ALLOW_LIST", "").trim());
+                env.getOrDefault("NOTIFICATION_SERVICE_ALLOW_LIST", LOOPBACK).trim());
     }
 
     private static int port(Map<String, String> env, String name, int defaultPort) {

@@ -104,6 +104,28 @@ class LocalStackTests {
     }
 
     @Test
+    void smokeCheck_passesEveryStep_andLeavesThePublicPageAsItWas() throws Exception {
+        String summary = "http://127.0.0.1:" + settings.projectionPort() + "/api/v2/summary.json";
+        JsonNode before = JSON.readTree(get(summary, Map.of()).body());
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+
+        boolean passed = new SmokeCheck(URI.create(stack.incidentServiceUrl()),
+                URI.create("http://127.0.0.1:" + settings.projectionPort()),
+                URI.create("http://127.0.0.1:" + settings.notificationPort()), stack.adminToken(),
+                new PrintStream(report, true, StandardCharsets.UTF_8)).run();
+
+        String printed = report.toString(StandardCharsets.UTF_8);
+        assertThat(passed).as(printed).isTrue();
+        assertThat(printed).contains("ok", "projection shows it", "webhook delivered", "gone from the public page",
+                "SMOKE CHECK PASSED").doesNotContain("FAIL");
+        JsonNode after = JSON.readTree(get(summary, Map.of()).body());
+        assertThat(after.path("components")).as("no smoke component in public").isEqualTo(before.path("components"));
+        assertThat(after.path("incidents")).isEqualTo(before.path("incidents"));
+        assertThat(get("http://127.0.0.1:" + settings.projectionPort() + "/api/v2/incidents.json", Map.of()).body())
+                .doesNotContain("Smoke check");
+    }
+
+    @Test
     void settings_nameTheVariable_whenAPortIsMalformed() {
         assertThatThrownBy(() -> StackSettings.fromEnvironment(Map.of("SCHEMA_REGISTRY_PORT", "80a81"), HOME))
                 .isInstanceOf(StackException.class)

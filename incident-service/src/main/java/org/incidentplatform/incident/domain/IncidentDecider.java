@@ -27,7 +27,8 @@ import org.incidentplatform.incident.domain.IncidentEvent.PostmortemPublished;
 /**
  * The incident's rules. Status moves forward or stays (investigating, identified, monitoring,
  * resolved; skipping allowed) and only a reopen takes it back; postmortem follows resolution; a
- * resolved incident accepts only reopen, postmortem and action items; a retracted one accepts nothing.
+ * resolved incident accepts only reopen, retraction, postmortem and action items; a retracted one accepts
+ * nothing.
  */
 public final class IncidentDecider {
 
@@ -183,8 +184,11 @@ public final class IncidentDecider {
         return new IncidentReopened(message, status, Require.components(c.components(), known), occurredAt);
     }
 
+    /**
+     * An incident found to be declared in error can be retracted open or resolved: a false alarm is often
+     * recognised only after it was closed, and the public history should not keep it either way.
+     */
     private static IncidentRetracted retract(RetractIncident c, Incident state) {
-        requireUnresolved(state);
         Instant occurredAt = Require.occurredAt(c.occurredAt(), state.lastOccurredAt());
         return new IncidentRetracted(Require.text("reason", c.reason(), Require.MESSAGE_MAX), occurredAt);
     }
@@ -229,7 +233,7 @@ public final class IncidentDecider {
     private static void requireUnresolved(Incident state) {
         if (state.isResolved()) {
             throw CommandRejected.conflict(
-                    "the incident is resolved; it accepts only reopen, postmortem and action items");
+                    "the incident is resolved; it accepts only reopen, retraction, postmortem and action items");
         }
     }
 

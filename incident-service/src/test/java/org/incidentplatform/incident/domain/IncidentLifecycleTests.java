@@ -249,8 +249,9 @@ class IncidentLifecycleTests {
     }
 
     @Test
-    void retract_isRejected_whenIncidentResolved() {
-        rejection(decide(new RetractIncident("Error.", at(40)), declared(), resolved(30)), CONFLICT);
+    void retract_retractsAResolvedIncident_foundToBeAFalseAlarmAfterwards() {
+        assertThat(events(decide(new RetractIncident("It was the monitor.", at(40)), declared(), resolved(30))))
+                .containsExactly(new IncidentRetracted("It was the monitor.", at(40)));
     }
 
     @Test
@@ -262,12 +263,12 @@ class IncidentLifecycleTests {
     }
 
     @Test
-    void resolvedIncident_acceptsOnlyReopenPostmortemAndActionItems() {
+    void resolvedIncident_acceptsOnlyReopenRetractionPostmortemAndActionItems() {
         IncidentEvent[] given = {declared(), resolved(30)};
 
         rejection(decide(update(null, 40), given), CONFLICT);
         rejection(decide(new ResolveIncident("m", Map.of(), at(40)), given), CONFLICT);
-        rejection(decide(new RetractIncident("m", at(40)), given), CONFLICT);
+        assertThat(events(decide(new RetractIncident("m", at(40)), given))).hasSize(1);
         assertThat(events(decide(new ReopenIncident("m", INVESTIGATING, Map.of(), at(40)), given))).hasSize(1);
         assertThat(events(decide(new PublishPostmortem("b", "c", List.of(), at(40)), given))).hasSize(1);
         assertThat(events(decide(new AddActionItem("ai-1", "t", null, null, at(40)), given))).hasSize(1);
