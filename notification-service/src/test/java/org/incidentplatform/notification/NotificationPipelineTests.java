@@ -19,6 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
@@ -133,6 +135,9 @@ class NotificationPipelineTests {
 
     @Test
     void endpointFailingTwiceThenSucceeding_getsOneSuccessAndTwoRecordedFailures() {
+        MeterRegistry metrics = service.context().getBean(MeterRegistry.class);
+        double failedBefore = count(metrics, "failed");
+        double deliveredBefore = count(metrics, "delivered");
         String component = component();
         String hook = sink.hook();
         sink.answer(hook, request -> request <= 2 ? 500 : 204);
@@ -154,6 +159,16 @@ class NotificationPipelineTests {
         List<WebhookSink.Received> received = sink.receivedAt(hook);
         assertThat(received).hasSize(3);
         assertThat(received).extracting(r -> r.header("webhook-id")).containsOnly(delivery.get("deliveryId").asText());
+        assertThat(count(metrics, "failed") - failedBefore).as("failed attempts counted").isGreaterThanOrEqualTo(2);
+        assertThat(count(metrics, "delivered") - deliveredBefore).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.get("notification.delivery.latency").tag("channel", "webhook").timer().count()).isPositive();
+        assertThat(metrics.get("notification.retry.queue.depth").gauge().value()).isGreaterThanOrEqualTo(0);
+    }
+
+    private static double count(MeterRegistry metrics, String outcome) {
+        Counter counter = metrics.find("notification.deliveries").tag("channel", "webhook").tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -14,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.incidentplatform.notification.NotificationProperties;
@@ -61,6 +64,7 @@ class Dispatcher implements DisposableBean {
     private final DeliveryLog deliveryLog;
     private final Channels channels;
     private final ComponentNames names;
+    private final MeterRegistry metrics;
     private final KafkaTemplate<String, Object> kafka;
     private final NotificationProperties properties;
     private final Backoff backoff;
@@ -70,7 +74,8 @@ class Dispatcher implements DisposableBean {
 
     Dispatcher(SubscriptionDirectory directory, SubscriptionLog subscriptionLog, DeliveryLog deliveryLog,
                Channels channels, ComponentNames names, KafkaTemplate<String, Object> kafka,
-               NotificationProperties properties, Clock clock) {
+               NotificationProperties properties, Clock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.directory = directory;
         this.names = names;
         this.subscriptionLog = subscriptionLog;
@@ -211,8 +216,23 @@ class Dispatcher implements DisposableBean {
         return send(NotificationTopics.DELIVERY_ATTEMPTS.name(), delivery.getSubscriptionId(), entry);
     }
 
-    private static DeliveryAttempt attempt(Delivery delivery, String channel, int attempt, Instant at,
-                                           AttemptOutcome outcome, AttemptResult result, Instant next) {
+    /** The attempt's record, counted by channel and outcome; a delivery's latency from the event's append. */
+    private DeliveryAttempt attempt(Delivery delivery, String channel, int attempt, Instant at,
+                                    AttemptOutcome outcome, AttemptResult result, Instant next) {
+        Counter.builder("notification.deliveries")
+                .description("Delivery attempts made by this instance, by channel and outcome")
+                .tag("channel", channel)
+                .tag("outcome", outcome.name())
+                .register(metrics)
+                .increment();
+        if (outcome == AttemptOutcome.delivered) {
+            Timer.builder("notification.delivery.latency")
+                    .description("From incident-service appending the event to the subscriber accepting it")
+                    .tag("channel", channel)
+                    .publishPercentiles(0.5, 0.99)
+                    .register(metrics)
+                    .record(Duration.between(delivery.getEventRecordedAt(), clock.instant()));
+        }
         return DeliveryAttempt.newBuilder()
                 .setAttemptId(UUID.randomUUID())
                 .setDeliveryId(delivery.getDeliveryId().toString())

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -26,18 +27,25 @@ public final class RetryScheduler implements Processor<String, Delivery, String,
 
     private final Clock clock;
     private final Duration interval;
+    private final AtomicLong depth;
     private ProcessorContext<String, Delivery> context;
     private KeyValueStore<String, Delivery> waiting;
+    private long held;
 
-    public RetryScheduler(Clock clock, Duration interval) {
+    /** @param depth deliveries waiting for a retry on this instance, shared by its tasks: a gauge reads it */
+    public RetryScheduler(Clock clock, Duration interval, AtomicLong depth) {
         this.clock = clock;
         this.interval = interval;
+        this.depth = depth;
     }
 
     @Override
     public void init(ProcessorContext<String, Delivery> context) {
         this.context = context;
         this.waiting = context.getStateStore(STORE);
+        // What a restart or a rebalance brought back from the changelog counts too.
+        held = waiting.approximateNumEntries();
+        depth.addAndGet(held);
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> releaseDue());
     }
 
@@ -47,7 +55,15 @@ public final class RetryScheduler implements Processor<String, Delivery, String,
         if (delivery == null) {
             return;
         }
-        waiting.put(key(delivery), delivery);
+        if (waiting.putIfAbsent(key(delivery), delivery) == null) {
+            held++;
+            depth.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void close() {
+        depth.addAndGet(-held);
     }
 
     /** Keys sort by due time (fixed-width millis), then delivery id and attempt. */
@@ -66,6 +82,8 @@ public final class RetryScheduler implements Processor<String, Delivery, String,
         for (KeyValue<String, Delivery> entry : due) {
             context.forward(new Record<>(entry.value.getSubscriptionId(), entry.value, now));
             waiting.delete(entry.key);
+            held--;
+            depth.decrementAndGet();
         }
     }
 }

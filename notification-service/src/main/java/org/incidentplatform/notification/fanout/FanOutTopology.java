@@ -3,7 +3,11 @@ package org.incidentplatform.notification.fanout;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -49,6 +53,16 @@ class FanOutTopology {
         return new AtomicReference<>();
     }
 
+    /** Deliveries held for a later retry on this instance, as the gauge {@code notification_retry_queue_depth}. */
+    @Bean
+    AtomicLong retryQueueDepth(MeterRegistry metrics) {
+        AtomicLong depth = new AtomicLong();
+        Gauge.builder("notification.retry.queue.depth", depth, AtomicLong::get)
+                .description("Failed deliveries waiting for their next attempt on this instance")
+                .register(metrics);
+        return depth;
+    }
+
     @Bean
     HeartbeatHealth pipeline(AtomicReference<IncidentEvent> lastHeartbeat, Clock clock,
                              HeartbeatHealth.Settings settings) {
@@ -57,7 +71,7 @@ class FanOutTopology {
 
     @Bean
     KStream<String, Delivery> fanOut(StreamsBuilder builder, PlatformProperties platform, Clock clock,
-                                     AtomicReference<IncidentEvent> lastHeartbeat,
+                                     AtomicReference<IncidentEvent> lastHeartbeat, AtomicLong retryQueueDepth,
                                      @Value("${notification-service.retry-check-interval:1s}") Duration retryCheck) {
         Serde<IncidentEvent> incidentEvents = avro(platform);
         Serde<SubscriptionEvent> subscriptionEvents = avro(platform);
@@ -80,7 +94,7 @@ class FanOutTopology {
         fannedOut.to(NotificationTopics.DELIVERIES.name(), Produced.with(Serdes.String(), deliveries));
 
         builder.stream(NotificationTopics.DELIVERY_RETRIES.name(), Consumed.with(Serdes.String(), deliveries))
-                .process(() -> new RetryScheduler(clock, retryCheck), RetryScheduler.STORE)
+                .process(() -> new RetryScheduler(clock, retryCheck, retryQueueDepth), RetryScheduler.STORE)
                 .to(NotificationTopics.DELIVERIES.name(), Produced.with(Serdes.String(), deliveries));
         return fannedOut;
     }
