@@ -1,6 +1,10 @@
 package org.incidentplatform.incident;
 
+import java.util.Map;
+
+import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.service.ServiceSchemas;
 import org.incidentplatform.service.ServiceTopics;
 
 import org.springframework.boot.SpringApplication;
@@ -27,5 +31,11 @@ public class IncidentServiceApplication {
     ServiceTopics serviceTopics() {
         return ServiceTopics.owns(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT, Topics.INCIDENT_COMMANDS,
                 Topics.INCIDENT_COMMAND_RESULTS);
+    }
+
+    /** The event envelope it appends: checked against the registry's latest at start. */
+    @Bean
+    ServiceSchemas serviceSchemas() {
+        return ServiceSchemas.writes(Map.of(Topics.INCIDENT_EVENTS_SUBJECT, IncidentEvent.getClassSchema()));
     }
 }

@@ -1,6 +1,12 @@
 package org.incidentplatform.notification;
 
+import java.util.Map;
+
+import org.incidentplatform.notification.events.Delivery;
+import org.incidentplatform.notification.events.DeliveryAttempt;
+import org.incidentplatform.notification.events.SubscriptionEvent;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.service.ServiceSchemas;
 import org.incidentplatform.service.ServiceTopics;
 
 import org.springframework.boot.SpringApplication;
@@ -36,5 +42,15 @@ public class NotificationServiceApplication {
                         NotificationTopics.DELIVERY_RETRIES, NotificationTopics.DELIVERY_ATTEMPTS,
                         NotificationTopics.DELIVERY_ATTEMPTS_DLT)
                 .andRequires(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT);
+    }
+
+    /** The records it writes to its own topics: checked against the registry's latest at start. */
+    @Bean
+    ServiceSchemas serviceSchemas() {
+        return ServiceSchemas.writes(Map.of(
+                NotificationTopics.SUBSCRIPTIONS.name() + "-value", SubscriptionEvent.getClassSchema(),
+                NotificationTopics.DELIVERIES.name() + "-value", Delivery.getClassSchema(),
+                NotificationTopics.DELIVERY_RETRIES.name() + "-value", Delivery.getClassSchema(),
+                NotificationTopics.DELIVERY_ATTEMPTS.name() + "-value", DeliveryAttempt.getClassSchema()));
     }
 }

@@ -1,6 +1,7 @@
 package org.incidentplatform.projection;
 
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.service.ServiceSchemas;
 import org.incidentplatform.service.ServiceTopics;
 
 import org.springframework.boot.SpringApplication;
@@ -26,5 +27,11 @@ public class ProjectionServiceApplication {
     @Bean
     ServiceTopics serviceTopics() {
         return ServiceTopics.requires(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT);
+    }
+
+    /** Writes no records, but reads every one through the registry: it must answer at start. */
+    @Bean
+    ServiceSchemas serviceSchemas() {
+        return ServiceSchemas.readsOnly();
     }
 }

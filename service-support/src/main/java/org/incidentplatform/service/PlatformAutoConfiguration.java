@@ -44,6 +44,12 @@ class PlatformAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnBean(ServiceSchemas.class)
+    SchemaVerifier schemaVerifier(ServiceSchemas schemas, PlatformProperties platform) {
+        return new SchemaVerifier(schemas, platform);
+    }
+
+    @Bean
     @ConditionalOnBean(KafkaAdmin.class)
     @ConditionalOnEnabledHealthIndicator("kafka")
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, PlatformProperties platform) {
