@@ -20,6 +20,7 @@ import org.incidentplatform.local.junit.EventLog;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.schemas.TopicSpec;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.service.security.MappedEndpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,8 +31,6 @@ import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 @ExtendWith(LocalPlatformExtension.class)
@@ -79,16 +78,7 @@ class IncidentServiceTests {
 
     @Test
     void everyEndpointTheRunningServiceMaps_isInTheAccessTables(@Autowired List<RequestMappingInfoHandlerMapping> mappings) {
-        Set<String> mapped = new TreeSet<>();
-        for (RequestMappingInfoHandlerMapping mapping : mappings) {
-            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
-                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-                for (String pattern : info.getPatternValues()) {
-                    (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
-                            .forEach(method -> mapped.add(method + " " + pattern));
-                }
-            }
-        }
+        Set<String> mapped = MappedEndpoints.of(mappings);
         Set<String> declared = new TreeSet<>(PUBLIC);
         declared.addAll(CLOSED);
         AccessControlTests.MATRIX.forEach(endpoint -> declared.add(endpoint.toString()));

@@ -25,6 +25,7 @@ import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.schemas.TopicSpec;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.service.security.MappedEndpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,8 +36,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 @ExtendWith(LocalPlatformExtension.class)
@@ -113,16 +112,7 @@ class NotificationServiceTests {
 
     @Test
     void everyMappedEndpoint_hasARow(@Autowired List<RequestMappingInfoHandlerMapping> mappings) {
-        Set<String> mapped = new TreeSet<>();
-        for (RequestMappingInfoHandlerMapping mapping : mappings) {
-            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
-                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-                for (String pattern : info.getPatternValues()) {
-                    (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
-                            .forEach(method -> mapped.add(method + " " + pattern));
-                }
-            }
-        }
+        Set<String> mapped = MappedEndpoints.of(mappings);
         Set<String> declared = new TreeSet<>(ACCESS.keySet());
         declared.addAll(CLOSED);
         assertThat(mapped).isEqualTo(declared);
