@@ -22,9 +22,8 @@ final class AccessTokenFile {
 
     static final String FILE_NAME = "access-tokens.properties";
     private static final String[] ROLES = {"admin", "responder", "reporter"};
-    /** Service secrets besides the platform's tokens: entry in the file → environment variable. */
-    private static final Map<String, String> NOTIFICATION_SECRETS = Map.of(
-            "notification-link-secret", "NOTIFICATION_SERVICE_LINK_SECRET");
+    /** notification-service's link-signing key, kept beside the platform's tokens. */
+    private static final String LINK_SECRET = "notification-link-secret";
 
     private AccessTokenFile() {
     }
@@ -47,12 +46,9 @@ final class AccessTokenFile {
                     stored.load(in);
                 }
             }
-            boolean added = false;
-            for (String entry : NOTIFICATION_SECRETS.keySet()) {
-                if (stored.getProperty(entry) == null || stored.getProperty(entry).isBlank()) {
-                    stored.setProperty(entry, newToken(random));
-                    added = true;
-                }
+            boolean added = stored.getProperty(LINK_SECRET, "").isBlank();
+            if (added) {
+                stored.setProperty(LINK_SECRET, newToken(random));
             }
             if (created || added) {
                 try (Writer out = Files.newBufferedWriter(file)) {
@@ -68,7 +64,7 @@ final class AccessTokenFile {
                 }
                 environment.put("PLATFORM_" + role.toUpperCase() + "_TOKEN", token.trim());
             }
-            NOTIFICATION_SECRETS.forEach((entry, variable) -> environment.put(variable, stored.getProperty(entry).trim()));
+            environment.put("NOTIFICATION_SERVICE_LINK_SECRET", stored.getProperty(LINK_SECRET).trim());
             return new Tokens(file, Map.copyOf(environment), created);
         } catch (IOException e) {
             throw new StackException("cannot read or write " + file + ": " + e.getMessage(), e);

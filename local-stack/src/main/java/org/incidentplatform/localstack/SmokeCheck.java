@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +71,7 @@ public final class SmokeCheck {
         }
         String token = env.get("PLATFORM_ADMIN_TOKEN");
         if (token == null || token.isBlank()) {
-            token = AccessTokenFile.loadOrCreate(java.nio.file.Path.of(env.getOrDefault("DATA_DIR", "data"))).admin();
+            token = AccessTokenFile.loadOrCreate(Path.of(env.getOrDefault("DATA_DIR", "data"))).admin();
         }
         boolean passed = new SmokeCheck(URI.create(incidentUrl), URI.create(projectionUrl), URI.create(notificationUrl),
                 token, System.out).run();

@@ -1,21 +1,21 @@
 package org.incidentplatform.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentplatform.localstack.StackHttp.JSON;
+import static org.incidentplatform.localstack.StackHttp.created;
+import static org.incidentplatform.localstack.StackHttp.declare;
+import static org.incidentplatform.localstack.StackHttp.get;
+import static org.incidentplatform.localstack.StackHttp.post;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.incidentplatform.local.kafka.LocalKafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalyticsEndToEndTests {
 
     private static final Path HOME = Path.of(System.getProperty("localstack.home", "..")).toAbsolutePath().normalize();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dataDir;
@@ -61,28 +59,28 @@ class AnalyticsEndToEndTests {
         projection = "http://127.0.0.1:" + settings.projectionPort();
         String incidents = stack.incidentServiceUrl() + "/api/v1/incidents";
 
-        assertThat(post(stack.incidentServiceUrl() + "/api/v1/components",
+        assertThat(post(stack.adminToken(), stack.incidentServiceUrl() + "/api/v1/components",
                 "{\"id\":\"checkout\",\"name\":\"Checkout\"}").statusCode()).isEqualTo(201);
-        JsonNode declared = declare(incidents, """
+        JsonNode declared = declare(stack.adminToken(), incidents, """
                 {"title":"Checkout failing","impact":"major","status":"investigating","message":"Payments fail.",
                  "components":{"checkout":"partial_outage"},"startedAt":"2025-06-10T10:00:00Z",
                  "detectedAt":"2025-06-10T10:02:00Z","detectedBy":"synthetic monitor",
                  "occurredAt":"2025-06-10T10:05:00Z"}""");
         a = declared.path("id").asText();
-        created(post(incidents + "/" + a + "/updates", """
+        created(post(stack.adminToken(), incidents + "/" + a + "/updates", """
                 {"message":"A bad certificate.","status":"identified","components":{"checkout":"major_outage"},
                  "occurredAt":"2025-06-10T11:00:00Z"}"""));
-        created(post(incidents + "/" + a + "/updates", """
+        created(post(stack.adminToken(), incidents + "/" + a + "/updates", """
                 {"message":"Certificate replaced.","status":"monitoring",
                  "components":{"checkout":"degraded_performance"},"occurredAt":"2025-06-10T11:15:00Z"}"""));
-        long aVersion = created(post(incidents + "/" + a + "/resolve", """
+        long aVersion = created(post(stack.adminToken(), incidents + "/" + a + "/resolve", """
                 {"message":"All good.","occurredAt":"2025-06-10T11:30:00Z"}""")).path("version").asLong();
 
-        JsonNode other = declare(incidents, """
+        JsonNode other = declare(stack.adminToken(), incidents, """
                 {"title":"Slow search","impact":"minor","status":"investigating","message":"Search is slow.","components":{},
                  "occurredAt":"2025-07-03T10:00:00+02:00"}""");
         b = other.path("id").asText();
-        long bVersion = created(post(incidents + "/" + b + "/resolve", """
+        long bVersion = created(post(stack.adminToken(), incidents + "/" + b + "/resolve", """
                 {"message":"Fast again.","occurredAt":"2025-07-03T08:10:00Z"}""")).path("version").asLong();
         awaitBoth = a + "=" + aVersion + "," + b + "=" + bVersion;
     }
@@ -163,32 +161,4 @@ class AnalyticsEndToEndTests {
         return JSON.readTree(response.body());
     }
 
-    /** The catalogue reaches every partition moments after it is written; a declaration may be early. */
-    private static JsonNode declare(String url, String body) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        HttpResponse<String> response = post(url, body);
-        while (response.statusCode() == 422 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            response = post(url, body);
-        }
-        return created(response);
-    }
-
-    private static JsonNode created(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
-    }
-
-    private static HttpResponse<String> post(String url, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + stack.adminToken())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(String url, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -2,20 +2,21 @@ package org.incidentplatform.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.incidentplatform.localstack.StackHttp.JSON;
+import static org.incidentplatform.localstack.StackHttp.created;
+import static org.incidentplatform.localstack.StackHttp.declare;
+import static org.incidentplatform.localstack.StackHttp.get;
+import static org.incidentplatform.localstack.StackHttp.post;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.incidentplatform.local.kafka.LocalKafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalStackTests {
 
     private static final Path HOME = Path.of(System.getProperty("localstack.home", "..")).toAbsolutePath().normalize();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dataDir;
@@ -77,9 +76,9 @@ class LocalStackTests {
     void anIncidentPostedToIncidentService_isOnTheStatusPageAtEveryStep() throws Exception {
         String incidents = stack.incidentServiceUrl() + "/api/v1/incidents";
         String summary = "http://127.0.0.1:" + settings.projectionPort() + "/api/v2/summary.json";
-        assertThat(post(stack.incidentServiceUrl() + "/api/v1/components",
+        assertThat(post(stack.adminToken(), stack.incidentServiceUrl() + "/api/v1/components",
                 "{\"id\":\"web-app\",\"name\":\"Web Application\"}").statusCode()).isEqualTo(201);
-        JsonNode declared = declare(incidents, "{\"title\":\"All app servers removed by a deploy\","
+        JsonNode declared = declare(stack.adminToken(), incidents, "{\"title\":\"All app servers removed by a deploy\","
                 + "\"impact\":\"critical\",\"status\":\"investigating\",\"message\":\"The site is down.\","
                 + "\"components\":{\"web-app\":\"major_outage\"}}");
         String id = declared.path("id").asText();
@@ -89,13 +88,13 @@ class LocalStackTests {
         assertThat(componentStatus(page, "Web Application")).isEqualTo("major_outage");
         assertThat(page.path("incidents").get(0).path("id").asText()).isEqualTo(id);
 
-        JsonNode identified = body(post(incidents + "/" + id + "/updates", "{\"message\":\"A bad deploy.\","
+        JsonNode identified = created(post(stack.adminToken(), incidents + "/" + id + "/updates", "{\"message\":\"A bad deploy.\","
                 + "\"status\":\"identified\",\"components\":{\"web-app\":\"partial_outage\"}}"));
         page = awaitVersion(summary, id, identified.path("version").asLong());
         assertThat(page.path("incidents").get(0).path("status").asText()).isEqualTo("identified");
         assertThat(componentStatus(page, "Web Application")).isEqualTo("partial_outage");
 
-        JsonNode resolved = body(post(incidents + "/" + id + "/resolve", "{\"message\":\"Rolled back.\"}"));
+        JsonNode resolved = created(post(stack.adminToken(), incidents + "/" + id + "/resolve", "{\"message\":\"Rolled back.\"}"));
         page = awaitVersion(summary, id, resolved.path("version").asLong());
         assertThat(page.at("/status/indicator").asText()).isEqualTo("none");
         assertThat(page.at("/status/description").asText()).isEqualTo("All Systems Operational");
@@ -159,35 +158,6 @@ class LocalStackTests {
             }
         }
         throw new AssertionError("no component named " + name + " in " + page.path("components"));
-    }
-
-    /** The catalogue reaches every partition moments after it is written; a declaration may be early. */
-    private static JsonNode declare(String url, String body) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        HttpResponse<String> response = post(url, body);
-        while (response.statusCode() == 422 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            response = post(url, body);
-        }
-        return body(response);
-    }
-
-    private static JsonNode body(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
-    }
-
-    private static HttpResponse<String> post(String url, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + stack.adminToken())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(String url, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static StackSettings settingsOnFreePorts(Path dataDir) {

@@ -2,17 +2,15 @@ package org.incidentplatform.projection.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.events.IncidentEvent;
+import org.incidentplatform.projection.page.MutableClock;
 import org.incidentplatform.projection.status.StatusProjection;
 import org.incidentplatform.schemas.SampleEvents;
 import org.incidentplatform.schemas.Topics;
@@ -27,7 +25,7 @@ class PipelineHealthTests {
     static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
     static final Duration MAX_AGE = Duration.ofSeconds(45);
 
-    final SettableClock clock = new SettableClock(T0);
+    final MutableClock clock = new MutableClock(T0);
     final LiveStatus live = new LiveStatus(clock);
     final HeartbeatHealth health = new HeartbeatHealth(live::lastHeartbeat, live::now, new HeartbeatHealth.Settings(MAX_AGE));
 
@@ -124,33 +122,5 @@ class PipelineHealthTests {
         event.setOccurredAt(at);
         event.setRecordedAt(at);
         return event;
-    }
-
-    private static final class SettableClock extends Clock {
-
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -44,8 +44,8 @@ public record SecuritySettings(
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
     }
 
-    /** The embedded default: a token table and nothing else. */
-    public static SecuritySettings ofTokens(List<Grant> tokens) {
+    /** A token table and nothing else, as tokens mode binds it. */
+    static SecuritySettings ofTokens(List<Grant> tokens) {
         return new SecuritySettings(Mode.TOKENS, tokens, new Jwt(null, null, "roles", "sub"));
     }
 

@@ -175,14 +175,8 @@ class AnalyticsController {
                               @RequestParam(required = false) String includeRetracted,
                               @RequestParam(required = false) String includeImpactNone,
                               @RequestParam(required = false) String groupBy) {
-        MttrQuery query = mttrQuery(from, to, request.getParameterValues("component"), impact, includeRetracted,
-                includeImpactNone, groupBy);
-        if (!live.caughtUp()) {
-            return rebuilding();
-        }
-        return ok(TEXT_CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"mttr.csv\"")
-                .body(live.analytics().mttr(query).toCsv());
+        return csv(mttrQuery(from, to, request.getParameterValues("component"), impact, includeRetracted,
+                includeImpactNone, groupBy), "inline");
     }
 
     /**
@@ -197,13 +191,17 @@ class AnalyticsController {
                                   @RequestParam(required = false) String includeRetracted,
                                   @RequestParam(required = false) String includeImpactNone,
                                   @RequestParam(required = false) String groupBy) {
-        MttrQuery query = mttrQuery(from, to, request.getParameterValues("component"), impact, includeRetracted,
-                includeImpactNone, groupBy);
+        return csv(mttrQuery(from, to, request.getParameterValues("component"), impact, includeRetracted,
+                includeImpactNone, groupBy), "attachment");
+    }
+
+    /** The MTTx report as CSV; {@code disposition} says whether a browser shows it or saves it. */
+    private ResponseEntity<?> csv(MttrQuery query, String disposition) {
         if (!live.caughtUp()) {
             return rebuilding();
         }
         return ok(TEXT_CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mttr.csv\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition + "; filename=\"mttr.csv\"")
                 .body(live.analytics().mttr(query).toCsv());
     }
 
