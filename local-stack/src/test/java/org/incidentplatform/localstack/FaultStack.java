@@ -1,0 +1,91 @@
+package org.incidentplatform.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.incidentplatform.local.LocalPlatform;
+import org.incidentplatform.local.ServiceProcess;
+import org.incidentplatform.local.kafka.LocalKafkaBroker;
+
+/**
+ * The whole stack for the fault suite, with every part under the test's hand: each service can be
+ * killed and started again on its own port, with the environment the local stack gives it.
+ */
+final class FaultStack implements AutoCloseable {
+
+    static final Path HOME = Path.of(System.getProperty("localstack.home", "..")).toAbsolutePath().normalize();
+    static final String INCIDENT = "incident-service";
+    static final String PROJECTION = "projection-service";
+    static final String NOTIFICATION = "notification-service";
+
+    private final Path dataDir;
+    private final Path logDir;
+    private final LocalPlatform platform;
+    private final AccessTokenFile.Tokens tokens;
+    private final Map<String, String> environment;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+
+    private FaultStack(Path dataDir, LocalPlatform platform) {
+        this.dataDir = dataDir;
+        this.logDir = dataDir.resolve("logs");
+        this.platform = platform;
+        this.tokens = AccessTokenFile.loadOrCreate(dataDir);
+        this.environment = LocalStack.serviceEnvironment(platform, dataDir, tokens);
+        for (String service : new String[] {INCIDENT, PROJECTION, NOTIFICATION}) {
+            ports.put(service, LocalKafkaBroker.freePort());
+        }
+        environment.put("NOTIFICATION_SERVICE_PUBLIC_URL", url(NOTIFICATION));
+        environment.put("NOTIFICATION_SERVICE_STATUS_PAGE_URL", url(PROJECTION));
+        environment.put("NOTIFICATION_SERVICE_ALLOW_LIST", "127.0.0.0/8");
+    }
+
+    /** The broker and registry, no service yet: start the ones a case needs. */
+    static FaultStack start(Path dataDir) throws Exception {
+        Files.createDirectories(dataDir.resolve("logs"));
+        return new FaultStack(dataDir, LocalPlatform.start(dataDir, 0, 0, 0));
+    }
+
+    /** Starts a service (again) on its port and waits until it reports UP. */
+    ServiceProcess start(String service) {
+        ServiceProcess process = ServiceProcess.start(service, LocalStack.jarOf(HOME, service), ports.get(service),
+                logDir, ServiceProcess.LOCAL_JVM_OPTIONS, environment);
+        running.put(service, process);
+        process.awaitHealthy(LocalStack.SERVICE_START_TIMEOUT);
+        return process;
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful close, no last commit. */
+    void kill(String service) {
+        ServiceProcess process = running.remove(service);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    LocalPlatform platform() {
+        return platform;
+    }
+
+    AccessTokenFile.Tokens tokens() {
+        return tokens;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        // Services first, so none of them sees its broker disappear while it is still working.
+        running.values().forEach(ServiceProcess::stop);
+        running.clear();
+        platform.close();
+    }
+}
