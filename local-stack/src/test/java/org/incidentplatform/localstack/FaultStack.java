@@ -28,7 +28,7 @@ final class FaultStack implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
 
-    private FaultStack(Path dataDir, LocalPlatform platform) {
+    private FaultStack(Path dataDir, LocalPlatform platform, Map<String, String> settings) {
         this.dataDir = dataDir;
         this.logDir = dataDir.resolve("logs");
         this.platform = platform;
@@ -40,12 +40,18 @@ final class FaultStack implements AutoCloseable {
         environment.put("NOTIFICATION_SERVICE_PUBLIC_URL", url(NOTIFICATION));
         environment.put("NOTIFICATION_SERVICE_STATUS_PAGE_URL", url(PROJECTION));
         environment.put("NOTIFICATION_SERVICE_ALLOW_LIST", "127.0.0.0/8");
+        environment.putAll(settings);
     }
 
     /** The broker and registry, no service yet: start the ones a case needs. */
     static FaultStack start(Path dataDir) throws Exception {
+        return start(dataDir, Map.of());
+    }
+
+    /** As {@link #start(Path)}, with settings (environment variables) every service gets on top of the stack's. */
+    static FaultStack start(Path dataDir, Map<String, String> settings) throws Exception {
         Files.createDirectories(dataDir.resolve("logs"));
-        return new FaultStack(dataDir, LocalPlatform.start(dataDir, 0, 0, 0));
+        return new FaultStack(dataDir, LocalPlatform.start(dataDir, 0, 0, 0), settings);
     }
 
     /** Starts a service (again) on its port and waits until it reports UP. */
