@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.incidentplatform.events.ComponentAdded;
@@ -27,7 +33,9 @@ import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.fanout.DeliveryIds;
+import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.schemas.serde.AvroDeserializer;
+import org.incidentplatform.schemas.serde.AvroSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,6 +209,54 @@ class NotificationPipelineTests {
             assertThat(delivery.getSubscriptionId()).isEqualTo(brokenId);
             assertThat(delivery.getAttempt()).isEqualTo(3);
         });
+    }
+
+    /**
+     * Garbage, an unknown schema id and truncated Avro on an incident's own partition, ahead of its
+     * declaration: each is skipped and counted by reason (projection-service dead-letters them; a
+     * second copy from here would disagree with the log), and the declaration behind them is told.
+     */
+    @Test
+    void unreadableIncidentEvents_areSkippedAndCountedByReason_andTheEventBehindThemIsFannedOut() throws Exception {
+        MeterRegistry metrics = service.context().getBean(MeterRegistry.class);
+        double garbageBefore = unreadable(metrics, "not-wire-format");
+        double unknownBefore = unreadable(metrics, "unknown-schema");
+        double truncatedBefore = unreadable(metrics, "undecodable");
+        String component = component();
+        String hook = sink.hook();
+        service.subscribeWebhook(hook, component);
+        String incident = "inc-" + UUID.randomUUID();
+        IncidentEvent declaration = IncidentLog.declared(incident, "Checkout errors", Impact.major, component);
+        byte[] valid;
+        try (AvroSerializer<IncidentEvent> serializer = new AvroSerializer<>()) {
+            serializer.configure(Map.of("schema.registry.url", LocalPlatformExtension.schemaRegistryUrl()), false);
+            valid = serializer.serialize(Topics.INCIDENT_EVENTS.name(), declaration);
+        }
+        byte[] unknownSchema = {0, 0x00, 0x0f, 0x42, 0x3f, 2, 4, 6, 8};
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers());
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (byte[] poison : List.of("not avro at all".getBytes(StandardCharsets.UTF_8), unknownSchema,
+                    Arrays.copyOf(valid, valid.length / 2))) {
+                raw.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), incident, poison)).get();
+            }
+        }
+        incidents.append(declaration);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(hook).size() == 1);
+        assertThat(NotificationInstance.JSON.readTree(sink.receivedAt(hook).get(0).body()).at("/incident/id").asText())
+                .isEqualTo(incident);
+        assertThat(unreadable(metrics, "not-wire-format") - garbageBefore).isEqualTo(1);
+        assertThat(unreadable(metrics, "unknown-schema") - unknownBefore).isEqualTo(1);
+        assertThat(unreadable(metrics, "undecodable") - truncatedBefore).isEqualTo(1);
+        assertThat(service.get("/actuator/prometheus", false).response().body())
+                .contains("notification_unreadable_events_total{reason=\"unknown-schema\"}");
+    }
+
+    private static double unreadable(MeterRegistry metrics, String reason) {
+        Counter counter = metrics.find("notification.unreadable.events").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

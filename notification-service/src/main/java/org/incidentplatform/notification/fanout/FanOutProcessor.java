@@ -7,6 +7,9 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,6 +23,7 @@ import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.subscription.Subscription;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.schemas.registry.SchemaRegistryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +42,17 @@ final class FanOutProcessor implements Processor<String, byte[], String, Deliver
     private final Deserializer<IncidentEvent> events;
     private final Clock clock;
     private final Consumer<IncidentEvent> heartbeats;
+    private final MeterRegistry metrics;
     private ProcessorContext<String, Delivery> context;
     private KeyValueStore<String, IncidentDigest> digests;
     private KeyValueStore<String, Subscription> subscriptions;
 
-    FanOutProcessor(Deserializer<IncidentEvent> events, Clock clock, Consumer<IncidentEvent> heartbeats) {
+    FanOutProcessor(Deserializer<IncidentEvent> events, Clock clock, Consumer<IncidentEvent> heartbeats,
+                    MeterRegistry metrics) {
         this.events = events;
         this.clock = clock;
         this.heartbeats = heartbeats;
+        this.metrics = metrics;
     }
 
     @Override
@@ -64,7 +71,7 @@ final class FanOutProcessor implements Processor<String, byte[], String, Deliver
         try {
             event = events.deserialize(Topics.INCIDENT_EVENTS.name(), record.value());
         } catch (RuntimeException unreadable) {
-            log.error("skipping an unreadable incident event at key {}: {}", record.key(), unreadable.getMessage());
+            skipUnreadable(record, unreadable);
             return;
         }
         if (event.getPayload() instanceof Heartbeat) {
@@ -86,6 +93,47 @@ final class FanOutProcessor implements Processor<String, byte[], String, Deliver
             told = fanOut(event, step);
         }
         digests.put(event.getIncidentId(), IncidentDigests.withTold(step.digest(), told));
+    }
+
+    /**
+     * Nobody can be told of a record nobody can read, so it is skipped, and the partition moves on.
+     * It is not dead-lettered here: projection-service already writes every unreadable record of
+     * incident-events to incident-events-dlt with its reason, and a second copy would make the dead
+     * letters disagree with the log they came from. What an operator needs from this service is to
+     * know that notices may be missing: the counter {@code notification_unreadable_events_total},
+     * by reason, and a log line naming the record's partition and offset (the DLT copy carries the
+     * same ones in its {@code kafka_dlt-original-*} headers).
+     */
+    private void skipUnreadable(Record<String, byte[]> record, RuntimeException unreadable) {
+        String reason = reason(record.value(), unreadable);
+        Counter.builder("notification.unreadable.events")
+                .description("Records of incident-events the fan-out could not read and skipped: no notice was sent"
+                        + " for them")
+                .tag("reason", reason)
+                .register(metrics)
+                .increment();
+        String at = context.recordMetadata()
+                .map(metadata -> metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset())
+                .orElse(Topics.INCIDENT_EVENTS.name());
+        log.error("skipping an unreadable incident event at {} (key {}), no notice sent: {}: {}", at, record.key(),
+                reason, unreadable.getMessage());
+    }
+
+    /**
+     * Few values, so the counter stays one series per cause: not our wire format at all, a schema id
+     * the registry does not know, the registry not answering (retrying could have read it: the one
+     * cause that is not the record's fault), or Avro that does not decode with its schema.
+     */
+    static String reason(byte[] value, Throwable unreadable) {
+        if (value.length < 5 || value[0] != 0) {
+            return "not-wire-format";
+        }
+        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaRegistryException registry) {
+                return registry.isNotFound() ? "unknown-schema" : "registry-unavailable";
+            }
+        }
+        return "undecodable";
     }
 
     private Set<String> fanOut(IncidentEvent event, IncidentDigests.Step step) {

@@ -72,6 +72,7 @@ class FanOutTopology {
     @Bean
     KStream<String, Delivery> fanOut(StreamsBuilder builder, PlatformProperties platform, Clock clock,
                                      AtomicReference<IncidentEvent> lastHeartbeat, AtomicLong retryQueueDepth,
+                                     MeterRegistry metrics,
                                      @Value("${notification-service.retry-check-interval:1s}") Duration retryCheck) {
         Serde<IncidentEvent> incidentEvents = avro(platform);
         Serde<SubscriptionEvent> subscriptionEvents = avro(platform);
@@ -90,7 +91,8 @@ class FanOutTopology {
 
         KStream<String, Delivery> fannedOut = builder
                 .stream(Topics.INCIDENT_EVENTS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(() -> new FanOutProcessor(incidentEvents.deserializer(), clock, lastHeartbeat::set), FanOutProcessor.DIGESTS);
+                .process(() -> new FanOutProcessor(incidentEvents.deserializer(), clock, lastHeartbeat::set, metrics),
+                        FanOutProcessor.DIGESTS);
         fannedOut.to(NotificationTopics.DELIVERIES.name(), Produced.with(Serdes.String(), deliveries));
 
         builder.stream(NotificationTopics.DELIVERY_RETRIES.name(), Consumed.with(Serdes.String(), deliveries))
