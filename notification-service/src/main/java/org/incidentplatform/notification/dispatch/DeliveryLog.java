@@ -90,6 +90,12 @@ public class DeliveryLog {
         return entry != null && entry.status() != Status.RETRYING;
     }
 
+    /** The highest attempt number recorded for the delivery: attempts made, as far as this log knows. */
+    public int attemptsMade(String deliveryId) {
+        Entry entry = deliveries.get(deliveryId);
+        return entry == null ? 0 : entry.attempts().stream().mapToInt(Attempt::attempt).max().orElse(0);
+    }
+
     /** Start of the subscription's unbroken run of failures, if it is failing. */
     public Optional<Instant> failingSince(String subscriptionId) {
         return Optional.ofNullable(failingSince.get(subscriptionId));

@@ -11,8 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,11 +52,22 @@ import org.springframework.stereotype.Component;
  * host ({@link HostLanes}). A failed attempt is recorded and handed to the retry path with its due
  * time, never retried in place, so the partition moves on; a delivery already settled in the
  * delivery log (say, redelivered after a restart) is not sent again.
+ *
+ * <p>A poll waits for its deliveries at most {@link #HOLD}. One still in flight then (a slow or
+ * hanging endpoint) is handed over: a retry record that does not count an attempt, due once the
+ * attempt has surely ended, is written before the poll's offsets are committed, and the attempt
+ * goes on in the background and records its outcome as usual. So a slow endpoint holds up the
+ * other deliveries of its consumer (a third of the partitions, or more) by {@link #HOLD}, not by
+ * the webhook timeout, and a crash mid-attempt still loses nothing. When the handed-over record
+ * comes due it is dropped if the delivery log already has the attempt it stood for.
  */
 @Component
 class Dispatcher implements DisposableBean {
 
     static final String LISTENER_ID = "dispatch";
+
+    /** Longest a poll waits for its deliveries before handing those still in flight over to the retry path. */
+    static final Duration HOLD = Duration.ofSeconds(1);
 
     /** Fan-out may run ahead of this instance's copy of the subscriptions by a moment, not by this much. */
     private static final Duration UNKNOWN_SUBSCRIPTION_PATIENCE = Duration.ofMinutes(1);
@@ -89,9 +104,10 @@ class Dispatcher implements DisposableBean {
     }
 
     /**
-     * Returns when every delivery of the poll has been attempted and its outcome recorded, so the
-     * offsets committed after it never cover a delivery that was not handled. A record that cannot
-     * be read ends the batch there; the shared error handler dead-letters it and the rest comes again.
+     * Returns when every delivery of the poll has been attempted and its outcome recorded, or, for
+     * one still in flight after {@link #HOLD}, its hand-over to the retry path is recorded: the
+     * offsets committed after it never cover a delivery that could be lost. A record that cannot be
+     * read ends the batch there; the shared error handler dead-letters it and the rest comes again.
      */
     @KafkaListener(id = LISTENER_ID, topics = "notification-deliveries", batch = "true", autoStartup = "false",
             concurrency = "${notification-service.dispatch-consumers:2}")
@@ -109,14 +125,56 @@ class Dispatcher implements DisposableBean {
             latest.merge(record.value().getDeliveryId().toString(), record.value(),
                     (first, second) -> second.getAttempt() > first.getAttempt() ? second : first);
         }
-        List<CompletableFuture<Void>> handled = new ArrayList<>();
+        Map<Delivery, CompletableFuture<Void>> handled = new LinkedHashMap<>();
         for (Delivery delivery : latest.values()) {
-            handled.add(submit(delivery));
+            handled.put(delivery, submit(delivery));
         }
-        CompletableFuture.allOf(handled.toArray(CompletableFuture[]::new)).join();
+        CompletableFuture<Void> all = CompletableFuture.allOf(handled.values().toArray(CompletableFuture[]::new));
+        try {
+            all.get(HOLD.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillInFlight) {
+            handOver(handled);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dispatching", e);
+        } catch (ExecutionException failed) {
+            // An outcome that could not be recorded fails the batch; the error handler retries it.
+            throw new CompletionException(failed.getCause());
+        }
         if (unreadable >= 0) {
             throw new BatchListenerFailedException("unreadable delivery record", unreadable);
         }
+    }
+
+    /**
+     * Writes a retry record for each delivery still in flight, and waits for those writes. Then a
+     * failure among the deliveries that did finish fails the batch, as it would have without them.
+     */
+    private void handOver(Map<Delivery, CompletableFuture<Void>> handled) {
+        Instant due = clock.instant().plus(properties.webhook().timeout().multipliedBy(3));
+        List<CompletableFuture<?>> handedOver = new ArrayList<>();
+        List<CompletableFuture<Void>> finished = new ArrayList<>();
+        handled.forEach((delivery, done) -> {
+            if (done.isDone()) {
+                finished.add(done);
+                return;
+            }
+            handedOver.add(retry(delivery, delivery.getAttempt(), due, "handed over: attempt still in flight"));
+            done.whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    log.error("delivery {} handed over, then its outcome could not be recorded; the retry path"
+                            + " tries it again", delivery.getDeliveryId(), failure);
+                }
+            });
+        });
+        log.debug("{} deliveries still in flight after {} ms handed over to the retry path", handedOver.size(),
+                HOLD.toMillis());
+        Counter.builder("notification.dispatch.handovers")
+                .description("Deliveries still in flight when their poll's hold ended, handed over to the retry path")
+                .register(metrics)
+                .increment(handedOver.size());
+        CompletableFuture.allOf(handedOver.toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(finished.toArray(CompletableFuture[]::new)).join();
     }
 
     private CompletableFuture<Void> submit(Delivery delivery) {
@@ -142,6 +200,11 @@ class Dispatcher implements DisposableBean {
         String deliveryId = delivery.getDeliveryId().toString();
         if (deliveryLog.settled(deliveryId)) {
             log.debug("delivery {} is settled already", deliveryId);
+            return CompletableFuture.completedFuture(null);
+        }
+        if (deliveryLog.attemptsMade(deliveryId) > delivery.getAttempt()) {
+            // A hand-over record whose attempt has ended and been recorded; its own retry, if any, follows.
+            log.debug("delivery {} with {} attempt(s) made is superseded", deliveryId, delivery.getAttempt());
             return CompletableFuture.completedFuture(null);
         }
         Instant started = clock.instant();
