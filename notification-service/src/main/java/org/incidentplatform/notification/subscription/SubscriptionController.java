@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
 import org.incidentplatform.notification.channel.AttemptResult;
 import org.incidentplatform.notification.channel.EmailChannel;
 import org.incidentplatform.notification.channel.WebhookSigner;
@@ -223,7 +226,7 @@ class SubscriptionController {
             throw ProblemException.invalid("target", "must not exceed " + MAX_TARGET_LENGTH + " characters");
         }
         if (channel == Channel.EMAIL) {
-            if (!EMAIL.matcher(target).matches() || target.length() > 254) {
+            if (!EMAIL.matcher(target).matches() || target.length() > 254 || !mailable(target)) {
                 throw ProblemException.invalid("target", "must be an email address");
             }
             return target;
@@ -232,6 +235,20 @@ class SubscriptionController {
             throw ProblemException.invalid("target", reason);
         });
         return target;
+    }
+
+    /**
+     * Whether the mail library will address a message to it: checked before the subscription is
+     * appended, or an address the pattern lets through ({@code a@b?c.com}) would be stored and then
+     * answered 502 when its confirmation cannot be addressed.
+     */
+    private static boolean mailable(String address) {
+        try {
+            new InternetAddress(address, true).validate();
+            return true;
+        } catch (AddressException e) {
+            return false;
+        }
     }
 
     private static Set<String> components(List<String> components) {

@@ -34,6 +34,13 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
+    /**
+     * Tomcat's, thrown when a controller reads a query or form parameter that does not decode
+     * ({@code ?token=%FF%FE}): the client's fault, not a 500. Named, not imported, so that this class
+     * loads on any servlet container.
+     */
+    private static final String UNDECODABLE_PARAMETER = "org.apache.tomcat.util.http.InvalidParameterException";
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
@@ -87,6 +94,10 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (causeNamed(ex, UNDECODABLE_PARAMETER)) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "a query or form parameter cannot be decoded: percent-encode it as UTF-8"));
+        }
         log.error("request failed", ex);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, "the service failed to handle the request"));
@@ -124,6 +135,17 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
             return "a JSON array";
         }
         return "a string";
+    }
+
+    private static boolean causeNamed(Throwable ex, String className) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+                if (type.getName().equals(className)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The first exception of the given type in the cause chain, or null. */
