@@ -151,6 +151,8 @@ class SubscriptionApiTests {
         assertProblem(subscribe("{\"target\":\"https://hooks.example.test/x\"}"), 422, "channel");
         assertProblem(subscribe("{\"channel\":\"webhook\"}"), 422, "target");
         assertProblem(subscribe("{\"channel\":\"email\",\"target\":\"not-an-address\"}"), 422, "target");
+        // Through the pattern, but no mail could be addressed to it: refused before anything is written.
+        assertProblem(subscribe("{\"channel\":\"email\",\"target\":\"reader@exampl?e.com\"}"), 422, "target");
         assertProblem(subscribe("{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"minImpact\":\"huge\"}"),
                 422, "minImpact");
         assertProblem(subscribe("{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"components\":[\"api\",\"\"]}"),
@@ -180,6 +182,16 @@ class SubscriptionApiTests {
         assertThat(service.get("/api/v1/deliveries", false).status()).isEqualTo(401);
         assertThat(service.get("/api/v1/subscriptions", false).status()).isEqualTo(401);
         assertThat(service.delete("/api/v1/subscriptions/sub_unknown").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aQueryParameterThatDoesNotDecode_isABadRequest_notAServerError() {
+        NotificationInstance.Answer confirm = service.get("/api/v1/subscriptions/sub_x/confirm?token=%FF%FE", false);
+        NotificationInstance.Answer deliveries = service.get("/api/v1/deliveries?status=%C3%28", true);
+
+        assertThat(confirm.status()).as(confirm.response().body()).isEqualTo(400);
+        assertThat(confirm.response().body()).contains("cannot be decoded");
+        assertThat(deliveries.status()).as(deliveries.response().body()).isEqualTo(400);
     }
 
     @Test
