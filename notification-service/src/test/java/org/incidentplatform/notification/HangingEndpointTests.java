@@ -1,0 +1,132 @@
+package org.incidentplatform.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.incidentplatform.events.Impact;
+import org.incidentplatform.events.IncidentEvent;
+import org.incidentplatform.local.junit.LocalPlatformExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One dispatcher consumer, so every delivery shares its polls with the deliveries to an endpoint
+ * that accepts the connection and never answers: the others must not wait for its timeout, and the
+ * record that hands its attempt over to the retry path must not make a second attempt.
+ */
+@ExtendWith(LocalPlatformExtension.class)
+class HangingEndpointTests {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(6);
+    private static final int HEALTHY = 5;
+
+    private static final Map<String, Object> SETTINGS = Map.of(
+            "notification-service.webhook.timeout", TIMEOUT.toSeconds() + "s",
+            "notification-service.retry.max-attempts", 1,
+            "notification-service.dispatch-consumers", 1);
+
+    @Test
+    void aHangingEndpoint_holdsUpNoOtherSubscriber_andIsAttemptedOncePerDelivery() throws Exception {
+        IncidentLog.createTopics();
+        String component = "component-" + UUID.randomUUID();
+        CountDownLatch closing = new CountDownLatch(1);
+        AtomicInteger hangingRequests = new AtomicInteger();
+        ExecutorService threads = Executors.newCachedThreadPool();
+        HttpServer hanging = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        hanging.createContext("/", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                in.readAllBytes();
+                hangingRequests.incrementAndGet();
+                closing.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                exchange.close();
+            }
+        });
+        hanging.setExecutor(threads);
+        hanging.start();
+        try (WebhookSink sink = new WebhookSink(); IncidentLog incidents = new IncidentLog();
+             NotificationInstance service = NotificationInstance.start(NotificationInstance.newStateDir(), SETTINGS)) {
+            String hangingId = service.subscribeWebhook("http://127.0.0.1:" + hanging.getAddress().getPort() + "/hook",
+                    component).get("id").asText();
+            List<String> hooks = new ArrayList<>();
+            for (int i = 0; i < HEALTHY; i++) {
+                hooks.add(sink.hook());
+                service.subscribeWebhook(hooks.get(i), component);
+            }
+            String incident = "inc-" + UUID.randomUUID();
+            List<IncidentEvent> events = new ArrayList<>();
+            events.add(incidents.append(IncidentLog.declared(incident, "Search down", Impact.critical, component)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> hooks.stream().allMatch(
+                    hook -> sink.receivedAt(hook).size() == 1) && hangingRequests.get() == 1);
+            // Both while the declaration's attempt to the hanging endpoint is still waiting for an answer.
+            for (long sequence = 2; sequence <= 3; sequence++) {
+                Thread.sleep(300);
+                events.add(incidents.append(IncidentLog.updated(incident, sequence, "Update " + sequence)));
+            }
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> hooks.stream().allMatch(
+                    hook -> sink.receivedAt(hook).size() == 3));
+            long slowest = 0;
+            List<String> latencies = new ArrayList<>();
+            for (String hook : hooks) {
+                for (WebhookSink.Received received : sink.receivedAt(hook)) {
+                    long sequence = NotificationInstance.JSON.readTree(received.body()).get("meta").get("sequence")
+                            .asLong();
+                    IncidentEvent event = events.get((int) sequence - 1);
+                    long latency = Duration.between(event.getRecordedAt(), received.at()).toMillis();
+                    latencies.add(sequence + ": " + event.getRecordedAt() + " -> " + received.at() + " = " + latency);
+                    if (sequence > 1) {
+                        // The declaration went out beside the hanging attempt, on a cold instance: not the question.
+                        slowest = Math.max(slowest, latency);
+                    }
+                }
+            }
+            // Before the hold, a poll waited for the hanging attempt: about the whole timeout for sequences 2 and 3.
+            assertThat(slowest).as("append to delivery, slowest healthy of sequences 2 and 3 (ms): %s", latencies)
+                    .isLessThan(TIMEOUT.toMillis() / 2);
+            assertThat(service.context().getBean(MeterRegistry.class).get("notification.dispatch.handovers").counter()
+                    .count()).isGreaterThanOrEqualTo(1);
+
+            // Each hanging delivery times out once and is parked (one attempt allowed); its hand-over
+            // record, due three timeouts after the hand-over, then finds it settled and sends nothing.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode parked = service.get("/api/v1/deliveries?status=parked&subscriptionId=" + hangingId, true)
+                        .body();
+                assertThat(parked).hasSize(3);
+            });
+            Thread.sleep(TIMEOUT.multipliedBy(3).plusSeconds(3).toMillis());
+            assertThat(hangingRequests.get()).as("requests to the hanging endpoint").isEqualTo(3);
+            JsonNode parked = service.get("/api/v1/deliveries?subscriptionId=" + hangingId, true).body();
+            assertThat(parked).hasSize(3).allSatisfy(delivery -> {
+                assertThat(delivery.get("status").asText()).isEqualTo("parked");
+                assertThat(delivery.get("attempts")).hasSize(1);
+                assertThat(delivery.get("attempts").get(0).get("detail").asText())
+                        .isEqualTo("no response within " + TIMEOUT.toSeconds() + " s");
+            });
+            for (String hook : hooks) {
+                assertThat(sink.receivedAt(hook)).as("requests to %s", hook).hasSize(3);
+            }
+        } finally {
+            closing.countDown();
+            hanging.stop(0);
+            threads.shutdownNow();
+        }
+    }
+}
