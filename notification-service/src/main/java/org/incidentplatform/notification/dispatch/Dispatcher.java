@@ -57,7 +57,7 @@ import org.springframework.stereotype.Component;
  * hanging endpoint) is handed over: a retry record that does not count an attempt, due once the
  * attempt has surely ended, is written before the poll's offsets are committed, and the attempt
  * goes on in the background and records its outcome as usual. So a slow endpoint holds up the
- * other deliveries of its consumer (a third of the partitions, or more) by {@link #HOLD}, not by
+ * other deliveries of its consumer (its share of the partitions: half, with two) by {@link #HOLD}, not by
  * the webhook timeout, and a crash mid-attempt still loses nothing. When the handed-over record
  * comes due it is dropped if the delivery log already has the attempt it stood for.
  */
