@@ -1,6 +1,7 @@
 package org.incidentplatform.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentplatform.localstack.Eventually.await;
 
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -12,7 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -224,15 +224,5 @@ class PoisonRecordFaultTests {
                 return false;
             }
         });
-    }
-
-    static void await(String what, Duration atMost, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + atMost.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

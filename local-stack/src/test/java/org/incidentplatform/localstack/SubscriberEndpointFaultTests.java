@@ -1,6 +1,7 @@
 package org.incidentplatform.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentplatform.localstack.Eventually.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ class SubscriberEndpointFaultTests {
             String probe = StackHttp.declare(admin, incidents, "{\"title\":\"Probe\",\"impact\":\"minor\","
                     + "\"status\":\"investigating\",\"message\":\"Probe.\",\"components\":{\"api\":\"degraded_performance\"}}")
                     .path("id").asText();
-            PoisonRecordFaultTests.await("every subscriber asked about the probe", Duration.ofSeconds(60), () ->
+            await("every subscriber asked about the probe", Duration.ofSeconds(60), () ->
                     receivers.stream().allMatch(receiver -> !requestsFor(receiver, probe).isEmpty()));
 
             String incident = StackHttp.declare(admin, incidents, "{\"title\":\"API errors\",\"impact\":\"major\","
@@ -103,11 +104,11 @@ class SubscriberEndpointFaultTests {
             int events = UPDATES + 1;
 
             // Healthy and slow subscribers: every event, once each.
-            PoisonRecordFaultTests.await("every event at every healthy and the slow subscriber", Duration.ofSeconds(60),
+            await("every event at every healthy and the slow subscriber", Duration.ofSeconds(60),
                     () -> receivers.stream().filter(r -> r != hanging && r != failing)
                             .allMatch(r -> sequences(r, incident).size() == events));
             // The failing ones: every delivery parked after its last attempt.
-            PoisonRecordFaultTests.await("the 500 and hanging subscribers' deliveries parked", Duration.ofSeconds(120),
+            await("the 500 and hanging subscribers' deliveries parked", Duration.ofSeconds(120),
                     () -> parked(stack, admin, incident, subscriptions.get(failing)).size() == events
                             && parked(stack, admin, incident, subscriptions.get(hanging)).size() == events);
 
