@@ -54,7 +54,7 @@ class PoisonRecordFaultTests {
     void poisonRecords_areDeadLetteredOnceWithTheirReason_andEveryServiceCarriesOn() throws Exception {
         long started = System.nanoTime();
         try (FaultStack stack = FaultStack.start(dataDir);
-             WebhookReceiver hook = WebhookReceiver.start("subscriber", WebhookReceiver.Behaviour.HEALTHY)) {
+             SubscriberEndpoint hook = SubscriberEndpoint.start("subscriber", SubscriberEndpoint.Behaviour.HEALTHY)) {
             stack.start(FaultStack.INCIDENT);
             stack.start(FaultStack.PROJECTION);
             stack.start(FaultStack.NOTIFICATION);
@@ -142,7 +142,7 @@ class PoisonRecordFaultTests {
             // poison on the catalogue's partition, and counted what it skipped.
             await("the update at the webhook", Duration.ofSeconds(60), () -> told(hook, incident, 2));
             await("the second incident at the webhook", Duration.ofSeconds(60), () -> told(hook, second, 1));
-            JsonNode told = hook.requests().stream().map(WebhookReceiver.Request::json)
+            JsonNode told = hook.requests().stream().map(SubscriberEndpoint.Request::json)
                     .filter(body -> body.at("/meta/sequence").asLong() == 2
                             && incident.equals(body.at("/incident/id").asText()))
                     .findFirst().orElseThrow();
@@ -194,8 +194,8 @@ class PoisonRecordFaultTests {
         }
     }
 
-    private static boolean told(WebhookReceiver hook, String incident, long sequence) {
-        return hook.requests().stream().map(WebhookReceiver.Request::json).anyMatch(body ->
+    private static boolean told(SubscriberEndpoint hook, String incident, long sequence) {
+        return hook.requests().stream().map(SubscriberEndpoint.Request::json).anyMatch(body ->
                 incident.equals(body.at("/incident/id").asText()) && body.at("/meta/sequence").asLong() == sequence);
     }
 

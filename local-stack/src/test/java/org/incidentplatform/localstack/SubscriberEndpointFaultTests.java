@@ -62,24 +62,24 @@ class SubscriberEndpointFaultTests {
     @Test
     void hangingFailingAndSlowEndpoints_doNotDelayTheOthers_andTheFailingOnesAreRetriedThenParked() throws Exception {
         long started = System.nanoTime();
-        List<WebhookReceiver> receivers = new ArrayList<>();
+        List<SubscriberEndpoint> receivers = new ArrayList<>();
         try (FaultStack stack = FaultStack.start(dataDir, SETTINGS)) {
             for (int i = 0; i < HEALTHY; i++) {
-                receivers.add(WebhookReceiver.start("healthy-" + i, WebhookReceiver.Behaviour.HEALTHY));
+                receivers.add(SubscriberEndpoint.start("healthy-" + i, SubscriberEndpoint.Behaviour.HEALTHY));
             }
-            WebhookReceiver hanging = WebhookReceiver.start("hanging", WebhookReceiver.Behaviour.HANGING);
-            WebhookReceiver failing = WebhookReceiver.start("answers-500", WebhookReceiver.Behaviour.ERROR_500);
-            WebhookReceiver slow = WebhookReceiver.slow("slow", SLOW_MILLIS);
+            SubscriberEndpoint hanging = SubscriberEndpoint.start("hanging", SubscriberEndpoint.Behaviour.HANGING);
+            SubscriberEndpoint failing = SubscriberEndpoint.start("answers-500", SubscriberEndpoint.Behaviour.ERROR_500);
+            SubscriberEndpoint slow = SubscriberEndpoint.slow("slow", SLOW_MILLIS);
             receivers.addAll(List.of(hanging, failing, slow));
-            List<WebhookReceiver> healthy = receivers.subList(0, HEALTHY);
+            List<SubscriberEndpoint> healthy = receivers.subList(0, HEALTHY);
 
             stack.start(FaultStack.INCIDENT);
             stack.start(FaultStack.NOTIFICATION);
             String admin = stack.tokens().admin();
             String notification = stack.url(FaultStack.NOTIFICATION);
             String incidents = stack.url(FaultStack.INCIDENT) + "/api/v1/incidents";
-            Map<WebhookReceiver, String> subscriptions = new LinkedHashMap<>();
-            for (WebhookReceiver receiver : receivers) {
+            Map<SubscriberEndpoint, String> subscriptions = new LinkedHashMap<>();
+            for (SubscriberEndpoint receiver : receivers) {
                 subscriptions.put(receiver, StackHttp.created(StackHttp.post(admin, notification
                         + "/api/v1/subscriptions", "{\"channel\":\"webhook\",\"target\":\"" + receiver.url() + "\"}"))
                         .path("id").asText());
@@ -117,11 +117,11 @@ class SubscriberEndpointFaultTests {
             assertThat(recordedAt).hasSize(events);
             List<Long> latencies = new ArrayList<>();
             Map<Long, Long> slowestBySequence = new java.util.TreeMap<>();
-            for (WebhookReceiver receiver : healthy) {
-                List<WebhookReceiver.Request> told = requestsFor(receiver, incident);
+            for (SubscriberEndpoint receiver : healthy) {
+                List<SubscriberEndpoint.Request> told = requestsFor(receiver, incident);
                 assertThat(told).as(receiver.name() + ": one request per event, no repeat").hasSize(events);
                 assertThat(sequences(receiver, incident)).hasSize(events);
-                for (WebhookReceiver.Request request : told) {
+                for (SubscriberEndpoint.Request request : told) {
                     long sequence = request.json().at("/meta/sequence").asLong();
                     long latency = Duration.between(recordedAt.get(sequence), request.at()).toMillis();
                     latencies.add(latency);
@@ -136,7 +136,7 @@ class SubscriberEndpointFaultTests {
             assertThat(max).as("append to delivery, healthy subscribers (ms); p50 " + p50)
                     .isLessThan(HEALTHY_BOUND.toMillis());
 
-            List<WebhookReceiver.Request> slowTold = requestsFor(slow, incident);
+            List<SubscriberEndpoint.Request> slowTold = requestsFor(slow, incident);
             assertThat(slowTold).as("the slow subscriber: one request per event").hasSize(events);
             JsonNode slowLog = deliveries(stack, admin, incident, subscriptions.get(slow), null);
             assertThat(slowLog).hasSize(events);
@@ -180,7 +180,7 @@ class SubscriberEndpointFaultTests {
                             + " with " + MAX_ATTEMPTS + " attempts")
                     .write();
         } finally {
-            receivers.forEach(WebhookReceiver::close);
+            receivers.forEach(SubscriberEndpoint::close);
         }
     }
 
@@ -189,13 +189,13 @@ class SubscriberEndpointFaultTests {
      * in the delivery log with its reason.
      */
     private static Map<String, Object> assertRetriedThenParked(FaultStack stack, String admin, String incident,
-                                                               WebhookReceiver receiver, String subscription,
+                                                               SubscriberEndpoint receiver, String subscription,
                                                                String failure, Integer httpStatus) throws Exception {
-        Map<String, List<WebhookReceiver.Request>> byDelivery = requestsFor(receiver, incident).stream()
-                .collect(Collectors.groupingBy(WebhookReceiver.Request::webhookId));
+        Map<String, List<SubscriberEndpoint.Request>> byDelivery = requestsFor(receiver, incident).stream()
+                .collect(Collectors.groupingBy(SubscriberEndpoint.Request::webhookId));
         assertThat(byDelivery).as(receiver.name() + ": deliveries").hasSize(UPDATES + 1);
         long shortestGap = Long.MAX_VALUE;
-        for (List<WebhookReceiver.Request> attempts : byDelivery.values()) {
+        for (List<SubscriberEndpoint.Request> attempts : byDelivery.values()) {
             assertThat(attempts).as(receiver.name() + ": requests per delivery").hasSize(MAX_ATTEMPTS);
             for (int i = 1; i < attempts.size(); i++) {
                 long gap = Duration.between(attempts.get(i - 1).at(), attempts.get(i).at()).toMillis();
@@ -249,12 +249,12 @@ class SubscriberEndpointFaultTests {
         return figures;
     }
 
-    private static List<WebhookReceiver.Request> requestsFor(WebhookReceiver receiver, String incident) {
+    private static List<SubscriberEndpoint.Request> requestsFor(SubscriberEndpoint receiver, String incident) {
         return receiver.requests().stream().filter(request -> incident.equals(request.json().at("/incident/id").asText()))
                 .toList();
     }
 
-    private static Set<Long> sequences(WebhookReceiver receiver, String incident) {
+    private static Set<Long> sequences(SubscriberEndpoint receiver, String incident) {
         return requestsFor(receiver, incident).stream().map(request -> request.json().at("/meta/sequence").asLong())
                 .collect(Collectors.toSet());
     }

@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpServer;
  * would be, its own dispatch lane), behaving as told: answering at once, after a delay, with an
  * error, or never. Every request is recorded with its arrival time, also those it never answers.
  */
-final class WebhookReceiver implements AutoCloseable {
+final class SubscriberEndpoint implements AutoCloseable {
 
     enum Behaviour { HEALTHY, SLOW, ERROR_500, HANGING }
 
@@ -42,7 +42,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final String name;
 
-    private WebhookReceiver(String name, Behaviour behaviour, long slowMillis) throws IOException {
+    private SubscriberEndpoint(String name, Behaviour behaviour, long slowMillis) throws IOException {
         this.name = name;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.createContext("/hook", exchange -> {
@@ -69,12 +69,12 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    static WebhookReceiver start(String name, Behaviour behaviour) throws IOException {
-        return new WebhookReceiver(name, behaviour, 0);
+    static SubscriberEndpoint start(String name, Behaviour behaviour) throws IOException {
+        return new SubscriberEndpoint(name, behaviour, 0);
     }
 
-    static WebhookReceiver slow(String name, long millis) throws IOException {
-        return new WebhookReceiver(name, Behaviour.SLOW, millis);
+    static SubscriberEndpoint slow(String name, long millis) throws IOException {
+        return new SubscriberEndpoint(name, Behaviour.SLOW, millis);
     }
 
     String name() {
