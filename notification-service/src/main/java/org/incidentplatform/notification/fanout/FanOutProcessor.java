@@ -22,6 +22,7 @@ import org.incidentplatform.notification.subscription.Subscription;
 import org.incidentplatform.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * For each incident event worth a notice, one {@link Delivery} per subscription that should hear of
@@ -72,6 +73,18 @@ final class FanOutProcessor implements Processor<String, byte[], String, Deliver
             heartbeats.accept(event);
             return;
         }
+        // Every line logged while fanning this event out names it; structured logs carry them as fields.
+        MDC.put("incidentId", event.getIncidentId());
+        MDC.put("eventId", event.getEventId().toString());
+        try {
+            apply(event);
+        } finally {
+            MDC.remove("incidentId");
+            MDC.remove("eventId");
+        }
+    }
+
+    private void apply(IncidentEvent event) {
         IncidentDigest digest = digests.get(event.getIncidentId());
         if (digest != null && event.getSequence() <= digest.lastSequence()) {
             log.debug("event {} of {} already fanned out", event.getEventId(), event.getIncidentId());
