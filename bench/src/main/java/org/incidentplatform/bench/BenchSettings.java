@@ -22,7 +22,7 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
 
     /** The parts of the table, in the order the harness runs them on one started stack. */
     enum Section {
-        READS, COMMAND, E2E, FANOUT, REBUILD;
+        READS, COMMAND, E2E, REBUILD, FANOUT;
 
         String option() {
             return name().toLowerCase(Locale.ROOT);
@@ -32,7 +32,7 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
     static final String USAGE = """
             usage: bench/run-all.sh [options]
               --quick              check the harness works: 1 run, short windows, 100,000 events, 1,000 subscribers
-              --only LIST          sections to run, comma-separated: reads,command,e2e,fanout,rebuild (default all;
+              --only LIST          sections to run, comma-separated: reads,command,e2e,rebuild,fanout (default all;
                                    rebuild includes memory)
               --runs N             runs per line; figures are the median, min and max (default 3)
               --clients N          command path: concurrent HTTP clients and producer threads (default 16)
@@ -151,7 +151,7 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
             try {
                 sections.add(Section.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--only knows reads, command, e2e, fanout and rebuild, not '"
+                throw new IllegalArgumentException("--only knows reads, command, e2e, rebuild and fanout, not '"
                         + name.trim() + "'");
             }
         }

@@ -60,8 +60,8 @@ record BenchmarkReport(ZonedDateTime date, Duration took, Machine machine, Strin
             `bench/target/bench-data-*/logs/`. Don't run it beside a big build on a small machine: it measures
             the machine, and says under the table how much of the cores other processes took.
 
-            The sections run in this order on the one stack: status reads, command path, end to end, fan-out,
-            rebuild and memory. Before them the harness adds a catalogue (10 components in 3 groups, plus the
+            The sections run in this order on the one stack: status reads, command path, end to end, rebuild
+            and memory, fan-out (last: notification-service's work per event grows with its subscribers). Before them the harness adds a catalogue (10 components in 3 groups, plus the
             harness's own) through incident-service and appends 200 incidents of history straight to
             `incident-events`, so the status pages have something to show.
 
@@ -106,16 +106,18 @@ record BenchmarkReport(ZonedDateTime date, Duration took, Machine machine, Strin
               headers signed per request. The service does per delivery what the ceiling does not: it reads
               the delivery from Kafka, checks the target against the SSRF policy, renders the body, and
               appends an attempt record (acks=all).
-            - **rebuild**: with projection-service stopped, N events (N/10 incidents of ten events, one in
-              fifty left open) are appended straight to `incident-events`; once notification-service has
-              processed them, Kafka's `ConsumerPerformance` (kafka-tools, as a library) reads the whole topic
-              (read_committed, a new group each run); then a fresh projection-service is started, cold, and
+            - **rebuild**: with projection-service and notification-service stopped, N events (N/10 incidents
+              of ten events, one in fifty left open) are appended straight to `incident-events`; Kafka's
+              `ConsumerPerformance` (kafka-tools, as a library) reads the whole topic (read_committed, a new
+              group each run); then a fresh projection-service is started, cold, and
               timed from process start until its health is UP and caught up (first line, against
               `ConsumerPerformance`'s whole run including its group join), and from its own log's "catching up"
               to "caught up" (second line, against `ConsumerPerformance`'s fetch time only).
-            - **memory**: after each rebuild run, each service is asked for a full GC (`jcmd <pid> GC.run`),
-              then its heap used is read from `/actuator/prometheus` (`jvm_memory_used_bytes{area="heap"}`)
-              and its RSS from `/proc/<pid>/status` (`VmRSS`). The events went straight into the log, not
+            - **memory**: after each rebuild run, incident-service and the fresh projection-service, then
+              notification-service, restarted and given up to 15 minutes to process the appended events (the
+              details say how far it got), are each asked for a full GC (`jcmd <pid> GC.run`); then heap used
+              is read from `/actuator/prometheus` (`jvm_memory_used_bytes{area="heap"}`) and RSS from
+              `/proc/<pid>/status` (`VmRSS`). The events went straight into the log, not
               through incident-service's command path, so incident-service's stores hold only what that path
               wrote (its known-components store reads every event); projection-service holds every incident,
               notification-service its subscriptions and digests.

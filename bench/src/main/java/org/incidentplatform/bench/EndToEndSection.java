@@ -63,7 +63,7 @@ final class EndToEndSection {
             for (int rate : List.of(settings.offeredRate(), sustained)) {
                 String origin = rate == settings.offeredRate() ? "offered" : settings.sustainedRate().isPresent()
                         ? "given" : run.commandCapacity.isPresent() ? "half the command path's accepted/s" : "default";
-                measure(run, service, sink, Duration.ofSeconds(Math.min(5, settings.endToEnd().toSeconds())));
+                warmUp(run, service, sink, Duration.ofSeconds(Math.min(5, settings.endToEnd().toSeconds())));
                 List<Result> results = new ArrayList<>();
                 for (int r = 1; r <= settings.runs(); r++) {
                     Result result = paced(run, service, sink, rate, settings.endToEnd());
@@ -135,7 +135,7 @@ final class EndToEndSection {
     }
 
     /** A short unrecorded run at the sustainable rate: JIT, connections, the subscriber's first deliveries. */
-    private static void measure(Run run, IncidentServiceClient service, WebhookSink sink, Duration warmup)
+    private static void warmUp(Run run, IncidentServiceClient service, WebhookSink sink, Duration warmup)
             throws Exception {
         int rate = (int) Math.max(10, run.commandCapacity.orElse(120.0) / 2);
         paced(run, service, sink, rate, warmup);

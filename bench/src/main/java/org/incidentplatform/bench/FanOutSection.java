@@ -34,7 +34,7 @@ import org.incidentplatform.events.IncidentUpdatePosted;
  * notification-service's fan-out of one incident update to many webhook subscribers, all served by
  * one local HTTP sink, beside its ceiling: the same sink driven directly by Java's HTTP client with
  * the same concurrency and bodies of the same size. The subscribers follow a component no other
- * section's events touch, so they stay subscribed, idle, for the rest of the run.
+ * section's events touch; this section runs last, so they weigh on nothing else.
  */
 final class FanOutSection {
 

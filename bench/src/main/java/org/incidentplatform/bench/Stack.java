@@ -56,9 +56,11 @@ final class Stack implements AutoCloseable {
     private final Path home;
     private final boolean keepData;
     private final ServiceProcess incident;
-    private final ServiceProcess notification;
+    private ServiceProcess notification;
     private ServiceProcess projection;
     private int projectionStarts = 1;
+    private int notificationStarts = 1;
+    private boolean closed;
 
     private Stack(LocalPlatform platform, AccessTokens tokens, Map<String, String> environment, Path dataDir,
                   Path home, boolean keepData, ServiceProcess incident, ServiceProcess projection,
@@ -186,6 +188,21 @@ final class Stack implements AutoCloseable {
         projection.stop();
     }
 
+    void stopNotification() {
+        notification.stop();
+    }
+
+    /** notification-service again, on the same port and state directory, carrying on from its committed offsets. */
+    ServiceProcess startNotification(PrintStream out) {
+        notification.stop();
+        int port = URI.create(notification.url()).getPort();
+        notificationStarts++;
+        notification = start(home, NOTIFICATION, NOTIFICATION + "-" + notificationStarts, port, logDir, environment,
+                out);
+        notification.awaitHealthy(START_TIMEOUT);
+        return notification;
+    }
+
     /**
      * A fresh projection-service on the same port, replacing the stopped one; it rebuilds its
      * state from incident-events. Its log is a new file, so the rebuild's own lines can be read.
@@ -248,7 +265,11 @@ final class Stack implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         // The services first, so none sees its broker disappear while working.
         incident.stop();
         projection.stop();
