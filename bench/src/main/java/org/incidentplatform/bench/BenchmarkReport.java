@@ -88,8 +88,9 @@ record BenchmarkReport(ZonedDateTime date, Duration took, Machine machine, Strin
               incidents declared for the run (and resolved after it, so `summary.json` grows by one run's
               updates at most), first at the offered 500/s, then at half the command path's measured
               accepted/s. A tick that finds 256 updates still unanswered is skipped and counted: the
-              *achieved* line says how much of the offered rate became `201`s. *visible*: as each `201`
-              arrives, the harness asks `/api/v2/summary.json` with `X-Await-Version: <incident>=<version from
+              *achieved* line says how much of the offered rate became `201`s. *visible*: as a `201`
+              arrives (every one up to 50/s, one in ⌈rate/50⌉ above, so the harness's own reads stay at 50/s
+              and leave the cores to the writes), the harness asks `/api/v2/summary.json` with `X-Await-Version: <incident>=<version from
               the 201's ETag>`; projection-service holds the request until it has applied that version (woken
               by the projection, no polling) and answers `X-Awaited-Version: reached`; the latency runs from
               the `201` to that answer, so its resolution is one loopback request of `summary.json` (when the

@@ -2,6 +2,7 @@ package org.incidentplatform.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -36,7 +37,7 @@ final class CommandPathSection {
 
         String bootstrap = run.stack.bootstrapServers();
         RecordShape shape = RecordShape.sample(bootstrap, Set.copyOf(incidents));
-        run.shape = java.util.Optional.of(shape);
+        run.shape = Optional.of(shape);
         run.out.printf("Sampled %d %s records from %s: key %d B, value %d B, headers %d B%n", shape.sampled(),
                 shape.eventType(), RecordShape.EVENTS_TOPIC, shape.keyBytes(), shape.valueBytes(), shape.headerBytes());
         String topic = CeilingTopic.ensure(bootstrap);
@@ -60,25 +61,24 @@ final class CommandPathSection {
             }
             run.accountCpu(NAME, cpu);
         }
-        run.commandCapacity = java.util.Optional.of(Figure.of(httpRuns, Measurement::perSecond).median());
+        run.commandCapacity = Optional.of(Figure.of(httpRuns, Measurement::perSecond).median());
         // The command path's incidents leave the status page: their thousands of updates would
         // otherwise be in every summary.json the next sections read.
         service.resolveIncidents(incidents);
 
         String post = String.format("`POST /api/v1/incidents/{id}/updates`, %d clients, closed loop", settings.clients());
-        String pipelinedName = String.format("`ProducerPerformance` (kafka-tools %s), 1 producer, pipelined, "
-                + "acks=all, idempotent, %d B values", AppInfoParser.getVersion(), shape.valueBytes());
-        String synchronousName = String.format("Kafka producer, %d threads, one synchronous send each, acks=all, "
-                + "idempotent, same key/value/header sizes", settings.clients());
+        String pipelinedName = String.format("Kafka `ProducerPerformance` (kafka-tools %s), pipelined, %d B",
+                AppInfoParser.getVersion(), shape.valueBytes());
+        String synchronousName = String.format("Kafka producer, %d threads, synchronous sends", settings.clients());
         SummaryTable table = run.table;
         table.add(NAME, post + ": accepted/s", SummaryTable.Unit.PER_SECOND, values(httpRuns, Measurement::perSecond),
                 pipelinedName, values(pipelinedRuns, Measurement::perSecond));
         table.add(NAME, post + ": accepted/s", SummaryTable.Unit.PER_SECOND, values(httpRuns, Measurement::perSecond),
                 synchronousName, values(synchronousRuns, Measurement::perSecond));
         table.add(NAME, post + ": p50 of the `201`", SummaryTable.Unit.MILLIS, values(httpRuns, Measurement::p50Millis),
-                synchronousName + ": p50 send → ack", values(synchronousRuns, Measurement::p50Millis));
+                synchronousName + ", p50", values(synchronousRuns, Measurement::p50Millis));
         table.add(NAME, post + ": p99 of the `201`", SummaryTable.Unit.MILLIS, values(httpRuns, Measurement::p99Millis),
-                synchronousName + ": p99 send → ack", values(synchronousRuns, Measurement::p99Millis));
+                synchronousName + ", p99", values(synchronousRuns, Measurement::p99Millis));
         long notAccepted = httpRuns.stream().mapToLong(Measurement::notAccepted).sum();
         run.detail(NAME, String.format("record shape (mean of %d `%s` records read back from `incident-events`): "
                         + "key %d B, value %d B (Avro, Confluent wire format), headers %d B; %d HTTP answers other "

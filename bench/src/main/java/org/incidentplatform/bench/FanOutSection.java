@@ -62,6 +62,12 @@ final class FanOutSection {
         int bodyBytes;
         Figures warmup;
         run.out.printf("%n== Fan-out to %,d webhook subscribers%n", subscribers);
+        // A backlog of the rebuild's events would stand between the update and its deliveries.
+        long lag = RebuildSection.awaitNotification(run.stack.bootstrapServers(), Duration.ofMinutes(15), run);
+        if (lag > org.incidentplatform.schemas.Topics.INCIDENT_EVENTS.partitions()) {
+            run.detail(NAME, String.format("**notification-service was still %,d events behind on incident-events "
+                    + "after 15 minutes more; the deliveries below waited for it**", lag));
+        }
         try (WebhookSink sink = new WebhookSink(Math.max(64, concurrency * 2));
              EventAppender appender = new EventAppender(run.stack)) {
             subscribe(run.stack.notificationUrl(), run.stack.tokens().admin(), sink);
@@ -87,8 +93,8 @@ final class FanOutSection {
             // The incident leaves the status page.
             appender.appendNow(resolved(incident, run.settings.runs() + 2));
         }
-        String ceilingName = String.format("the same sink driven directly: `HttpClient`, %d threads, same signed "
-                + "%,d B body", concurrency, bodyBytes);
+        String ceilingName = String.format("the sink driven directly, %d threads", concurrency);
+        run.detail(NAME, String.format("the ceiling POSTed the same %,d B body, signed per request", bodyBytes));
         String line = String.format("one incident update → %,d signed webhooks (per-host concurrency %d)",
                 subscribers, concurrency);
         run.table.add(NAME, line + ": deliveries/s", SummaryTable.Unit.PER_SECOND,
@@ -97,9 +103,9 @@ final class FanOutSection {
         run.detail(NAME, String.format("time to the last delivery %s s (ceiling %s s); from the event's append "
                         + "(acknowledged) to delivery p50 %s ms, p99 %s ms (ceiling, from its first send: p50 %s ms, "
                         + "p99 %s ms); the warm-up declaration to the same subscribers went at %,.0f/s",
-                spread(service, Figures::lastSeconds, "%.2f"), spread(ceiling, Figures::lastSeconds, "%.2f"),
-                spread(service, Figures::p50Millis, "%,.0f"), spread(service, Figures::p99Millis, "%,.0f"),
-                spread(ceiling, Figures::p50Millis, "%,.0f"), spread(ceiling, Figures::p99Millis, "%,.0f"),
+                figure(service, Figures::lastSeconds, 2), figure(ceiling, Figures::lastSeconds, 2),
+                figure(service, Figures::p50Millis, 0), figure(service, Figures::p99Millis, 0),
+                figure(ceiling, Figures::p50Millis, 0), figure(ceiling, Figures::p99Millis, 0),
                 warmup.perSecond()));
     }
 
@@ -239,10 +245,9 @@ final class FanOutSection {
                 mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String spread(List<Figures> runs, java.util.function.ToDoubleFunction<Figures> value, String format) {
-        double[] values = runs.stream().mapToDouble(value).sorted().toArray();
-        return String.format(Locale.ROOT, format + " (" + format + "–" + format + ")", values[values.length / 2],
-                values[0], values[values.length - 1]);
+    private static String figure(List<Figures> runs, java.util.function.ToDoubleFunction<Figures> value,
+                                 int decimals) {
+        return Figure.of(runs.stream().mapToDouble(value).toArray()).format(decimals);
     }
 
     /** One run: deliveries per second to the last one, and latency percentiles from the start. */

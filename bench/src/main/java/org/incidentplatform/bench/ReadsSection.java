@@ -109,7 +109,7 @@ final class ReadsSection {
             }
             run.accountCpu(NAME, cpu);
         }
-        String nginxName = "nginx " + StaticNginx.version() + ", the same bytes as a static file";
+        String nginxName = "nginx " + StaticNginx.version() + ", same bytes, static file";
         for (String path : PATHS) {
             List<Wrk.Result> s = results.get("service " + path);
             List<Wrk.Result> n = results.get("nginx " + path);

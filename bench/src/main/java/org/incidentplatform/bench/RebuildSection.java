@@ -70,7 +70,7 @@ final class RebuildSection {
         List<Double> fetchRates = new ArrayList<>();
         List<String> consumerProperties = List.of("isolation.level=read_committed", "client.id=bench-consumer-ceiling");
         KafkaTools.consumerPerformance(stack.bootstrapServers(), TOPIC, records, consumerProperties);
-        CpuAccount cpu = CpuAccount.start(List.of(ProcessHandle.current(), stack.incident().handle()));
+        CpuAccount ceilingCpu = CpuAccount.start(List.of(ProcessHandle.current(), stack.incident().handle()));
         for (int r = 1; r <= settings.runs(); r++) {
             KafkaTools.Consumed consumed = KafkaTools.consumerPerformance(stack.bootstrapServers(), TOPIC, records,
                     consumerProperties);
@@ -80,6 +80,7 @@ final class RebuildSection {
                     consumed.records(), consumed.recordsPerSecond(), consumed.rebalanceMillis(),
                     consumed.fetchRecordsPerSecond());
         }
+        run.accountCpu(NAME + " (ConsumerPerformance)", ceilingCpu);
 
         List<Double> startToUp = new ArrayList<>();
         List<Double> catchUp = new ArrayList<>();
@@ -89,7 +90,10 @@ final class RebuildSection {
         for (int r = 1; r <= settings.runs(); r++) {
             long t0 = System.nanoTime();
             ServiceProcess fresh = stack.startProjection(run.out);
+            CpuAccount cpu = CpuAccount.start(List.of(ProcessHandle.current(), stack.incident().handle(),
+                    fresh.handle()));
             stack.awaitProjectionCaughtUp(Duration.ofMinutes(30));
+            run.accountCpu(NAME + " run " + r, cpu);
             double seconds = (System.nanoTime() - t0) / 1e9;
             startToUp.add(records / seconds);
             CatchUp log = catchUp(fresh.logFile());
@@ -105,7 +109,6 @@ final class RebuildSection {
                 sample(run, service, heap, rss);
             }
         }
-        run.accountCpu(NAME, cpu);
 
         run.out.println("Starting notification-service again to process the appended events ...");
         long waitStart = System.nanoTime();
@@ -128,10 +131,9 @@ final class RebuildSection {
                                 + "out and its memory was sampled: **its memory figure is not yet that of all %,d "
                                 + "events**", processed, processed / waited, budget.toSeconds(), appended)));
 
-        String ceiling = "`ConsumerPerformance` (kafka-tools " + AppInfoParser.getVersion() + "), 1 consumer, "
-                + "read_committed, same topic";
+        String ceiling = "Kafka `ConsumerPerformance` (kafka-tools " + AppInfoParser.getVersion() + ")";
         run.table.add(NAME, String.format("fresh projection-service, process start → caught up and UP, %,d events",
-                records), SummaryTable.Unit.PER_SECOND, startToUp, ceiling + ", group join included", wholeRates);
+                records), SummaryTable.Unit.PER_SECOND, startToUp, ceiling + ", whole run", wholeRates);
         if (!catchUp.isEmpty()) {
             run.table.add(NAME, String.format("the same, replay only (its log: \"catching up\" → \"caught up, %,d "
                     + "events applied\")", applied), SummaryTable.Unit.PER_SECOND, catchUp, ceiling + ", fetch only",
@@ -253,7 +255,7 @@ final class RebuildSection {
      * the end of incident-events (transaction markers leave a lag of one per partition at most).
      * Returns its lag then.
      */
-    private static long awaitNotification(String bootstrap, Duration budget, Run run) throws Exception {
+    static long awaitNotification(String bootstrap, Duration budget, Run run) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             long deadline = System.nanoTime() + budget.toNanos();
             long lastReport = System.nanoTime();

@@ -171,10 +171,6 @@ final class Stack implements AutoCloseable {
         return incident;
     }
 
-    ServiceProcess projection() {
-        return projection;
-    }
-
     ServiceProcess notification() {
         return notification;
     }
@@ -254,10 +250,6 @@ final class Stack implements AutoCloseable {
                 + "), projection-service (" + String.join(" ", JVM_OPTIONS.get(PROJECTION))
                 + ") and notification-service (" + String.join(" ", JVM_OPTIONS.get(NOTIFICATION))
                 + ") as child JVMs from their jars; all on loopback";
-    }
-
-    Path logDir() {
-        return logDir;
     }
 
     Path dataDir() {

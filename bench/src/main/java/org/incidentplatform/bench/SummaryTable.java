@@ -77,6 +77,9 @@ final class SummaryTable {
             return share;
         }
         double times = 1 / ratio;
+        if (times < 1.1) {
+            return share;
+        }
         return share + " (1/" + (times < 10 ? String.format("%.1f", times) : String.format("%,.0f", times)) + ")";
     }
 

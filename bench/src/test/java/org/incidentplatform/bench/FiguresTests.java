@@ -57,6 +57,7 @@ class FiguresTests {
     void ratio_showsSharesWithTheirFactor_andMultiplesWithTimes() {
         assertThat(SummaryTable.ratio(0.00027)).isEqualTo("0.00027 (1/3,704)");
         assertThat(SummaryTable.ratio(0.5)).isEqualTo("0.50 (1/2.0)");
+        assertThat(SummaryTable.ratio(0.97)).isEqualTo("0.97");
         assertThat(SummaryTable.ratio(1.2)).isEqualTo("1.20×");
         assertThat(SummaryTable.ratio(58.4)).isEqualTo("58×");
         assertThat(SummaryTable.ratio(Double.NaN)).isEqualTo("n/a");
