@@ -113,6 +113,17 @@ public final class ServiceProcess {
                 + lastAnswer + "). See " + logFile);
     }
 
+    /** Waits for the process to end by itself, e.g. a start that must fail; its exit code, or empty if it still runs. */
+    public java.util.OptionalInt awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name + " to exit");
+        }
+    }
+
     /** Asks the service to stop (SIGTERM, Spring's graceful shutdown) and kills it if it does not. */
     public void stop() {
         if (!process.isAlive()) {
