@@ -35,6 +35,11 @@ final class WebhookReceiver implements AutoCloseable {
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
 
     WebhookReceiver(int threads) throws IOException {
+        this(threads, java.time.Duration.ZERO);
+    }
+
+    /** @param latency how long each answer takes after the request has been read (and noted) */
+    WebhookReceiver(int threads, java.time.Duration latency) throws IOException {
         this.threads = Executors.newFixedThreadPool(threads);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.createContext("/", exchange -> {
@@ -42,7 +47,12 @@ final class WebhookReceiver implements AutoCloseable {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 arrivals.add(new Arrival(exchange.getRequestHeaders().getFirst("webhook-id"),
                         exchange.getRequestURI().getPath(), body, System.nanoTime()));
+                if (!latency.isZero()) {
+                    Thread.sleep(latency.toMillis());
+                }
                 exchange.sendResponseHeaders(204, -1);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
             } finally {
                 exchange.close();
             }
