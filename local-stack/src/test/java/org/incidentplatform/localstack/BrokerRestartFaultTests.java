@@ -46,6 +46,10 @@ class BrokerRestartFaultTests {
     private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(10);
     /** A loaded two-core machine adds scheduling delay to the timeout; anything longer is a hang. */
     private static final Duration MARGIN = Duration.ofSeconds(5);
+    /** A refusal without sending comes in milliseconds; this bound only separates it from a timed-out wait. */
+    private static final Duration PROMPT = Duration.ofSeconds(2);
+    /** How long a client waits after a 503 before its next request (less than Retry-After, for more samples). */
+    private static final Duration AFTER_503 = Duration.ofSeconds(1);
     /** The client's own limit: far above any answer the service should give, so a hang shows as one. */
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -92,6 +96,8 @@ class BrokerRestartFaultTests {
             assertThat(load.unavailable).as("requests during the outage got 503").isNotEmpty();
             assertThat(load.slowest503Nanos.get()).as("slowest 503, ns: the decision timeout plus a margin, not a hang")
                     .isLessThanOrEqualTo(DECISION_TIMEOUT.plus(MARGIN).toNanos());
+            assertThat(load.promptCount(PROMPT)).as("503s refused at once while another request probes the broker")
+                    .isPositive();
             assertThat(load.unavailableWithRetryAfter).as("every 503 says when to retry")
                     .isEqualTo(load.unavailable.size());
 
@@ -153,6 +159,8 @@ class BrokerRestartFaultTests {
                     .figure("503 answers", load.unavailable.size())
                     .figure("slowest 503", millis(load.slowest503Nanos.get()))
                     .figure("median 503", millis(load.median503Nanos()))
+                    .figure("503s within " + PROMPT.toSeconds() + " s (refused without sending)",
+                            load.promptCount(PROMPT) + " of " + load.unavailable.size())
                     .figure("broker stop took", millis(stopped - stopping))
                     .figure("from broker start to the next 201", millis(load.firstAckAfterRestartNanos.get() - restarted))
                     .figure("503s retried with their Idempotency-Key until 201", load.unavailable.size())
@@ -165,6 +173,8 @@ class BrokerRestartFaultTests {
                     .held("no request hung: each got 201 or 503 (client limit " + CLIENT_TIMEOUT.toSeconds() + " s)")
                     .held("every 503 came within the decision timeout (" + DECISION_TIMEOUT.toSeconds() + " s) plus "
                             + MARGIN.toSeconds() + " s, with Retry-After")
+                    .held("once a send had failed, further requests were refused at once (503 within "
+                            + PROMPT.toSeconds() + " s) while one probe at a time tried the broker")
                     .held("retrying each 503 with its Idempotency-Key recorded it exactly once; nothing else appended")
                     .held("projection-service's timeline of each incident lists every event of the log once, in order")
                     .held("the webhook subscriber received every event's delivery id (webhook-id), and no other")
@@ -269,7 +279,7 @@ class BrokerRestartFaultTests {
                                 if (response.headers().firstValue("Retry-After").isPresent()) {
                                     retryAfter.incrementAndGet();
                                 }
-                                Thread.sleep(200);
+                                Thread.sleep(AFTER_503.toMillis());
                             } else {
                                 refused.add(message + ": " + response.statusCode() + " " + response.body());
                             }
@@ -307,6 +317,10 @@ class BrokerRestartFaultTests {
             clients.shutdown();
             assertThat(clients.awaitTermination(CLIENT_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS)).isTrue();
             unavailableWithRetryAfter = (int) retryAfter.get();
+        }
+
+        long promptCount(Duration bound) {
+            return unavailableNanos.stream().filter(n -> n <= bound.toNanos()).count();
         }
 
         long median503Nanos() {
