@@ -173,8 +173,8 @@ class BrokerRestartFaultTests {
                     .held("no request hung: each got 201 or 503 (client limit " + CLIENT_TIMEOUT.toSeconds() + " s)")
                     .held("every 503 came within the decision timeout (" + DECISION_TIMEOUT.toSeconds() + " s) plus "
                             + MARGIN.toSeconds() + " s, with Retry-After")
-                    .held("once a send had failed, further requests were refused at once (503 within "
-                            + PROMPT.toSeconds() + " s) while one probe at a time tried the broker")
+                    .held("once a command had gone unanswered, further requests were refused at once (503 within "
+                            + PROMPT.toSeconds() + " s, nothing sent) while one probe at a time tried the broker")
                     .held("retrying each 503 with its Idempotency-Key recorded it exactly once; nothing else appended")
                     .held("projection-service's timeline of each incident lists every event of the log once, in order")
                     .held("the webhook subscriber received every event's delivery id (webhook-id), and no other")

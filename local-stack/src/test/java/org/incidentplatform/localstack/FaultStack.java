@@ -109,12 +109,25 @@ final class FaultStack implements AutoCloseable {
         return dataDir;
     }
 
+    /** The services' logs outlive the temporary data directory, for a look after a failed or surprising run. */
+    private void keepLogs() {
+        try (var logs = Files.list(logDir)) {
+            Path kept = Files.createDirectories(Path.of("target", "fault-logs", dataDir.getFileName().toString()));
+            for (Path log : logs.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("could not keep the services' logs: " + e);
+        }
+    }
+
     @Override
     public void close() {
         // Services first, so none of them sees its broker disappear while it is still working.
         try {
             running.values().forEach(ServiceProcess::stop);
             running.clear();
+            keepLogs();
         } finally {
             // The broker's threads are not daemons: it is closed on every path, or the test JVM never exits.
             platform.close();

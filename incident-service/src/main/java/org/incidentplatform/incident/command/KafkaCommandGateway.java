@@ -44,9 +44,10 @@ import org.springframework.stereotype.Component;
  * {@code incident-command-results}. Every instance reads every answer (read_committed, from the
  * end at start) and completes the requests it is waiting for; an answer seen means its events
  * are committed. Both waits together are bounded by the decision timeout: when Kafka does not
- * answer in time the caller gets {@link CommandOutcome.Unavailable}, never a hang. Once a send has
- * failed, the {@link WriteGate} lets one probe through at a time and refuses the rest at once, so
- * during a broker outage clients get their 503 in milliseconds.
+ * answer in time the caller gets {@link CommandOutcome.Unavailable}, never a hang. Once a command
+ * went unanswered, the {@link WriteGate} lets one probe through at a time and refuses the rest at
+ * once (until an answer is read again), so during a broker outage clients get their 503 in
+ * milliseconds.
  */
 @Component
 final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
@@ -139,9 +140,7 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
             Future<RecordMetadata> sent = producer.send(
                     new ProducerRecord<>(Topics.INCIDENT_COMMANDS.name(), request.streamId(), envelope),
                     (metadata, failure) -> {
-                        if (failure == null) {
-                            gate.acknowledged();
-                        } else {
+                        if (failure != null) {
                             gate.failed(failure.toString());
                         }
                     });
@@ -158,10 +157,12 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
             CommandResult result = answer.get(remaining(deadline), TimeUnit.NANOSECONDS);
             return result.toOutcome();
         } catch (TimeoutException e) {
+            gate.failed("no answer within " + timeout.toSeconds() + " s");
             log.warn("no decision on {} for {} within {}", envelope.type(), request.streamId(), timeout);
             return new CommandOutcome.Unavailable("no decision within " + timeout.toSeconds() + " s; Kafka may be "
                     + "unavailable. Retrying with the same Idempotency-Key is safe.");
         } catch (ExecutionException e) {
+            gate.failed(e.getCause().toString());
             log.warn("command {} for {} could not be sent: {}", envelope.type(), request.streamId(),
                     e.getCause().toString());
             return new CommandOutcome.Unavailable("the command could not be written to Kafka: "
@@ -227,6 +228,9 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
         try {
             while (running) {
                 for (ConsumerRecord<String, CommandResult> record : results.poll(Duration.ofMillis(200))) {
+                    if (record.value() != null) {
+                        gate.answered();
+                    }
                     CompletableFuture<CommandResult> answer = record.value() == null ? null : waiting.get(record.key());
                     if (answer != null) {
                         answer.complete(record.value());

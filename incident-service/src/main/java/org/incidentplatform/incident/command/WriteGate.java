@@ -4,23 +4,29 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * Whether a command should be sent to Kafka now. While Kafka accepts commands, every one goes. Once a
- * send has failed (not acknowledged in time, or refused), one command at a time goes through as a probe
- * and the others are refused at once: during a broker outage a client learns in milliseconds, not after
- * the whole decision timeout, that it should retry later, and nothing it sent is half-recorded. The
- * first acknowledged send, the probe's or a late one's, opens the gate again.
+ * Whether a command should be sent to Kafka now. While commands are answered, every one goes. Once one
+ * was not (its send failed, or no answer came within the decision timeout), one command at a time goes
+ * through as a probe and the others are refused at once, without being sent: during a broker outage a
+ * client learns in milliseconds, not after the whole decision timeout, that it should retry later. The
+ * first answer read, the probe's or a late one to an earlier command, opens the gate again: it proves
+ * that commands are written, decided and answered.
  */
 final class WriteGate {
 
     enum Admission {
-        /** Kafka accepts commands: send. */
+        /** Commands are answered: send. */
         SEND,
-        /** Kafka has been failing: send this one to find out whether it is back; call {@link #probeDone()} after. */
+        /** Commands have not been answered: send this one to find out; call {@link #probeDone()} after. */
         PROBE,
-        /** Kafka has been failing and a probe is under way: refuse without sending. */
+        /** Commands have not been answered and a probe is under way: refuse without sending. */
         REFUSE
     }
+
+    private static final Logger log = LoggerFactory.getLogger(WriteGate.class);
 
     private final Clock clock;
     private final AtomicBoolean probing = new AtomicBoolean();
@@ -42,23 +48,29 @@ final class WriteGate {
         probing.set(false);
     }
 
-    /** A send was acknowledged: Kafka takes commands. */
-    void acknowledged() {
-        failingSince = null;
+    /** An answer to a command was read: commands are written, decided and answered. */
+    void answered() {
+        Instant since = failingSince;
+        if (since != null) {
+            failingSince = null;
+            log.info("commands are answered again (not since {}): writes are sent as usual", since);
+        }
     }
 
-    /** A send failed or was not acknowledged in time. */
+    /** A command could not be sent, or was not answered within the decision timeout. */
     void failed(String reason) {
         lastFailure = reason;
         if (failingSince == null) {
             failingSince = clock.instant();
+            log.warn("a command was not answered ({}): until one is, one write at a time probes Kafka and the "
+                    + "others get 503 at once", reason);
         }
     }
 
     /** Why a refused command was refused, for the log. */
     String refusal() {
         Instant since = failingSince;
-        return "Kafka has not acknowledged a command since " + (since == null ? "a moment ago" : since)
+        return "no command answered since " + (since == null ? "a moment ago" : since)
                 + " (last failure: " + lastFailure + "); refused without sending while another request probes it";
     }
 }

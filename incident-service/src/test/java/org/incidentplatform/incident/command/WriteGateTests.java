@@ -14,14 +14,14 @@ class WriteGateTests {
     private final WriteGate gate = new WriteGate(Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC));
 
     @Test
-    void whileKafkaAcknowledges_everyCommandIsSent() {
-        gate.acknowledged();
+    void whileCommandsAreAnswered_everyCommandIsSent() {
+        gate.answered();
         assertThat(gate.admit()).isEqualTo(Admission.SEND);
         assertThat(gate.admit()).isEqualTo(Admission.SEND);
     }
 
     @Test
-    void afterAFailure_oneProbeAtATimeGoes_andTheOthersAreRefusedAtOnce_untilASendIsAcknowledged() {
+    void afterAFailure_oneProbeAtATimeGoes_andTheOthersAreRefusedAtOnce_untilACommandIsAnswered() {
         gate.failed("org.apache.kafka.common.errors.TimeoutException: expired");
 
         assertThat(gate.admit()).isEqualTo(Admission.PROBE);
@@ -32,18 +32,18 @@ class WriteGateTests {
         assertThat(gate.admit()).isEqualTo(Admission.PROBE);
         assertThat(gate.admit()).isEqualTo(Admission.REFUSE);
 
-        gate.acknowledged();
+        gate.answered();
         gate.probeDone();
         assertThat(gate.admit()).isEqualTo(Admission.SEND);
         assertThat(gate.admit()).isEqualTo(Admission.SEND);
     }
 
     @Test
-    void aLateAcknowledgement_opensTheGateEvenWhileAProbeIsOut() {
+    void aLateAnswer_opensTheGateEvenWhileAProbeIsOut() {
         gate.failed("expired");
         assertThat(gate.admit()).isEqualTo(Admission.PROBE);
 
-        gate.acknowledged();
+        gate.answered();
 
         assertThat(gate.admit()).isEqualTo(Admission.SEND);
     }
