@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in the log, exactly once, and retries of what it did not acknowledge must not duplicate anything.
  */
 @Tag("faults")
+@Tag("ci")
 class IncidentServiceCrashTests {
 
     private static final Path HOME = Path.of(System.getProperty("localstack.home", "..")).toAbsolutePath().normalize();
