@@ -14,11 +14,6 @@ record AccessTokens(String admin, String responder, String reporter) {
         return new AccessTokens(random(random), random(random), random(random));
     }
 
-    /** One admin token for everything, for a running deployment. */
-    static AccessTokens single(String token) {
-        return new AccessTokens(token, token, token);
-    }
-
     /** The environment variables incident-service reads its tokens from. */
     Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>();

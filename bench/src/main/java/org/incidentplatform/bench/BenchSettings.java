@@ -1,74 +1,114 @@
 package org.incidentplatform.bench;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What one benchmark run does, from its command line. Without {@code --target} the harness starts
- * its own broker, registry and incident-service; with it, it drives a running deployment and
- * measures the Kafka ceilings only if {@code --bootstrap} names that deployment's broker.
+ * What one run of the harness does, from its command line. The defaults meet issue #8 (3 runs,
+ * 1,000,000 events, 10,000 subscribers); {@code --quick} shrinks everything to check the harness
+ * works, and options given after it still win.
  */
-record BenchSettings(int clients, int incidents, Duration warmup, Duration measure, int runs,
-                     Optional<URI> target, Optional<String> token, Optional<String> bootstrap,
-                     Path home, Path report, List<String> serviceJvmOptions, boolean keepData) {
+record BenchSettings(Set<Section> sections, int runs, boolean quick,
+                     int clients, int incidents, Duration warmup, Duration measure,
+                     int offeredRate, Optional<Integer> sustainedRate, Duration endToEnd,
+                     Duration readWarmup, Duration read, int connections,
+                     long rebuildEvents, int subscribers, int fanOutConcurrency,
+                     Path home, Path report, boolean keepData) {
+
+    /** The parts of the table, in the order the harness runs them on one started stack. */
+    enum Section {
+        READS, COMMAND, E2E, REBUILD, FANOUT;
+
+        String option() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     static final String USAGE = """
-            usage: bench/run.sh [options]
-              --clients N          concurrent clients, HTTP and synchronous producer alike (default 16)
-              --incidents N        incidents the updates are spread over (default 64)
-              --warmup SECONDS     HTTP warm-up before the first run; the producer lines get half (default 20)
-              --measure SECONDS    length of each measured run (default 20)
+            usage: bench/run-all.sh [options]
+              --quick              check the harness works: 1 run, short windows, 100,000 events, 1,000 subscribers
+              --only LIST          sections to run, comma-separated: reads,command,e2e,rebuild,fanout (default all;
+                                   rebuild includes memory)
               --runs N             runs per line; figures are the median, min and max (default 3)
-              --target URL         benchmark a running incident-service instead of starting one
-              --token TOKEN        with --target: a bearer token with the admin role
-              --bootstrap HOST:PORT  with --target: its Kafka broker, for the producer ceilings
-              --report FILE        where the results go (default BENCHMARKS.md in the repository root)
-              --service-jvm-options "OPTS"  JVM options of the started incident-service (default "-Xmx1g")
+              --clients N          command path: concurrent HTTP clients and producer threads (default 16)
+              --incidents N        command path: incidents the updates are spread over (default 64)
+              --warmup SECONDS     command path: HTTP warm-up; the producer lines get half (default 20)
+              --measure SECONDS    command path: length of each run (default 20)
+              --e2e-rate N         end to end: the offered rate, updates/s (default 500)
+              --e2e-sustained N    end to end: the second, sustainable rate (default half the command path's
+                                   measured accepted/s; 60 when the command path is not run)
+              --e2e-seconds S      end to end: length of each run (default 15)
+              --read-seconds S     status reads: length of each wrk run (default 15; warm-up 10)
+              --connections N      status reads: wrk connections (default 64)
+              --rebuild-events N   rebuild and memory: events appended to incident-events (default 1000000)
+              --subscribers N      fan-out: webhook subscribers (default 10000)
+              --report FILE        where the report goes (default BENCHMARKS.md in the repository root)
               --keep-data          keep the started broker's data directory after the run
             """;
 
     BenchSettings {
-        if (clients < 1 || incidents < 1 || runs < 1) {
-            throw new IllegalArgumentException("--clients, --incidents and --runs must be at least 1");
+        if (runs < 1 || clients < 1 || incidents < 1 || offeredRate < 1 || connections < 1 || subscribers < 1) {
+            throw new IllegalArgumentException("--runs, --clients, --incidents, --e2e-rate, --connections and "
+                    + "--subscribers must be at least 1");
         }
-        if (measure.isZero() || measure.isNegative() || warmup.isNegative()) {
-            throw new IllegalArgumentException("--measure must be positive and --warmup not negative");
+        if (sustainedRate.isPresent() && sustainedRate.get() < 1) {
+            throw new IllegalArgumentException("--e2e-sustained must be at least 1");
         }
-        if (target.isPresent() != token.isPresent()) {
-            throw new IllegalArgumentException("--target and --token go together");
+        if (rebuildEvents < 1000) {
+            throw new IllegalArgumentException("--rebuild-events must be at least 1000");
         }
-        if (bootstrap.isPresent() && target.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "--bootstrap is only for --target; otherwise the harness starts its broker");
+        if (sections.isEmpty()) {
+            throw new IllegalArgumentException("--only names no section");
         }
+        for (Duration window : List.of(measure, endToEnd, read)) {
+            if (window.isZero() || window.isNegative()) {
+                throw new IllegalArgumentException("measured windows must be positive");
+            }
+        }
+        sections = Set.copyOf(sections);
     }
 
-    /**
-     * The producer lines need less: a broker's produce path is warm within seconds at their rates,
-     * while incident-service's JIT needs tens of seconds at a few hundred requests per second.
-     */
+    /** The producer lines need less: a broker's produce path is warm within seconds at their rates. */
     Duration ceilingWarmup() {
         return warmup.dividedBy(2);
     }
 
+    boolean runs(Section section) {
+        return sections.contains(section);
+    }
+
+    /** Incidents the 1,000,000 rebuild events are spread over: ten events each, as the issue's 100,000. */
+    long rebuildIncidents() {
+        return rebuildEvents / EventStreams.EVENTS_PER_INCIDENT;
+    }
+
     static BenchSettings parse(List<String> args, Path home) {
+        boolean quick = args.contains("--quick");
+        Set<Section> sections = EnumSet.allOf(Section.class);
+        int runs = quick ? 1 : 3;
         int clients = 16;
         int incidents = 64;
-        Duration warmup = Duration.ofSeconds(20);
-        Duration measure = Duration.ofSeconds(20);
-        int runs = 3;
-        URI target = null;
-        String token = null;
-        String bootstrap = null;
+        Duration warmup = Duration.ofSeconds(quick ? 5 : 20);
+        Duration measure = Duration.ofSeconds(quick ? 5 : 20);
+        int offeredRate = 500;
+        Integer sustainedRate = null;
+        Duration endToEnd = Duration.ofSeconds(quick ? 6 : 15);
+        Duration read = Duration.ofSeconds(quick ? 4 : 15);
+        int connections = 64;
+        long rebuildEvents = quick ? 100_000 : 1_000_000;
+        int subscribers = quick ? 1_000 : 10_000;
         Path report = home.resolve("BENCHMARKS.md");
-        List<String> jvmOptions = List.of("-Xmx1g");
         boolean keepData = false;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
+            if (option.equals("--quick")) {
+                continue;
+            }
             if (option.equals("--keep-data")) {
                 keepData = true;
                 continue;
@@ -79,37 +119,50 @@ record BenchSettings(int clients, int incidents, Duration warmup, Duration measu
             }
             String value = args.get(++i);
             switch (option) {
+                case "--only" -> sections = sections(value);
+                case "--runs" -> runs = number(option, value);
                 case "--clients" -> clients = number(option, value);
                 case "--incidents" -> incidents = number(option, value);
                 case "--warmup" -> warmup = Duration.ofSeconds(number(option, value));
                 case "--measure" -> measure = Duration.ofSeconds(number(option, value));
-                case "--runs" -> runs = number(option, value);
-                case "--target" -> target = targetUrl(value);
-                case "--token" -> token = value;
-                case "--bootstrap" -> bootstrap = value;
+                case "--e2e-rate" -> offeredRate = number(option, value);
+                case "--e2e-sustained" -> sustainedRate = number(option, value);
+                case "--e2e-seconds" -> endToEnd = Duration.ofSeconds(number(option, value));
+                case "--read-seconds" -> read = Duration.ofSeconds(number(option, value));
+                case "--connections" -> connections = number(option, value);
+                case "--rebuild-events" -> rebuildEvents = number(option, value);
+                case "--subscribers" -> subscribers = number(option, value);
                 case "--report" -> report = Path.of(value).toAbsolutePath();
-                case "--service-jvm-options" -> jvmOptions = List.of(value.trim().split("\\s+"));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new BenchSettings(clients, incidents, warmup, measure, runs, Optional.ofNullable(target),
-                Optional.ofNullable(token), Optional.ofNullable(bootstrap), home, report,
-                new ArrayList<>(jvmOptions), keepData);
+        Duration readWarmup = quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
+        return new BenchSettings(sections, runs, quick, clients, incidents, warmup, measure, offeredRate,
+                Optional.ofNullable(sustainedRate), endToEnd, readWarmup, read, connections, rebuildEvents,
+                subscribers, 32, home, report, keepData);
+    }
+
+    private static Set<Section> sections(String value) {
+        Set<Section> sections = EnumSet.noneOf(Section.class);
+        for (String name : value.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                sections.add(Section.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--only knows reads, command, e2e, rebuild and fanout, not '"
+                        + name.trim() + "'");
+            }
+        }
+        return sections;
     }
 
     private static int number(String option, String value) {
         try {
-            return Integer.parseInt(value);
+            return Integer.parseInt(value.replace("_", ""));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " takes a whole number, not '" + value + "'");
         }
-    }
-
-    private static URI targetUrl(String value) {
-        URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("--target takes an http(s) URL such as http://127.0.0.1:8080");
-        }
-        return uri;
     }
 }

@@ -8,14 +8,22 @@ import java.util.function.ToDoubleFunction;
 record Figure(double median, double min, double max) {
 
     static Figure of(List<Measurement> runs, ToDoubleFunction<Measurement> value) {
-        double[] values = runs.stream().mapToDouble(value).toArray();
+        return of(runs.stream().mapToDouble(value).toArray());
+    }
+
+    static Figure of(double... values) {
         if (values.length == 0) {
             throw new IllegalArgumentException("no runs");
         }
-        Arrays.sort(values);
-        int middle = values.length / 2;
-        double median = values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-        return new Figure(median, values[0], values[values.length - 1]);
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        double median = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return new Figure(median, sorted[0], sorted[sorted.length - 1]);
+    }
+
+    static Figure ofValues(List<Double> values) {
+        return of(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** e.g. "1,234 (1,180–1,260)"; a single run shows its value alone. */

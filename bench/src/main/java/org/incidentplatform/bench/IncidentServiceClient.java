@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
 final class IncidentServiceClient {
 
     static final String COMPONENT_ID = "bench-app";
+    /** The component the fan-out's subscribers follow: no other section's events touch it. */
+    static final String FAN_OUT_COMPONENT_ID = "bench-api";
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SET_UP_TIMEOUT = Duration.ofSeconds(90);
@@ -35,12 +38,42 @@ final class IncidentServiceClient {
                 .build();
     }
 
-    /** Adds the component the incidents affect; one that already exists (409) is fine. */
-    void addComponent() {
-        HttpResponse<String> response = setUp("/api/v1/components", tokens.admin(),
-                "{\"id\":\"" + COMPONENT_ID + "\",\"name\":\"Bench App\"}");
+    /**
+     * The catalogue every section's events refer to: the groups and components of the seeded
+     * history ({@link EventStreams}), the command path's and end-to-end section's component, and
+     * the fan-out's. Added through the API, so incident-service's catalogue stream holds them and
+     * its own later writes follow on. One that already exists (409) is fine.
+     */
+    void addCatalogue() {
+        for (int g = 0; g < EventStreams.GROUPS; g++) {
+            catalogueWrite("/api/v1/component-groups", "{\"id\":\"group-" + g + "\",\"name\":\"Group " + g
+                    + "\",\"description\":\"Services of group " + g + "\",\"position\":" + g + "}");
+        }
+        for (int c = 0; c < EventStreams.COMPONENTS; c++) {
+            String group = c == EventStreams.COMPONENTS - 1 ? "" : ",\"group\":\"group-" + (c % EventStreams.GROUPS) + "\"";
+            catalogueWrite("/api/v1/components", "{\"id\":\"" + EventStreams.component(c) + "\",\"name\":\"Component "
+                    + c + "\",\"description\":\"Component number " + c + " of the catalogue\",\"position\":" + c
+                    + group + "}");
+        }
+        catalogueWrite("/api/v1/components", "{\"id\":\"" + COMPONENT_ID + "\",\"name\":\"Bench App\"}");
+        catalogueWrite("/api/v1/components", "{\"id\":\"" + FAN_OUT_COMPONENT_ID + "\",\"name\":\"Bench API\"}");
+    }
+
+    private void catalogueWrite(String path, String body) {
+        HttpResponse<String> response = setUp(path, tokens.admin(), body);
         if (response.statusCode() != 201 && response.statusCode() != 409) {
-            throw unexpected("adding component " + COMPONENT_ID, response);
+            throw unexpected("POST " + path + " " + body, response);
+        }
+    }
+
+    /** Resolves the incidents, so they leave the status page's summary. */
+    void resolveIncidents(List<String> incidents) {
+        for (String incident : incidents) {
+            HttpResponse<String> response = setUp("/api/v1/incidents/" + incident + "/resolve", tokens.responder(),
+                    "{\"message\":\"Resolved by the benchmark harness.\"}");
+            if (response.statusCode() != 201 && response.statusCode() != 200) {
+                throw unexpected("resolving " + incident, response);
+            }
         }
     }
 
@@ -77,6 +110,24 @@ final class IncidentServiceClient {
         HttpRequest request = request("/api/v1/incidents/" + incidentId + "/updates", tokens.reporter(),
                 "{\"message\":\"" + message + "\"}").build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /**
+     * The end-to-end section's update, sent without waiting: completes with the answer's status
+     * and, for a {@code 201}, the stream's new version from its ETag (else -1).
+     */
+    CompletableFuture<long[]> postUpdateAsync(String incidentId, String message) {
+        HttpRequest request = request("/api/v1/incidents/" + incidentId + "/updates", tokens.reporter(),
+                "{\"message\":\"" + message + "\"}").build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(response -> new long[] {
+                response.statusCode(), response.statusCode() == 201 ? version(response.headers()
+                .firstValue("ETag").orElse("")) : -1});
+    }
+
+    /** {@code "12"} or {@code W/"12"} → 12; -1 when there is none. */
+    static long version(String etag) {
+        String digits = etag.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? -1 : Long.parseLong(digits);
     }
 
     /**

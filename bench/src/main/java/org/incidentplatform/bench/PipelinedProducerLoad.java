@@ -1,16 +1,12 @@
 package org.incidentplatform.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.tools.ProducerPerformance;
 
 /**
@@ -67,7 +63,7 @@ final class PipelinedProducerLoad {
                 "--bootstrap-server", bootstrapServers,
                 "--reporting-interval", "3600000",
                 "--command-property", "acks=all", "enable.idempotence=true", "client.id=bench-pipelined-ceiling");
-        String output = capturingStandardOutput(() -> ProducerPerformance.main(args.toArray(String[]::new)));
+        String output = KafkaTools.run("ProducerPerformance", () -> ProducerPerformance.main(args.toArray(String[]::new)));
         flushDirtyPages();
         Matcher summary = SUMMARY.matcher(output);
         if (!summary.find()) {
@@ -95,32 +91,5 @@ final class PipelinedProducerLoad {
             Thread.currentThread().interrupt();
             throw new BenchException("interrupted");
         }
-    }
-
-    @FunctionalInterface
-    private interface Tool {
-        void run() throws Exception;
-    }
-
-    /** The tool prints its results and may call Exit on bad arguments; neither may reach this JVM's own. */
-    private static String capturingStandardOutput(Tool tool) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        Exit.setExitProcedure((status, message) -> {
-            throw new BenchException("ProducerPerformance exited with " + status + ": " + message);
-        });
-        try (PrintStream capture = new PrintStream(captured, true,
-                StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            tool.run();
-        } catch (BenchException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new BenchException("ProducerPerformance failed: " + e, e);
-        } finally {
-            System.setOut(original);
-            Exit.resetExitProcedure();
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -14,33 +15,51 @@ class BenchSettingsTests {
     private static final Path HOME = Path.of("/repo");
 
     @Test
-    void defaults_startTheirOwnDeployment_withSixteenClientsAndThreeRuns() {
+    void defaults_meetTheIssue_threeRunsAMillionEventsTenThousandSubscribers() {
         BenchSettings settings = BenchSettings.parse(List.of(), HOME);
 
+        assertThat(settings.sections()).isEqualTo(EnumSet.allOf(BenchSettings.Section.class));
+        assertThat(settings.runs()).isEqualTo(3);
+        assertThat(settings.quick()).isFalse();
+        assertThat(settings.rebuildEvents()).isEqualTo(1_000_000);
+        assertThat(settings.rebuildIncidents()).isEqualTo(100_000);
+        assertThat(settings.subscribers()).isEqualTo(10_000);
+        assertThat(settings.offeredRate()).isEqualTo(500);
+        assertThat(settings.sustainedRate()).isEmpty();
         assertThat(settings.clients()).isEqualTo(16);
-        assertThat(settings.incidents()).isEqualTo(64);
         assertThat(settings.warmup()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.ceilingWarmup()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(settings.measure()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(settings.runs()).isEqualTo(3);
-        assertThat(settings.target()).isEmpty();
         assertThat(settings.report()).isEqualTo(HOME.resolve("BENCHMARKS.md"));
     }
 
     @Test
-    void target_takesItsTokenAndBroker() {
-        BenchSettings settings = BenchSettings.parse(List.of("--target", "http://127.0.0.1:8080/", "--token", "t",
-                "--bootstrap", "127.0.0.1:9092", "--clients", "4"), HOME);
+    void quick_shrinksEverything_andLaterOptionsStillWin() {
+        BenchSettings quick = BenchSettings.parse(List.of("--quick"), HOME);
+        BenchSettings tuned = BenchSettings.parse(List.of("--quick", "--runs", "2", "--subscribers", "500"), HOME);
 
-        assertThat(settings.target()).hasValueSatisfying(uri -> assertThat(uri).hasToString("http://127.0.0.1:8080"));
-        assertThat(settings.bootstrap()).contains("127.0.0.1:9092");
-        assertThat(settings.clients()).isEqualTo(4);
+        assertThat(quick.quick()).isTrue();
+        assertThat(quick.runs()).isEqualTo(1);
+        assertThat(quick.rebuildEvents()).isEqualTo(100_000);
+        assertThat(quick.subscribers()).isEqualTo(1_000);
+        assertThat(quick.measure()).isLessThan(Duration.ofSeconds(20));
+        assertThat(tuned.runs()).isEqualTo(2);
+        assertThat(tuned.subscribers()).isEqualTo(500);
     }
 
     @Test
-    void target_isRejected_withoutToken() {
-        assertThatThrownBy(() -> BenchSettings.parse(List.of("--target", "http://127.0.0.1:8080"), HOME))
-                .hasMessageContaining("--token");
+    void only_picksSections_byName() {
+        BenchSettings settings = BenchSettings.parse(List.of("--only", "reads, e2e", "--e2e-sustained", "80"), HOME);
+
+        assertThat(settings.sections()).containsExactlyInAnyOrder(BenchSettings.Section.READS,
+                BenchSettings.Section.E2E);
+        assertThat(settings.runs(BenchSettings.Section.COMMAND)).isFalse();
+        assertThat(settings.sustainedRate()).contains(80);
+    }
+
+    @Test
+    void only_rejectsAnUnknownSection() {
+        assertThatThrownBy(() -> BenchSettings.parse(List.of("--only", "reads,memory"), HOME))
+                .hasMessageContaining("'memory'");
     }
 
     @Test
@@ -53,5 +72,10 @@ class BenchSettingsTests {
     void number_isRejected_whenNotWhole() {
         assertThatThrownBy(() -> BenchSettings.parse(List.of("--runs", "three"), HOME))
                 .hasMessageContaining("--runs");
+    }
+
+    @Test
+    void optionWithoutValue_isRejected() {
+        assertThatThrownBy(() -> BenchSettings.parse(List.of("--runs"), HOME)).hasMessageContaining("needs a value");
     }
 }

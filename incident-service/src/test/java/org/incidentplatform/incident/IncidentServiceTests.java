@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
@@ -23,6 +26,7 @@ import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.service.security.MappedEndpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -125,6 +129,35 @@ class IncidentServiceTests {
                         "jvm_memory_used_bytes",
                         "incident_commands_seconds_count{command=\"AddComponent\",outcome=\"accepted\"",
                         "incident_events_appended_total"));
+    }
+
+    @Test
+    void everyLineLoggedForAWrite_namesItsStreamEventAndCorrelation_asStructuredFields() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger exchange = (Logger) LoggerFactory.getLogger("org.incidentplatform.incident.web.CommandExchange");
+        exchange.addAppender(logged);
+        String correlation = "deploy-check-" + UUID.randomUUID();
+        try {
+            http.post().uri("/api/v1/components")
+                    .header("Authorization", "Bearer test-admin-token-0123456789abcdef0123")
+                    .header("X-Correlation-Id", correlation)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"id\": \"logs-" + UUID.randomUUID() + "\", \"name\": \"Logs\"}")
+                    .exchange()
+                    .expectStatus().isCreated();
+        } finally {
+            exchange.detachAppender(logged);
+        }
+
+        // Structured logs (LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs) write the MDC as fields of the line.
+        ILoggingEvent accepted = logged.list.stream()
+                .filter(line -> correlation.equals(line.getMDCPropertyMap().get("correlationId")))
+                .findFirst().orElseThrow(() -> new AssertionError("no line logged with the request's correlation id"));
+        String eventId = accepted.getMDCPropertyMap().get("eventId");
+        assertThat(accepted.getMDCPropertyMap()).containsEntry("incidentId", "catalogue");
+        assertThat(EventLog.of(LocalPlatformExtension.platform(), "catalogue"))
+                .extracting(event -> event.getEventId().toString()).contains(eventId);
     }
 
     private String config(String topic, String key) throws Exception {

@@ -8,13 +8,26 @@ import org.incidentplatform.local.registry.LocalSchemaRegistry;
 /**
  * The infrastructure of the embedded default: a real Kafka broker in KRaft mode and a
  * Confluent-compatible schema registry that keeps its state in that broker, both on loopback.
+ *
+ * <p>Either can be stopped and started again, on the same ports and (for the broker) the same data,
+ * as an operator restarts them; the fault tests use this to take them away from running services.
  */
 public final class LocalPlatform implements Platform {
 
-    private final LocalKafkaBroker broker;
-    private final LocalSchemaRegistry registry;
+    private static final String LOOPBACK = "127.0.0.1";
 
-    private LocalPlatform(LocalKafkaBroker broker, LocalSchemaRegistry registry) {
+    private final Path dataDir;
+    private final int kafkaPort;
+    private final int controllerPort;
+    private final int registryPort;
+    private LocalKafkaBroker broker;
+    private LocalSchemaRegistry registry;
+
+    private LocalPlatform(Path dataDir, LocalKafkaBroker broker, LocalSchemaRegistry registry) {
+        this.dataDir = dataDir;
+        this.kafkaPort = broker.port();
+        this.controllerPort = broker.controllerPort();
+        this.registryPort = registry.port();
         this.broker = broker;
         this.registry = registry;
     }
@@ -23,29 +36,65 @@ public final class LocalPlatform implements Platform {
     public static LocalPlatform start(Path dataDir, int kafkaPort, int controllerPort, int registryPort) {
         LocalKafkaBroker broker = LocalKafkaBroker.start(dataDir, kafkaPort, controllerPort);
         try {
-            return new LocalPlatform(broker, LocalSchemaRegistry.start(broker.bootstrapServers(), registryPort));
+            return new LocalPlatform(dataDir, broker, LocalSchemaRegistry.start(broker.bootstrapServers(), registryPort));
         } catch (RuntimeException e) {
             broker.close();
             throw e;
         }
     }
 
+    /** The same address whether the broker is running or not: clients keep it across a restart. */
     @Override
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return LOOPBACK + ":" + kafkaPort;
     }
 
     @Override
     public String schemaRegistryUrl() {
-        return registry.url();
+        return "http://" + LOOPBACK + ":" + registryPort;
+    }
+
+    /** Stops the broker (a clean shutdown); its data stays for {@link #startBroker()}. The registry keeps serving what it has read. */
+    public synchronized void stopBroker() {
+        if (broker != null) {
+            LocalKafkaBroker stopping = broker;
+            broker = null;
+            stopping.close();
+        }
+    }
+
+    /** Starts the broker again on the ports it had and the data it wrote; returns once it answers. */
+    public synchronized void startBroker() {
+        if (broker == null) {
+            broker = LocalKafkaBroker.start(dataDir, kafkaPort, controllerPort);
+        }
+    }
+
+    /** Stops the schema registry: its port refuses connections until {@link #startRegistry()}. */
+    public synchronized void stopRegistry() {
+        if (registry != null) {
+            LocalSchemaRegistry stopping = registry;
+            registry = null;
+            stopping.close();
+        }
+    }
+
+    /** Starts the registry again on its port, reading its schemas back from the broker (which must be running). */
+    public synchronized void startRegistry() {
+        if (registry == null) {
+            if (broker == null) {
+                throw new IllegalStateException("the schema registry keeps its schemas in Kafka: start the broker first");
+            }
+            registry = LocalSchemaRegistry.start(bootstrapServers(), registryPort);
+        }
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            registry.close();
+            stopRegistry();
         } finally {
-            broker.close();
+            stopBroker();
         }
     }
 }

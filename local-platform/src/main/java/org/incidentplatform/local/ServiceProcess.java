@@ -56,7 +56,7 @@ public final class ServiceProcess {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         try {
@@ -111,6 +111,17 @@ public final class ServiceProcess {
         }
         throw new IllegalStateException(name + " did not become healthy within " + timeout.toSeconds() + " s ("
                 + lastAnswer + "). See " + logFile);
+    }
+
+    /** Waits for the process to end by itself, e.g. a start that must fail; its exit code, or empty if it still runs. */
+    public java.util.OptionalInt awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name + " to exit");
+        }
     }
 
     /** Asks the service to stop (SIGTERM, Spring's graceful shutdown) and kills it if it does not. */

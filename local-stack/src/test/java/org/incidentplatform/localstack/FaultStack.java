@@ -2,7 +2,9 @@ package org.incidentplatform.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.incidentplatform.local.LocalPlatform;
@@ -56,11 +58,31 @@ final class FaultStack implements AutoCloseable {
 
     /** Starts a service (again) on its port and waits until it reports UP. */
     ServiceProcess start(String service) {
+        ServiceProcess process = launch(service);
+        process.awaitHealthy(LocalStack.SERVICE_START_TIMEOUT);
+        return process;
+    }
+
+    /** Starts the services side by side (start-up dominates a case's time), then waits until each reports UP. */
+    void start(String... services) {
+        List<ServiceProcess> launched = new ArrayList<>();
+        for (String service : services) {
+            launched.add(launch(service));
+        }
+        launched.forEach(process -> process.awaitHealthy(LocalStack.SERVICE_START_TIMEOUT));
+    }
+
+    /** Starts a service (again) on its port without waiting for it, e.g. to kill it while it is still catching up. */
+    ServiceProcess launch(String service) {
         ServiceProcess process = ServiceProcess.start(service, LocalStack.jarOf(HOME, service), ports.get(service),
                 logDir, ServiceProcess.LOCAL_JVM_OPTIONS, environment);
         running.put(service, process);
-        process.awaitHealthy(LocalStack.SERVICE_START_TIMEOUT);
         return process;
+    }
+
+    /** The service's log: every run of it, appended. */
+    Path log(String service) {
+        return logDir.resolve(service + ".log");
     }
 
     /** SIGKILL: no shutdown hook, no graceful close, no last commit. */
@@ -87,11 +109,28 @@ final class FaultStack implements AutoCloseable {
         return dataDir;
     }
 
+    /** The services' logs outlive the temporary data directory, for a look after a failed or surprising run. */
+    private void keepLogs() {
+        try (var logs = Files.list(logDir)) {
+            Path kept = Files.createDirectories(Path.of("target", "fault-logs", dataDir.getFileName().toString()));
+            for (Path log : logs.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("could not keep the services' logs: " + e);
+        }
+    }
+
     @Override
     public void close() {
         // Services first, so none of them sees its broker disappear while it is still working.
-        running.values().forEach(ServiceProcess::stop);
-        running.clear();
-        platform.close();
+        try {
+            running.values().forEach(ServiceProcess::stop);
+            running.clear();
+            keepLogs();
+        } finally {
+            // The broker's threads are not daemons: it is closed on every path, or the test JVM never exits.
+            platform.close();
+        }
     }
 }

@@ -29,6 +29,7 @@ import org.incidentplatform.local.LocalPlatform;
 import org.incidentplatform.local.ServiceProcess;
 import org.incidentplatform.local.junit.EventLog;
 import org.incidentplatform.local.kafka.LocalKafkaBroker;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * incident-service killed with SIGKILL while requests are in flight: what it acknowledged must be
  * in the log, exactly once, and retries of what it did not acknowledge must not duplicate anything.
  */
+@Tag("faults")
+@Tag("ci")
 class IncidentServiceCrashTests {
 
     private static final Path HOME = Path.of(System.getProperty("localstack.home", "..")).toAbsolutePath().normalize();
@@ -99,7 +102,9 @@ class IncidentServiceCrashTests {
             assertThat(refused).as("requests the service refused: the test's fault, not the crash's").isEmpty();
             assertThat(acknowledged).as("updates acknowledged before the kill").hasSizeGreaterThanOrEqualTo(60);
 
+            long restartFrom = System.nanoTime();
             ServiceProcess restarted = startIncidentService(port, logs, environment);
+            long restartedIn = System.nanoTime() - restartFrom;
             try {
                 Map<String, Long> afterCrash = countByMessage(EventLog.of(platform, incident));
                 assertThat(afterCrash.keySet()).containsAll(acknowledged);
@@ -115,6 +120,21 @@ class IncidentServiceCrashTests {
                 assertThat(afterRetries.values()).allMatch(count -> count == 1);
                 assertThat(sequences(EventLog.of(platform, incident))).isEqualTo(
                         java.util.stream.LongStream.rangeClosed(1, afterRetries.size() + 1).boxed().toList());
+
+                FaultReport.of("incident-service-killed", "incident-service was killed with SIGKILL while 8 clients "
+                                + "POSTed updates to one incident (each with an Idempotency-Key), then started again; "
+                                + "the clients retried what had not been acknowledged with the same key.")
+                        .figure("updates acknowledged (201) before the kill", acknowledged.size())
+                        .figure("requests unanswered by the kill (503 or connection lost)", unanswered.size())
+                        .figure("of those, already in the log after the restart", unanswered.stream()
+                                .filter(afterCrash::containsKey).count())
+                        .figure("restart to UP", TimeUnit.NANOSECONDS.toMillis(restartedIn) + " ms")
+                        .figure("update events checked in the log", afterRetries.size())
+                        .held("every acknowledged update is in incident-events exactly once after the kill")
+                        .held("retrying each unanswered request with its Idempotency-Key after the restart got 201 and "
+                                + "left every update in the log exactly once")
+                        .held("the incident's sequences run 1..n with no gap and no repeat")
+                        .write();
             } finally {
                 restarted.stop();
             }

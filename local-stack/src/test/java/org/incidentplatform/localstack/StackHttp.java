@@ -28,6 +28,42 @@ final class StackHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST with an Idempotency-Key, waiting at most {@code timeout} for the answer. */
+    static HttpResponse<String> post(String token, String url, String body, String idempotencyKey, Duration timeout)
+            throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As a well-behaved client does: 503 means try again later, with the same Idempotency-Key. */
+    static HttpResponse<String> retryWhileUnavailable(String token, String url, String body, String idempotencyKey)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        HttpResponse<String> response = post(token, url, body, idempotencyKey, Duration.ofSeconds(30));
+        while (response.statusCode() == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            response = post(token, url, body, idempotencyKey, Duration.ofSeconds(30));
+        }
+        return response;
+    }
+
+    /** A webhook subscription to every component, readable back from notification-service; returns its id. */
+    static String subscribeWebhook(String token, String notificationUrl, String target) throws Exception {
+        JsonNode subscription = created(post(token, notificationUrl + "/api/v1/subscriptions",
+                "{\"channel\":\"webhook\",\"target\":\"" + target + "\"}"));
+        String id = subscription.path("id").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (get(notificationUrl + "/api/v1/subscriptions/" + id, Map.of("Authorization", "Bearer " + token))
+                .statusCode() != 200) {
+            assertThat(System.nanoTime()).as("subscription " + id + " readable").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        return id;
+    }
+
     static HttpResponse<String> get(String url, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         headers.forEach(request::header);

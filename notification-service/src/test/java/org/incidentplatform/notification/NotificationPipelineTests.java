@@ -16,6 +16,9 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,6 +52,9 @@ import tools.jackson.databind.JsonNode;
  */
 @ExtendWith(LocalPlatformExtension.class)
 class NotificationPipelineTests {
+
+    private static final String DISPATCHER = "org.incidentplatform.notification.dispatch.Dispatcher";
+    private static final String FAN_OUT = "org.incidentplatform.notification.fanout.FanOutProcessor";
 
     private static WebhookSink sink;
     private static IncidentLog incidents;
@@ -144,6 +151,7 @@ class NotificationPipelineTests {
     @Test
     void endpointFailingTwiceThenSucceeding_getsOneSuccessAndTwoRecordedFailures() {
         MeterRegistry metrics = service.context().getBean(MeterRegistry.class);
+        ListAppender<ILoggingEvent> logged = captureLogs(DISPATCHER, FAN_OUT);
         double failedBefore = count(metrics, "failed");
         double deliveredBefore = count(metrics, "delivered");
         String component = component();
@@ -171,6 +179,30 @@ class NotificationPipelineTests {
         assertThat(count(metrics, "delivered") - deliveredBefore).isGreaterThanOrEqualTo(1);
         assertThat(metrics.get("notification.delivery.latency").tag("channel", "webhook").timer().count()).isPositive();
         assertThat(metrics.get("notification.retry.queue.depth").gauge().value()).isGreaterThanOrEqualTo(0);
+
+        // Structured logs (LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs) write the MDC as fields: the lines about
+        // this incident's fan-out and failed attempts name the incident and the event without parsing messages.
+        String eventId = delivery.get("eventId").asText();
+        List<ILoggingEvent> aboutIt = logged.list.stream()
+                .filter(line -> incident.equals(line.getMDCPropertyMap().get("incidentId"))).toList();
+        assertThat(aboutIt).extracting(ILoggingEvent::getFormattedMessage)
+                .anyMatch(message -> message.contains("deliveries"))
+                .filteredOn(message -> message.contains("failed (attempt")).hasSize(2);
+        assertThat(aboutIt).allSatisfy(line -> assertThat(line.getMDCPropertyMap()).containsEntry("eventId", eventId));
+        assertThat(aboutIt).filteredOn(line -> line.getLoggerName().equals(DISPATCHER))
+                .allSatisfy(line -> assertThat(line.getMDCPropertyMap())
+                        .containsEntry("subscriptionId", subscriptionId)
+                        .containsEntry("deliveryId", delivery.get("deliveryId").asText()));
+    }
+
+    /** Lines logged by these classes from now on, with their MDC as the structured log writes it. */
+    private static ListAppender<ILoggingEvent> captureLogs(String... loggers) {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        for (String source : loggers) {
+            ((Logger) LoggerFactory.getLogger(source)).addAppender(appender);
+        }
+        return appender;
     }
 
     private static double count(MeterRegistry metrics, String outcome) {

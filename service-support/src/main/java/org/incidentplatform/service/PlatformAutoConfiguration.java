@@ -6,12 +6,15 @@ import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -84,5 +87,16 @@ class PlatformAutoConfiguration {
         recoverer.addHeadersFunction(DeadLetterReason.HEADERS);
         recoverer.setWaitForSendResultTimeout(Duration.ofSeconds(10));
         return new DefaultErrorHandler(recoverer, new FixedBackOff(1_000L, 2L));
+    }
+
+    /** Only in services with a web server; all three have one. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.web.server.WebServerFactoryCustomizer")
+    static class WebServerChecks {
+
+        @Bean
+        ServerPortCheck serverPortCheck(Environment environment) {
+            return new ServerPortCheck(environment);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -41,8 +43,11 @@ import org.springframework.stereotype.Component;
  * Puts a command on {@code incident-commands} and waits for the processor's answer on
  * {@code incident-command-results}. Every instance reads every answer (read_committed, from the
  * end at start) and completes the requests it is waiting for; an answer seen means its events
- * are committed. Both waits are bounded: when Kafka does not answer in time the caller gets
- * {@link CommandOutcome.Unavailable}, never a hang.
+ * are committed. Both waits together are bounded by the decision timeout: when Kafka does not
+ * answer in time the caller gets {@link CommandOutcome.Unavailable}, never a hang. Once a command
+ * went unanswered, the {@link WriteGate} lets one probe through at a time and refuses the rest at
+ * once (until an answer is read again), so during a broker outage clients get their 503 in
+ * milliseconds.
  */
 @Component
 final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
@@ -55,6 +60,7 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
     private final Map<String, CompletableFuture<CommandResult>> waiting = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
     private final Counter appended;
+    private final WriteGate gate;
     private volatile Producer<String, CommandEnvelope> producer;
     private volatile Consumer<String, CommandResult> results;
     private volatile Thread reader;
@@ -65,6 +71,7 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
         this.timeout = properties.decisionTimeout();
         this.clock = clock;
         this.metrics = metrics;
+        this.gate = new WriteGate(clock);
         this.appended = Counter.builder("incident.events.appended")
                 .description("Events appended to incident-events by commands accepted through this instance")
                 .register(metrics);
@@ -108,6 +115,21 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
         if (!running) {
             return new CommandOutcome.Unavailable("incident-service is starting or stopping");
         }
+        WriteGate.Admission admission = gate.admit();
+        if (admission == WriteGate.Admission.REFUSE) {
+            return new CommandOutcome.Unavailable(gate.refusal());
+        }
+        try {
+            return sendAndAwait(request);
+        } finally {
+            if (admission == WriteGate.Admission.PROBE) {
+                gate.probeDone();
+            }
+        }
+    }
+
+    /** Sends the command and waits for its answer, both within one decision timeout. */
+    private CommandOutcome sendAndAwait(CommandRequest request) {
         String requestId = UUID.randomUUID().toString();
         CommandEnvelope envelope = CommandCodec.envelope(requestId, request, occurredAt(request.command()) != null,
                 clock.instant());
@@ -115,15 +137,32 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
         waiting.put(requestId, answer);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            producer.send(new ProducerRecord<>(Topics.INCIDENT_COMMANDS.name(), request.streamId(), envelope))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            CommandResult result = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            Future<RecordMetadata> sent = producer.send(
+                    new ProducerRecord<>(Topics.INCIDENT_COMMANDS.name(), request.streamId(), envelope),
+                    (metadata, failure) -> {
+                        if (failure != null) {
+                            gate.failed(failure.toString());
+                        }
+                    });
+            try {
+                sent.get(remaining(deadline), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                gate.failed("not acknowledged within " + timeout.toSeconds() + " s");
+                log.warn("command {} for {} not acknowledged by Kafka within {}", envelope.type(), request.streamId(),
+                        timeout);
+                return new CommandOutcome.Unavailable("Kafka did not acknowledge the command within "
+                        + timeout.toSeconds() + " s; it may still be recorded. Retrying with the same "
+                        + "Idempotency-Key is safe.");
+            }
+            CommandResult result = answer.get(remaining(deadline), TimeUnit.NANOSECONDS);
             return result.toOutcome();
         } catch (TimeoutException e) {
+            gate.failed("no answer within " + timeout.toSeconds() + " s");
             log.warn("no decision on {} for {} within {}", envelope.type(), request.streamId(), timeout);
             return new CommandOutcome.Unavailable("no decision within " + timeout.toSeconds() + " s; Kafka may be "
                     + "unavailable. Retrying with the same Idempotency-Key is safe.");
         } catch (ExecutionException e) {
+            gate.failed(e.getCause().toString());
             log.warn("command {} for {} could not be sent: {}", envelope.type(), request.streamId(),
                     e.getCause().toString());
             return new CommandOutcome.Unavailable("the command could not be written to Kafka: "
@@ -134,6 +173,10 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
         } finally {
             waiting.remove(requestId);
         }
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
     }
 
     private static Object occurredAt(Object command) {
@@ -185,6 +228,9 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
         try {
             while (running) {
                 for (ConsumerRecord<String, CommandResult> record : results.poll(Duration.ofMillis(200))) {
+                    if (record.value() != null) {
+                        gate.answered();
+                    }
                     CompletableFuture<CommandResult> answer = record.value() == null ? null : waiting.get(record.key());
                     if (answer != null) {
                         answer.complete(record.value());

@@ -44,13 +44,17 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final int port;
+    private final int controllerPort;
     private final Path logDir;
     private final Thread shutdownHook;
     private boolean closed;
 
-    private LocalKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir) {
+    private LocalKafkaBroker(KafkaRaftServer server, int port, int controllerPort, Path logDir) {
         this.server = server;
-        this.bootstrapServers = bootstrapServers;
+        this.bootstrapServers = LOOPBACK + ":" + port;
+        this.port = port;
+        this.controllerPort = controllerPort;
         this.logDir = logDir;
         this.shutdownHook = new Thread(this::stopServer, "local-kafka-shutdown");
     }
@@ -66,8 +70,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
         formatIfEmpty(logDir);
         KafkaConfig config = new KafkaConfig(brokerProperties(logDir, port, controller), false);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        String bootstrap = LOOPBACK + ":" + port;
-        LocalKafkaBroker broker = new LocalKafkaBroker(server, bootstrap, logDir);
+        LocalKafkaBroker broker = new LocalKafkaBroker(server, port, controller, logDir);
+        String bootstrap = broker.bootstrapServers();
         Instant begin = Instant.now();
         try {
             server.startup();
@@ -85,6 +89,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The client port, as resolved at start: a restart on the same data passes it back to {@link #start}. */
+    public int port() {
+        return port;
+    }
+
+    /** The controller (KRaft quorum) port, as resolved at start. */
+    public int controllerPort() {
+        return controllerPort;
     }
 
     public Path logDir() {

@@ -69,6 +69,11 @@ public final class LocalSchemaRegistry implements AutoCloseable {
         return registry;
     }
 
+    /** The port it listens on, as resolved at start. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     /** The base URL, e.g. {@code http://127.0.0.1:8081}. */
     public String url() {
         return "http://" + LOOPBACK + ":" + server.getAddress().getPort();

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,6 +39,7 @@ import org.incidentplatform.notification.subscription.SubscriptionLog;
 import org.incidentplatform.service.DeadLetterReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -180,11 +182,11 @@ class Dispatcher implements DisposableBean {
     private CompletableFuture<Void> submit(Delivery delivery) {
         Optional<Subscription> subscription = directory.find(delivery.getSubscriptionId());
         if (subscription.isEmpty()) {
-            return unknownSubscription(delivery);
+            return logged(delivery, () -> unknownSubscription(delivery));
         }
         DeliveryChannel channel = channels.of(subscription.get().channel());
         long queuedAt = System.nanoTime();
-        return lanes.submit(channel.lane(subscription.get()), () -> {
+        return lanes.submit(channel.lane(subscription.get()), () -> logged(delivery, () -> {
             Duration waited = Duration.ofNanos(System.nanoTime() - queuedAt);
             if (waited.compareTo(properties.webhook().timeout()) > 0) {
                 // The host is saturated; rather than hold the partition, try again later without
@@ -193,7 +195,23 @@ class Dispatcher implements DisposableBean {
                         "deferred: target host busy");
             }
             return handle(delivery, directory.find(delivery.getSubscriptionId()).orElse(subscription.get()), channel);
-        });
+        }));
+    }
+
+    /** Every line logged about a delivery names its incident, event, delivery and subscription as fields. */
+    private static <T> T logged(Delivery delivery, Supplier<T> work) {
+        MDC.put("incidentId", delivery.getNotice().getIncidentId());
+        MDC.put("eventId", delivery.getEventId());
+        MDC.put("deliveryId", delivery.getDeliveryId().toString());
+        MDC.put("subscriptionId", delivery.getSubscriptionId());
+        try {
+            return work.get();
+        } finally {
+            MDC.remove("incidentId");
+            MDC.remove("eventId");
+            MDC.remove("deliveryId");
+            MDC.remove("subscriptionId");
+        }
     }
 
     private CompletableFuture<?> handle(Delivery delivery, Subscription subscription, DeliveryChannel channel) {

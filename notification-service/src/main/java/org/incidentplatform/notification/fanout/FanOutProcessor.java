@@ -26,6 +26,7 @@ import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.schemas.registry.SchemaRegistryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * For each incident event worth a notice, one {@link Delivery} per subscription that should hear of
@@ -79,6 +80,18 @@ final class FanOutProcessor implements Processor<String, byte[], String, Deliver
             heartbeats.accept(event);
             return;
         }
+        // Every line logged while fanning this event out names it; structured logs carry them as fields.
+        MDC.put("incidentId", event.getIncidentId());
+        MDC.put("eventId", event.getEventId().toString());
+        try {
+            apply(event);
+        } finally {
+            MDC.remove("incidentId");
+            MDC.remove("eventId");
+        }
+    }
+
+    private void apply(IncidentEvent event) {
         IncidentDigest digest = digests.get(event.getIncidentId());
         if (digest != null && event.getSequence() <= digest.lastSequence()) {
             log.debug("event {} of {} already fanned out", event.getEventId(), event.getIncidentId());

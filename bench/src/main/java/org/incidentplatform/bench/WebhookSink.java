@@ -1,4 +1,4 @@
-package org.incidentplatform.bench.fanout;
+package org.incidentplatform.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class WebhookSink implements AutoCloseable {
 
-    record Arrival(long nanos, long sequence) {
+    /** When a delivery arrived, and which incident and event sequence it carried. */
+    record Arrival(long nanos, String incident, long sequence) {
     }
 
     private final HttpServer server;
@@ -30,9 +31,11 @@ final class WebhookSink implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                arrivals.add(new Arrival(System.nanoTime(), sequence(body)));
+                arrivals.add(new Arrival(System.nanoTime(), incident(body), sequence(body)));
                 sample = body;
                 exchange.sendResponseHeaders(204, -1);
+            } catch (RuntimeException e) {
+                exchange.sendResponseHeaders(500, -1);
             } finally {
                 exchange.close();
             }
@@ -53,6 +56,10 @@ final class WebhookSink implements AutoCloseable {
         return arrivals.stream().filter(a -> a.sequence() == sequence).toList();
     }
 
+    java.util.List<Arrival> arrivals() {
+        return java.util.List.copyOf(arrivals);
+    }
+
     /** The last body received: the ceiling sends bodies of the same size. */
     String sample() {
         return sample;
@@ -62,8 +69,20 @@ final class WebhookSink implements AutoCloseable {
         arrivals.clear();
     }
 
+    /** The first {@code "incident_id":"..."} of the body (its update's); "" without one. */
+    static String incident(String body) {
+        String field = "\"incident_id\":\"";
+        int at = body.indexOf(field);
+        if (at < 0) {
+            return "";
+        }
+        int start = at + field.length();
+        int end = body.indexOf('"', start);
+        return end < 0 ? "" : body.substring(start, end);
+    }
+
     /** {@code "sequence":N} from the body's meta; -1 for bodies without it (the ceiling's). */
-    private static long sequence(String body) {
+    static long sequence(String body) {
         int at = body.indexOf("\"sequence\":");
         if (at < 0) {
             return -1;

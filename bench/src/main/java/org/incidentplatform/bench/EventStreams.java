@@ -1,4 +1,4 @@
-package org.incidentplatform.bench.reads;
+package org.incidentplatform.bench;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.incidentplatform.events.ComponentAdded;
-import org.incidentplatform.events.ComponentGroupAdded;
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentDeclared;
@@ -17,11 +15,16 @@ import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.schemas.SampleEvents;
 
-/** Valid event streams: a catalogue of components in groups, and incidents over those components. */
+/**
+ * Valid incident streams over the catalogue of components in groups that
+ * {@link IncidentServiceClient#addCatalogue()} adds, appended straight to {@code incident-events}.
+ */
 final class EventStreams {
 
     static final int GROUPS = 3;
     static final int COMPONENTS = 10;
+    /** The rebuild's incident streams: declared, eight updates, resolved. */
+    static final int EVENTS_PER_INCIDENT = 10;
     private static final IncidentStatus[] PROGRESS = {IncidentStatus.identified, IncidentStatus.monitoring};
 
     private EventStreams() {
@@ -29,25 +32,6 @@ final class EventStreams {
 
     static String component(int i) {
         return "component-" + (i % COMPONENTS);
-    }
-
-    /** Stream {@code catalogue}: the groups, then the components spread over them. */
-    static List<IncidentEvent> catalogue() {
-        List<IncidentEvent> events = new ArrayList<>();
-        long sequence = 0;
-        for (int g = 0; g < GROUPS; g++) {
-            events.add(SampleEvents.envelope(SampleEvents.CATALOGUE_ID, ++sequence, ComponentGroupAdded.newBuilder()
-                    .setGroupId("group-" + g).setName("Group " + g).setDescription("Services of group " + g)
-                    .setPosition(g).build()));
-        }
-        for (int c = 0; c < COMPONENTS; c++) {
-            events.add(SampleEvents.envelope(SampleEvents.CATALOGUE_ID, ++sequence, ComponentAdded.newBuilder()
-                    .setComponentId(component(c)).setName("Component " + c)
-                    .setDescription("Component number " + c + " of the catalogue")
-                    .setGroupId(c == COMPONENTS - 1 ? null : "group-" + (c % GROUPS))
-                    .setPosition(c).setHidden(false).build()));
-        }
-        return events;
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.incidentplatform.bench.reads;
+package org.incidentplatform.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

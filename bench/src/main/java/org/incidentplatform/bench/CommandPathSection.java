@@ -1,0 +1,105 @@
+package org.incidentplatform.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.common.utils.AppInfoParser;
+
+/**
+ * incident-service's command path beside its ceilings: single-event HTTP updates from C clients,
+ * then Kafka's own producer on the same broker with the same record size, synchronously from C
+ * threads (the HTTP line's concurrency model) and pipelined by {@code ProducerPerformance} (the
+ * broker's maximum). Each line is warmed up once, then all are measured {@code runs} times, in
+ * turn, so a drift of the machine during the run touches every line alike.
+ */
+final class CommandPathSection {
+
+    static final String NAME = "command path";
+
+    private CommandPathSection() {
+    }
+
+    static void run(Run run) {
+        BenchSettings settings = run.settings;
+        IncidentServiceClient service = new IncidentServiceClient(run.stack.incidentUrl(), run.stack.tokens());
+        run.out.printf("%n== Command path: declaring %d incidents ...%n", settings.incidents());
+        List<String> incidents = service.declareIncidents(settings.incidents());
+        HttpCommandLoad http = new HttpCommandLoad(service, incidents, settings.clients());
+
+        run.out.printf("HTTP: warming up for %d s ...%n", settings.warmup().toSeconds());
+        Measurement warm = http.run(settings.warmup());
+        run.out.println("  warm-up: " + describe(warm));
+        if (warm.perSecond() == 0) {
+            throw new BenchException("no update was accepted during the warm-up; see incident-service's log");
+        }
+
+        String bootstrap = run.stack.bootstrapServers();
+        RecordShape shape = RecordShape.sample(bootstrap, Set.copyOf(incidents));
+        run.shape = Optional.of(shape);
+        run.out.printf("Sampled %d %s records from %s: key %d B, value %d B, headers %d B%n", shape.sampled(),
+                shape.eventType(), RecordShape.EVENTS_TOPIC, shape.keyBytes(), shape.valueBytes(), shape.headerBytes());
+        String topic = CeilingTopic.ensure(bootstrap);
+        List<Measurement> httpRuns = new ArrayList<>();
+        List<Measurement> synchronousRuns = new ArrayList<>();
+        List<Measurement> pipelinedRuns = new ArrayList<>();
+        try (SynchronousProducerLoad synchronous = new SynchronousProducerLoad(bootstrap, topic, shape,
+                settings.incidents(), settings.clients())) {
+            PipelinedProducerLoad pipelined = new PipelinedProducerLoad(bootstrap, topic, shape.valueBytes());
+            run.out.printf("Synchronous producer: warming up for %d s ...%n", settings.ceilingWarmup().toSeconds());
+            run.out.println("  warm-up: " + describe(synchronous.run(settings.ceilingWarmup())));
+            run.out.printf("ProducerPerformance: warming up for %d s ...%n", settings.ceilingWarmup().toSeconds());
+            pipelined.warmUp(settings.ceilingWarmup());
+
+            CpuAccount cpu = CpuAccount.start(run.stack.processes());
+            for (int r = 1; r <= settings.runs(); r++) {
+                run.out.printf("Run %d of %d (%d s each line)%n", r, settings.runs(), settings.measure().toSeconds());
+                httpRuns.add(measured(run, "HTTP", http.run(settings.measure())));
+                synchronousRuns.add(measured(run, "synchronous producer", synchronous.run(settings.measure())));
+                pipelinedRuns.add(measured(run, "ProducerPerformance", pipelined.run(settings.measure())));
+            }
+            run.accountCpu(NAME, cpu);
+        }
+        run.commandCapacity = Optional.of(Figure.of(httpRuns, Measurement::perSecond).median());
+        // The command path's incidents leave the status page: their thousands of updates would
+        // otherwise be in every summary.json the next sections read.
+        service.resolveIncidents(incidents);
+
+        String post = String.format("`POST /api/v1/incidents/{id}/updates`, %d clients, closed loop", settings.clients());
+        String pipelinedName = String.format("Kafka `ProducerPerformance` (kafka-tools %s), pipelined, %d B",
+                AppInfoParser.getVersion(), shape.valueBytes());
+        String synchronousName = String.format("Kafka producer, %d threads, synchronous sends", settings.clients());
+        SummaryTable table = run.table;
+        table.add(NAME, post + ": accepted/s", SummaryTable.Unit.PER_SECOND, values(httpRuns, Measurement::perSecond),
+                pipelinedName, values(pipelinedRuns, Measurement::perSecond));
+        table.add(NAME, post + ": accepted/s", SummaryTable.Unit.PER_SECOND, values(httpRuns, Measurement::perSecond),
+                synchronousName, values(synchronousRuns, Measurement::perSecond));
+        table.add(NAME, post + ": p50 of the `201`", SummaryTable.Unit.MILLIS, values(httpRuns, Measurement::p50Millis),
+                synchronousName + ", p50", values(synchronousRuns, Measurement::p50Millis));
+        table.add(NAME, post + ": p99 of the `201`", SummaryTable.Unit.MILLIS, values(httpRuns, Measurement::p99Millis),
+                synchronousName + ", p99", values(synchronousRuns, Measurement::p99Millis));
+        long notAccepted = httpRuns.stream().mapToLong(Measurement::notAccepted).sum();
+        run.detail(NAME, String.format("record shape (mean of %d `%s` records read back from `incident-events`): "
+                        + "key %d B, value %d B (Avro, Confluent wire format), headers %d B; %d HTTP answers other "
+                        + "than `201` in the measured runs; ProducerPerformance's own latencies (send → ack, queueing "
+                        + "included, not comparable): p50 %s ms, p99 %s ms", shape.sampled(), shape.eventType(),
+                shape.keyBytes(), shape.valueBytes(), shape.headerBytes(), notAccepted,
+                Figure.of(pipelinedRuns, Measurement::p50Millis).format(0),
+                Figure.of(pipelinedRuns, Measurement::p99Millis).format(0)));
+    }
+
+    private static List<Double> values(List<Measurement> runs, java.util.function.ToDoubleFunction<Measurement> value) {
+        return runs.stream().map(m -> value.applyAsDouble(m)).toList();
+    }
+
+    private static Measurement measured(Run run, String line, Measurement measurement) {
+        run.out.printf("  %-22s %s%n", line + ":", describe(measurement));
+        return measurement;
+    }
+
+    private static String describe(Measurement m) {
+        return String.format("%,.0f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%s", m.perSecond(), m.p50Millis(),
+                m.p99Millis(), m.maxMillis(), m.notAccepted() < 0 ? "" : ", " + m.notAccepted() + " not accepted");
+    }
+}
