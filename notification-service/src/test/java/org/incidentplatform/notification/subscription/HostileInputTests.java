@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.incidentplatform.notification.NotificationInstance;
 import org.incidentplatform.notification.NotificationTopics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,6 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * end offsets are read before and after each request). Seeded, so a failure reproduces:
  * {@code -Dfuzz.seed=… -Dfuzz.rounds=…}.
  */
+@Tag("fuzz")
 @ExtendWith(LocalPlatformExtension.class)
 class HostileInputTests {
 
@@ -136,6 +140,26 @@ class HostileInputTests {
                 .contains(400, 404, 413, 415);
         // The check is alive: mutations that stay valid are accepted, and their event is seen.
         assertThat(appendedByAccepted).isPositive();
+
+        // For RELIABILITY.md (./fault-suite.sh), written only now that every assertion has passed.
+        Path reports = Files.createDirectories(Path.of("target", "reliability"));
+        Files.writeString(reports.resolve("hostile-input-notification-service.md"), String.join("\n",
+                "### hostile-input-notification-service", "",
+                "A fuzz run over notification-service's subscription API, over real HTTP to the running service"
+                        + " on a real broker: random bytes and mutations of valid webhook, Slack and email"
+                        + " subscriptions (cut, spliced, retyped, huge strings, deep nesting, invalid UTF-8, a 20 KB"
+                        + " body, a 100 KB chunked body), wrong and missing content types, and hostile ids and tokens"
+                        + " for confirm, unsubscribe, re-enable and delete.", "",
+                "Measured:", "",
+                "- requests: " + tried + " (seed " + SEED + ", " + ROUNDS + " rounds, " + seconds + " s)",
+                "- answers by status: " + answers,
+                "- accepted subscriptions (201/202): " + appendedByAccepted,
+                "- requests sent again on a new connection (server had closed a kept-alive one): " + reconnected, "",
+                "Held (asserted):", "",
+                "- no answer was a 5xx",
+                "- no refused request (4xx) appended anything to notification-subscriptions (its end offsets read"
+                        + " before and after every request)",
+                "- every accepted subscription appended exactly one event", ""));
     }
 
     /**
