@@ -83,7 +83,7 @@ class HostileInputTests {
     void noInputGetsA5xx_andNoRefusedInputReachesTheLog() throws Exception {
         int tried = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            for (Map.Entry<String, String> write : WRITES.entrySet()) {
+            for (Map.Entry<String, String> write : new TreeMap<>(WRITES).entrySet()) {
                 for (byte[] body : inputs(write.getValue())) {
                     send(write.getKey(), "application/json", body);
                     tried++;
