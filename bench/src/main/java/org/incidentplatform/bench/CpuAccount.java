@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Who used the machine's cores while the runs were measured: the benchmark's own processes (the
- * harness with its broker, and a started incident-service) or anything else. On a shared machine
+ * harness with its broker, the services it started, wrk and nginx) or anything else. On a shared machine
  * another process's build lowers every figure, so the report says how much of that there was.
  * Linux only ({@code /proc/stat}); elsewhere it says nothing.
  */
@@ -58,12 +60,36 @@ final class CpuAccount {
         return Optional.of(new Usage(Runtime.getRuntime().availableProcessors(), busyCores, benchmarkCores));
     }
 
+    /**
+     * The CPU time of the benchmark's processes and of everything they started: live descendants (nginx
+     * and its workers) by their own time, and children already ended and reaped (each wrk run) by the
+     * time Linux adds to their parent's {@code cutime} and {@code cstime}.
+     */
     private Duration benchmarkCpu() {
-        Duration total = Duration.ZERO;
+        Map<Long, ProcessHandle> all = new LinkedHashMap<>();
         for (ProcessHandle process : benchmarkProcesses) {
-            total = total.plus(process.info().totalCpuDuration().orElse(Duration.ZERO));
+            all.put(process.pid(), process);
+            process.descendants().forEach(descendant -> all.put(descendant.pid(), descendant));
+        }
+        Duration total = Duration.ZERO;
+        for (ProcessHandle process : all.values()) {
+            total = total.plus(process.info().totalCpuDuration().orElse(Duration.ZERO))
+                    .plus(reapedChildrenCpu(process.pid()));
         }
         return total;
+    }
+
+    /** cutime + cstime of /proc/PID/stat: CPU of the process's children that have ended and been waited for. */
+    private static Duration reapedChildrenCpu(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // Fields after the command name, which is in parentheses and may hold spaces: state is field 3.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            return Duration.ofMillis(Math.round(ticks * 1000 / JIFFIES_PER_SECOND));
+        } catch (IOException | RuntimeException gone) {
+            return Duration.ZERO;
+        }
     }
 
     /** user + nice + system + irq + softirq + steal of the "cpu" line; -1 when unreadable. */
