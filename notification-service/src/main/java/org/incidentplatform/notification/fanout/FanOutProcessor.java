@@ -178,8 +178,13 @@ final class FanOutProcessor implements Processor<String, byte[], String, Deliver
                 told.add(subscription.id());
             }
         }
-        log.info("{} of {} (sequence {}): {} deliveries", step.type(), event.getIncidentId(), event.getSequence(),
-                told.size());
+        // One line per notice that tells somebody; a replay of a million events nobody follows logs nothing.
+        if (told.isEmpty()) {
+            log.debug("{} of {} (sequence {}): nobody to tell", step.type(), event.getIncidentId(), event.getSequence());
+        } else {
+            log.info("{} of {} (sequence {}): {} deliveries", step.type(), event.getIncidentId(), event.getSequence(),
+                    told.size());
+        }
         return told;
     }
 }
