@@ -6,10 +6,14 @@
 # 2 cores. The cases tagged "ci" also run in every ./mvnw verify.
 set -euo pipefail
 cd "$(dirname "$0")"
-rm -rf local-stack/target/reliability incident-service/target/reliability notification-service/target/reliability
+# --gather-only: write RELIABILITY.md from the sections already there, e.g. after running one case
+# again with ./mvnw -pl local-stack -am verify -Dtest=<Case> -Dtest.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
 status=0
-./mvnw -B -ntp -pl local-stack -am verify -Dtest.excludedGroups= -Dgroups='faults | fuzz' \
-    -Dsurefire.failIfNoSpecifiedTests=false -fae || status=$?
+if [[ "${1:-}" != "--gather-only" ]]; then
+    rm -rf local-stack/target/reliability incident-service/target/reliability notification-service/target/reliability
+    ./mvnw -B -ntp -pl local-stack -am verify -Dtest.excludedGroups= -Dgroups='faults | fuzz' \
+        -Dsurefire.failIfNoSpecifiedTests=false -fae || status=$?
+fi
 
 report=RELIABILITY.md
 {

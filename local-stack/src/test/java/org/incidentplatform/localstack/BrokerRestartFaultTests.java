@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the projection and a webhook subscriber catch up with every event, none twice.
  */
 @Tag("faults")
+@Tag("ci")
 class BrokerRestartFaultTests {
 
     private static final int CLIENTS = 4;

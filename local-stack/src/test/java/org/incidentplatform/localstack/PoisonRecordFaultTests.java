@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * must carry on with what follows.
  */
 @Tag("faults")
+@Tag("ci")
 class PoisonRecordFaultTests {
 
     private static final String EVENTS = "incident-events";

@@ -49,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * again: the rebuilt status has every incident and every update of the log exactly once.
  */
 @Tag("faults")
+@Tag("ci")
 class ProjectionKillFaultTests {
 
     private static final int GROUPS = 3;
