@@ -127,7 +127,7 @@ class BrokerRestartFaultTests {
             long catchUpStart = System.nanoTime();
             for (String id : ids) {
                 List<String> expected = logged.get(id).stream().map(e -> e.getEventId().toString()).toList();
-                JsonNode incident = awaitProjected(stack.url(FaultStack.PROJECTION), id, expected.size());
+                JsonNode incident = StackHttp.awaitProjectedVersion(stack.url(FaultStack.PROJECTION), id, expected.size());
                 List<String> timeline = new ArrayList<>();
                 incident.path("timeline").forEach(entry -> timeline.add(entry.path("id").asText()));
                 assertThat(timeline).as("timeline of " + id).isEqualTo(expected);
@@ -190,22 +190,6 @@ class BrokerRestartFaultTests {
     private static List<String> updateMessages(List<IncidentEvent> events) {
         return events.stream().filter(e -> e.getPayload() instanceof IncidentUpdatePosted)
                 .map(e -> ((IncidentUpdatePosted) e.getPayload()).getMessage()).toList();
-    }
-
-    private static JsonNode awaitProjected(String projectionUrl, String id, int version) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = StackHttp.get(projectionUrl + "/api/v1/incidents/" + id, Map.of());
-            if (response.statusCode() == 200) {
-                last = StackHttp.JSON.readTree(response.body());
-                if (last.path("version").asLong() >= version) {
-                    return last;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("projection of " + id + " did not reach version " + version + ": " + last);
     }
 
     private static void sleepUntil(long nanos) throws InterruptedException {

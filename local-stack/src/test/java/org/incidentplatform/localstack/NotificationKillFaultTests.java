@@ -28,14 +28,9 @@ import java.util.stream.Collectors;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentStatus;
@@ -45,6 +40,7 @@ import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.local.LocalPlatform;
+import org.incidentplatform.local.junit.EventLog;
 import org.incidentplatform.schemas.SampleEvents;
 import org.incidentplatform.schemas.TopicSpec;
 import org.incidentplatform.schemas.Topics;
@@ -288,27 +284,8 @@ class NotificationKillFaultTests {
 
     /** A topic's committed records from the beginning to its current end, as Avro generic records. */
     private static List<GenericRecord> readAll(LocalPlatform platform, String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                "schema.registry.url", platform.schemaRegistryUrl());
         AvroDeserializer<Object> values = new AvroDeserializer<>();
-        values.configure(config, false);
-        List<GenericRecord> records = new ArrayList<>();
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                assertThat(System.nanoTime()).as(topic + " read to its end").isLessThan(deadline);
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                    records.add((GenericRecord) record.value());
-                }
-            }
-        }
-        return records;
+        values.configure(Map.of("schema.registry.url", platform.schemaRegistryUrl()), false);
+        return EventLog.records(platform, topic, values).stream().map(record -> (GenericRecord) record.value()).toList();
     }
 }

@@ -23,8 +23,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.incidentplatform.local.junit.EventLog;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +75,7 @@ class PoisonRecordFaultTests {
             await("the declaration at the webhook", Duration.ofSeconds(60), () -> told(hook, incident, 1));
 
             // A real record of this incident, cut in half: a known schema id, Avro that ends too soon.
-            byte[] declaration = RawTopic.read(stack.platform(), EVENTS).stream()
+            byte[] declaration = EventLog.records(stack.platform(), EVENTS, new ByteArrayDeserializer()).stream()
                     .filter(record -> incident.equals(record.key())).findFirst().orElseThrow().value();
             int schemaId = ByteBuffer.wrap(declaration, 1, 4).getInt();
             byte[] unknownSchema = ByteBuffer.allocate(13).put((byte) 0).putInt(999_999).putLong(42L).array();
@@ -122,7 +124,7 @@ class PoisonRecordFaultTests {
             List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
             await("four dead letters", Duration.ofSeconds(30), () -> {
                 deadLetters.clear();
-                deadLetters.addAll(RawTopic.read(stack.platform(), DEAD_LETTERS));
+                deadLetters.addAll(EventLog.records(stack.platform(), DEAD_LETTERS, new ByteArrayDeserializer()));
                 return deadLetters.size() >= poisons.size();
             });
             assertThat(deadLetters).as("one dead letter per poison record, none from anything else").hasSize(4);
@@ -165,7 +167,7 @@ class PoisonRecordFaultTests {
                     "{\"message\":\"Fixed.\",\"status\":\"resolved\"}"));
             await("the third incident at the webhook", Duration.ofSeconds(60), () -> told(hook, third, 1));
             await("the resolution at the webhook", Duration.ofSeconds(60), () -> told(hook, incident, 3));
-            assertThat(RawTopic.read(stack.platform(), DEAD_LETTERS)).as("no dead letter from the restart")
+            assertThat(EventLog.records(stack.platform(), DEAD_LETTERS, new ByteArrayDeserializer())).as("no dead letter from the restart")
                     .hasSize(4);
 
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with one clear line instead of running half-configured.
  */
 @Tag("faults")
+@Tag("ci")
 class RegistryOutageFaultTests {
 
     private static final int BEFORE = 5;
@@ -55,7 +56,7 @@ class RegistryOutageFaultTests {
             for (int i = 0; i < BEFORE; i++) {
                 assertThat(postUpdate(admin, incidents, id, "before-" + i).statusCode()).isEqualTo(201);
             }
-            awaitProjectedVersion(stack.url(FaultStack.PROJECTION), id, 1 + BEFORE);
+            StackHttp.awaitProjectedVersion(stack.url(FaultStack.PROJECTION), id, 1 + BEFORE);
 
             stack.platform().stopRegistry();
             String registryUrl = stack.platform().schemaRegistryUrl();
@@ -85,7 +86,7 @@ class RegistryOutageFaultTests {
 
             // The projection keeps applying them with the schema it cached.
             long projectedFrom = System.nanoTime();
-            JsonNode projected = awaitProjectedVersion(stack.url(FaultStack.PROJECTION), id, 1 + BEFORE + DURING);
+            JsonNode projected = StackHttp.awaitProjectedVersion(stack.url(FaultStack.PROJECTION), id, 1 + BEFORE + DURING);
             long projectedIn = System.nanoTime() - projectedFrom;
             List<String> timeline = new ArrayList<>();
             projected.path("timeline").forEach(entry -> timeline.add(entry.path("message").asText()));
@@ -108,7 +109,7 @@ class RegistryOutageFaultTests {
             // Registry back: the same services go on, and the one that could not start now starts.
             stack.platform().startRegistry();
             assertThat(postUpdate(admin, incidents, id, "after").statusCode()).isEqualTo(201);
-            awaitProjectedVersion(stack.url(FaultStack.PROJECTION), id, 1 + BEFORE + DURING + 1);
+            StackHttp.awaitProjectedVersion(stack.url(FaultStack.PROJECTION), id, 1 + BEFORE + DURING + 1);
             long restartFrom = System.nanoTime();
             stack.start(FaultStack.NOTIFICATION);
             long restartIn = System.nanoTime() - restartFrom;
@@ -153,22 +154,6 @@ class RegistryOutageFaultTests {
     private static String health(String url) throws Exception {
         HttpResponse<String> response = StackHttp.get(url + "/actuator/health", Map.of());
         return "HTTP " + response.statusCode() + ", " + StackHttp.JSON.readTree(response.body()).path("status").asText();
-    }
-
-    private static JsonNode awaitProjectedVersion(String projectionUrl, String id, int version) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = StackHttp.get(projectionUrl + "/api/v1/incidents/" + id, Map.of());
-            if (response.statusCode() == 200) {
-                last = StackHttp.JSON.readTree(response.body());
-                if (last.path("version").asLong() >= version) {
-                    return last;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("projection of " + id + " did not reach version " + version + ": " + last);
     }
 
     private static String millis(long nanos) {

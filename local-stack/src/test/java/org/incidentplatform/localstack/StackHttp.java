@@ -85,4 +85,21 @@ final class StackHttp {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body());
     }
+
+    /** Waits until projection-service's incident API shows {@code id} at {@code version} or later (2 minutes at most). */
+    static JsonNode awaitProjectedVersion(String projectionUrl, String id, int version) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = get(projectionUrl + "/api/v1/incidents/" + id, Map.of());
+            if (response.statusCode() == 200) {
+                last = JSON.readTree(response.body());
+                if (last.path("version").asLong() >= version) {
+                    return last;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("projection of " + id + " did not reach version " + version + ": " + last);
+    }
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.junit.EventLog;
 import org.incidentplatform.schemas.serde.AvroDeserializer;
@@ -222,8 +223,9 @@ class SubscriberEndpointFaultTests {
             assertThat(outcomes).containsExactly("failed", "failed", "failed", "parked");
         }
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = RawTopic.read(stack.platform(),
-                "notification-deliveries-dlt").stream().filter(record -> subscription.equals(record.key())).toList();
+        List<ConsumerRecord<String, byte[]>> deadLetters = EventLog.records(stack.platform(),
+                        "notification-deliveries-dlt", new ByteArrayDeserializer()).stream()
+                .filter(record -> subscription.equals(record.key())).toList();
         Map<String, GenericRecord> parkedDeliveries = new LinkedHashMap<>();
         try (AvroDeserializer<GenericRecord> deliveries = new AvroDeserializer<>()) {
             deliveries.configure(Map.of("schema.registry.url", stack.platform().schemaRegistryUrl()), false);

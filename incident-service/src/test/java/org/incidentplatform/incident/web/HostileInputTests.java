@@ -8,14 +8,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
 import org.incidentplatform.incident.command.CommandGateway;
 import org.incidentplatform.incident.command.StreamReader;
+import org.incidentplatform.local.junit.HostileBodies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -72,6 +71,7 @@ class HostileInputTests {
     StreamReader streams;
 
     final Random random = new Random(SEED);
+    private final HostileBodies bodies = new HostileBodies(random, 5_000);
     final Map<Integer, Integer> answers = new TreeMap<>();
 
     @BeforeEach
@@ -84,7 +84,7 @@ class HostileInputTests {
         int tried = 0;
         for (int round = 0; round < ROUNDS; round++) {
             for (Map.Entry<String, String> write : new TreeMap<>(WRITES).entrySet()) {
-                for (byte[] body : inputs(write.getValue())) {
+                for (byte[] body : bodies.of(write.getValue())) {
                     send(write.getKey(), "application/json", body);
                     tried++;
                 }
@@ -132,57 +132,5 @@ class HostileInputTests {
             assertThat(mockingDetails(gateway).getInvocations().size())
                     .as("refused with %d, yet handed to the gateway: %s %s", status, path, shown).isEqualTo(before);
         }
-    }
-
-    /** Ten hostile variants of a valid body. */
-    private List<byte[]> inputs(String valid) {
-        List<byte[]> inputs = new ArrayList<>();
-        byte[] noise = new byte[random.nextInt(300)];
-        random.nextBytes(noise);
-        inputs.add(noise);
-        inputs.add(utf8(cut(valid)));
-        inputs.add(utf8(splice(valid)));
-        inputs.add(utf8(retype(valid)));
-        inputs.add(utf8(valid.replaceFirst(":\"[^\"]*\"", ":\"" + "x".repeat(1 + random.nextInt(5_000)) + "\"")));
-        int depth = 1 + random.nextInt(20_000);
-        inputs.add(utf8("[".repeat(depth) + "]".repeat(depth)));
-        int nested = random.nextInt(5_000);
-        inputs.add(utf8(valid.replaceFirst("\\{", "{\"n\":" + "{\"n\":".repeat(nested) + "1" + "}".repeat(nested) + ",")));
-        inputs.add(invalidUtf8(valid));
-        inputs.add(utf8(valid.replaceFirst(":\"[^\"]*\"", ":null")));
-        inputs.add(utf8(valid + valid.substring(0, random.nextInt(valid.length()))));
-        return inputs;
-    }
-
-    private String cut(String valid) {
-        int from = random.nextInt(valid.length());
-        int to = Math.min(valid.length(), from + 1 + random.nextInt(20));
-        return valid.substring(0, from) + valid.substring(to);
-    }
-
-    private String splice(String valid) {
-        String[] junk = {"\u0000", "\"", "\\", "}", "{", ",", "\ud800", "💥", "NaN", "-0", "1e999999", "true"};
-        int at = random.nextInt(valid.length());
-        return valid.substring(0, at) + junk[random.nextInt(junk.length)] + valid.substring(at);
-    }
-
-    private String retype(String valid) {
-        String[] values = {"123", "-1", "1.5e300", "true", "[]", "{}", "\"\"", "[\"a\",1,null]", "\"9999-99-99T99:99:99Z\""};
-        return valid.replaceFirst(":(\"[^\"]*\"|\\{[^}]*}|\\[[^]]*])", ":" + values[random.nextInt(values.length)]);
-    }
-
-    private byte[] invalidUtf8(String valid) {
-        byte[] bytes = utf8(valid);
-        byte[] broken = new byte[bytes.length + 2];
-        int at = valid.indexOf(':') + 2;
-        System.arraycopy(bytes, 0, broken, 0, at);
-        broken[at] = (byte) 0xC3;
-        broken[at + 1] = (byte) 0x28;
-        System.arraycopy(bytes, at, broken, at + 2, bytes.length - at);
-        return broken;
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

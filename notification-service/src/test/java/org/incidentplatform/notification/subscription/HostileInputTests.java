@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.incidentplatform.local.junit.HostileBodies;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.notification.IncidentLog;
 import org.incidentplatform.notification.NotificationInstance;
@@ -69,6 +70,7 @@ class HostileInputTests {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Random random = new Random(SEED);
+    private final HostileBodies bodies = new HostileBodies(random, 3_000);
     private final LinkSigner links = new LinkSigner(SECRET);
     private int appendedByAccepted;
     private int reconnected;
@@ -108,7 +110,7 @@ class HostileInputTests {
             for (Map.Entry<String, Boolean> subscribe : SUBSCRIBE) {
                 String valid = subscribe.getKey();
                 boolean admin = subscribe.getValue();
-                for (byte[] body : inputs(valid)) {
+                for (byte[] body : bodies.of(valid)) {
                     send("POST", "/api/v1/subscriptions", "application/json", body, admin, true);
                     tried++;
                 }
@@ -218,29 +220,9 @@ class HostileInputTests {
         return offsets.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Ten hostile variants of a valid body. */
-    private List<byte[]> inputs(String valid) {
-        List<byte[]> inputs = new ArrayList<>();
-        byte[] noise = new byte[random.nextInt(300)];
-        random.nextBytes(noise);
-        inputs.add(noise);
-        inputs.add(utf8(cut(valid)));
-        inputs.add(utf8(splice(valid)));
-        inputs.add(utf8(retype(valid)));
-        inputs.add(utf8(valid.replaceFirst(":\"[^\"]*\"", ":\"" + "x".repeat(1 + random.nextInt(5_000)) + "\"")));
-        int depth = 1 + random.nextInt(20_000);
-        inputs.add(utf8("[".repeat(depth) + "]".repeat(depth)));
-        int nested = random.nextInt(3_000);
-        inputs.add(utf8(valid.replaceFirst("\\{", "{\"n\":" + "{\"n\":".repeat(nested) + "1" + "}".repeat(nested) + ",")));
-        inputs.add(invalidUtf8(valid));
-        inputs.add(utf8(valid.replaceFirst(":\"[^\"]*\"", ":null")));
-        inputs.add(utf8(valid + valid.substring(0, random.nextInt(valid.length()))));
-        return inputs;
-    }
-
     private byte[] hostileBody() {
-        List<byte[]> bodies = inputs(SUBSCRIBE.get(0).getKey());
-        return bodies.get(random.nextInt(bodies.size()));
+        List<byte[]> variants = bodies.of(SUBSCRIBE.get(0).getKey());
+        return variants.get(random.nextInt(variants.size()));
     }
 
     /** Eight ids per round: the real two, and ids no subscription has, some of them hostile as a path segment. */
@@ -269,34 +251,6 @@ class HostileInputTests {
             chars[i] = (char) random.nextInt(0x3000);
         }
         return chars;
-    }
-
-    private String cut(String valid) {
-        int from = random.nextInt(valid.length());
-        int to = Math.min(valid.length(), from + 1 + random.nextInt(20));
-        return valid.substring(0, from) + valid.substring(to);
-    }
-
-    private String splice(String valid) {
-        String[] junk = {"\u0000", "\"", "\\", "}", "{", ",", "\ud800", "💥", "NaN", "-0", "1e999999", "true"};
-        int at = random.nextInt(valid.length());
-        return valid.substring(0, at) + junk[random.nextInt(junk.length)] + valid.substring(at);
-    }
-
-    private String retype(String valid) {
-        String[] values = {"123", "-1", "1.5e300", "true", "[]", "{}", "\"\"", "[\"a\",1,null]", "\"9999-99-99T99:99:99Z\""};
-        return valid.replaceFirst(":(\"[^\"]*\"|\\{[^}]*}|\\[[^]]*])", ":" + values[random.nextInt(values.length)]);
-    }
-
-    private byte[] invalidUtf8(String valid) {
-        byte[] bytes = utf8(valid);
-        byte[] broken = new byte[bytes.length + 2];
-        int at = valid.indexOf(':') + 2;
-        System.arraycopy(bytes, 0, broken, 0, at);
-        broken[at] = (byte) 0xC3;
-        broken[at + 1] = (byte) 0x28;
-        System.arraycopy(bytes, at, broken, at + 2, bytes.length - at);
-        return broken;
     }
 
     private static String shortened(String path) {
