@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.incidentplatform.local.junit.IncidentStreams;
 
 /**
  * What one run of the harness does, from its command line. The defaults meet issue #8 (3 runs,
@@ -84,7 +85,7 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
 
     /** Incidents the 1,000,000 rebuild events are spread over: ten events each, as the issue's 100,000. */
     long rebuildIncidents() {
-        return rebuildEvents / EventStreams.EVENTS_PER_INCIDENT;
+        return rebuildEvents / IncidentStreams.EVENTS_PER_INCIDENT;
     }
 
     static BenchSettings parse(List<String> args, Path home) {

@@ -1,6 +1,9 @@
 package org.incidentplatform.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.incidentplatform.events.IncidentEvent;
+import org.incidentplatform.local.junit.IncidentStreams;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.schemas.serde.AvroSerializer;
 
@@ -19,6 +23,8 @@ import org.incidentplatform.schemas.serde.AvroSerializer;
  * and the fan-out's update. incident-service's own stores know nothing of these streams.
  */
 final class EventAppender implements AutoCloseable {
+
+    private static final Instant HISTORY_START = Instant.parse("2026-11-01T00:00:00Z");
 
     private final KafkaProducer<String, IncidentEvent> producer;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -60,13 +66,18 @@ final class EventAppender implements AutoCloseable {
         }
     }
 
+    /** The benchmark's history: incident {@code index} declared 17 minutes after the one before, from 1 November. */
+    static List<IncidentEvent> incident(String id, int index, int length, boolean open) {
+        return IncidentStreams.incident(id, index, length, open, HISTORY_START, Duration.ofMinutes(17));
+    }
+
     /** {@code count} events as {@code count / 10} incident streams of ten events, every 50th left open. */
     long appendIncidents(String prefix, int firstIndex, long count) {
         long appended = 0;
-        long streams = Math.max(1, count / EventStreams.EVENTS_PER_INCIDENT);
+        long streams = Math.max(1, count / IncidentStreams.EVENTS_PER_INCIDENT);
         for (long i = 0; i < streams; i++) {
-            int length = (int) (i == streams - 1 ? count - appended : EventStreams.EVENTS_PER_INCIDENT);
-            for (IncidentEvent event : EventStreams.incident(String.format("%s-%07d", prefix, i),
+            int length = (int) (i == streams - 1 ? count - appended : IncidentStreams.EVENTS_PER_INCIDENT);
+            for (IncidentEvent event : incident(String.format("%s-%07d", prefix, i),
                     (int) (firstIndex + i), length, i % 50 == 0)) {
                 append(event);
                 appended++;

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.incidentplatform.local.junit.IncidentStreams;
 
 /** incident-service's HTTP API as far as the benchmark uses it: the set-up writes and the measured update. */
 final class IncidentServiceClient {
@@ -40,18 +41,18 @@ final class IncidentServiceClient {
 
     /**
      * The catalogue every section's events refer to: the groups and components of the seeded
-     * history ({@link EventStreams}), the command path's and end-to-end section's component, and
+     * history ({@link IncidentStreams}), the command path's and end-to-end section's component, and
      * the fan-out's. Added through the API, so incident-service's catalogue stream holds them and
      * its own later writes follow on. One that already exists (409) is fine.
      */
     void addCatalogue() {
-        for (int g = 0; g < EventStreams.GROUPS; g++) {
+        for (int g = 0; g < IncidentStreams.GROUPS; g++) {
             catalogueWrite("/api/v1/component-groups", "{\"id\":\"group-" + g + "\",\"name\":\"Group " + g
                     + "\",\"description\":\"Services of group " + g + "\",\"position\":" + g + "}");
         }
-        for (int c = 0; c < EventStreams.COMPONENTS; c++) {
-            String group = c == EventStreams.COMPONENTS - 1 ? "" : ",\"group\":\"group-" + (c % EventStreams.GROUPS) + "\"";
-            catalogueWrite("/api/v1/components", "{\"id\":\"" + EventStreams.component(c) + "\",\"name\":\"Component "
+        for (int c = 0; c < IncidentStreams.COMPONENTS; c++) {
+            String group = c == IncidentStreams.COMPONENTS - 1 ? "" : ",\"group\":\"group-" + (c % IncidentStreams.GROUPS) + "\"";
+            catalogueWrite("/api/v1/components", "{\"id\":\"" + IncidentStreams.component(c) + "\",\"name\":\"Component "
                     + c + "\",\"description\":\"Component number " + c + " of the catalogue\",\"position\":" + c
                     + group + "}");
         }

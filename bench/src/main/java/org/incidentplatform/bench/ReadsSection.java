@@ -37,7 +37,7 @@ final class ReadsSection {
             String last = null;
             for (int i = 0; i < HISTORY; i++) {
                 last = String.format("inc-2026-%04d", i);
-                for (IncidentEvent event : EventStreams.incident(last, i, 3, i % 20 == 0)) {
+                for (IncidentEvent event : EventAppender.incident(last, i, 3, i % 20 == 0)) {
                     appender.append(event);
                 }
             }

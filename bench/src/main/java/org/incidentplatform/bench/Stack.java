@@ -95,13 +95,7 @@ final class Stack implements AutoCloseable {
         int projectionPort = LocalKafkaBroker.freePort();
         int notificationPort = LocalKafkaBroker.freePort();
         Map<String, String> environment = new LinkedHashMap<>(tokens.environment());
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers());
-        environment.put("SCHEMA_REGISTRY_URL", platform.schemaRegistryUrl());
-        environment.put("STREAMS_STATE_DIR", dataDir.resolve("incident-service").resolve("streams").toString());
-        environment.put("NOTIFICATION_SERVICE_STREAMS_STATE_DIR",
-                dataDir.resolve("notification-service").resolve("streams").toString());
-        environment.put("NOTIFICATION_SERVICE_OUTBOX_DIR",
-                dataDir.resolve("notification-service").resolve("outbox").toString());
+        environment.putAll(platform.serviceEnvironment(dataDir));
         environment.put("NOTIFICATION_SERVICE_PUBLIC_URL", "http://127.0.0.1:" + notificationPort);
         environment.put("NOTIFICATION_SERVICE_STATUS_PAGE_URL", "http://127.0.0.1:" + projectionPort);
         environment.put("NOTIFICATION_SERVICE_LINK_SECRET", randomHex());

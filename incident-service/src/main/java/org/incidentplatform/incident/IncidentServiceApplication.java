@@ -36,6 +36,6 @@ public class IncidentServiceApplication {
     /** The event envelope it appends: checked against the registry's latest at start. */
     @Bean
     ServiceSchemas serviceSchemas() {
-        return ServiceSchemas.writes(Map.of(Topics.INCIDENT_EVENTS_SUBJECT, IncidentEvent.getClassSchema()));
+        return ServiceSchemas.writes(Map.of(Topics.INCIDENT_EVENTS, IncidentEvent.getClassSchema()));
     }
 }

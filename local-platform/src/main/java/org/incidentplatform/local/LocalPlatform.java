@@ -1,6 +1,8 @@
 package org.incidentplatform.local;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.incidentplatform.local.kafka.LocalKafkaBroker;
 import org.incidentplatform.local.registry.LocalSchemaRegistry;
@@ -52,6 +54,24 @@ public final class LocalPlatform implements Platform {
     @Override
     public String schemaRegistryUrl() {
         return "http://" + LOOPBACK + ":" + registryPort;
+    }
+
+    /**
+     * What every service run on this platform is told, under the names docker-compose.yml uses: where Kafka and
+     * the registry are, and where each service keeps its local state, below {@code dataDir}.
+     */
+    public Map<String, String> serviceEnvironment(Path dataDir) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        environment.put("SCHEMA_REGISTRY_URL", schemaRegistryUrl());
+        environment.put("STREAMS_STATE_DIR", dataDir.resolve("incident-service").resolve("streams").toString());
+        // notification-service has its own streams state, and an outbox the operator reads when no SMTP
+        // server is configured (the embedded default).
+        environment.put("NOTIFICATION_SERVICE_STREAMS_STATE_DIR",
+                dataDir.resolve("notification-service").resolve("streams").toString());
+        environment.put("NOTIFICATION_SERVICE_OUTBOX_DIR",
+                dataDir.resolve("notification-service").resolve("outbox").toString());
+        return environment;
     }
 
     /** Stops the broker (a clean shutdown); its data stays for {@link #startBroker()}. The registry keeps serving what it has read. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -114,10 +115,10 @@ public final class ServiceProcess {
     }
 
     /** Waits for the process to end by itself, e.g. a start that must fail; its exit code, or empty if it still runs. */
-    public java.util.OptionalInt awaitExit(Duration timeout) {
+    public OptionalInt awaitExit(Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+                    ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + name + " to exit");

@@ -91,7 +91,8 @@ public final class LocalStack implements AutoCloseable {
                     settings.registryPort());
             AccessTokenFile.Tokens tokens = AccessTokenFile.loadOrCreate(dataDir);
             Map<String, String> environment = serviceEnvironment(platform, dataDir, tokens);
-            environment.putAll(notificationEnvironment(settings));
+            environment.putAll(notificationEnvironment("http://127.0.0.1:" + settings.notificationPort(),
+                    "http://127.0.0.1:" + settings.projectionPort(), settings.notificationAllowList()));
             if (tokens.created()) {
                 out.println("Generated bearer tokens (admin, responder, reporter) in " + tokens.file());
             }
@@ -178,25 +179,18 @@ public final class LocalStack implements AutoCloseable {
     /** The settings every service gets, with the same names as in docker-compose.yml. */
     static Map<String, String> serviceEnvironment(LocalPlatform platform, Path dataDir, AccessTokenFile.Tokens tokens) {
         Map<String, String> environment = new LinkedHashMap<>(tokens.environment());
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers());
-        environment.put("SCHEMA_REGISTRY_URL", platform.schemaRegistryUrl());
-        environment.put("STREAMS_STATE_DIR", dataDir.resolve("incident-service").resolve("streams").toString());
-        // notification-service has its own streams state, and an outbox the operator reads when no SMTP
-        // server is configured (the embedded default).
-        environment.put("NOTIFICATION_SERVICE_STREAMS_STATE_DIR",
-                dataDir.resolve("notification-service").resolve("streams").toString());
-        environment.put("NOTIFICATION_SERVICE_OUTBOX_DIR",
-                dataDir.resolve("notification-service").resolve("outbox").toString());
+        environment.putAll(platform.serviceEnvironment(dataDir));
         return environment;
     }
 
-    /** Links in notification-service's emails point at the ports this stack runs on. */
-    static Map<String, String> notificationEnvironment(StackSettings settings) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("NOTIFICATION_SERVICE_PUBLIC_URL", "http://127.0.0.1:" + settings.notificationPort());
-        environment.put("NOTIFICATION_SERVICE_STATUS_PAGE_URL", "http://127.0.0.1:" + settings.projectionPort());
-        environment.put("NOTIFICATION_SERVICE_ALLOW_LIST", settings.notificationAllowList());
-        return environment;
+    /**
+     * notification-service's links point at the addresses the stack serves on, and it may deliver to the
+     * hosts of {@code allowList} (plain http, private addresses).
+     */
+    static Map<String, String> notificationEnvironment(String notificationUrl, String statusPageUrl, String allowList) {
+        return Map.of("NOTIFICATION_SERVICE_PUBLIC_URL", notificationUrl,
+                "NOTIFICATION_SERVICE_STATUS_PAGE_URL", statusPageUrl,
+                "NOTIFICATION_SERVICE_ALLOW_LIST", allowList);
     }
 
     static Path jarOf(Path home, String service) {

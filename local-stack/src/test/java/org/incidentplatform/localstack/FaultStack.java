@@ -7,9 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.incidentplatform.local.LocalPlatform;
 import org.incidentplatform.local.ServiceProcess;
 import org.incidentplatform.local.kafka.LocalKafkaBroker;
+import org.incidentplatform.schemas.TopicSpec;
+import org.incidentplatform.schemas.Topics;
 
 /**
  * The whole stack for the fault suite, with every part under the test's hand: each service can be
@@ -39,9 +43,7 @@ final class FaultStack implements AutoCloseable {
         for (String service : new String[] {INCIDENT, PROJECTION, NOTIFICATION}) {
             ports.put(service, LocalKafkaBroker.freePort());
         }
-        environment.put("NOTIFICATION_SERVICE_PUBLIC_URL", url(NOTIFICATION));
-        environment.put("NOTIFICATION_SERVICE_STATUS_PAGE_URL", url(PROJECTION));
-        environment.put("NOTIFICATION_SERVICE_ALLOW_LIST", "127.0.0.0/8");
+        environment.putAll(LocalStack.notificationEnvironment(url(NOTIFICATION), url(PROJECTION), "127.0.0.0/8"));
         environment.putAll(settings);
     }
 
@@ -78,6 +80,20 @@ final class FaultStack implements AutoCloseable {
                 logDir, ServiceProcess.LOCAL_JVM_OPTIONS, environment);
         running.put(service, process);
         return process;
+    }
+
+    /**
+     * incident-events and its dead-letter topic, as incident-service creates them at its start, for a case that
+     * writes events before (or without) starting it.
+     */
+    void createIncidentEventTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.bootstrapServers()))) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (TopicSpec spec : List.of(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT)) {
+                topics.add(new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs()));
+            }
+            admin.createTopics(topics).all().get();
+        }
     }
 
     /** The service's log: every run of it, appended. */

@@ -26,8 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,7 +40,6 @@ import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.local.LocalPlatform;
 import org.incidentplatform.local.junit.EventLog;
 import org.incidentplatform.schemas.SampleEvents;
-import org.incidentplatform.schemas.TopicSpec;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.schemas.serde.AvroDeserializer;
 import org.incidentplatform.schemas.serde.AvroSerializer;
@@ -80,7 +77,7 @@ class NotificationKillFaultTests {
                 "PLATFORM_PIPELINE_MAX_HEARTBEAT_AGE", "1h"));
              WebhookReceiver receiver = new WebhookReceiver(64, SUBSCRIBER_LATENCY);
              KafkaProducer<String, IncidentEvent> producer = producer(stack.platform())) {
-            createTopics(stack.platform().bootstrapServers());
+            stack.createIncidentEventTopics();
             String incident = "inc-fanout-" + UUID.randomUUID();
             append(producer, SampleEvents.envelope(SampleEvents.CATALOGUE_ID, 1, ComponentAdded.newBuilder()
                     .setComponentId(COMPONENT).setName("Public API").setDescription("The public API")
@@ -270,16 +267,6 @@ class NotificationKillFaultTests {
         serializer.configure(Map.of("schema.registry.url", platform.schemaRegistryUrl()), false);
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), serializer);
-    }
-
-    private static void createTopics(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (TopicSpec spec : List.of(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT)) {
-                topics.add(new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs()));
-            }
-            admin.createTopics(topics).all().get();
-        }
     }
 
     /** A topic's committed records from the beginning to its current end, as Avro generic records. */

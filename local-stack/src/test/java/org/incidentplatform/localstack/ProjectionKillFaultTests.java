@@ -20,24 +20,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentGroupAdded;
-import org.incidentplatform.events.ComponentStatus;
-import org.incidentplatform.events.Impact;
-import org.incidentplatform.events.IncidentDeclared;
 import org.incidentplatform.events.IncidentEvent;
-import org.incidentplatform.events.IncidentResolved;
-import org.incidentplatform.events.IncidentStatus;
-import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.local.ServiceProcess;
+import org.incidentplatform.local.junit.IncidentStreams;
 import org.incidentplatform.schemas.SampleEvents;
-import org.incidentplatform.schemas.TopicSpec;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.schemas.serde.AvroSerializer;
 import org.junit.jupiter.api.Tag;
@@ -52,10 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("ci")
 class ProjectionKillFaultTests {
 
-    private static final int GROUPS = 3;
-    private static final int COMPONENTS = 10;
     private static final int INCIDENTS = 12_000;
-    private static final int EVENTS_PER_INCIDENT = 10;
+    private static final int EVENTS_PER_INCIDENT = IncidentStreams.EVENTS_PER_INCIDENT;
+    /** The first incident's declaration: the 12,000 follow three minutes apart, all in the past. */
+    private static final Instant HISTORY_START = Instant.parse("2026-10-01T00:00:00Z");
     /** Every this many incidents one stays open: unresolved.json must list exactly these. */
     private static final int OPEN_EVERY = 400;
     private static final int SAMPLES = 40;
@@ -70,7 +62,7 @@ class ProjectionKillFaultTests {
     void killedDuringARebuild_restartedProjectionHasEveryIncidentAndUpdateOnce() throws Exception {
         // No incident-service in this case, so no heartbeats: the pipeline's freshness is not what is tested.
         try (FaultStack stack = FaultStack.start(dataDir, Map.of("PLATFORM_PIPELINE_MAX_HEARTBEAT_AGE", "1h"))) {
-            createTopics(stack.platform().bootstrapServers());
+            stack.createIncidentEventTopics();
             long seedStart = System.nanoTime();
             Seeded seeded = seed(stack);
             long seedTook = System.nanoTime() - seedStart;
@@ -111,7 +103,8 @@ class ProjectionKillFaultTests {
                     .forEach(incident -> unresolved.add(incident.path("id").asText()));
             assertThat(unresolved).isEqualTo(seeded.open());
             JsonNode components = json(url + "/api/v2/components.json").path("components");
-            assertThat(components.size()).as("components and groups").isEqualTo(GROUPS + COMPONENTS);
+            assertThat(components.size()).as("components and groups")
+                    .isEqualTo(IncidentStreams.GROUPS + IncidentStreams.COMPONENTS);
 
             // Every update once, in order: a sample of incidents, their timelines against what was written.
             int timelineEntries = 0;
@@ -184,16 +177,6 @@ class ProjectionKillFaultTests {
         return StackHttp.JSON.readTree(response.body());
     }
 
-    private static void createTopics(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (TopicSpec spec : List.of(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT)) {
-                topics.add(new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs()));
-            }
-            admin.createTopics(topics).all().get();
-        }
-    }
-
     private record Seeded(long total, Map<String, List<String>> eventIds, Set<String> open) {
     }
 
@@ -225,7 +208,8 @@ class ProjectionKillFaultTests {
                     open.add(id);
                 }
                 List<String> ids = new ArrayList<>(EVENTS_PER_INCIDENT);
-                for (IncidentEvent event : incident(id, i, isOpen)) {
+                for (IncidentEvent event : IncidentStreams.incident(id, i, EVENTS_PER_INCIDENT, isOpen, HISTORY_START,
+                        Duration.ofMinutes(3))) {
                     producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), id, event), (metadata, e) -> {
                         if (e != null) {
                             failure.compareAndSet(null, e);
@@ -248,66 +232,20 @@ class ProjectionKillFaultTests {
         return "inc-" + i;
     }
 
-    private static String component(int i) {
-        return "component-" + (i % COMPONENTS);
-    }
-
     private static List<IncidentEvent> catalogue() {
         List<IncidentEvent> events = new ArrayList<>();
         long sequence = 0;
-        for (int g = 0; g < GROUPS; g++) {
+        for (int g = 0; g < IncidentStreams.GROUPS; g++) {
             events.add(SampleEvents.envelope(SampleEvents.CATALOGUE_ID, ++sequence, ComponentGroupAdded.newBuilder()
                     .setGroupId("group-" + g).setName("Group " + g).setDescription("Services of group " + g)
                     .setPosition(g).build()));
         }
-        for (int c = 0; c < COMPONENTS; c++) {
+        for (int c = 0; c < IncidentStreams.COMPONENTS; c++) {
             events.add(SampleEvents.envelope(SampleEvents.CATALOGUE_ID, ++sequence, ComponentAdded.newBuilder()
-                    .setComponentId(component(c)).setName("Component " + c).setDescription("Component " + c)
-                    .setGroupId("group-" + (c % GROUPS)).setPosition(c).setHidden(false).build()));
+                    .setComponentId(IncidentStreams.component(c)).setName("Component " + c)
+                    .setDescription("Component " + c)
+                    .setGroupId("group-" + (c % IncidentStreams.GROUPS)).setPosition(c).setHidden(false).build()));
         }
         return events;
-    }
-
-    /** Declared, updates, and resolved unless open; spread over the past weeks so the page has history. */
-    private static List<IncidentEvent> incident(String id, int index, boolean open) {
-        Instant base = Instant.parse("2026-10-01T00:00:00Z").plus(Duration.ofMinutes(3L * index));
-        String a = component(index);
-        String b = component(index + 3);
-        List<IncidentEvent> events = new ArrayList<>(EVENTS_PER_INCIDENT);
-        events.add(at(id, 1, base, IncidentDeclared.newBuilder()
-                .setTitle("Elevated error rates on " + a + " (" + id + ")")
-                .setImpact(index % 3 == 0 ? Impact.major : Impact.minor)
-                .setStatus(IncidentStatus.investigating)
-                .setMessage("We are investigating elevated error rates.")
-                .setComponents(Map.of(a, ComponentStatus.partial_outage, b, ComponentStatus.degraded_performance))
-                .setStartedAt(base.minus(Duration.ofMinutes(7)))
-                .setDetectedAt(base.minus(Duration.ofMinutes(2)))
-                .setDetectedBy("synthetic monitor")
-                .setBackfilled(false)
-                .build()));
-        int updates = open ? EVENTS_PER_INCIDENT - 1 : EVENTS_PER_INCIDENT - 2;
-        for (int u = 0; u < updates; u++) {
-            events.add(at(id, 2 + u, base, IncidentUpdatePosted.newBuilder()
-                    .setMessage("Update " + (u + 1) + " on " + id + ".")
-                    .setStatus(u == 0 ? IncidentStatus.identified : IncidentStatus.monitoring)
-                    .setImpact(null)
-                    .setComponents(Map.of(a, ComponentStatus.major_outage))
-                    .build()));
-        }
-        if (!open) {
-            events.add(at(id, EVENTS_PER_INCIDENT, base, IncidentResolved.newBuilder()
-                    .setMessage("Resolved.")
-                    .setComponents(Map.of(a, ComponentStatus.operational, b, ComponentStatus.operational))
-                    .build()));
-        }
-        return events;
-    }
-
-    private static IncidentEvent at(String id, long sequence, Instant base, Object payload) {
-        IncidentEvent event = SampleEvents.envelope(id, sequence, payload);
-        Instant occurred = base.plus(Duration.ofMinutes(sequence));
-        event.setOccurredAt(occurred);
-        event.setRecordedAt(occurred.plusSeconds(2));
-        return event;
     }
 }

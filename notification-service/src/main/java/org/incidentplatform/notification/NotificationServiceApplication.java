@@ -48,9 +48,9 @@ public class NotificationServiceApplication {
     @Bean
     ServiceSchemas serviceSchemas() {
         return ServiceSchemas.writes(Map.of(
-                NotificationTopics.SUBSCRIPTIONS.name() + "-value", SubscriptionEvent.getClassSchema(),
-                NotificationTopics.DELIVERIES.name() + "-value", Delivery.getClassSchema(),
-                NotificationTopics.DELIVERY_RETRIES.name() + "-value", Delivery.getClassSchema(),
-                NotificationTopics.DELIVERY_ATTEMPTS.name() + "-value", DeliveryAttempt.getClassSchema()));
+                NotificationTopics.SUBSCRIPTIONS, SubscriptionEvent.getClassSchema(),
+                NotificationTopics.DELIVERIES, Delivery.getClassSchema(),
+                NotificationTopics.DELIVERY_RETRIES, Delivery.getClassSchema(),
+                NotificationTopics.DELIVERY_ATTEMPTS, DeliveryAttempt.getClassSchema()));
     }
 }

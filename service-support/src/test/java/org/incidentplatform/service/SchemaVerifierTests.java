@@ -52,7 +52,7 @@ class SchemaVerifierTests {
     }
 
     private static SchemaVerifier verifier(String url, Map<String, Schema> written) {
-        return new SchemaVerifier(ServiceSchemas.writes(written),
+        return new SchemaVerifier(new ServiceSchemas(written),
                 new PlatformProperties(URI.create(url), (short) 1, Duration.ofSeconds(1), "DOWN"));
     }
 

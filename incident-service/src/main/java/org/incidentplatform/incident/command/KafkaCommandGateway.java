@@ -138,12 +138,7 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             Future<RecordMetadata> sent = producer.send(
-                    new ProducerRecord<>(Topics.INCIDENT_COMMANDS.name(), request.streamId(), envelope),
-                    (metadata, failure) -> {
-                        if (failure != null) {
-                            gate.failed(failure.toString());
-                        }
-                    });
+                    new ProducerRecord<>(Topics.INCIDENT_COMMANDS.name(), request.streamId(), envelope));
             try {
                 sent.get(remaining(deadline), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {

@@ -43,7 +43,6 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaRaftServer server;
-    private final String bootstrapServers;
     private final int port;
     private final int controllerPort;
     private final Path logDir;
@@ -52,7 +51,6 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private LocalKafkaBroker(KafkaRaftServer server, int port, int controllerPort, Path logDir) {
         this.server = server;
-        this.bootstrapServers = LOOPBACK + ":" + port;
         this.port = port;
         this.controllerPort = controllerPort;
         this.logDir = logDir;
@@ -88,7 +86,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return bootstrapServers;
+        return LOOPBACK + ":" + port;
     }
 
     /** The client port, as resolved at start: a restart on the same data passes it back to {@link #start}. */
@@ -123,15 +121,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
         try {
             server.shutdown();
             server.awaitShutdown();
-            log.info("Kafka broker on {} stopped", bootstrapServers);
+            log.info("Kafka broker on {} stopped", bootstrapServers());
         } catch (RuntimeException e) {
-            log.warn("Kafka broker on {} did not stop cleanly: {}", bootstrapServers, e.toString());
+            log.warn("Kafka broker on {} did not stop cleanly: {}", bootstrapServers(), e.toString());
         }
     }
 
     private void awaitReady() {
         Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         Instant deadline = Instant.now().plus(READY_TIMEOUT);

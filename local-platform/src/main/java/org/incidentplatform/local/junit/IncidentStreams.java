@@ -1,4 +1,4 @@
-package org.incidentplatform.bench;
+package org.incidentplatform.local.junit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,30 +16,33 @@ import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.schemas.SampleEvents;
 
 /**
- * Valid incident streams over the catalogue of components in groups that
- * {@link IncidentServiceClient#addCatalogue()} adds, appended straight to {@code incident-events}.
+ * Valid incident streams over a catalogue of {@value #COMPONENTS} components ({@code component-0} ...) in
+ * {@value #GROUPS} groups, for appending straight to {@code incident-events} when a benchmark or a fault case
+ * needs many events faster than incident-service's API takes them.
  */
-final class EventStreams {
+public final class IncidentStreams {
 
-    static final int GROUPS = 3;
-    static final int COMPONENTS = 10;
-    /** The rebuild's incident streams: declared, eight updates, resolved. */
-    static final int EVENTS_PER_INCIDENT = 10;
+    public static final int GROUPS = 3;
+    public static final int COMPONENTS = 10;
+    /** A typical stream: declared, eight updates, resolved. */
+    public static final int EVENTS_PER_INCIDENT = 10;
     private static final IncidentStatus[] PROGRESS = {IncidentStatus.identified, IncidentStatus.monitoring};
 
-    private EventStreams() {
+    private IncidentStreams() {
     }
 
-    static String component(int i) {
+    public static String component(int i) {
         return "component-" + (i % COMPONENTS);
     }
 
     /**
-     * One incident's stream of {@code length} (≥ 2) events: declared, updates, and resolved unless
-     * {@code open}. Occurred-at times are spread over the last days so the pages have history.
+     * Incident number {@code index}'s stream of {@code length} (≥ 2) events: declared, updates, and resolved
+     * unless {@code open}. It is declared at {@code first} plus {@code index} times {@code apart}, and its
+     * events follow three minutes apart, so pages and analytics have history.
      */
-    static List<IncidentEvent> incident(String id, int index, int length, boolean open) {
-        Instant base = Instant.parse("2026-11-01T00:00:00Z").plus(Duration.ofMinutes(17L * index));
+    public static List<IncidentEvent> incident(String id, int index, int length, boolean open, Instant first,
+                                               Duration apart) {
+        Instant base = first.plus(apart.multipliedBy(index));
         String a = component(index);
         String b = component(index + 3);
         List<IncidentEvent> events = new ArrayList<>(length);
