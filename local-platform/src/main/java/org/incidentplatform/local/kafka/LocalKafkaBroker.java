@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -202,14 +200,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** A free TCP port on the loopback interface. */
+    /** A free loopback port that this JVM has not handed out before: see {@link LoopbackPorts}. */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + LOOPBACK, e);
-        }
+        return LoopbackPorts.next();
     }
 
     private static void sleep(long millis) {
