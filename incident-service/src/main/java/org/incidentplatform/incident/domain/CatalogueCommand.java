@@ -6,9 +6,12 @@ import java.time.Instant;
  * What an admin asks of the component catalogue. Fields are taken as given so that
  * {@link CatalogueDecider} can name the field at fault.
  */
-public sealed interface CatalogueCommand {
+public sealed interface CatalogueCommand extends Command {
 
-    Instant occurredAt();
+    @Override
+    default <R> R dispatch(Handler<R> handler) {
+        return handler.catalogue(this);
+    }
 
     record AddComponent(String componentId, String name, String description, String groupId, int position,
                         boolean hidden, Instant occurredAt) implements CatalogueCommand {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -38,6 +39,24 @@ public final class CatalogueDecider {
     /** URL- and key-safe ids such as {@code web-app}: they appear in paths and in every incident's events. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
+    /** These rules in the shape every stream's rules take. */
+    public static final Decider<CatalogueCommand, CatalogueEvent, Catalogue> RULES = new Decider<>() {
+        @Override
+        public Catalogue initialState() {
+            return CatalogueDecider.initialState();
+        }
+
+        @Override
+        public Decision<CatalogueEvent> decide(CatalogueCommand command, Catalogue state, Set<String> knownComponents) {
+            return CatalogueDecider.decide(command, state);
+        }
+
+        @Override
+        public Catalogue evolve(Catalogue state, CatalogueEvent event) {
+            return CatalogueDecider.evolve(state, event);
+        }
+    };
+
     private CatalogueDecider() {
     }
 
@@ -67,6 +86,10 @@ public final class CatalogueDecider {
             String id = id("componentId", c.componentId());
             if (state.components().containsKey(id)) {
                 throw CommandRejected.conflict("component '" + id + "' already exists");
+            }
+            if (state.components().size() >= Require.COMPONENTS_MAX) {
+                throw CommandRejected.invalid("componentId", "the catalogue holds at most " + Require.COMPONENTS_MAX
+                        + " components");
             }
             return List.of(new ComponentAdded(id, name(c.name()), description(c.description()),
                     existingGroup(state, c.groupId()), position(c.position()), c.hidden(), at));
@@ -102,6 +125,10 @@ public final class CatalogueDecider {
             String id = id("groupId", c.groupId());
             if (state.groups().containsKey(id)) {
                 throw CommandRejected.conflict("group '" + id + "' already exists");
+            }
+            if (state.groups().size() >= Require.GROUPS_MAX) {
+                throw CommandRejected.invalid("groupId", "the catalogue holds at most " + Require.GROUPS_MAX
+                        + " groups");
             }
             return List.of(new ComponentGroupAdded(id, name(c.name()), description(c.description()),
                     position(c.position()), at));

@@ -13,9 +13,12 @@ import java.util.Map;
  * Every command carries {@code occurredAt}: when it happened in the world (the caller's clock when
  * the request gives no time).
  */
-public sealed interface IncidentCommand {
+public sealed interface IncidentCommand extends Command {
 
-    Instant occurredAt();
+    @Override
+    default <R> R dispatch(Handler<R> handler) {
+        return handler.incident(this);
+    }
 
     /**
      * @param startedAt  when impact began; defaults to detectedAt when that is given, else occurredAt

@@ -32,6 +32,24 @@ import org.incidentplatform.incident.domain.IncidentEvent.PostmortemPublished;
  */
 public final class IncidentDecider {
 
+    /** These rules in the shape every stream's rules take. */
+    public static final Decider<IncidentCommand, IncidentEvent, Incident> RULES = new Decider<>() {
+        @Override
+        public Incident initialState() {
+            return IncidentDecider.initialState();
+        }
+
+        @Override
+        public Decision<IncidentEvent> decide(IncidentCommand command, Incident state, Set<String> knownComponents) {
+            return IncidentDecider.decide(command, state, knownComponents);
+        }
+
+        @Override
+        public Incident evolve(Incident state, IncidentEvent event) {
+            return IncidentDecider.evolve(state, event);
+        }
+    };
+
     private IncidentDecider() {
     }
 
@@ -112,9 +130,9 @@ public final class IncidentDecider {
             throw CommandRejected.invalid("startedAt",
                     "an incident declared already resolved is written up after the fact and needs startedAt, when impact began");
         }
-        Instant detectedAt = orElse(Require.optionalTime(c.detectedAt()), occurredAt);
+        Instant detectedAt = orElse(Require.optionalTime("detectedAt", c.detectedAt()), occurredAt);
         // Given only detectedAt, impact began no later than that; occurredAt would make detection precede impact.
-        Instant startedAt = orElse(Require.optionalTime(c.startedAt()), detectedAt);
+        Instant startedAt = orElse(Require.optionalTime("startedAt", c.startedAt()), detectedAt);
         if (detectedAt.isAfter(occurredAt)) {
             throw CommandRejected.invalid("detectedAt", "detectedAt " + detectedAt
                     + " is after the declaration at " + occurredAt + ": an incident is declared once noticed");
@@ -202,7 +220,8 @@ public final class IncidentDecider {
         Instant occurredAt = Require.occurredAt(c.occurredAt(), state.lastOccurredAt());
         String body = Require.text("body", c.body(), Require.DOCUMENT_MAX);
         String rootCause = Require.text("rootCause", c.rootCause(), Require.MESSAGE_MAX);
-        List<String> factors = Require.texts("contributingFactors", c.contributingFactors(), Require.NOTE_MAX);
+        List<String> factors = Require.texts("contributingFactors", c.contributingFactors(), Require.NOTE_MAX,
+                Require.FACTORS_MAX);
         return new PostmortemPublished(body, rootCause, factors, occurredAt);
     }
 
@@ -212,9 +231,13 @@ public final class IncidentDecider {
         if (state.actionItems().containsKey(id)) {
             throw CommandRejected.conflict("action item '" + id + "' already exists");
         }
+        if (state.actionItems().size() >= Require.ACTION_ITEMS_MAX) {
+            throw CommandRejected.invalid("actionItemId", "an incident has at most " + Require.ACTION_ITEMS_MAX
+                    + " action items");
+        }
         String title = Require.text("title", c.title(), Require.TITLE_MAX);
         String owner = Require.optionalText("owner", c.owner(), Require.NOTE_MAX);
-        return new ActionItemAdded(id, title, owner, c.dueDate(), occurredAt);
+        return new ActionItemAdded(id, title, owner, Require.optionalDate("dueDate", c.dueDate()), occurredAt);
     }
 
     private static ActionItemCompleted completeActionItem(CompleteActionItem c, Incident state) {

@@ -7,9 +7,12 @@ import java.util.Map;
  * What a responder, or the schedule itself ({@code automatic}), asks of one scheduled maintenance.
  * Fields are taken as given so that {@link MaintenanceDecider} can name the field at fault.
  */
-public sealed interface MaintenanceCommand {
+public sealed interface MaintenanceCommand extends Command {
 
-    Instant occurredAt();
+    @Override
+    default <R> R dispatch(Handler<R> handler) {
+        return handler.maintenance(this);
+    }
 
     /** @param components the components affected and the status each is in while the work is in progress */
     record ScheduleMaintenance(String maintenanceId, String title, String message,

@@ -1,6 +1,7 @@
 package org.incidentplatform.incident.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,6 +20,16 @@ final class Require {
     static final int DOCUMENT_MAX = 100_000;
     /** Short free text: owners, detectedBy, notes, descriptions. */
     static final int NOTE_MAX = 1_000;
+    /** Contributing factors of one postmortem. */
+    static final int FACTORS_MAX = 20;
+    /** Action items of one incident: its snapshot stays far below a Kafka record. */
+    static final int ACTION_ITEMS_MAX = 200;
+    /** Components and groups of the catalogue, whose snapshot is one stored value. */
+    static final int COMPONENTS_MAX = 500;
+    static final int GROUPS_MAX = 100;
+    /** The earliest and latest instants an event may name: the Avro log stores milliseconds since 1970. */
+    static final Instant EARLIEST = Instant.EPOCH;
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private Require() {
     }
@@ -57,11 +68,23 @@ final class Require {
      * finer time could differ from the one a replay of the log would take.
      */
     static Instant time(String field, Instant value) {
-        return present(field, value).truncatedTo(ChronoUnit.MILLIS);
+        Instant at = present(field, value).truncatedTo(ChronoUnit.MILLIS);
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw CommandRejected.invalid(field, field + " must be between " + EARLIEST + " and " + LATEST
+                    + ", was " + at);
+        }
+        return at;
     }
 
-    static Instant optionalTime(Instant value) {
-        return value == null ? null : value.truncatedTo(ChronoUnit.MILLIS);
+    static Instant optionalTime(String field, Instant value) {
+        return value == null ? null : time(field, value);
+    }
+
+    static LocalDate optionalDate(String field, LocalDate value) {
+        if (value != null && (value.isBefore(LocalDate.EPOCH) || value.getYear() > 9999)) {
+            throw CommandRejected.invalid(field, field + " must be between 1970-01-01 and 9999-12-31, was " + value);
+        }
+        return value;
     }
 
     /** The stream's events must be in the order of the world: occurredAt never goes back. */
@@ -92,9 +115,13 @@ final class Require {
         return orderedCopy(components);
     }
 
-    static List<String> texts(String field, List<String> values, int max) {
+    static List<String> texts(String field, List<String> values, int max, int maxCount) {
         if (values == null) {
             return List.of();
+        }
+        if (values.size() > maxCount) {
+            throw CommandRejected.invalid(field, field + " may hold at most " + maxCount + " entries, had "
+                    + values.size());
         }
         for (String value : values) {
             text(field, value, max);
