@@ -3,6 +3,7 @@ package org.incidentplatform.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import ch.qos.logback.core.read.ListAppender;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.incident.security.AccessControlTests;
 import org.incidentplatform.events.IncidentEvent;
@@ -158,6 +160,41 @@ class IncidentServiceTests {
         assertThat(accepted.getMDCPropertyMap()).containsEntry("incidentId", "catalogue");
         assertThat(EventLog.of(LocalPlatformExtension.platform(), "catalogue"))
                 .extracting(event -> event.getEventId().toString()).contains(eventId);
+    }
+
+    @Test
+    void aTimeBeyondWhatTheLogCanHold_isRefusedNamingTheField_appendsNothing_andTheNextDeclarationIsCreated() {
+        String component = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
+        http.post().uri("/api/v1/components")
+                .header("Authorization", "Bearer test-admin-token-0123456789abcdef0123")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"id\": \"" + component + "\", \"name\": \"Hostile\"}")
+                .exchange().expectStatus().isCreated();
+        String declaration = "{\"title\": \"Far future\", \"impact\": \"minor\", \"status\": \"investigating\","
+                + " \"message\": \"m\", \"components\": {\"" + component + "\": \"partial_outage\"}%s}";
+        String key = UUID.randomUUID().toString();
+
+        http.post().uri("/api/v1/incidents")
+                .header("Authorization", "Bearer test-responder-token-0123456789abcdef")
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(declaration.formatted(", \"occurredAt\": \"+500000000-01-01T00:00:00Z\""))
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("occurredAt");
+        String created = http.post().uri("/api/v1/incidents")
+                .header("Authorization", "Bearer test-responder-token-0123456789abcdef")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(declaration.formatted(""))
+                .exchange()
+                .expectStatus().isCreated()
+                .returnResult(String.class).getResponseBody();
+
+        assertThat(created).contains("\"version\":1");
+        assertThat(EventLog.records(LocalPlatformExtension.platform(), Topics.INCIDENT_COMMANDS.name(),
+                new ByteArrayDeserializer()))
+                .noneMatch(record -> new String(record.value(), StandardCharsets.UTF_8)
+                        .contains("500000000"));
     }
 
     private String config(String topic, String key) throws Exception {

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Records no consumer can read, written into incident-events by a raw producer beside
  * incident-service: garbage, an unknown schema id, and truncated Avro under a real schema id, on
- * a live incident's key and on the catalogue's reserved key (which incident-service's global store
- * of known components reads). Each must be dead-lettered once with its reason, and every service
+ * a live incident's key and on the catalogue's reserved key (which incident-service's view of the
+ * known components reads). Each must be dead-lettered once with its reason, and every service
  * must carry on with what follows.
  */
 @Tag("faults")
@@ -155,7 +155,7 @@ class PoisonRecordFaultTests {
             assertThat(unreadable).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "not-wire-format", 2.0, "unknown-schema", 1.0, "undecodable", 1.0));
 
-            // incident-service, restarted with the poison in the partition its global store replays,
+            // incident-service, restarted with the poison in the partition its catalogue view reads,
             // comes back and still knows the catalogue, old and new.
             stack.kill(FaultStack.INCIDENT);
             stack.start(FaultStack.INCIDENT);

@@ -12,8 +12,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.incidentplatform.incident.domain.CatalogueCommand;
+import org.incidentplatform.incident.domain.Command;
 import org.incidentplatform.incident.domain.IncidentCommand;
 import org.incidentplatform.incident.domain.MaintenanceCommand;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,26 +27,30 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class CommandCodec {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Tolerates fields it does not know, so an envelope or stored value of a newer or older version still reads. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
-    private static final Map<String, Class<?>> COMMAND_TYPES = Stream.of(
+    private static final Map<String, Class<? extends Command>> COMMAND_TYPES = Stream.of(
                     IncidentCommand.class, MaintenanceCommand.class, CatalogueCommand.class)
             .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
+            .map(type -> type.asSubclass(Command.class))
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private CommandCodec() {
     }
 
     static CommandEnvelope envelope(String requestId, CommandRequest request, boolean occurredAtGiven, Instant sentAt) {
-        return new CommandEnvelope(requestId, request.kind(), request.streamId(),
+        return new CommandEnvelope(requestId, request.streamId(),
                 request.command().getClass().getSimpleName(), JSON.valueToTree(request.command()), occurredAtGiven,
                 request.actor(), request.idempotencyKey(), request.requestHash(), request.expectedVersion(),
                 request.correlationId(), sentAt);
     }
 
     /** The domain command of an envelope; a command without a time of its own gets {@code now}. */
-    static Object command(CommandEnvelope envelope, Instant now) {
-        Class<?> type = COMMAND_TYPES.get(envelope.type());
+    static Command command(CommandEnvelope envelope, Instant now) {
+        Class<? extends Command> type = COMMAND_TYPES.get(envelope.type());
         if (type == null) {
             throw new IllegalArgumentException("unknown command type " + envelope.type());
         }

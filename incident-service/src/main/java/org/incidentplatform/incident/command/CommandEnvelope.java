@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  *                        with its own clock, so that two instances' clocks cannot put concurrent
  *                        commands of one stream out of order
  */
-record CommandEnvelope(String requestId, StreamKind kind, String streamId, String type, JsonNode command,
+record CommandEnvelope(String requestId, String streamId, String type, JsonNode command,
                        boolean occurredAtGiven, String actor, String idempotencyKey, String requestHash,
                        Long expectedVersion, String correlationId, Instant sentAt) {
 }

@@ -32,6 +32,10 @@ public sealed interface CommandOutcome {
     record IdempotencyKeyReused(String idempotencyKey) implements CommandOutcome {
     }
 
+    /** The command failed inside the processor (a defect, not the input's fault); nothing was appended. */
+    record Failed(String reason) implements CommandOutcome {
+    }
+
     /**
      * Kafka did not confirm in time. The command may still be applied later; a retry with the same
      * Idempotency-Key is safe.

@@ -8,15 +8,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * UP while the command processor can decide commands. A service whose Kafka Streams client has
- * died answers every write with 503; health must say so instead of staying green.
+ * died answers every write with 503; health must say so instead of staying green. Commands that
+ * failed one by one, and stream threads that were replaced, are shown beside the state: they do not
+ * stop the processor, but an operator should see them.
  */
 @Component("commandProcessor")
 final class CommandProcessorHealth implements HealthIndicator {
 
     private final StreamsBuilderFactoryBean streams;
+    private final CommandFailures failures;
 
-    CommandProcessorHealth(StreamsBuilderFactoryBean streams) {
+    CommandProcessorHealth(StreamsBuilderFactoryBean streams, CommandFailures failures) {
         this.streams = streams;
+        this.failures = failures;
     }
 
     @Override
@@ -27,6 +31,12 @@ final class CommandProcessorHealth implements HealthIndicator {
             case RUNNING, REBALANCING -> Health.up();
             case CREATED, PENDING_SHUTDOWN, NOT_RUNNING, PENDING_ERROR, ERROR -> Health.down();
         };
-        return health.withDetail("state", state.name()).build();
+        health.withDetail("state", state.name())
+                .withDetail("failedCommands", failures.failedCommands())
+                .withDetail("replacedThreads", failures.replacedThreads());
+        if (failures.lastFailure() != null) {
+            health.withDetail("lastFailure", failures.lastFailure());
+        }
+        return health.build();
     }
 }

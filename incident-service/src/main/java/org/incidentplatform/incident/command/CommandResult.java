@@ -12,7 +12,7 @@ import org.incidentplatform.incident.domain.Rejection;
 record CommandResult(String requestId, Outcome outcome, String streamId, long version, List<String> eventIds,
                      Rejection.Kind rejectionKind, String field, String reason, Long expectedVersion) {
 
-    enum Outcome { ACCEPTED, REPLAYED, REJECTED, VERSION_MISMATCH, KEY_REUSED }
+    enum Outcome { ACCEPTED, REPLAYED, REJECTED, VERSION_MISMATCH, KEY_REUSED, FAILED }
 
     static CommandResult accepted(String requestId, String streamId, long version, List<String> eventIds,
                                   boolean replayed) {
@@ -34,6 +34,11 @@ record CommandResult(String requestId, Outcome outcome, String streamId, long ve
         return new CommandResult(requestId, Outcome.KEY_REUSED, streamId, version, List.of(), null, null, key, null);
     }
 
+    /** Something went wrong inside the processor while deciding or encoding this command; nothing was appended. */
+    static CommandResult failed(String requestId, String streamId, String reason) {
+        return new CommandResult(requestId, Outcome.FAILED, streamId, 0, List.of(), null, null, reason, null);
+    }
+
     CommandOutcome toOutcome() {
         return switch (outcome) {
             case ACCEPTED -> new CommandOutcome.Accepted(streamId, version, eventIds, false);
@@ -41,6 +46,7 @@ record CommandResult(String requestId, Outcome outcome, String streamId, long ve
             case REJECTED -> new CommandOutcome.Rejected(new Rejection(rejectionKind, field, reason));
             case VERSION_MISMATCH -> new CommandOutcome.VersionMismatch(expectedVersion, version);
             case KEY_REUSED -> new CommandOutcome.IdempotencyKeyReused(reason);
+            case FAILED -> new CommandOutcome.Failed(reason);
         };
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.incidentplatform.events.ActionItemAdded;
@@ -93,7 +94,7 @@ final class EventPayloads {
         throw unknown("domain event", domainEvent);
     }
 
-    private static SpecificRecord incidentToAvro(IncidentEvent event) {
+    static SpecificRecord incidentToAvro(IncidentEvent event) {
         if (event instanceof IncidentEvent.IncidentDeclared e) {
             return IncidentDeclared.newBuilder()
                     .setTitle(e.title())
@@ -157,7 +158,7 @@ final class EventPayloads {
         throw unknown("incident event", event);
     }
 
-    private static SpecificRecord maintenanceToAvro(MaintenanceEvent event) {
+    static SpecificRecord maintenanceToAvro(MaintenanceEvent event) {
         if (event instanceof MaintenanceEvent.MaintenanceScheduled e) {
             return MaintenanceScheduled.newBuilder()
                     .setTitle(e.title())
@@ -199,7 +200,7 @@ final class EventPayloads {
         throw unknown("maintenance event", event);
     }
 
-    private static SpecificRecord catalogueToAvro(CatalogueEvent event) {
+    static SpecificRecord catalogueToAvro(CatalogueEvent event) {
         if (event instanceof CatalogueEvent.ComponentAdded e) {
             return ComponentAdded.newBuilder()
                     .setComponentId(e.componentId())
@@ -353,6 +354,19 @@ final class EventPayloads {
             return new CatalogueEvent.ComponentGroupRemoved(p.getGroupId(), at);
         }
         throw unknown("Avro payload", payload);
+    }
+
+    /** The incident event an envelope carries; empty when it belongs to another kind of stream. */
+    static Optional<IncidentEvent> incidentEvent(org.incidentplatform.events.IncidentEvent envelope) {
+        return toDomain(envelope) instanceof IncidentEvent event ? Optional.of(event) : Optional.empty();
+    }
+
+    static Optional<MaintenanceEvent> maintenanceEvent(org.incidentplatform.events.IncidentEvent envelope) {
+        return toDomain(envelope) instanceof MaintenanceEvent event ? Optional.of(event) : Optional.empty();
+    }
+
+    static Optional<CatalogueEvent> catalogueEvent(org.incidentplatform.events.IncidentEvent envelope) {
+        return toDomain(envelope) instanceof CatalogueEvent event ? Optional.of(event) : Optional.empty();
     }
 
     /**

@@ -29,9 +29,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.incidentplatform.incident.domain.CatalogueCommand;
-import org.incidentplatform.incident.domain.IncidentCommand;
-import org.incidentplatform.incident.domain.MaintenanceCommand;
 import org.incidentplatform.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,6 +105,9 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
         if (outcome instanceof CommandOutcome.IdempotencyKeyReused) {
             return "idempotency_key_reused";
         }
+        if (outcome instanceof CommandOutcome.Failed) {
+            return "failed";
+        }
         return "unavailable";
     }
 
@@ -131,7 +131,7 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
     /** Sends the command and waits for its answer, both within one decision timeout. */
     private CommandOutcome sendAndAwait(CommandRequest request) {
         String requestId = UUID.randomUUID().toString();
-        CommandEnvelope envelope = CommandCodec.envelope(requestId, request, occurredAt(request.command()) != null,
+        CommandEnvelope envelope = CommandCodec.envelope(requestId, request, request.command().occurredAt() != null,
                 clock.instant());
         CompletableFuture<CommandResult> answer = new CompletableFuture<>();
         waiting.put(requestId, answer);
@@ -172,19 +172,6 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
 
     private static long remaining(long deadline) {
         return Math.max(0, deadline - System.nanoTime());
-    }
-
-    private static Object occurredAt(Object command) {
-        if (command instanceof IncidentCommand c) {
-            return c.occurredAt();
-        }
-        if (command instanceof MaintenanceCommand c) {
-            return c.occurredAt();
-        }
-        if (command instanceof CatalogueCommand c) {
-            return c.occurredAt();
-        }
-        throw new IllegalArgumentException("not a domain command: " + command);
     }
 
     @Override

@@ -1,18 +1,19 @@
 package org.incidentplatform.incident.command;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.incidentplatform.events.IncidentEvent;
@@ -21,8 +22,10 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a stream's events from the processor's own history store (interactive query), so the
- * audit view shows exactly what was appended, in order, without scanning the topic.
+ * Reads a stream's events from the processor's own event store (interactive query), so the audit
+ * view shows exactly what was appended, in order, without scanning the topic. The store is
+ * partitioned like the commands: a stream whose partition another instance owns is read there
+ * (Kafka Streams' metadata names that instance).
  */
 @Component
 final class StoreStreamReader implements StreamReader {
@@ -36,40 +39,60 @@ final class StoreStreamReader implements StreamReader {
     }
 
     @Override
-    public Optional<List<RecordedEvent>> read(StreamKind kind, String streamId) {
+    public Read read(StreamKind kind, String streamId, long after, int limit) {
         KafkaStreams running = streams.getKafkaStreams();
         if (running == null || running.state() != KafkaStreams.State.RUNNING) {
             throw new StreamsUnavailableException("the event store is not ready yet (state "
                     + (running == null ? "NOT_STARTED" : running.state()) + ")");
         }
-        int partition = Utils.toPositive(Utils.murmur2(streamId.getBytes(StandardCharsets.UTF_8)))
-                % Topics.INCIDENT_COMMANDS.partitions();
+        KeyQueryMetadata owner = running.queryMetadataForKey(CommandProcessor.STATE_STORE, streamId,
+                new StringSerializer());
+        boolean ownerKnown = owner != null && !owner.equals(KeyQueryMetadata.NOT_AVAILABLE)
+                && owner.activeHost().port() > 0;
+        // Without application.server (an instance that serves no HTTP), Kafka Streams has no metadata to give.
+        int partition = owner != null && !owner.equals(KeyQueryMetadata.NOT_AVAILABLE)
+                ? owner.partition() : KnownComponents.partitionOf(streamId);
         boolean local = running.metadataForLocalThreads().stream()
                 .flatMap(thread -> thread.activeTasks().stream())
                 .flatMap(task -> task.topicPartitions().stream())
                 .anyMatch(tp -> tp.partition() == partition);
         if (!local) {
-            throw new StreamsUnavailableException("stream " + streamId + " (partition " + partition
-                    + ") is served by another incident-service instance; ask again, or ask that one");
-        }
-        ReadOnlyKeyValueStore<String, List<byte[]>> store = running.store(StoreQueryParameters
-                .fromNameAndType(CommandProcessor.HISTORY_STORE, QueryableStoreTypes.<String, List<byte[]>>keyValueStore())
-                .withPartition(partition));
-        List<byte[]> history = store.get(streamId);
-        if (history == null || history.isEmpty()) {
-            return Optional.empty();
-        }
-        List<RecordedEvent> recorded = new ArrayList<>(history.size());
-        for (byte[] bytes : history) {
-            IncidentEvent event = events.deserializer().deserialize(Topics.INCIDENT_EVENTS.name(), bytes);
-            if (recorded.isEmpty() && EventPayloads.kindOf(event.getPayload()) != kind) {
-                return Optional.empty();
+            if (!ownerKnown) {
+                throw new StreamsUnavailableException("the owner of stream " + streamId + " (partition " + partition
+                        + ") is not known right now; ask again in a moment");
             }
-            recorded.add(new RecordedEvent(event.getEventId().toString(), event.getIncidentId(), event.getSequence(),
-                    event.getOccurredAt(), event.getRecordedAt(), event.getActor(), event.getCorrelationId(),
-                    event.getPayload().getClass().getSimpleName(), fields((SpecificRecord) event.getPayload())));
+            return new OwnedElsewhere(owner.activeHost().host() + ":" + owner.activeHost().port());
         }
-        return Optional.of(recorded);
+        byte[] snapshot = store(running, CommandProcessor.STATE_STORE, partition).get(streamId);
+        if (snapshot == null || snapshot.length == 0 || snapshot[0] != kind.ordinal()) {
+            return new NotFound();
+        }
+        List<RecordedEvent> recorded = new ArrayList<>();
+        boolean more = false;
+        try (KeyValueIterator<String, byte[]> range = store(running, CommandProcessor.EVENT_STORE, partition)
+                .range(CommandProcessor.eventKey(streamId, after + 1), CommandProcessor.eventKey(streamId, Long.MAX_VALUE))) {
+            while (range.hasNext()) {
+                KeyValue<String, byte[]> entry = range.next();
+                if (recorded.size() == limit) {
+                    more = true;
+                    break;
+                }
+                recorded.add(recorded(events.deserializer().deserialize(Topics.INCIDENT_EVENTS.name(), entry.value)));
+            }
+        }
+        return new Page(recorded, more);
+    }
+
+    private static ReadOnlyKeyValueStore<String, byte[]> store(KafkaStreams running, String name, int partition) {
+        return running.store(StoreQueryParameters
+                .fromNameAndType(name, QueryableStoreTypes.<String, byte[]>keyValueStore())
+                .withPartition(partition));
+    }
+
+    private static RecordedEvent recorded(IncidentEvent event) {
+        return new RecordedEvent(event.getEventId().toString(), event.getIncidentId(), event.getSequence(),
+                event.getOccurredAt(), event.getRecordedAt(), event.getActor(), event.getCorrelationId(),
+                event.getPayload().getClass().getSimpleName(), fields((SpecificRecord) event.getPayload()));
     }
 
     private static Map<String, Object> fields(SpecificRecord record) {

@@ -6,10 +6,9 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.incidentplatform.incident.command.RecordedEvent;
 import org.incidentplatform.incident.command.StreamKind;
-import org.incidentplatform.incident.command.StreamReader;
 import org.incidentplatform.incident.domain.Catalogue;
+import org.incidentplatform.incident.domain.CatalogueCommand;
 import org.incidentplatform.incident.domain.CatalogueCommand.AddComponent;
 import org.incidentplatform.incident.domain.CatalogueCommand.AddGroup;
 import org.incidentplatform.incident.domain.CatalogueCommand.RemoveComponent;
@@ -29,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The component catalogue: one stream, {@value Catalogue#STREAM_ID}, of components and their groups. */
@@ -40,9 +40,9 @@ class CatalogueController {
     private static final Map<String, String> GROUP_FIELDS = Map.of("groupId", "id");
 
     private final CommandExchange exchange;
-    private final StreamReader streams;
+    private final Streams streams;
 
-    CatalogueController(CommandExchange exchange, StreamReader streams) {
+    CatalogueController(CommandExchange exchange, Streams streams) {
         this.exchange = exchange;
         this.streams = streams;
     }
@@ -121,12 +121,13 @@ class CatalogueController {
 
     /** The catalogue's raw events, for audit. An empty catalogue has no events yet, which is no error. */
     @GetMapping("/api/v1/components/events")
-    ResponseEntity<List<RecordedEvent>> events() {
-        return Streams.events(streams.read(StreamKind.CATALOGUE, Catalogue.STREAM_ID).orElse(List.of()));
+    ResponseEntity<?> events(@RequestParam(required = false) String after,
+                             @RequestParam(required = false) String limit, HttpServletRequest http) {
+        return streams.events(StreamKind.CATALOGUE, "catalogue", Catalogue.STREAM_ID, true, after, limit, http);
     }
 
-    private Submitted submit(Write write, Object command, Map<String, String> fields) {
-        return exchange.submit(write, StreamKind.CATALOGUE, Catalogue.STREAM_ID, command, fields);
+    private Submitted submit(Write write, CatalogueCommand command, Map<String, String> fields) {
+        return exchange.submit(write, Catalogue.STREAM_ID, command, fields);
     }
 
     private static String catalogueId(String field, String id) {

@@ -19,7 +19,7 @@ import org.incidentplatform.incident.command.CommandGateway;
 import org.incidentplatform.incident.command.CommandOutcome;
 import org.incidentplatform.incident.command.CommandOutcome.Accepted;
 import org.incidentplatform.incident.command.CommandRequest;
-import org.incidentplatform.incident.command.StreamKind;
+import org.incidentplatform.incident.domain.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -71,18 +71,17 @@ class CommandExchange {
                 correlationId(http));
     }
 
-    Submitted submit(Write write, StreamKind kind, String streamId, Object command) {
-        return submit(write, kind, streamId, command, Map.of());
+    Submitted submit(Write write, String streamId, Command command) {
+        return submit(write, streamId, command, Map.of());
     }
 
     /** @param requestFieldNames the request's name for a command field the decider may name, where they differ */
-    Submitted submit(Write write, StreamKind kind, String streamId, Object command,
-                     Map<String, String> requestFieldNames) {
+    Submitted submit(Write write, String streamId, Command command, Map<String, String> requestFieldNames) {
         // Every line logged for this write, here and below, names the incident; structured logs carry it as a field.
         MDC.put("incidentId", streamId);
         MDC.put("correlationId", write.correlationId());
         try {
-            CommandOutcome outcome = gateway.submit(new CommandRequest(kind, streamId, command, write.actor(),
+            CommandOutcome outcome = gateway.submit(new CommandRequest(streamId, command, write.actor(),
                     write.idempotencyKey(), write.requestHash(), write.expectedVersion(), write.correlationId()));
             if (outcome instanceof Accepted accepted) {
                 MDC.put("eventId", String.join(",", accepted.eventIds()));
@@ -91,7 +90,8 @@ class CommandExchange {
                 return new Submitted(write, accepted);
             }
             if (outcome instanceof CommandOutcome.Unavailable unavailable) {
-                log.warn("{} {} not confirmed (correlation {}): {}", kind, streamId, write.correlationId(),
+                log.warn("{} {} not confirmed (correlation {}): {}", command.getClass().getSimpleName(), streamId,
+                        write.correlationId(),
                         unavailable.reason());
             }
             throw new CommandNotAcceptedException(outcome, requestFieldNames);

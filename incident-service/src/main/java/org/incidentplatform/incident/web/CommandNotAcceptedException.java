@@ -3,6 +3,7 @@ package org.incidentplatform.incident.web;
 import java.util.Map;
 
 import org.incidentplatform.incident.command.CommandOutcome;
+import org.incidentplatform.incident.command.CommandOutcome.Failed;
 import org.incidentplatform.incident.command.CommandOutcome.IdempotencyKeyReused;
 import org.incidentplatform.incident.command.CommandOutcome.Rejected;
 import org.incidentplatform.incident.command.CommandOutcome.Unavailable;
@@ -17,7 +18,7 @@ import org.springframework.web.ErrorResponseException;
 /**
  * A command that appended nothing, as the problem the client gets: the decider's refusal by its kind
  * (404, 409, 422), a stale {@code If-Match} (412), a reused Idempotency-Key (422), or Kafka not
- * confirming in time (503, to be retried with the same key).
+ * confirming in time (503, to be retried with the same key), or a failure inside the processor (500).
  */
 class CommandNotAcceptedException extends ErrorResponseException {
 
@@ -49,6 +50,9 @@ class CommandNotAcceptedException extends ErrorResponseException {
         if (outcome instanceof Unavailable) {
             return HttpStatus.SERVICE_UNAVAILABLE;
         }
+        if (outcome instanceof Failed) {
+            return HttpStatus.INTERNAL_SERVER_ERROR;
+        }
         throw new IllegalArgumentException("an accepted command is not a problem: " + outcome);
     }
 
@@ -75,6 +79,11 @@ class CommandNotAcceptedException extends ErrorResponseException {
                     + reused.idempotencyKey() + "' was already used for a different request; use a new key");
             problem.setProperty("header", CommandExchange.IDEMPOTENCY_KEY);
             return problem;
+        }
+        if (outcome instanceof Failed failed) {
+            return ProblemDetail.forStatusAndDetail(status, "the command failed while it was being decided and"
+                    + " nothing was recorded (" + failed.reason() + "); this is a defect of the service, not of"
+                    + " the request");
         }
         return ProblemDetail.forStatusAndDetail(status, "the event store did not confirm the write in time;"
                 + " nothing may have been recorded, or it may be recorded shortly: retry with the same"

@@ -1,5 +1,6 @@
 package org.incidentplatform.incident.web;
 
+import org.incidentplatform.incident.command.StreamsUnavailableException;
 import org.incidentplatform.service.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -7,6 +8,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 
@@ -16,6 +18,14 @@ import org.springframework.web.context.request.WebRequest;
  */
 @RestControllerAdvice
 class ErrorResponses extends ProblemResponses {
+
+    /** The event store cannot answer a read right now (starting, rebalancing, its owner away): retry shortly. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> storeUnavailable(StreamsUnavailableException ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, CommandNotAcceptedException.RETRY_AFTER_SECONDS)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage()));
+    }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,

@@ -6,9 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.incidentplatform.incident.command.RecordedEvent;
 import org.incidentplatform.incident.command.StreamKind;
-import org.incidentplatform.incident.command.StreamReader;
 import org.incidentplatform.incident.domain.Impact;
 import org.incidentplatform.incident.domain.IncidentCommand.AddActionItem;
 import org.incidentplatform.incident.domain.IncidentCommand.CompleteActionItem;
@@ -29,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Incidents: declared, updated, resolved, reopened or retracted, then written up with a postmortem. */
@@ -38,9 +37,9 @@ class IncidentController {
     private static final String INCIDENT = "incident";
 
     private final CommandExchange exchange;
-    private final StreamReader streams;
+    private final Streams streams;
 
-    IncidentController(CommandExchange exchange, StreamReader streams) {
+    IncidentController(CommandExchange exchange, Streams streams) {
         this.exchange = exchange;
         this.streams = streams;
     }
@@ -94,7 +93,7 @@ class IncidentController {
                 Fields.time("detectedAt", body.detectedAt()),
                 body.detectedBy(),
                 Fields.occurredAt(body.occurredAt()));
-        Submitted submitted = exchange.submit(write, StreamKind.INCIDENT, id, command);
+        Submitted submitted = exchange.submit(write, id, command);
         return submitted.created("/api/v1/incidents/" + id, new Written(id, submitted.version()));
     }
 
@@ -109,7 +108,7 @@ class IncidentController {
                 Fields.wireValue("impact", body.impact(), Impact.class, Impact::fromWireValue),
                 Fields.components("components", body.components()),
                 Fields.occurredAt(body.occurredAt()));
-        return appended(id, exchange.submit(write, StreamKind.INCIDENT, id, command));
+        return appended(id, exchange.submit(write, id, command));
     }
 
     @PostMapping(path = "/api/v1/incidents/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -121,7 +120,7 @@ class IncidentController {
                 Fields.required("message", body.message()),
                 Fields.components("components", body.components()),
                 Fields.occurredAt(body.occurredAt()));
-        return appended(id, exchange.submit(write, StreamKind.INCIDENT, id, command));
+        return appended(id, exchange.submit(write, id, command));
     }
 
     /** Without a status the incident goes back to investigating: it was resolved too soon, look again. */
@@ -137,7 +136,7 @@ class IncidentController {
                 status != null ? status : IncidentStatus.INVESTIGATING,
                 Fields.components("components", body.components()),
                 Fields.occurredAt(body.occurredAt()));
-        return appended(id, exchange.submit(write, StreamKind.INCIDENT, id, command));
+        return appended(id, exchange.submit(write, id, command));
     }
 
     @PostMapping(path = "/api/v1/incidents/{id}/retract", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -147,7 +146,7 @@ class IncidentController {
         Write write = exchange.open(http, principal, body);
         var command = new RetractIncident(Fields.required("reason", body.reason()),
                 Fields.occurredAt(body.occurredAt()));
-        return appended(id, exchange.submit(write, StreamKind.INCIDENT, id, command));
+        return appended(id, exchange.submit(write, id, command));
     }
 
     @PostMapping(path = "/api/v1/incidents/{id}/postmortem", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -160,7 +159,7 @@ class IncidentController {
                 Fields.required("rootCause", body.rootCause()),
                 body.contributingFactors(),
                 Fields.occurredAt(body.occurredAt()));
-        return appended(id, exchange.submit(write, StreamKind.INCIDENT, id, command));
+        return appended(id, exchange.submit(write, id, command));
     }
 
     @PostMapping(path = "/api/v1/incidents/{id}/action-items", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -176,7 +175,7 @@ class IncidentController {
                 body.owner(),
                 Fields.date("dueDate", body.dueDate()),
                 Fields.occurredAt(body.occurredAt()));
-        Submitted submitted = exchange.submit(write, StreamKind.INCIDENT, id, command, Map.of("actionItemId", "id"));
+        Submitted submitted = exchange.submit(write, id, command, Map.of("actionItemId", "id"));
         return submitted.appended(new ActionItemWritten(id, itemId, submitted.version()));
     }
 
@@ -188,14 +187,14 @@ class IncidentController {
         Write write = exchange.open(http, principal, body);
         CompleteActionItemRequest given = body != null ? body : new CompleteActionItemRequest(null, null);
         var command = new CompleteActionItem(itemId, given.note(), Fields.occurredAt(given.occurredAt()));
-        return appended(id, exchange.submit(write, StreamKind.INCIDENT, id, command));
+        return appended(id, exchange.submit(write, id, command));
     }
 
     @GetMapping("/api/v1/incidents/{id}/events")
-    ResponseEntity<List<RecordedEvent>> events(@PathVariable String id) {
+    ResponseEntity<?> events(@PathVariable String id, @RequestParam(required = false) String after,
+                             @RequestParam(required = false) String limit, HttpServletRequest http) {
         Fields.pathId(INCIDENT, id);
-        return Streams.events(streams.read(StreamKind.INCIDENT, id)
-                .orElseThrow(() -> new StreamNotFoundException(INCIDENT, id)));
+        return streams.events(StreamKind.INCIDENT, INCIDENT, id, false, after, limit, http);
     }
 
     private static ResponseEntity<Written> appended(String id, Submitted submitted) {

@@ -8,9 +8,7 @@ import java.util.function.BiFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.incidentplatform.incident.command.RecordedEvent;
 import org.incidentplatform.incident.command.StreamKind;
-import org.incidentplatform.incident.command.StreamReader;
 import org.incidentplatform.incident.domain.MaintenanceCommand;
 import org.incidentplatform.incident.domain.MaintenanceCommand.CancelMaintenance;
 import org.incidentplatform.incident.domain.MaintenanceCommand.CompleteMaintenance;
@@ -28,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Scheduled maintenance: announced ahead, then started, verified, completed, or cancelled. */
@@ -37,9 +36,9 @@ class MaintenanceController {
     private static final String MAINTENANCE = "maintenance";
 
     private final CommandExchange exchange;
-    private final StreamReader streams;
+    private final Streams streams;
 
-    MaintenanceController(CommandExchange exchange, StreamReader streams) {
+    MaintenanceController(CommandExchange exchange, Streams streams) {
         this.exchange = exchange;
         this.streams = streams;
     }
@@ -61,12 +60,12 @@ class MaintenanceController {
                 Fields.required("title", body.title()),
                 Fields.required("message", body.message()),
                 Fields.required("components", Fields.components("components", body.components())),
-                Fields.requiredTime("scheduledFor", body.scheduledFor()),
-                Fields.requiredTime("scheduledUntil", body.scheduledUntil()),
+                Fields.plannedTime("scheduledFor", body.scheduledFor()),
+                Fields.plannedTime("scheduledUntil", body.scheduledUntil()),
                 Fields.flag(body.autoStart()),
                 Fields.flag(body.autoComplete()),
                 Fields.occurredAt(body.occurredAt()));
-        Submitted submitted = exchange.submit(write, StreamKind.MAINTENANCE, id, command);
+        Submitted submitted = exchange.submit(write, id, command);
         return submitted.created("/api/v1/maintenances/" + id, new Written(id, submitted.version()));
     }
 
@@ -101,10 +100,10 @@ class MaintenanceController {
     }
 
     @GetMapping("/api/v1/maintenances/{id}/events")
-    ResponseEntity<List<RecordedEvent>> events(@PathVariable String id) {
+    ResponseEntity<?> events(@PathVariable String id, @RequestParam(required = false) String after,
+                             @RequestParam(required = false) String limit, HttpServletRequest http) {
         Fields.pathId(MAINTENANCE, id);
-        return Streams.events(streams.read(StreamKind.MAINTENANCE, id)
-                .orElseThrow(() -> new StreamNotFoundException(MAINTENANCE, id)));
+        return streams.events(StreamKind.MAINTENANCE, MAINTENANCE, id, false, after, limit, http);
     }
 
     /** The steps after scheduling all take a public message and when it happened. */
@@ -115,7 +114,7 @@ class MaintenanceController {
         Write write = exchange.open(http, principal, body);
         var command = step.apply(Fields.required("message", body.message()),
                 Fields.occurredAt(body.occurredAt()));
-        Submitted submitted = exchange.submit(write, StreamKind.MAINTENANCE, id, command);
+        Submitted submitted = exchange.submit(write, id, command);
         return submitted.appended(new Written(id, submitted.version()));
     }
 }

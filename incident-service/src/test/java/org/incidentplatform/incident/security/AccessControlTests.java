@@ -7,6 +7,8 @@ import static org.incidentplatform.incident.web.Http.acceptAll;
 import static org.incidentplatform.incident.web.Http.json;
 import static org.incidentplatform.incident.web.Http.submitted;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.http.HttpMethod.DELETE;
@@ -111,7 +113,7 @@ public class AccessControlTests {
     @BeforeEach
     void everythingSucceedsOnceAllowed() {
         acceptAll(gateway, 1);
-        when(streams.read(any(), any())).thenReturn(Optional.of(List.of()));
+        when(streams.read(any(), any(), anyLong(), anyInt())).thenReturn(new StreamReader.Page(List.of(), false));
     }
 
     static Stream<Arguments> matrix() {

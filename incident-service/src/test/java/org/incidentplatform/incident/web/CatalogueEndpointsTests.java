@@ -5,6 +5,9 @@ import static org.incidentplatform.incident.web.Http.acceptAll;
 import static org.incidentplatform.incident.web.Http.answer;
 import static org.incidentplatform.incident.web.Http.json;
 import static org.incidentplatform.incident.web.Http.submitted;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.http.HttpMethod.DELETE;
@@ -22,6 +25,7 @@ import org.incidentplatform.incident.command.CommandOutcome;
 import org.incidentplatform.incident.command.CommandRequest;
 import org.incidentplatform.incident.command.StreamKind;
 import org.incidentplatform.incident.command.StreamReader;
+import org.incidentplatform.incident.domain.CatalogueCommand;
 import org.incidentplatform.incident.domain.Catalogue;
 import org.incidentplatform.incident.domain.CatalogueCommand.AddComponent;
 import org.incidentplatform.incident.domain.CatalogueCommand.AddGroup;
@@ -62,7 +66,7 @@ class CatalogueEndpointsTests {
                 .andExpect(jsonPath("$.version").value(3));
 
         CommandRequest request = submitted(gateway);
-        assertThat(request.kind()).isEqualTo(StreamKind.CATALOGUE);
+        assertThat(request.command()).isInstanceOf(CatalogueCommand.class);
         assertThat(request.streamId()).isEqualTo(Catalogue.STREAM_ID);
         assertThat(request.actor()).isEqualTo("ops-admin");
         assertThat(request.command()).isEqualTo(
@@ -182,7 +186,7 @@ class CatalogueEndpointsTests {
 
     @Test
     void events_ofAnEmptyCatalogue_areAnEmptyList() throws Exception {
-        when(streams.read(StreamKind.CATALOGUE, Catalogue.STREAM_ID)).thenReturn(Optional.empty());
+        when(streams.read(eq(StreamKind.CATALOGUE), eq(Catalogue.STREAM_ID), anyLong(), anyInt())).thenReturn(new StreamReader.NotFound());
 
         http.perform(json(GET, "/api/v1/components/events", WebSlice.ADMIN, null))
                 .andExpect(status().isOk())

@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.incidentplatform.incident.web.Http.acceptAll;
 import static org.incidentplatform.incident.web.Http.json;
 import static org.incidentplatform.incident.web.Http.submitted;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.http.HttpMethod.GET;
@@ -25,6 +28,7 @@ import org.incidentplatform.incident.command.CommandRequest;
 import org.incidentplatform.incident.command.RecordedEvent;
 import org.incidentplatform.incident.command.StreamKind;
 import org.incidentplatform.incident.command.StreamReader;
+import org.incidentplatform.incident.domain.IncidentCommand;
 import org.incidentplatform.incident.domain.ComponentStatus;
 import org.incidentplatform.incident.domain.Impact;
 import org.incidentplatform.incident.domain.IncidentCommand.AddActionItem;
@@ -74,7 +78,7 @@ class IncidentEndpointsTests {
                 .andReturn();
 
         CommandRequest request = submitted(gateway);
-        assertThat(request.kind()).isEqualTo(StreamKind.INCIDENT);
+        assertThat(request.command()).isInstanceOf(IncidentCommand.class);
         assertThat(request.actor()).isEqualTo("alice-oncall");
         assertThat(request.streamId()).matches("[a-z2-7]{12}");
         assertThat(result.getResponse().getHeader("Location")).isEqualTo("/api/v1/incidents/" + request.streamId());
@@ -294,13 +298,13 @@ class IncidentEndpointsTests {
 
     @Test
     void events_areTheIncidentsStream_withTimesInUtc() throws Exception {
-        when(streams.read(StreamKind.INCIDENT, "p7myq8bbtjz7")).thenReturn(Optional.of(List.of(
+        when(streams.read(eq(StreamKind.INCIDENT), eq("p7myq8bbtjz7"), anyLong(), anyInt())).thenReturn(new StreamReader.Page(List.of(
                 new RecordedEvent("e-1", "p7myq8bbtjz7", 1, Instant.parse("2024-03-10T06:50:00Z"),
                         Instant.parse("2024-03-10T07:00:00.123Z"), "alice-oncall", "c-1", "IncidentDeclared",
                         Map.of("title", "Checkout fails")),
                 new RecordedEvent("e-2", "p7myq8bbtjz7", 2, Instant.parse("2024-03-10T07:10:00Z"),
                         Instant.parse("2024-03-10T07:10:01Z"), "alice-oncall", null, "IncidentResolved",
-                        Map.of("message", "All clear.")))));
+                        Map.of("message", "All clear."))), false));
 
         http.perform(json(GET, "/api/v1/incidents/p7myq8bbtjz7/events", WebSlice.RESPONDER, null))
                 .andExpect(status().isOk())
@@ -315,7 +319,7 @@ class IncidentEndpointsTests {
 
     @Test
     void events_areNotFound_forAnUnknownIncident() throws Exception {
-        when(streams.read(StreamKind.INCIDENT, "nosuchthing1")).thenReturn(Optional.empty());
+        when(streams.read(eq(StreamKind.INCIDENT), eq("nosuchthing1"), anyLong(), anyInt())).thenReturn(new StreamReader.NotFound());
 
         http.perform(json(GET, "/api/v1/incidents/nosuchthing1/events", WebSlice.RESPONDER, null))
                 .andExpect(status().isNotFound())

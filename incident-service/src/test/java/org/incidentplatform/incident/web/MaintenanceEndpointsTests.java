@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.incidentplatform.incident.web.Http.acceptAll;
 import static org.incidentplatform.incident.web.Http.json;
 import static org.incidentplatform.incident.web.Http.submitted;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.http.HttpMethod.GET;
@@ -20,6 +23,7 @@ import org.incidentplatform.incident.command.CommandGateway;
 import org.incidentplatform.incident.command.CommandRequest;
 import org.incidentplatform.incident.command.StreamKind;
 import org.incidentplatform.incident.command.StreamReader;
+import org.incidentplatform.incident.domain.MaintenanceCommand;
 import org.incidentplatform.incident.domain.ComponentStatus;
 import org.incidentplatform.incident.domain.MaintenanceCommand.CancelMaintenance;
 import org.incidentplatform.incident.domain.MaintenanceCommand.CompleteMaintenance;
@@ -61,7 +65,7 @@ class MaintenanceEndpointsTests {
                 .andReturn().getResponse().getHeader("Location");
 
         CommandRequest request = submitted(gateway);
-        assertThat(request.kind()).isEqualTo(StreamKind.MAINTENANCE);
+        assertThat(request.command()).isInstanceOf(MaintenanceCommand.class);
         assertThat(request.streamId()).matches("[a-z2-7]{12}");
         assertThat(location).isEqualTo("/api/v1/maintenances/" + request.streamId());
         assertThat(request.actor()).isEqualTo("alice-oncall");
@@ -118,7 +122,7 @@ class MaintenanceEndpointsTests {
                     .andExpect(jsonPath("$.id").value("k3ws9x2mq7ab"));
             CommandRequest request = submitted(gateway);
             assertThat(request.streamId()).isEqualTo("k3ws9x2mq7ab");
-            assertThat(request.kind()).isEqualTo(StreamKind.MAINTENANCE);
+            assertThat(request.command()).isInstanceOf(MaintenanceCommand.class);
             assertThat(request.command()).as(step.path()).isEqualTo(step.command());
         }
     }
@@ -133,7 +137,7 @@ class MaintenanceEndpointsTests {
 
     @Test
     void events_areNotFound_forAnUnknownMaintenance() throws Exception {
-        when(streams.read(StreamKind.MAINTENANCE, "k3ws9x2mq7ab")).thenReturn(Optional.empty());
+        when(streams.read(eq(StreamKind.MAINTENANCE), eq("k3ws9x2mq7ab"), anyLong(), anyInt())).thenReturn(new StreamReader.NotFound());
 
         http.perform(json(GET, "/api/v1/maintenances/k3ws9x2mq7ab/events", WebSlice.RESPONDER, null))
                 .andExpect(status().isNotFound())
