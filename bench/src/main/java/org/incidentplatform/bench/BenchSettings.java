@@ -15,15 +15,15 @@ import org.incidentplatform.local.junit.IncidentStreams;
  * works, and options given after it still win.
  */
 record BenchSettings(Set<Section> sections, int runs, boolean quick,
-                     int clients, int incidents, Duration warmup, Duration measure,
+                     List<Integer> clients, int incidents, Duration warmup, Duration measure,
                      int offeredRate, Optional<Integer> sustainedRate, Duration endToEnd,
                      Duration readWarmup, Duration read, int connections,
-                     long rebuildEvents, int subscribers, int fanOutConcurrency,
+                     long rebuildEvents, int subscribers, int fanOutConcurrency, int longIncidentUpdates,
                      Path home, Path report, boolean keepData) {
 
     /** The parts of the table, in the order the harness runs them on one started stack. */
     enum Section {
-        READS, COMMAND, E2E, REBUILD, FANOUT;
+        READS, COMMAND, LONG, E2E, REBUILD, FANOUT;
 
         String option() {
             return name().toLowerCase(Locale.ROOT);
@@ -33,10 +33,11 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
     static final String USAGE = """
             usage: bench/run-all.sh [options]
               --quick              check the harness works: 1 run, short windows, 100,000 events, 1,000 subscribers
-              --only LIST          sections to run, comma-separated: reads,command,e2e,rebuild,fanout (default all;
-                                   rebuild includes memory)
+              --only LIST          sections to run, comma-separated: reads,command,long,e2e,rebuild,fanout (default
+                                   all; rebuild includes memory)
               --runs N             runs per line; figures are the median, min and max (default 3)
-              --clients N          command path: concurrent HTTP clients and producer threads (default 16)
+              --clients LIST       command path: concurrent HTTP clients and producer threads, one line each,
+                                   comma-separated (default 16,64)
               --incidents N        command path: incidents the updates are spread over (default 64)
               --warmup SECONDS     command path: HTTP warm-up; the producer lines get half (default 20)
               --measure SECONDS    command path: length of each run (default 20)
@@ -46,6 +47,7 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
               --e2e-seconds S      end to end: length of each run (default 15)
               --read-seconds S     status reads: length of each wrk run (default 15; warm-up 10)
               --connections N      status reads: wrk connections (default 64)
+              --long-updates N     long incident: updates one incident is taken to (default 10000)
               --rebuild-events N   rebuild and memory: events appended to incident-events (default 1000000)
               --subscribers N      fan-out: webhook subscribers (default 10000)
               --report FILE        where the report goes (default BENCHMARKS.md in the repository root)
@@ -53,12 +55,16 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
             """;
 
     BenchSettings {
-        if (runs < 1 || clients < 1 || incidents < 1 || offeredRate < 1 || connections < 1 || subscribers < 1) {
+        if (runs < 1 || clients.isEmpty() || clients.stream().anyMatch(c -> c < 1) || incidents < 1 || offeredRate < 1
+                || connections < 1 || subscribers < 1) {
             throw new IllegalArgumentException("--runs, --clients, --incidents, --e2e-rate, --connections and "
                     + "--subscribers must be at least 1");
         }
         if (sustainedRate.isPresent() && sustainedRate.get() < 1) {
             throw new IllegalArgumentException("--e2e-sustained must be at least 1");
+        }
+        if (longIncidentUpdates < 2_000) {
+            throw new IllegalArgumentException("--long-updates must be at least 2000: it compares its first and last 1,000");
         }
         if (rebuildEvents < 1000) {
             throw new IllegalArgumentException("--rebuild-events must be at least 1000");
@@ -72,6 +78,7 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
             }
         }
         sections = Set.copyOf(sections);
+        clients = List.copyOf(clients);
     }
 
     /** The producer lines need less: a broker's produce path is warm within seconds at their rates. */
@@ -92,7 +99,8 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
         boolean quick = args.contains("--quick");
         Set<Section> sections = EnumSet.allOf(Section.class);
         int runs = quick ? 1 : 3;
-        int clients = 16;
+        List<Integer> clients = List.of(16, 64);
+        int longIncidentUpdates = quick ? 2_000 : 10_000;
         int incidents = 64;
         Duration warmup = Duration.ofSeconds(quick ? 5 : 20);
         Duration measure = Duration.ofSeconds(quick ? 5 : 20);
@@ -122,7 +130,8 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
             switch (option) {
                 case "--only" -> sections = sections(value);
                 case "--runs" -> runs = number(option, value);
-                case "--clients" -> clients = number(option, value);
+                case "--clients" -> clients = numbers(option, value);
+                case "--long-updates" -> longIncidentUpdates = number(option, value);
                 case "--incidents" -> incidents = number(option, value);
                 case "--warmup" -> warmup = Duration.ofSeconds(number(option, value));
                 case "--measure" -> measure = Duration.ofSeconds(number(option, value));
@@ -140,7 +149,7 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
         Duration readWarmup = quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
         return new BenchSettings(sections, runs, quick, clients, incidents, warmup, measure, offeredRate,
                 Optional.ofNullable(sustainedRate), endToEnd, readWarmup, read, connections, rebuildEvents,
-                subscribers, 32, home, report, keepData);
+                subscribers, 32, longIncidentUpdates, home, report, keepData);
     }
 
     private static Set<Section> sections(String value) {
@@ -157,6 +166,11 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
             }
         }
         return sections;
+    }
+
+    private static List<Integer> numbers(String option, String value) {
+        return java.util.Arrays.stream(value.split(",")).filter(part -> !part.isBlank())
+                .map(part -> number(option, part.trim())).toList();
     }
 
     private static int number(String option, String value) {

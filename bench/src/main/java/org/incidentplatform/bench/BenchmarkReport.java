@@ -60,7 +60,7 @@ record BenchmarkReport(ZonedDateTime date, Duration took, Machine machine, Strin
             `bench/target/bench-data-*/logs/`. Don't run it beside a big build on a small machine: it measures
             the machine, and says under the table how much of the cores other processes took.
 
-            The sections run in this order on the one stack: status reads, command path, end to end, rebuild
+            The sections run in this order on the one stack: status reads, command path, long incident, end to end, rebuild
             and memory, fan-out (last: notification-service's work per event grows with its subscribers). Before them the harness adds a catalogue (10 components in 3 groups, plus the
             harness's own) through incident-service and appends 200 incidents of history straight to
             `incident-events`, so the status pages have something to show.
@@ -71,7 +71,7 @@ record BenchmarkReport(ZonedDateTime date, Duration took, Machine machine, Strin
               and `/`, after a warm-up, beside nginx (`worker_processes auto`, access log off, sendfile) serving
               the bytes the service answered, fetched once, as static files. Load generator, service and nginx
               share the machine's cores.
-            - **command path**: C clients (`java.net.http.HttpClient`, HTTP/1.1, keep-alive) each posting
+            - **command path**: C clients (16, then 64; `java.net.http.HttpClient`, HTTP/1.1, keep-alive) each posting
               `POST /api/v1/incidents/{id}/updates` and waiting for the answer before the next (closed loop);
               client c writes to incidents c, c+C, ... so all partitions work and no two clients race on one
               incident. *accepted/s* counts `201`s inside the window. Beside it, Kafka's
@@ -84,6 +84,10 @@ record BenchmarkReport(ZonedDateTime date, Duration took, Machine machine, Strin
               `incident-commands`, the owning Kafka Streams task decides it and commits, in one
               `exactly_once_v2` transaction, the event, the state-store changelog, the idempotency record and
               the answer on `incident-command-results`, which the waiting HTTP thread reads.
+            - **long incident**: one incident declared, then taken to N updates (10,000) by 4 clients in a
+              closed loop, all on that incident; its last 1,000 updates (accepted/s over their span, p99 of the
+              `201`) beside its first 1,000. A write path whose cost grows with history shows a ratio well
+              below 1.
             - **end to end**: updates sent open loop, on a fixed schedule whatever the answers do, to 32
               incidents declared for the run (and resolved after it, so `summary.json` grows by one run's
               updates at most), first at the offered 500/s, then at half the command path's measured

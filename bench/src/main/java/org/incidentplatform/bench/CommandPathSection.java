@@ -26,9 +26,20 @@ final class CommandPathSection {
         IncidentServiceClient service = new IncidentServiceClient(run.stack.incidentUrl(), run.stack.tokens());
         run.out.printf("%n== Command path: declaring %d incidents ...%n", settings.incidents());
         List<String> incidents = service.declareIncidents(settings.incidents());
-        HttpCommandLoad http = new HttpCommandLoad(service, incidents, settings.clients());
+        for (int clients : settings.clients()) {
+            measure(run, service, incidents, clients, settings.clients().get(0) == clients);
+        }
+        // The command path's incidents leave the status page: their thousands of updates would
+        // otherwise be in every summary.json the next sections read.
+        service.resolveIncidents(incidents);
+    }
 
-        run.out.printf("HTTP: warming up for %d s ...%n", settings.warmup().toSeconds());
+    /** One concurrency: HTTP beside the synchronous producer with as many threads (and, the first time, ProducerPerformance). */
+    private static void measure(Run run, IncidentServiceClient service, List<String> incidents, int clients,
+                                boolean first) {
+        BenchSettings settings = run.settings;
+        HttpCommandLoad http = new HttpCommandLoad(service, incidents, clients);
+        run.out.printf("HTTP, %d clients: warming up for %d s ...%n", clients, settings.warmup().toSeconds());
         Measurement warm = http.run(settings.warmup());
         run.out.println("  warm-up: " + describe(warm));
         if (warm.perSecond() == 0) {
@@ -45,34 +56,40 @@ final class CommandPathSection {
         List<Measurement> synchronousRuns = new ArrayList<>();
         List<Measurement> pipelinedRuns = new ArrayList<>();
         try (SynchronousProducerLoad synchronous = new SynchronousProducerLoad(bootstrap, topic, shape,
-                settings.incidents(), settings.clients())) {
+                settings.incidents(), clients)) {
             PipelinedProducerLoad pipelined = new PipelinedProducerLoad(bootstrap, topic, shape.valueBytes());
             run.out.printf("Synchronous producer: warming up for %d s ...%n", settings.ceilingWarmup().toSeconds());
             run.out.println("  warm-up: " + describe(synchronous.run(settings.ceilingWarmup())));
-            run.out.printf("ProducerPerformance: warming up for %d s ...%n", settings.ceilingWarmup().toSeconds());
-            pipelined.warmUp(settings.ceilingWarmup());
+            if (first) {
+                run.out.printf("ProducerPerformance: warming up for %d s ...%n", settings.ceilingWarmup().toSeconds());
+                pipelined.warmUp(settings.ceilingWarmup());
+            }
 
             CpuAccount cpu = CpuAccount.start(run.stack.processes());
             for (int r = 1; r <= settings.runs(); r++) {
                 run.out.printf("Run %d of %d (%d s each line)%n", r, settings.runs(), settings.measure().toSeconds());
                 httpRuns.add(measured(run, "HTTP", http.run(settings.measure())));
                 synchronousRuns.add(measured(run, "synchronous producer", synchronous.run(settings.measure())));
-                pipelinedRuns.add(measured(run, "ProducerPerformance", pipelined.run(settings.measure())));
+                if (first) {
+                    pipelinedRuns.add(measured(run, "ProducerPerformance", pipelined.run(settings.measure())));
+                }
             }
-            run.accountCpu(NAME, cpu);
+            run.accountCpu(NAME + ", " + clients + " clients", cpu);
         }
-        run.commandCapacity = Optional.of(Figure.of(httpRuns, Measurement::perSecond).median());
-        // The command path's incidents leave the status page: their thousands of updates would
-        // otherwise be in every summary.json the next sections read.
-        service.resolveIncidents(incidents);
+        if (first) {
+            run.commandCapacity = Optional.of(Figure.of(httpRuns, Measurement::perSecond).median());
+        }
 
-        String post = String.format("`POST /api/v1/incidents/{id}/updates`, %d clients, closed loop", settings.clients());
+        String post = String.format("`POST /api/v1/incidents/{id}/updates`, %d clients, closed loop", clients);
         String pipelinedName = String.format("Kafka `ProducerPerformance` (kafka-tools %s), pipelined, %d B",
                 AppInfoParser.getVersion(), shape.valueBytes());
-        String synchronousName = String.format("Kafka producer, %d threads, synchronous sends", settings.clients());
+        String synchronousName = String.format("Kafka producer, %d threads, synchronous sends", clients);
         SummaryTable table = run.table;
-        table.add(NAME, post + ": accepted/s", SummaryTable.Unit.PER_SECOND, values(httpRuns, Measurement::perSecond),
-                pipelinedName, values(pipelinedRuns, Measurement::perSecond));
+        if (first) {
+            table.add(NAME, post + ": accepted/s", SummaryTable.Unit.PER_SECOND,
+                    values(httpRuns, Measurement::perSecond), pipelinedName,
+                    values(pipelinedRuns, Measurement::perSecond));
+        }
         table.add(NAME, post + ": accepted/s", SummaryTable.Unit.PER_SECOND, values(httpRuns, Measurement::perSecond),
                 synchronousName, values(synchronousRuns, Measurement::perSecond));
         table.add(NAME, post + ": p50 of the `201`", SummaryTable.Unit.MILLIS, values(httpRuns, Measurement::p50Millis),
@@ -80,13 +97,13 @@ final class CommandPathSection {
         table.add(NAME, post + ": p99 of the `201`", SummaryTable.Unit.MILLIS, values(httpRuns, Measurement::p99Millis),
                 synchronousName + ", p99", values(synchronousRuns, Measurement::p99Millis));
         long notAccepted = httpRuns.stream().mapToLong(Measurement::notAccepted).sum();
-        run.detail(NAME, String.format("record shape (mean of %d `%s` records read back from `incident-events`): "
-                        + "key %d B, value %d B (Avro, Confluent wire format), headers %d B; %d HTTP answers other "
-                        + "than `201` in the measured runs; ProducerPerformance's own latencies (send → ack, queueing "
-                        + "included, not comparable): p50 %s ms, p99 %s ms", shape.sampled(), shape.eventType(),
-                shape.keyBytes(), shape.valueBytes(), shape.headerBytes(), notAccepted,
-                Figure.of(pipelinedRuns, Measurement::p50Millis).format(0),
-                Figure.of(pipelinedRuns, Measurement::p99Millis).format(0)));
+        run.detail(NAME, String.format("%d clients: record shape (mean of %d `%s` records read back from "
+                        + "`incident-events`): key %d B, value %d B (Avro, Confluent wire format), headers %d B; %d HTTP "
+                        + "answers other than `201` in the measured runs%s", clients, shape.sampled(), shape.eventType(),
+                shape.keyBytes(), shape.valueBytes(), shape.headerBytes(), notAccepted, first ? String.format(
+                        "; ProducerPerformance's own latencies (send → ack, queueing included, not comparable): "
+                                + "p50 %s ms, p99 %s ms", Figure.of(pipelinedRuns, Measurement::p50Millis).format(0),
+                        Figure.of(pipelinedRuns, Measurement::p99Millis).format(0)) : ""));
     }
 
     private static List<Double> values(List<Measurement> runs, java.util.function.ToDoubleFunction<Measurement> value) {

@@ -74,6 +74,9 @@ public final class PlatformBenchmark {
             if (settings.runs(BenchSettings.Section.COMMAND)) {
                 CommandPathSection.run(run);
             }
+            if (settings.runs(BenchSettings.Section.LONG)) {
+                LongIncidentSection.run(run);
+            }
             if (settings.runs(BenchSettings.Section.E2E)) {
                 EndToEndSection.run(run);
             }
