@@ -253,7 +253,8 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
 
     @Override
     public int getPhase() {
-        // Before the web server (which starts last) accepts requests, after nothing else it needs.
+        // With Kafka Streams, after the web server (whose port Kafka Streams advertises); until then a
+        // request is answered 503 (not running), which clients retry.
         return SmartLifecycle.DEFAULT_PHASE - 1000;
     }
 }
