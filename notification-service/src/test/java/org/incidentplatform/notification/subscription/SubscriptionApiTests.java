@@ -250,7 +250,7 @@ class SubscriptionApiTests {
     }
 
     @Test
-    void emailSubscription_isConfirmedThroughTheSignedLinkInTheOutbox() throws Exception {
+    void emailSubscription_isConfirmedThroughTheSignedLinkInTheOutbox_andItsButton() throws Exception {
         String address = "reader-" + System.nanoTime() + "@example.test";
         NotificationInstance.Answer created = service.post("/api/v1/subscriptions",
                 "{\"channel\":\"email\",\"target\":\"" + address + "\",\"components\":[\"api\"]}", false);
@@ -266,7 +266,9 @@ class SubscriptionApiTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
 
         assertThat(service.get(path.replaceAll("token=.*", "token=forged"), false).status()).isEqualTo(403);
+        assertThat(service.submit(path.replaceAll("token=.*", "token=forged")).status()).isEqualTo(403);
         assertThat(service.get(path, false).status()).isEqualTo(200);
+        assertThat(service.submit(path).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> "active".equals(
                 service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText()));
     }
