@@ -34,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit     per-client limit on the subscription endpoints
  * @param retryCheckInterval how often the retry scheduler looks for due retries
  * @param dispatchConsumers  consumer threads of the dispatcher per instance (each takes some partitions)
+ * @param confirmation how long an email subscription may wait for its double opt-in
  */
 @ConfigurationProperties("notification-service")
 @Validated
@@ -53,14 +54,15 @@ public record NotificationProperties(
         Duration retryCheckInterval,
         @Min(value = 1, message = "notification-service.dispatch-consumers must be at least 1")
         @Max(value = 64, message = "notification-service.dispatch-consumers must be at most 64")
-        @DefaultValue("2") int dispatchConsumers) {
+        @DefaultValue("2") int dispatchConsumers,
+        @NotNull @Valid @DefaultValue Confirmation confirmation) {
 
     /** Keeps the secrets out of logs and failure reports. */
     @Override
     public String toString() {
         return "NotificationProperties[publicUrl=" + publicUrl + ", statusPageUrl=" + statusPageUrl + ", webhook="
                 + webhook + ", retry=" + retry + ", quarantineAfter=" + quarantineAfter + ", allowList=" + allowList
-                + ", email=" + email + ", rateLimit=" + rateLimit + "]";
+                + ", email=" + email + ", rateLimit=" + rateLimit + ", confirmation=" + confirmation + "]";
     }
 
     /**
@@ -122,5 +124,28 @@ public record NotificationProperties(
     public record RateLimit(
             @Min(value = 1, message = "notification-service.rate-limit.burst must be at least 1") int burst,
             @Min(value = 1, message = "notification-service.rate-limit.per-minute must be at least 1") int perMinute) {
+    }
+
+    /**
+     * @param tokenTtl   how long the confirm link in the mail works, from the subscription's creation
+     * @param pendingTtl how long an unconfirmed email subscription is kept; then it is forgotten, so that
+     *                   subscriptions nobody confirms do not pile up
+     */
+    public record Confirmation(
+            @NotNull(message = "notification-service.confirmation.token-ttl must be set") @DefaultValue("48h")
+            Duration tokenTtl,
+            @NotNull(message = "notification-service.confirmation.pending-ttl must be set") @DefaultValue("48h")
+            Duration pendingTtl) {
+
+        @AssertTrue(message = "notification-service.confirmation.token-ttl must be positive")
+        public boolean isTokenTtlPositive() {
+            return tokenTtl == null || !(tokenTtl.isNegative() || tokenTtl.isZero());
+        }
+
+        @AssertTrue(message = "notification-service.confirmation.token-ttl must not be longer than "
+                + "notification-service.confirmation.pending-ttl: a link must not outlive what it confirms")
+        public boolean isTokenWithinPending() {
+            return tokenTtl == null || pendingTtl == null || tokenTtl.compareTo(pendingTtl) <= 0;
+        }
     }
 }

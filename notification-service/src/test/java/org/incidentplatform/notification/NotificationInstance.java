@@ -70,6 +70,13 @@ public final class NotificationInstance implements AutoCloseable {
         return send(request);
     }
 
+    /** As a browser submits a form with no fields, such as the confirm button. */
+    public Answer submit(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Answer get(String path, boolean admin) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (admin) {

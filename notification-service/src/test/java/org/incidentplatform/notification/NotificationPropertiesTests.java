@@ -43,6 +43,8 @@ class NotificationPropertiesTests {
                     assertThat(properties.webhook().perHostConcurrency()).isEqualTo(16);
                     assertThat(properties.email().mode()).isEqualTo(NotificationProperties.Email.Mode.OUTBOX);
                     assertThat(properties.quarantineAfter()).hasHours(1);
+                    assertThat(properties.confirmation().tokenTtl()).hasHours(48);
+                    assertThat(properties.confirmation().pendingTtl()).hasHours(48);
                     assertThat(properties.toString()).doesNotContain(properties.linkSecret());
                 }));
     }
@@ -80,5 +82,16 @@ class NotificationPropertiesTests {
     void jitterAboveOne_stopsTheStart_namingTheSetting() {
         context.withPropertyValues("notification-service.retry.jitter=1.5").run(started ->
                 assertThat(started).getFailure().rootCause().hasMessageContaining("notification-service.retry.jitter"));
+    }
+
+    @Test
+    void aConfirmLinkOutlivingItsPendingSubscription_orNotLivingAtAll_stopsTheStart_namingTheSetting() {
+        context.withPropertyValues("notification-service.confirmation.token-ttl=72h").run(started ->
+                assertThat(started).getFailure().rootCause().hasMessageContaining(
+                        "notification-service.confirmation.token-ttl must not be longer than "
+                                + "notification-service.confirmation.pending-ttl"));
+        context.withPropertyValues("notification-service.confirmation.token-ttl=0s").run(started ->
+                assertThat(started).getFailure().rootCause().hasMessageContaining(
+                        "notification-service.confirmation.token-ttl must be positive"));
     }
 }

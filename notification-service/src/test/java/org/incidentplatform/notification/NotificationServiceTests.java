@@ -70,6 +70,7 @@ class NotificationServiceTests {
     static final Map<String, Caller> ACCESS = Map.ofEntries(
             Map.entry("POST /api/v1/subscriptions", Caller.ANONYMOUS),
             Map.entry("GET /api/v1/subscriptions/{id}/confirm", Caller.ANONYMOUS),
+            Map.entry("POST /api/v1/subscriptions/{id}/confirm", Caller.ANONYMOUS),
             Map.entry("GET /api/v1/subscriptions/{id}/unsubscribe", Caller.ANONYMOUS),
             Map.entry("POST /api/v1/subscriptions/{id}/unsubscribe", Caller.ANONYMOUS),
             Map.entry("GET /api/v1/subscriptions", Caller.ADMIN),

@@ -67,7 +67,7 @@ public class Channels {
 
     @Bean
     WebhookChannel webhookChannel(NotificationProperties properties, TargetPolicy policy, Clock clock) {
-        WebhookChannel channel = new WebhookChannel(new HttpPost(policy, properties.webhook().timeout()),
+        WebhookChannel channel = new WebhookChannel(new HttpPost(policy, properties.webhook()),
                 properties.statusPageUrl(), clock);
         byChannel.put(Channel.WEBHOOK, channel);
         return channel;
@@ -75,7 +75,7 @@ public class Channels {
 
     @Bean
     SlackChannel slackChannel(NotificationProperties properties, TargetPolicy policy) {
-        SlackChannel channel = new SlackChannel(new HttpPost(policy, properties.webhook().timeout()),
+        SlackChannel channel = new SlackChannel(new HttpPost(policy, properties.webhook()),
                 properties.statusPageUrl());
         byChannel.put(Channel.SLACK, channel);
         return channel;

@@ -1,62 +1,108 @@
 package org.incidentplatform.notification.channel;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.incidentplatform.notification.NotificationProperties;
 import org.incidentplatform.notification.subscription.TargetPolicy;
 
 /**
- * One JSON POST to a subscriber's URL, for webhooks and Slack: the target is checked against the
- * {@link TargetPolicy} again at send time, redirects are not followed (one could lead inside), and
- * 2xx within the timeout is the only success. Results never carry the URL, which may hold a secret.
+ * One JSON POST to a subscriber's URL, for webhooks and Slack. The target is checked against the
+ * {@link TargetPolicy} at send time, and the connection goes to an address that check resolved and
+ * vetted, never to a second lookup of the name, which could answer a private address (DNS rebinding);
+ * the name stays in the Host header, the TLS server name and the certificate check. Redirects are not
+ * followed (one could lead inside), and 2xx within the timeout is the only success. Results never carry
+ * the URL, which may hold a secret.
  */
 final class HttpPost {
 
-    private final HttpClient client;
+    /** Ends requests at their timeout, however slowly the other side trickles its answer. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "http-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final CloseableHttpClient client;
     private final TargetPolicy policy;
     private final Duration timeout;
 
-    HttpPost(TargetPolicy policy, Duration timeout) {
+    HttpPost(TargetPolicy policy, NotificationProperties.Webhook settings) {
         this.policy = policy;
-        this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
+        this.timeout = settings.timeout();
+        Timeout limit = Timeout.of(timeout);
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new NoLookups())
+                        .setMaxConnPerRoute(settings.perHostConcurrency())
+                        .setMaxConnTotal(settings.maxInFlight())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(limit)
+                                .setSocketTimeout(limit)
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(limit)
+                        .setResponseTimeout(limit)
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("incident-platform-notification-service")
                 .build();
     }
 
     AttemptResult post(String target, String body, Map<String, String> headers) {
         long start = System.nanoTime();
-        Optional<String> refusal = policy.refusal(target);
-        if (refusal.isPresent()) {
-            return new AttemptResult(false, null, "target refused: " + refusal.get(), elapsed(start));
+        TargetPolicy.Verdict verdict = policy.check(target);
+        if (verdict instanceof TargetPolicy.Verdict.Refused refused) {
+            return new AttemptResult(false, null, "target refused: " + refused.reason(), elapsed(start));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "incident-platform-notification-service")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        try {
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
+        TargetPolicy.Verdict.Allowed allowed = (TargetPolicy.Verdict.Allowed) verdict;
+        URI uri = allowed.uri();
+        HttpHost vetted = new HttpHost(uri.getScheme(), allowed.addresses().get(0), allowed.host(), uri.getPort());
+        HttpUriRequestBase request = new HttpUriRequestBase("POST", uri);
+        request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        headers.forEach(request::setHeader);
+        ScheduledFuture<?> deadline = DEADLINES.schedule(request::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try (ClassicHttpResponse response = client.executeOpen(vetted, request, null)) {
+            int status = response.getCode();
+            // Read to its end, the connection serves the next delivery to this host; the deadline bounds it.
+            EntityUtils.consumeQuietly(response.getEntity());
             return new AttemptResult(status >= 200 && status < 300, status, "HTTP " + status, elapsed(start));
-        } catch (HttpTimeoutException e) {
-            return new AttemptResult(false, null, "no response within " + timeout.toSeconds() + " s", elapsed(start));
         } catch (IOException e) {
+            // A connect, read or pool timeout, or the deadline cancelling the request (which closes its socket).
+            if (e instanceof InterruptedIOException || request.isCancelled()) {
+                return new AttemptResult(false, null, "no response within " + timeout.toSeconds() + " s",
+                        elapsed(start));
+            }
             return new AttemptResult(false, null, "connection failed: " + e.getClass().getSimpleName(),
                     elapsed(start));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new AttemptResult(false, null, "interrupted", elapsed(start));
+        } finally {
+            deadline.cancel(false);
         }
     }
 
@@ -67,5 +113,19 @@ final class HttpPost {
 
     private static long elapsed(long start) {
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Every request names the address it may reach; a connection that would look a name up is refused. */
+    private static final class NoLookups implements DnsResolver {
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            throw new UnknownHostException("only addresses vetted by the target policy are connected to");
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) throws UnknownHostException {
+            throw new UnknownHostException("only addresses vetted by the target policy are connected to");
+        }
     }
 }

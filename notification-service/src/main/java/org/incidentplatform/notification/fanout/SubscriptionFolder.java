@@ -53,6 +53,8 @@ final class SubscriptionFolder implements Processor<String, byte[], Void, Void> 
             Subscription next = SubscriptionChange.evolve(subscriptions.get(record.key()), change);
             if (next != null) {
                 subscriptions.put(record.key(), next);
+            } else {
+                subscriptions.delete(record.key());
             }
         }
     }

@@ -30,9 +30,14 @@ public sealed interface SubscriptionChange {
     record Reenabled(Instant at) implements SubscriptionChange {
     }
 
+    /** Not confirmed in time: a pending subscription is forgotten; any other is not touched. */
+    record Expired(Instant at) implements SubscriptionChange {
+    }
+
     /**
-     * The state after a change. Email subscriptions start pending until confirmed (double opt-in);
-     * an unsubscribed subscription stays so whatever follows.
+     * The state after a change; null when the subscription is forgotten. Email subscriptions start pending
+     * until confirmed (double opt-in), and one still pending when it expires is forgotten; an unsubscribed
+     * subscription stays so whatever follows.
      */
     public static Subscription evolve(Subscription current, SubscriptionChange change) {
         if (change instanceof Created created) {
@@ -63,6 +68,9 @@ public sealed interface SubscriptionChange {
         if (change instanceof Reenabled reenabled) {
             return current.status() == Subscription.Status.QUARANTINED
                     ? current.withStatus(Subscription.Status.ACTIVE, reenabled.at()) : current;
+        }
+        if (change instanceof Expired) {
+            return current.status() == Subscription.Status.PENDING ? null : current;
         }
         return current;
     }

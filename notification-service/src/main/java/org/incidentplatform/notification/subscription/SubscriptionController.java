@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
+import org.incidentplatform.notification.NotificationProperties;
 import org.incidentplatform.notification.channel.AttemptResult;
 import org.incidentplatform.notification.channel.EmailChannel;
 import org.incidentplatform.notification.channel.WebhookSigner;
@@ -61,15 +62,17 @@ class SubscriptionController {
     private final TargetPolicy targets;
     private final LinkSigner links;
     private final EmailChannel email;
+    private final NotificationProperties.Confirmation confirmation;
     private final Clock clock;
 
     SubscriptionController(SubscriptionLog subscriptions, SubscriptionDirectory directory, TargetPolicy targets,
-                           LinkSigner links, EmailChannel email, Clock clock) {
+                           LinkSigner links, EmailChannel email, NotificationProperties properties, Clock clock) {
         this.subscriptions = subscriptions;
         this.directory = directory;
         this.targets = targets;
         this.links = links;
         this.email = email;
+        this.confirmation = properties.confirmation();
         this.clock = clock;
     }
 
@@ -161,17 +164,58 @@ class SubscriptionController {
         return view(SubscriptionChange.evolve(subscription, new SubscriptionChange.Reenabled(now)));
     }
 
+    /**
+     * The link in the mail only shows a button: mail scanners fetch links to check them, and a GET that
+     * confirmed would confirm subscriptions that someone else made with the address.
+     */
     @GetMapping(value = "/{id}/confirm", produces = MediaType.TEXT_HTML_VALUE)
+    String confirmPage(@PathVariable String id, @RequestParam(required = false) String token) {
+        Subscription subscription = confirmable(id, token);
+        if (subscription.status() == Subscription.Status.PENDING) {
+            // Relative to this page's URL: the form posts to the very link that was followed.
+            return page("Confirm your subscription", "Receive incident notifications at " + subscription.target()
+                    + "?", "<form method=\"post\" action=\"confirm?token=" + HtmlUtils.htmlEscape(token)
+                    + "\"><button type=\"submit\">Confirm subscription</button></form>");
+        }
+        return settled(subscription);
+    }
+
+    @PostMapping(value = "/{id}/confirm", produces = MediaType.TEXT_HTML_VALUE)
     String confirm(@PathVariable String id, @RequestParam(required = false) String token) {
-        Subscription subscription = signed(LinkSigner.Purpose.CONFIRM, id, token);
+        Subscription subscription = confirmable(id, token);
         if (subscription.status() == Subscription.Status.PENDING) {
             subscriptions.append(id, new SubscriptionChange.Confirmed(clock.instant()), "public");
-            return page("Subscription confirmed", "You will be told about incidents from now on.");
+            return page("Subscription confirmed", "You will be told about incidents from now on.", "");
         }
+        return settled(subscription);
+    }
+
+    private static String settled(Subscription subscription) {
         if (subscription.status() == Subscription.Status.UNSUBSCRIBED) {
-            return page("Subscription ended", "This subscription was cancelled; subscribe again to receive notices.");
+            return page("Subscription ended", "This subscription was cancelled; subscribe again to receive notices.",
+                    "");
         }
-        return page("Subscription confirmed", "This subscription was confirmed already.");
+        return page("Subscription confirmed", "This subscription was confirmed already.", "");
+    }
+
+    /**
+     * A subscription a confirm link may act on: the token is its own, and, while it is pending, younger than
+     * the token's time to live. A signed link to a subscription this service no longer has is one whose
+     * pending subscription expired and was forgotten.
+     */
+    private Subscription confirmable(String id, String token) {
+        verified(LinkSigner.Purpose.CONFIRM, id, token);
+        Subscription subscription = directory.find(id).orElseThrow(SubscriptionController::expired);
+        if (subscription.status() == Subscription.Status.PENDING
+                && !clock.instant().isBefore(subscription.createdAt().plus(confirmation.tokenTtl()))) {
+            throw expired();
+        }
+        return subscription;
+    }
+
+    private static ProblemException expired() {
+        return new ProblemException(HttpStatus.GONE, "token",
+                "this confirmation link has expired: subscribe again to get a new one");
     }
 
     /** GET for the link in the mail, POST for RFC 8058 one-click unsubscribe from the mail client. */
@@ -183,17 +227,21 @@ class SubscriptionController {
         if (subscription.status() != Subscription.Status.UNSUBSCRIBED) {
             subscriptions.append(id, new SubscriptionChange.Unsubscribed("link", clock.instant()), "public");
         }
-        return page("Unsubscribed", "You will not receive further notifications.");
+        return page("Unsubscribed", "You will not receive further notifications.", "");
     }
 
     private Subscription signed(LinkSigner.Purpose purpose, String id, String token) {
+        verified(purpose, id, token);
+        return known(id);
+    }
+
+    private void verified(LinkSigner.Purpose purpose, String id, String token) {
         if (token == null || token.isBlank()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "token", "token is required: use the link as sent");
         }
         if (!links.verify(purpose, id, token)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "token", "token does not match this subscription");
         }
-        return known(id);
     }
 
     private Subscription known(String id) {
@@ -297,9 +345,10 @@ class SubscriptionController {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "/…";
     }
 
-    private static String page(String title, String message) {
+    /** @param form markup after the message, already escaped */
+    private static String page(String title, String message, String form) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + HtmlUtils.htmlEscape(title)
                 + "</title></head><body><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(message)
-                + "</p></body></html>";
+                + "</p>" + form + "</body></html>";
     }
 }

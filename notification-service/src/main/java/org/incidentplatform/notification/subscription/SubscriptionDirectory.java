@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every subscription, on every instance: notification-subscriptions read from the beginning on each
- * start, on all partitions, and folded. Answers the API and tells the dispatcher where and whether
- * to deliver.
+ * start, on all partitions, and folded; a forgotten subscription (expired unconfirmed) leaves the map.
+ * Answers the API and tells the dispatcher where and whether to deliver.
  */
 @Component
 public class SubscriptionDirectory {

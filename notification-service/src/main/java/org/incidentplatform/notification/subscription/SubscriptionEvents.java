@@ -10,6 +10,7 @@ import org.incidentplatform.notification.events.MinimumImpact;
 import org.incidentplatform.notification.events.SubscriptionConfirmed;
 import org.incidentplatform.notification.events.SubscriptionCreated;
 import org.incidentplatform.notification.events.SubscriptionEvent;
+import org.incidentplatform.notification.events.SubscriptionExpired;
 import org.incidentplatform.notification.events.SubscriptionQuarantined;
 import org.incidentplatform.notification.events.SubscriptionReenabled;
 import org.incidentplatform.notification.events.Unsubscribed;
@@ -43,6 +44,9 @@ public final class SubscriptionEvents {
         if (payload instanceof SubscriptionReenabled) {
             return new SubscriptionChange.Reenabled(at);
         }
+        if (payload instanceof SubscriptionExpired) {
+            return new SubscriptionChange.Expired(at);
+        }
         return null;
     }
 
@@ -63,8 +67,10 @@ public final class SubscriptionEvents {
             payload = new Unsubscribed(unsubscribed.reason());
         } else if (change instanceof SubscriptionChange.Quarantined quarantined) {
             payload = new SubscriptionQuarantined(quarantined.failingSince(), quarantined.reason());
-        } else {
+        } else if (change instanceof SubscriptionChange.Reenabled) {
             payload = new SubscriptionReenabled();
+        } else {
+            payload = new SubscriptionExpired();
         }
         return SubscriptionEvent.newBuilder()
                 .setEventId(UUID.randomUUID())

@@ -15,11 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Protects the subscription endpoints, which the public can reach and which send mail: a token bucket
  * per client address ({@code burst} at once, refilled at {@code perMinute}); beyond it, 429 with
- * {@code Retry-After}. Bodies above {@value #MAX_BODY_BYTES} bytes get 413 unread.
+ * {@code Retry-After}. Body size is {@link BodySizeLimit}'s.
  */
 final class RequestLimits extends OncePerRequestFilter {
-
-    static final int MAX_BODY_BYTES = 16 * 1024;
 
     /** Buckets of clients idle this long are full again and can be forgotten. */
     private static final int FORGET_ABOVE = 10_000;
@@ -36,10 +34,6 @@ final class RequestLimits extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            problem(response, 413, "the body must not exceed " + MAX_BODY_BYTES + " bytes", null);
-            return;
-        }
         long now = System.nanoTime();
         if (buckets.size() > FORGET_ABOVE) {
             buckets.values().removeIf(bucket -> bucket.fullAt(now, burst, perNano));
@@ -48,21 +42,17 @@ final class RequestLimits extends OncePerRequestFilter {
                 .take(now, burst, perNano);
         if (waitNanos > 0) {
             long seconds = Math.max(1, (long) Math.ceil(waitNanos / 1e9));
-            problem(response, 429, "too many requests from this client; retry after " + seconds + " s", seconds);
+            problem(response, "too many requests from this client; retry after " + seconds + " s", seconds);
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private static void problem(HttpServletResponse response, int status, String detail, Long retryAfter)
-            throws IOException {
-        response.setStatus(status);
-        if (retryAfter != null) {
-            response.setHeader("Retry-After", Long.toString(retryAfter));
-        }
+    private static void problem(HttpServletResponse response, String detail, long retryAfter) throws IOException {
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(retryAfter));
         response.setContentType("application/problem+json");
-        String title = status == 429 ? "Too Many Requests" : "Content Too Large";
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429"
                 + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 

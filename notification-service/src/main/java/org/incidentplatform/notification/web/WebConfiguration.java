@@ -2,10 +2,12 @@ package org.incidentplatform.notification.web;
 
 
 import org.incidentplatform.notification.NotificationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.incidentplatform.service.web.StrictRequestBodies;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
@@ -15,6 +17,20 @@ class WebConfiguration {
     @Bean
     WebMvcConfigurer strictRequestBodies() {
         return new StrictRequestBodies();
+    }
+
+    @Bean
+    JsonLimits jsonLimits() {
+        return new JsonLimits();
+    }
+
+    /** First of all, on every path: an oversized body is refused before anything else looks at the request. */
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(problems));
+        registration.setOrder(-210);
+        return registration;
     }
 
     /** Before security: an abusive client is turned away before any token is even looked at. */

@@ -42,6 +42,42 @@ class SlackMessageTests {
                 .isEqualTo("Resolved: Checkout errors");
     }
 
+    @Test
+    void longTitleMessageAndComponentList_areCutToSlacksLimits_withAnEllipsis_keepingTheLink() {
+        Notice notice = notice(NoticeType.incident_updated, "T".repeat(200));
+        notice.setMessage("m & <x> ".repeat(1_250));
+        Map<String, String> components = new java.util.TreeMap<>();
+        for (int i = 0; i < 200; i++) {
+            components.put("component-with-a-rather-long-identifier-" + i, "major_outage");
+        }
+        notice.setComponents(components);
+
+        JsonNode message = JsonMapper.builder().build().valueToTree(SlackChannel.message(notice,
+                URI.create("https://status.example.com")));
+
+        assertThat(notice.getMessage()).hasSize(10_000);
+        String header = message.get("blocks").get(0).get("text").get("text").asText();
+        assertThat(header).hasSizeLessThanOrEqualTo(150).startsWith("Incident update: TTT").endsWith("…");
+        String section = message.get("blocks").get(1).get("text").get("text").asText();
+        assertThat(section).hasSizeLessThanOrEqualTo(3000).contains("*Status:* Investigating").endsWith("…")
+                // Never half an escape, which Slack would show as raw text.
+                .doesNotContainPattern("&(a|am|amp|l|lt|g|gt)?…$");
+        String context = message.get("blocks").get(2).get("elements").get(0).get("text").asText();
+        assertThat(context).hasSizeLessThanOrEqualTo(3000).startsWith("Affected: ")
+                .endsWith("… · <https://status.example.com/incidents/inc-1|View on the status page>");
+        assertThat(message.get("text").asText()).hasSizeLessThanOrEqualTo(3000)
+                .endsWith("… https://status.example.com/incidents/inc-1");
+    }
+
+    @Test
+    void fit_leavesShortTextAlone_andNeverSplitsACharacterOrAnEscape() {
+        assertThat(SlackChannel.fit("short", 150)).isEqualTo("short");
+        assertThat(SlackChannel.fit("x".repeat(150), 150)).hasSize(150).doesNotContain("…");
+        assertThat(SlackChannel.fit("abc😀def", 5)).isEqualTo("abc…");
+        assertThat(SlackChannel.fit("ab&amp;cdef", 6)).isEqualTo("ab…");
+        assertThat(SlackChannel.fit("ab&amp;cdef", 8)).isEqualTo("ab&amp;…");
+    }
+
     private static Notice notice(NoticeType type, String title) {
         return Notice.newBuilder()
                 .setType(type)

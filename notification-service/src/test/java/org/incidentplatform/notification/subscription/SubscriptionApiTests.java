@@ -3,9 +3,15 @@ package org.incidentplatform.notification.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +44,8 @@ import org.springframework.context.annotation.Primary;
 class SubscriptionApiTests {
 
     private static final Path OUTBOX = Path.of("target/outbox-" + System.nanoTime());
+    /** The request body limit the README states. */
+    private static final int MAX_BODY_BYTES = 16 * 1024;
 
     private static NotificationInstance service;
     /** What rebinding.example.test resolves to right now: public at subscribe time, private later. */
@@ -173,6 +181,46 @@ class SubscriptionApiTests {
     }
 
     @Test
+    void chunkedBodyOverTheLimit_is413_andStoresNothing_whileOneOfExactlyTheLimitIsAccepted() {
+        int before = service.get("/api/v1/subscriptions", true).body().size();
+        StringBuilder components = new StringBuilder("\"api\"");
+        for (int i = 0; i < 10_000; i++) {
+            components.append(",\"component-").append(i).append('"');
+        }
+        String oversized = "{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"components\":["
+                + components + "]}";
+        String valid = "{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"components\":[\"api\"]}";
+        String ofTheLimit = valid + " ".repeat(MAX_BODY_BYTES - valid.length());
+
+        NotificationInstance.Answer refused = postChunked(oversized);
+        NotificationInstance.Answer accepted = postChunked(ofTheLimit);
+
+        assertThat(oversized.length()).isGreaterThan(10 * MAX_BODY_BYTES);
+        assertThat(refused.status()).as(refused.response().body()).isEqualTo(413);
+        assertThat(refused.response().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body().get("detail").asText()).contains(Integer.toString(MAX_BODY_BYTES));
+        assertThat(ofTheLimit).hasSize(MAX_BODY_BYTES);
+        assertThat(accepted.status()).as(accepted.response().body()).isEqualTo(201);
+        String id = accepted.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
+        assertThat(service.get("/api/v1/subscriptions", true).body().size()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void stringOrNumberBeyondTheReadersLimits_is413_evenWithinTheByteLimit() {
+        NotificationInstance.Answer longString = subscribe("{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/"
+                + "x".repeat(5_000) + "\"}");
+        NotificationInstance.Answer longNumber = subscribe("{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\","
+                + "\"maintenance\":" + "9".repeat(5_000) + "}");
+
+        for (NotificationInstance.Answer answer : List.of(longString, longNumber)) {
+            assertThat(answer.status()).as(answer.response().body()).isEqualTo(413);
+            assertThat(answer.body().get("detail").asText()).startsWith("the body exceeds a limit");
+        }
+    }
+
+    @Test
     void webhookAndSlack_needTheAdminToken_emailDoesNot() {
         NotificationInstance.Answer anonymous = service.post("/api/v1/subscriptions",
                 "{\"channel\":\"slack\",\"target\":\"https://hooks.example.test/services/T0/B0/x\"}", false);
@@ -202,7 +250,7 @@ class SubscriptionApiTests {
     }
 
     @Test
-    void emailSubscription_isConfirmedThroughTheSignedLinkInTheOutbox() throws Exception {
+    void emailSubscription_isConfirmedThroughTheSignedLinkInTheOutbox_andItsButton() throws Exception {
         String address = "reader-" + System.nanoTime() + "@example.test";
         NotificationInstance.Answer created = service.post("/api/v1/subscriptions",
                 "{\"channel\":\"email\",\"target\":\"" + address + "\",\"components\":[\"api\"]}", false);
@@ -218,7 +266,9 @@ class SubscriptionApiTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
 
         assertThat(service.get(path.replaceAll("token=.*", "token=forged"), false).status()).isEqualTo(403);
+        assertThat(service.submit(path.replaceAll("token=.*", "token=forged")).status()).isEqualTo(403);
         assertThat(service.get(path, false).status()).isEqualTo(200);
+        assertThat(service.submit(path).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> "active".equals(
                 service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText()));
     }
@@ -241,6 +291,27 @@ class SubscriptionApiTests {
             }
         }
         return null;
+    }
+
+    /** Sent with Transfer-Encoding: chunked, no Content-Length: the size shows only as the body is read. */
+    private static NotificationInstance.Answer postChunked(String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/subscriptions"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + NotificationInstance.ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        try {
+            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+            return new NotificationInstance.Answer(response.statusCode(),
+                    NotificationInstance.JSON.readTree(response.body()), response);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static NotificationInstance.Answer subscribe(String json) {
