@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** The analytics API over {@link WebEvents#known()}, through HTTP. */
@@ -50,7 +53,7 @@ class AnalyticsApiTests {
 
         @Bean
         ReadYourWrites readYourWrites(LiveStatus live) {
-            return new ReadYourWrites(live, Duration.ofMillis(200));
+            return new ReadYourWrites(live, Duration.ofMillis(200), 10);
         }
     }
 
@@ -345,7 +348,9 @@ class AnalyticsApiTests {
         http.perform(get("/api/v1/incidents/inc-outage").header(ReadYourWrites.AWAIT_VERSION, "inc-outage=4"))
                 .andExpect(status().isOk())
                 .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.REACHED));
-        http.perform(get("/api/v1/analytics/mttr").header(ReadYourWrites.AWAIT_VERSION, "inc-outage=5"))
+        MvcResult waiting = http.perform(get("/api/v1/analytics/mttr").header(ReadYourWrites.AWAIT_VERSION,
+                "inc-outage=5")).andExpect(request().asyncStarted()).andReturn();
+        http.perform(asyncDispatch(waiting))
                 .andExpect(status().isOk())
                 .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.TIMEOUT));
         http.perform(get("/api/v1/components/api/uptime").header(ReadYourWrites.AWAIT_VERSION, "inc-outage=x"))
