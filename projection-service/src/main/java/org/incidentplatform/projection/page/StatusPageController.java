@@ -26,6 +26,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,6 +52,9 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 class StatusPageController {
 
     static final int HISTORY_DAYS = 14;
+    /** The days a day page can show: four-digit years, as dates are written on the page and in links. */
+    static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
     static final String RETRY_AFTER_SECONDS = "5";
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
     static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
@@ -122,18 +126,14 @@ class StatusPageController {
 
     /**
      * What happened on one UTC day: the incidents whose impact covered any part of it, where a bar with
-     * more than one incident links to. A day that cannot be read is simply not found.
+     * more than one incident links to. A date that cannot be read, or lies outside four-digit years
+     * ({@code /history/+999999999-12-31} parses, and the day after it does not exist), is a 400 problem.
      */
     @GetMapping("/history/{date}")
     ResponseEntity<byte[]> dayPage(@PathVariable String date, ServletWebRequest request,
                                    HttpServletResponse response) {
+        LocalDate day = day(date);
         StatusSnapshot snapshot = caughtUp();
-        LocalDate day;
-        try {
-            day = LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw new IncidentNotFound();
-        }
         Freshness freshness = Freshness.of(live.dataAsOf(), clock);
         PageSite site = site(request);
         String etag = etag("day/" + day, snapshot, site, freshness);
@@ -226,6 +226,29 @@ class StatusPageController {
         return ResponseEntity.ok().contentType(RSS).body(feed.rss(snapshot, site));
     }
 
+    private static LocalDate day(String date) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new BadDay(date);
+        }
+        if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+            throw new BadDay(date);
+        }
+        return day;
+    }
+
+    @ExceptionHandler(BadDay.class)
+    ResponseEntity<ProblemDetail> badDay(BadDay bad) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "date must be an ISO date (2026-03-02) from " + FIRST_DAY + " to " + LAST_DAY + ", not '"
+                        + bad.date + "'");
+        problem.setTitle("Bad date");
+        problem.setProperty("parameter", "date");
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(StatusLoading.class)
     ModelAndView loading(HttpServletResponse response) {
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
@@ -302,6 +325,17 @@ class StatusPageController {
 
         StatusLoading() {
             super("the status is still loading", null, false, false);
+        }
+    }
+
+    /** A day page's date that is no date, or not one the page can show. */
+    static final class BadDay extends RuntimeException {
+
+        private final String date;
+
+        BadDay(String date) {
+            super("not a day the page can show", null, false, false);
+            this.date = date;
         }
     }
 

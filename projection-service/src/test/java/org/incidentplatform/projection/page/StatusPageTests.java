@@ -6,7 +6,10 @@ import static org.incidentplatform.events.ComponentStatus.major_outage;
 import static org.incidentplatform.events.ComponentStatus.partial_outage;
 import static org.incidentplatform.events.ComponentStatus.under_maintenance;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -23,6 +26,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -30,6 +34,7 @@ import org.springframework.context.annotation.Bean;
 import org.incidentplatform.projection.security.SecurityConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -414,7 +419,23 @@ class StatusPageTests {
         assertThat(day.select(".day-incidents > li > a").eachAttr("href"))
                 .containsExactlyInAnyOrder("/incidents/inc-night", "/incidents/inc-morning", "/incidents/inc-elsewhere");
         assertThat(page("/history/2026-02-27").selectFirst(".quiet").text()).isEqualTo("No incidents reported.");
-        http.perform(get("/history/yesterday")).andExpect(status().isNotFound());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yesterday", "2026-02-30", "+999999999-12-31", "-999999999-01-01", "+10000-01-01",
+            "0000-12-31"})
+    void dayPage_ofADateThatCannotBeShown_isA400ProblemNamingIt(String date) throws Exception {
+        log.applyTo(live);
+        http.perform(get("/history/" + date))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.parameter").value("date"))
+                .andExpect(jsonPath("$.detail").value(containsString("'" + date + "'")));
+    }
+
+    @Test
+    void dayPage_ofTheLastFourDigitDay_isShown() throws Exception {
+        assertThat(page("/history/9999-12-31").selectFirst(".quiet").text()).isEqualTo("No incidents reported.");
     }
 
     @Test
