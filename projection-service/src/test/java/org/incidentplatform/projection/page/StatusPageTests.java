@@ -433,6 +433,32 @@ class StatusPageTests {
                 .andExpect(jsonPath("$.detail").value(containsString("'" + date + "'")));
     }
 
+    /**
+     * Every page carries the policy, and uses nothing it forbids: no script, no inline style, stylesheets
+     * from this origin only. A template that added any would be blocked in browsers; this says so first.
+     */
+    @Test
+    void everyPage_hasAContentSecurityPolicy_andUsesOnlyWhatItAllows() throws Exception {
+        log.declare("inc-1", "Trouble", Impact.major, "Looking", Map.of("api", partial_outage));
+        log.resolve("inc-1", "Fixed");
+        log.postmortem("inc-1", "## What happened\n<style>body{display:none}</style> <script>alert(1)</script>");
+        log.applyTo(live);
+
+        for (String path : List.of("/", "/incidents/inc-1", "/history/2026-03-02", "/analytics")) {
+            var answer = http.perform(get(path)).andExpect(status().isOk())
+                    .andExpect(header().string("Content-Security-Policy", StatusPageController.POLICY))
+                    .andReturn().getResponse();
+            Document page = parse(answer.getContentAsString());
+            assertThat(page.select("script, style, [style]")).as("scripts and inline styles on %s", path).isEmpty();
+            assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).as("stylesheets of %s", path)
+                    .isNotEmpty().allMatch(href -> href.startsWith("/") && !href.startsWith("//"));
+        }
+        http.perform(get("/incidents/no-such-incident")).andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Security-Policy", StatusPageController.POLICY));
+        assertThat(StatusPageController.POLICY).contains("default-src 'none'", "style-src 'self'")
+                .doesNotContain("unsafe-inline", "script-src");
+    }
+
     @Test
     void dayPage_ofTheLastFourDigitDay_isShown() throws Exception {
         assertThat(page("/history/9999-12-31").selectFirst(".quiet").text()).isEqualTo("No incidents reported.");
