@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -200,7 +201,7 @@ class StatusPageController {
                         Model model) {
         StatusSnapshot snapshot = caughtUp();
         Incident incident = snapshot.incident(id).filter(i -> !i.retracted())
-                .orElseThrow(IncidentNotFound::new);
+                .orElseThrow(() -> new IncidentNotFound(id));
         Freshness freshness = Freshness.of(live.dataAsOf(), clock);
         PageSite site = site(request);
         if (notModified(request, response, "incident/" + id, snapshot, site, freshness)) {
@@ -267,15 +268,40 @@ class StatusPageController {
         return page;
     }
 
+    /**
+     * A browser (asking for HTML) gets the not-found page, with a way back to the status; any other client
+     * a problem detail, as every API of this service answers. A retracted incident is answered exactly as
+     * one that never existed.
+     */
     @ExceptionHandler(IncidentNotFound.class)
-    ModelAndView notFound(ServletWebRequest request, HttpServletResponse response) {
+    ResponseEntity<?> notFound(IncidentNotFound missing, ServletWebRequest request, HttpServletResponse response) {
         pageHeaders(response);
-        ModelAndView page = new ModelAndView("page/not-found", HttpStatus.NOT_FOUND);
-        page.addObject("site", site(request));
-        page.addObject("words", words);
-        page.addObject("times", times);
-        page.addObject("freshness", Freshness.of(live.dataAsOf(), clock));
-        return page;
+        if (!acceptsHtml(request)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                    "no incident '" + missing.id + "'");
+            problem.setTitle("Not found");
+            problem.setProperty("incident", missing.id);
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        String page = render("page/not-found", request, response, Map.of("site", site(request), "words", words,
+                "times", times, "freshness", Freshness.of(live.dataAsOf(), clock)));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body(page);
+    }
+
+    /** Whether the client names HTML among what it accepts, as browsers do; {@code *}{@code /*} alone is not. */
+    private static boolean acceptsHtml(ServletWebRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> !type.isWildcardType()
+                    && (MediaType.TEXT_HTML.includes(type) || MediaType.APPLICATION_XHTML_XML.includes(type))
+                    && type.getQualityValue() > 0);
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private StatusSnapshot caughtUp() {
@@ -356,8 +382,11 @@ class StatusPageController {
     /** No such incident, or it was retracted: the public never sees it. */
     static final class IncidentNotFound extends RuntimeException {
 
-        IncidentNotFound() {
+        private final String id;
+
+        IncidentNotFound(String id) {
             super("no such incident", null, false, false);
+            this.id = id;
         }
     }
 }

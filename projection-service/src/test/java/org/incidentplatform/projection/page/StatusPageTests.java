@@ -7,6 +7,7 @@ import static org.incidentplatform.events.ComponentStatus.partial_outage;
 import static org.incidentplatform.events.ComponentStatus.under_maintenance;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -48,6 +49,8 @@ class StatusPageTests {
 
     /** Reader's clock: the day of the log's first event, a little after it. */
     static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
+    /** What Chromium and Firefox send for a page. */
+    static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Given {
@@ -223,7 +226,13 @@ class StatusPageTests {
         assertThat(page.text()).contains("Real trouble").doesNotContain("Declared by mistake");
         assertThat(page.getElementById("banner").text()).contains("Minor Service Outage");
         assertThat(component(page, "api").select(".status").text()).isEqualTo("✓ Operational");
-        http.perform(get("/incidents/inc-oops")).andExpect(status().isNotFound());
+        http.perform(get("/incidents/inc-oops").header(HttpHeaders.ACCEPT, BROWSER_ACCEPT))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("Declared by mistake"))));
+        http.perform(get("/incidents/inc-oops"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("no incident 'inc-oops'"));
     }
 
     @Test
@@ -316,10 +325,14 @@ class StatusPageTests {
     }
 
     @Test
-    void unknownIncident_isA404Page() throws Exception {
+    void unknownIncident_isA404Page_forBrowsers_andA404Problem_forOtherClients() throws Exception {
         log.applyTo(live);
+        http.perform(get("/incidents/no-such-thing").accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.incident").value("no-such-thing"));
 
-        String html = http.perform(get("/incidents/no-such-thing"))
+        String html = http.perform(get("/incidents/no-such-thing").header(HttpHeaders.ACCEPT, BROWSER_ACCEPT))
                 .andExpect(status().isNotFound())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8"))
                 .andReturn().getResponse().getContentAsString();
