@@ -108,6 +108,13 @@ final class IncidentLog {
         return this;
     }
 
+    /** A component the catalogue keeps off the public page. */
+    IncidentLog hiddenComponent(String componentId, String name) {
+        append(CATALOGUE, ComponentAdded.newBuilder().setComponentId(componentId).setName(name)
+                .setDescription(null).setGroupId(null).setPosition(0).setHidden(true).build());
+        return this;
+    }
+
     IncidentEvent declare(String incidentId, String title, Impact impact, String message,
                           Map<String, ComponentStatus> components) {
         Instant at = clock.plus(Duration.ofMinutes(1));
