@@ -52,6 +52,9 @@ public final class ReadYourWrites implements HandlerInterceptor {
      */
     static final Duration CONTAINER_GRACE = Duration.ofSeconds(5);
 
+    /** Marks a request's asynchronous result as the end of a wait started here. */
+    private static final Object WAIT = new Object();
+
     private static final Pattern ENTRY = Pattern.compile("\\s*([A-Za-z0-9._~:-]+)\\s*=\\s*([0-9]+)\\s*");
 
     private final LiveStatus live;
@@ -73,12 +76,8 @@ public final class ReadYourWrites implements HandlerInterceptor {
             return true;
         }
         WebAsyncManager async = WebAsyncUtils.getAsyncManager(request);
-        if (request.getDispatcherType() == DispatcherType.ASYNC && async.hasConcurrentResult()
-                && async.getConcurrentResult() instanceof Awaited awaited) {
-            // The wait is over; its result is only the outcome, the handler answers as for any read.
-            async.clearConcurrentResult();
-            response.setHeader(AWAITED_VERSION, awaited.outcome());
-            return true;
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            return resumed(async, response);
         }
         Map<String, Long> wanted = parse(Collections.list(request.getHeaders(AWAIT_VERSION)));
         if (wanted.isEmpty()) {
@@ -103,9 +102,29 @@ public final class ReadYourWrites implements HandlerInterceptor {
             }
         });
         // A client that hangs up, or a container timeout, ends the wait and frees its place.
+        result.onError(error -> reached.cancel(false));
         result.onCompletion(() -> reached.cancel(false));
         async.setAsyncWebRequest(WebAsyncUtils.createAsyncWebRequest(request, response));
-        async.startDeferredResultProcessing(result);
+        async.startDeferredResultProcessing(result, WAIT);
+        return false;
+    }
+
+    /**
+     * The request is dispatched again after a wait. Its result is only the outcome: cleared, so the handler
+     * answers as for any read. A wait that ended in an error (the client hung up) has no one to answer.
+     * Any other asynchronous result is the handler's own, for Spring to process.
+     */
+    private static boolean resumed(WebAsyncManager async, HttpServletResponse response) {
+        Object[] context = async.getConcurrentResultContext();
+        if (!async.hasConcurrentResult() || context == null || context.length != 1 || context[0] != WAIT) {
+            return true;
+        }
+        Object result = async.getConcurrentResult();
+        async.clearConcurrentResult();
+        if (result instanceof Awaited awaited) {
+            response.setHeader(AWAITED_VERSION, awaited.outcome());
+            return true;
+        }
         return false;
     }
 

@@ -8,6 +8,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
+
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+
 import org.incidentplatform.projection.log.LiveStatus;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockAsyncContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -71,6 +77,20 @@ class ReadYourWritesCapTests {
 
         http.perform(asyncDispatch(waiting()))
                 .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.TIMEOUT));
+    }
+
+    @Test
+    void readerThatHangsUp_freesItsPlace() throws Exception {
+        MvcResult waiting = waiting();
+        MockAsyncContext connection = (MockAsyncContext) waiting.getRequest().getAsyncContext();
+
+        for (AsyncListener listener : connection.getListeners()) {
+            listener.onError(new AsyncEvent(connection, new IOException("Connection reset by peer")));
+        }
+        connection.complete();
+
+        assertThat(readYourWrites.waiting()).isZero();
+        assertThat(live.waiting()).isZero();
     }
 
     private MvcResult waiting() throws Exception {
