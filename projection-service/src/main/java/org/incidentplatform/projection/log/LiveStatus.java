@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.analytics.Analytics;
@@ -15,14 +19,15 @@ import org.incidentplatform.projection.status.StatusSnapshot;
  * The status (and the analytics) as this instance currently knows them, and how current that is. One thread (the log
  * follower) applies events; any number of readers take the published snapshot, which is an
  * immutable object replaced as a whole, so a read never sees half an update and never waits for
- * the writer. Readers that need their own write reflected can wait, bounded, for a version.
+ * the writer. Readers that need their own write reflected can wait, bounded, for a version, without
+ * holding a thread: the wait is a future the writer completes when it publishes that version.
  */
 public final class LiveStatus {
 
     private final StatusProjection projection = new StatusProjection();
     private final Analytics analytics = new Analytics();
     private final Clock clock;
-    private final Object progress = new Object();
+    private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
     private volatile boolean caughtUp;
     private volatile Instant confirmedCurrentAt;
     private volatile IncidentEvent lastHeartbeat;
@@ -62,12 +67,15 @@ public final class LiveStatus {
         return outcome;
     }
 
-    /** Makes everything applied so far visible to readers and wakes those waiting for a version. */
+    /** Makes everything applied so far visible to readers and completes the waits it satisfies. */
     void publish() {
         StatusSnapshot before = projection.current();
-        if (projection.publish() != before) {
-            synchronized (progress) {
-                progress.notifyAll();
+        StatusSnapshot after = projection.publish();
+        if (after != before) {
+            for (Waiter waiter : waiters) {
+                if (reached(waiter.wanted(), after)) {
+                    waiter.reached().complete(true);
+                }
             }
         }
     }
@@ -82,33 +90,36 @@ public final class LiveStatus {
     }
 
     /**
-     * Waits until every named stream has reached at least the given version (its latest applied
-     * sequence), or the timeout passes.
-     *
-     * @return whether all of them were reached
+     * Completes with true once every named stream has reached at least the given version (its latest
+     * applied sequence), or with false when the timeout passes first. No thread waits meanwhile: the
+     * follower completes it when it publishes, a timer when time is up. Cancelling it stops the wait.
      */
-    public boolean awaitVersions(Map<String, Long> wanted, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (progress) {
-            while (!reached(wanted)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    progress.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
+    public CompletableFuture<Boolean> awaitVersions(Map<String, Long> wanted, Duration timeout) {
+        Waiter waiter = new Waiter(Map.copyOf(wanted), new CompletableFuture<>());
+        waiters.add(waiter);
+        waiter.reached().whenComplete((reached, cancelled) -> waiters.remove(waiter));
+        // Checked after joining the waiters: a publish in between is then either seen here or completes it.
+        if (reached(waiter.wanted(), current())) {
+            waiter.reached().complete(true);
         }
+        return waiter.reached().completeOnTimeout(false, timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private boolean reached(Map<String, Long> wanted) {
-        StatusSnapshot snapshot = current();
-        return wanted.entrySet().stream().allMatch(w -> snapshot.version(w.getKey()) >= w.getValue());
+    /** Reads waiting for versions now: each holds a connection, so the web layer caps them. */
+    public int waiting() {
+        return waiters.size();
+    }
+
+    private static boolean reached(Map<String, Long> wanted, StatusSnapshot snapshot) {
+        for (Map.Entry<String, Long> stream : wanted.entrySet()) {
+            if (snapshot.version(stream.getKey()) < stream.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record Waiter(Map<String, Long> wanted, CompletableFuture<Boolean> reached) {
     }
 
     /** The follower has read the log up to where it ended when this instance started. */

@@ -52,7 +52,7 @@ public final class MarkdownBlocks {
                 text = null;
             } else if (line.matches("#{1,6}\\s+.*")) {
                 kind = Kind.heading;
-                text = line.replaceFirst("^#{1,6}\\s+", "").replaceFirst("\\s+#+$", "");
+                text = withoutClosingHashes(line.replaceFirst("^#{1,6}\\s+", ""));
             } else if (line.matches("[-*+]\\s+.*")) {
                 kind = Kind.list;
                 text = line.substring(1).strip();
@@ -75,5 +75,26 @@ public final class MarkdownBlocks {
             blocks.add(new Block(open, lines));
         }
         return blocks;
+    }
+
+    /**
+     * A heading's text without its closing run of {@code #}s, when whitespace comes before the run
+     * ({@code ## Impact ##}); {@code C#} keeps its {@code #}. Trimmed by hand, in one pass from the end: a
+     * pattern such as {@code \s+#+$} tries every whitespace position and rescans the rest from each, which is
+     * quadratic on a long run of spaces that ends in anything but {@code #}.
+     */
+    static String withoutClosingHashes(String text) {
+        int hashes = text.length();
+        while (hashes > 0 && text.charAt(hashes - 1) == '#') {
+            hashes--;
+        }
+        if (hashes == text.length()) {
+            return text;
+        }
+        int spaces = hashes;
+        while (spaces > 0 && Character.isWhitespace(text.charAt(spaces - 1))) {
+            spaces--;
+        }
+        return spaces == hashes ? text : text.substring(0, spaces);
     }
 }

@@ -25,7 +25,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,10 +53,21 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 class StatusPageController {
 
     static final int HISTORY_DAYS = 14;
+    /** The days a day page can show: four-digit years, as dates are written on the page and in links. */
+    static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
     static final String RETRY_AFTER_SECONDS = "5";
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
     static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
     static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+    static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
+    /**
+     * What the pages use and nothing more: the one stylesheet from this origin, no script at all (the
+     * pages need none), no inline style (the templates have none; SVG presentation attributes are not
+     * styles), images only from here, never framed. An injected tag or attribute thus can do nothing.
+     */
+    static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none';"
+            + " form-action 'self'; frame-ancestors 'none'";
 
     private final LiveStatus live;
     private final Clock clock;
@@ -122,18 +135,14 @@ class StatusPageController {
 
     /**
      * What happened on one UTC day: the incidents whose impact covered any part of it, where a bar with
-     * more than one incident links to. A day that cannot be read is simply not found.
+     * more than one incident links to. A date that cannot be read, or lies outside four-digit years
+     * ({@code /history/+999999999-12-31} parses, and the day after it does not exist), is a 400 problem.
      */
     @GetMapping("/history/{date}")
     ResponseEntity<byte[]> dayPage(@PathVariable String date, ServletWebRequest request,
                                    HttpServletResponse response) {
+        LocalDate day = day(date);
         StatusSnapshot snapshot = caughtUp();
-        LocalDate day;
-        try {
-            day = LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw new IncidentNotFound();
-        }
         Freshness freshness = Freshness.of(live.dataAsOf(), clock);
         PageSite site = site(request);
         String etag = etag("day/" + day, snapshot, site, freshness);
@@ -192,7 +201,7 @@ class StatusPageController {
                         Model model) {
         StatusSnapshot snapshot = caughtUp();
         Incident incident = snapshot.incident(id).filter(i -> !i.retracted())
-                .orElseThrow(IncidentNotFound::new);
+                .orElseThrow(() -> new IncidentNotFound(id));
         Freshness freshness = Freshness.of(live.dataAsOf(), clock);
         PageSite site = site(request);
         if (notModified(request, response, "incident/" + id, snapshot, site, freshness)) {
@@ -226,24 +235,73 @@ class StatusPageController {
         return ResponseEntity.ok().contentType(RSS).body(feed.rss(snapshot, site));
     }
 
+    private static LocalDate day(String date) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new BadDay(date);
+        }
+        if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+            throw new BadDay(date);
+        }
+        return day;
+    }
+
+    @ExceptionHandler(BadDay.class)
+    ResponseEntity<ProblemDetail> badDay(BadDay bad) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "date must be an ISO date (2026-03-02) from " + FIRST_DAY + " to " + LAST_DAY + ", not '"
+                        + bad.date + "'");
+        problem.setTitle("Bad date");
+        problem.setProperty("parameter", "date");
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(StatusLoading.class)
     ModelAndView loading(HttpServletResponse response) {
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        response.setHeader(CONTENT_SECURITY_POLICY, POLICY);
         ModelAndView page = new ModelAndView("page/loading", HttpStatus.SERVICE_UNAVAILABLE);
         page.addObject("site", new PageSite(pageName, pageUrl));
         return page;
     }
 
+    /**
+     * A browser (asking for HTML) gets the not-found page, with a way back to the status; any other client
+     * a problem detail, as every API of this service answers. A retracted incident is answered exactly as
+     * one that never existed.
+     */
     @ExceptionHandler(IncidentNotFound.class)
-    ModelAndView notFound(ServletWebRequest request, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, cached.getHeaderValue());
-        ModelAndView page = new ModelAndView("page/not-found", HttpStatus.NOT_FOUND);
-        page.addObject("site", site(request));
-        page.addObject("words", words);
-        page.addObject("times", times);
-        page.addObject("freshness", Freshness.of(live.dataAsOf(), clock));
-        return page;
+    ResponseEntity<?> notFound(IncidentNotFound missing, ServletWebRequest request, HttpServletResponse response) {
+        pageHeaders(response);
+        if (!acceptsHtml(request)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                    "no incident '" + missing.id + "'");
+            problem.setTitle("Not found");
+            problem.setProperty("incident", missing.id);
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        String page = render("page/not-found", request, response, Map.of("site", site(request), "words", words,
+                "times", times, "freshness", Freshness.of(live.dataAsOf(), clock)));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body(page);
+    }
+
+    /** Whether the client names HTML among what it accepts, as browsers do; {@code *}{@code /*} alone is not. */
+    private static boolean acceptsHtml(ServletWebRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> !type.isWildcardType()
+                    && (MediaType.TEXT_HTML.includes(type) || MediaType.APPLICATION_XHTML_XML.includes(type))
+                    && type.getQualityValue() > 0);
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private StatusSnapshot caughtUp() {
@@ -269,14 +327,19 @@ class StatusPageController {
 
     /** Sets the cache headers and answers 304 when the reader already has this version of the page. */
     private boolean notModified(ServletWebRequest request, HttpServletResponse response, String etag) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, cached.getHeaderValue());
+        pageHeaders(response);
         return request.checkNotModified(etag);
     }
 
     private boolean notModified(ServletWebRequest request, HttpServletResponse response, String view,
                                        StatusSnapshot snapshot, PageSite site, Object... shown) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, cached.getHeaderValue());
+        pageHeaders(response);
         return request.checkNotModified(etag(view, snapshot, site, shown));
+    }
+
+    private void pageHeaders(HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cached.getHeaderValue());
+        response.setHeader(CONTENT_SECURITY_POLICY, POLICY);
     }
 
     /**
@@ -305,11 +368,25 @@ class StatusPageController {
         }
     }
 
+    /** A day page's date that is no date, or not one the page can show. */
+    static final class BadDay extends RuntimeException {
+
+        private final String date;
+
+        BadDay(String date) {
+            super("not a day the page can show", null, false, false);
+            this.date = date;
+        }
+    }
+
     /** No such incident, or it was retracted: the public never sees it. */
     static final class IncidentNotFound extends RuntimeException {
 
-        IncidentNotFound() {
+        private final String id;
+
+        IncidentNotFound(String id) {
             super("no such incident", null, false, false);
+            this.id = id;
         }
     }
 }

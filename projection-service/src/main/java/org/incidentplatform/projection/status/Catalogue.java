@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentDescribed;
@@ -109,6 +111,17 @@ final class Catalogue {
     boolean isHidden(String componentId) {
         ComponentEntry component = components.get(componentId);
         return component != null && component.hidden;
+    }
+
+    /** Components kept off the public page, wherever they would be named. */
+    Set<String> hiddenComponentIds() {
+        Set<String> hidden = new HashSet<>();
+        for (ComponentEntry component : components.values()) {
+            if (component.hidden) {
+                hidden.add(component.id);
+            }
+        }
+        return hidden;
     }
 
     /** The component's name, its last one if removed, its id if never catalogued. */

@@ -44,6 +44,12 @@ import org.incidentplatform.projection.status.StatusSnapshot.Maintenance;
  * <p><b>Display order.</b> Groups and ungrouped components share one top-level order (position, then
  * name, then id); a group's components follow it in the same order among themselves. Components
  * of a group that was never added or was removed count as ungrouped. Empty groups are not shown.
+ * The published {@code position} is the place in that order, 1 to n at the top level and within each
+ * group, as Statuspage numbers them, whatever numbers the catalogue events carried (often all 0).
+ *
+ * <p><b>Updated at.</b> The page changed last when the newest applied event was recorded: a back-filled
+ * event is a change made when it was written, whatever its {@code occurredAt} says, so it never moves the
+ * page's time back, and clients that poll {@code page.updated_at} see every change.
  */
 public final class StatusProjection {
 
@@ -77,6 +83,7 @@ public final class StatusProjection {
     private long appliedEvents;
     private Instant lastEventAt;
     private Instant lastRecordedAt;
+    private Instant updatedAt;
     private volatile StatusSnapshot published = StatusSnapshot.EMPTY;
 
     /**
@@ -110,6 +117,9 @@ public final class StatusProjection {
         appliedEvents++;
         lastEventAt = event.getOccurredAt();
         lastRecordedAt = event.getRecordedAt();
+        if (updatedAt == null || lastRecordedAt.isAfter(updatedAt)) {
+            updatedAt = lastRecordedAt;
+        }
         return Outcome.APPLIED;
     }
 
@@ -198,7 +208,7 @@ public final class StatusProjection {
         List<Group> groups = new ArrayList<>();
         layOut(components, groups);
         return new StatusSnapshot(components, groups, incidentViews.values(), maintenanceViews.values(),
-                lastEventAt, lastRecordedAt, appliedEvents, versions);
+                lastEventAt, lastRecordedAt, updatedAt, appliedEvents, versions, catalogue.hiddenComponentIds());
     }
 
     private void layOut(List<Component> components, List<Group> groups) {
@@ -216,31 +226,33 @@ public final class StatusProjection {
             }
         }
         topLevel.sort(Catalogue.DISPLAY_ORDER);
+        int position = 0;
         for (Entry entry : topLevel) {
+            position++;
             if (entry instanceof ComponentEntry component) {
-                components.add(component(component, null));
+                components.add(component(component, null, position));
             } else if (entry instanceof GroupEntry group) {
                 List<ComponentEntry> ofGroup = members.get(group);
                 ofGroup.sort(Catalogue.DISPLAY_ORDER);
                 List<String> ids = new ArrayList<>();
                 ComponentStatus worst = ComponentStatus.operational;
                 for (ComponentEntry member : ofGroup) {
-                    Component component = component(member, group.id);
+                    Component component = component(member, group.id, ids.size() + 1);
                     components.add(component);
                     ids.add(component.id());
                     worst = ComponentSeverity.worst(worst, component.status());
                 }
-                groups.add(new Group(group.id, group.name, group.description, group.position, worst, ids,
+                groups.add(new Group(group.id, group.name, group.description, position, worst, ids,
                         group.createdAt, group.updatedAt));
             }
         }
     }
 
-    private Component component(ComponentEntry entry, String groupId) {
+    private Component component(ComponentEntry entry, String groupId, int position) {
         Instant statusChangedAt = statuses.changedAt(entry.id);
         Instant updatedAt = statusChangedAt != null && statusChangedAt.isAfter(entry.updatedAt)
                 ? statusChangedAt : entry.updatedAt;
-        return new Component(entry.id, entry.name, entry.description, groupId, entry.position,
+        return new Component(entry.id, entry.name, entry.description, groupId, position,
                 statuses.status(entry.id), entry.createdAt, updatedAt);
     }
 }

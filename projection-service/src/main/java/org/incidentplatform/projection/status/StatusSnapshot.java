@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,7 +38,7 @@ public final class StatusSnapshot {
 
     /** Declared after the comparator it needs: static fields initialise in order. */
     static final StatusSnapshot EMPTY = new StatusSnapshot(List.of(), List.of(), List.of(), List.of(),
-            null, null, 0, Map.of());
+            null, null, null, 0, Map.of(), Set.of());
 
     private final List<Component> components;
     private final Map<String, Component> componentsById;
@@ -53,12 +54,15 @@ public final class StatusSnapshot {
     private final PageIndicator indicator;
     private final Instant lastEventAt;
     private final Instant lastRecordedAt;
+    private final Instant updatedAt;
     private final long appliedEvents;
     private final Map<String, Long> versions;
+    private final Set<String> hiddenComponentIds;
 
     StatusSnapshot(List<Component> components, List<Group> groups, Collection<Incident> allIncidents,
                    Collection<Maintenance> allMaintenances, Instant lastEventAt, Instant lastRecordedAt,
-                   long appliedEvents, Map<String, Long> versions) {
+                   Instant updatedAt, long appliedEvents, Map<String, Long> versions,
+                   Set<String> hiddenComponentIds) {
         this.components = List.copyOf(components);
         this.componentsById = byId(this.components, Component::id);
         this.groups = List.copyOf(groups);
@@ -79,8 +83,10 @@ public final class StatusSnapshot {
         this.indicator = indicatorOf(unresolvedIncidents, activeMaintenances);
         this.lastEventAt = lastEventAt;
         this.lastRecordedAt = lastRecordedAt;
+        this.updatedAt = updatedAt;
         this.appliedEvents = appliedEvents;
         this.versions = Map.copyOf(versions);
+        this.hiddenComponentIds = Set.copyOf(hiddenComponentIds);
     }
 
     /** Statuspage's rule: the worst impact of unresolved incidents, else maintenance while one is under way. */
@@ -211,6 +217,19 @@ public final class StatusSnapshot {
         return lastRecordedAt;
     }
 
+    /**
+     * When the page last changed: the newest {@code recordedAt} of any applied event; never earlier than
+     * in an earlier snapshot. Null before the first event.
+     */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** Whether the catalogue keeps this component off the public page: its id must not show anywhere public. */
+    public boolean isHidden(String componentId) {
+        return hiddenComponentIds.contains(componentId);
+    }
+
     public long appliedEvents() {
         return appliedEvents;
     }
@@ -224,6 +243,7 @@ public final class StatusSnapshot {
     }
 
     /**
+     * @param position  its place in display order, from 1: at the top level, or within its group
      * @param updatedAt latest change of the component's name, description, group, position or status
      */
     public record Component(String id, String name, String description, String groupId, int position,
@@ -231,6 +251,7 @@ public final class StatusSnapshot {
     }
 
     /**
+     * @param position     its place in the top-level display order, from 1
      * @param status       the worst status of its public components
      * @param componentIds its public components in display order
      */

@@ -25,7 +25,7 @@ class StatuspageConfiguration implements WebMvcConfigurer {
 
     @Bean
     ReadYourWrites readYourWrites(LiveStatus live, PublicReadProperties reads) {
-        return new ReadYourWrites(live, reads.readYourWritesTimeout());
+        return new ReadYourWrites(live, reads.readYourWritesTimeout(), reads.readYourWritesMaxWaiters());
     }
 
     @Bean

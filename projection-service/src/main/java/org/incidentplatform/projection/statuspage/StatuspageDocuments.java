@@ -101,7 +101,7 @@ final class StatuspageDocuments {
     }
 
     private Page page(StatusSnapshot snapshot) {
-        Instant updatedAt = snapshot.lastEventAt() == null ? NEVER_UPDATED : snapshot.lastEventAt();
+        Instant updatedAt = snapshot.updatedAt() == null ? NEVER_UPDATED : snapshot.updatedAt();
         return new Page(page.id(), page.name(), baseUrl, page.timeZone(), time(updatedAt));
     }
 

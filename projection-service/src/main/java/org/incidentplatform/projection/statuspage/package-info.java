@@ -13,7 +13,9 @@
  * a client can tell a page served while Kafka is away from a current one.
  *
  * <p><b>Read-your-writes.</b> {@link org.incidentplatform.projection.statuspage.ReadYourWrites}: a
- * read may name the versions it needs in {@code X-Await-Version}.
+ * read may name the versions it needs in {@code X-Await-Version}; it then waits asynchronously (no
+ * request thread held), with at most {@code projection-service.read-your-writes-max-waiters} waiting at
+ * once, and not at all for a stream this instance has never seen.
  *
  * <p><b>Before the first catch-up</b> every endpoint answers 503 with {@code Retry-After} and
  * {@code Cache-Control: no-store}, rather than what has been replayed so far: during a rebuild

@@ -71,7 +71,7 @@ class KafkaOutageTests {
                     .setImpact(Impact.critical).setStatus(IncidentStatus.investigating).setMessage("Looking")
                     .setComponents(Map.of("web-app", ComponentStatus.major_outage))
                     .setStartedAt(now).setDetectedAt(now).build()));
-            assertThat(status.awaitVersions(Map.of("inc-1", 1L), Duration.ofSeconds(30))).isTrue();
+            assertThat(status.awaitVersions(Map.of("inc-1", 1L), Duration.ofSeconds(30)).join()).isTrue();
 
             platform.close();
 

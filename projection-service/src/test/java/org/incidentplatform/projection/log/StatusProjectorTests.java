@@ -3,6 +3,10 @@ package org.incidentplatform.projection.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -45,6 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -131,6 +138,49 @@ class StatusProjectorTests {
                 .filteredOn(incident -> ready.version(incident) != 1).isEmpty();
     }
 
+    /**
+     * Tomcat gets two request threads; more reads than that wait for a version at once, and the page, the
+     * API and readiness are still answered, because a waiting read holds no thread. The version then comes
+     * through the log, and every waiting read answers with it, through the whole chain (security included).
+     */
+    @Test
+    void waitingReads_holdNoRequestThread_andAnswerWithTheVersionOnceItIsApplied() throws Exception {
+        String component = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        String incident = "inc-" + UUID.randomUUID();
+        append(envelope("catalogue", sequenceOfCatalogue(), ComponentAdded.newBuilder()
+                .setComponentId(component).setName("Billing").build()), envelope(incident, 1, declared(component)));
+        service = new SpringApplicationBuilder(ProjectionServiceApplication.class).properties(
+                "SERVER_PORT=0", "server.tomcat.threads.max=2", "server.tomcat.threads.min-spare=1",
+                "projection-service.read-your-writes-timeout=30s").run();
+        awaitVersion(incident, 1);
+        String base = "http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort();
+        HttpClient http = HttpClient.newHttpClient();
+        int waiters = 6;
+        List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+        for (int i = 0; i < waiters; i++) {
+            waiting.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/incidents/" + incident))
+                    .header("X-Await-Version", incident + "=2").build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        LiveStatus live = service.getBean(LiveStatus.class);
+        await().atMost(Duration.ofSeconds(30)).until(live::waiting, n -> n == waiters);
+
+        for (String path : List.of("/api/v2/summary.json", "/", "/actuator/health/readiness")) {
+            HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(read.statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(waiting).as("reads still waiting for version 2").noneMatch(CompletableFuture::isDone);
+
+        append(envelope(incident, 2, IncidentResolved.newBuilder().setMessage("Fixed").build()));
+        for (CompletableFuture<HttpResponse<String>> read : waiting) {
+            HttpResponse<String> answer = read.get(30, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("X-Awaited-Version")).hasValue("reached");
+            assertThat(answer.body()).contains("\"status\":\"resolved\"", "\"version\":2");
+        }
+        assertThat(live.waiting()).isZero();
+    }
+
     @Test
     void aRecordThatCannotBeRead_goesToTheDeadLetterTopicWithItsReason_andTheRestFlows() throws Exception {
         service = start();
@@ -161,7 +211,7 @@ class StatusProjectorTests {
     private StatusSnapshot awaitVersion(String stream, long version) {
         LiveStatus status = service.getBean(LiveStatus.class);
         await().atMost(Duration.ofSeconds(30)).until(status::caughtUp);
-        assertThat(status.awaitVersions(Map.of(stream, version), Duration.ofSeconds(30))).isTrue();
+        assertThat(status.awaitVersions(Map.of(stream, version), Duration.ofSeconds(30)).join()).isTrue();
         return status.current();
     }
 

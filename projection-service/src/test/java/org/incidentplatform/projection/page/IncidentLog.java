@@ -108,6 +108,13 @@ final class IncidentLog {
         return this;
     }
 
+    /** A component the catalogue keeps off the public page. */
+    IncidentLog hiddenComponent(String componentId, String name) {
+        append(CATALOGUE, ComponentAdded.newBuilder().setComponentId(componentId).setName(name)
+                .setDescription(null).setGroupId(null).setPosition(0).setHidden(true).build());
+        return this;
+    }
+
     IncidentEvent declare(String incidentId, String title, Impact impact, String message,
                           Map<String, ComponentStatus> components) {
         Instant at = clock.plus(Duration.ofMinutes(1));
@@ -122,6 +129,38 @@ final class IncidentLog {
                 .setDetectedBy("synthetic monitor")
                 .setBackfilled(false)
                 .build());
+    }
+
+    /**
+     * An incident written up after the fact, already resolved: impact from {@code startedAt} until
+     * {@code resolvedAt} (the declaration's occurredAt), recorded now, as incident-service back-fills one.
+     */
+    IncidentEvent declareBackfilled(String incidentId, String title, Impact impact, Instant startedAt,
+                                    Instant resolvedAt, Map<String, ComponentStatus> components) {
+        clock = clock.plus(Duration.ofMinutes(1));
+        long sequence = sequences.merge(incidentId, 1L, Long::sum);
+        IncidentEvent event = IncidentEvent.newBuilder()
+                .setEventId(UUID.nameUUIDFromBytes((incidentId + "/" + sequence).getBytes(StandardCharsets.UTF_8)))
+                .setIncidentId(incidentId)
+                .setSequence(sequence)
+                .setOccurredAt(resolvedAt)
+                .setRecordedAt(clock)
+                .setActor("oncall@example.com")
+                .setCorrelationId(null)
+                .setPayload(IncidentDeclared.newBuilder()
+                        .setTitle(title)
+                        .setImpact(impact)
+                        .setStatus(IncidentStatus.resolved)
+                        .setMessage("Written up after the fact")
+                        .setComponents(components)
+                        .setStartedAt(startedAt)
+                        .setDetectedAt(startedAt)
+                        .setDetectedBy("customer report")
+                        .setBackfilled(true)
+                        .build())
+                .build();
+        events.add(event);
+        return event;
     }
 
     IncidentEvent update(String incidentId, IncidentStatus status, String message,

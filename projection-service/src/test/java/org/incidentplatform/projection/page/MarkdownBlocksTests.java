@@ -27,6 +27,24 @@ class MarkdownBlocksTests {
     }
 
     @Test
+    void closingHashes_areDroppedOnlyAfterWhitespace() {
+        assertThat(MarkdownBlocks.of("# Upgrade to C#\n### Impact \t###\n# ##")).containsExactly(
+                new Block(Kind.heading, List.of("Upgrade to C#")),
+                new Block(Kind.heading, List.of("Impact")),
+                new Block(Kind.heading, List.of("##")));
+    }
+
+    /** {@code \s+#+$} took quadratic time on such a line, on every uncached read of the incident. */
+    @Test
+    void headingWithAVeryLongRunOfSpaces_isReadAsWritten() {
+        String spaces = " ".repeat(60_000);
+
+        assertThat(MarkdownBlocks.of("# a" + spaces + "b\n# c" + spaces + "#")).containsExactly(
+                new Block(Kind.heading, List.of("a" + spaces + "b")),
+                new Block(Kind.heading, List.of("c")));
+    }
+
+    @Test
     void markupIsKeptAsText_forTheTemplateToEscape() {
         assertThat(MarkdownBlocks.of("<script>x</script> **bold**")).containsExactly(
                 new Block(Kind.paragraph, List.of("<script>x</script> **bold**")));

@@ -6,7 +6,11 @@ import static org.incidentplatform.events.ComponentStatus.major_outage;
 import static org.incidentplatform.events.ComponentStatus.partial_outage;
 import static org.incidentplatform.events.ComponentStatus.under_maintenance;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -23,6 +27,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -30,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.incidentplatform.projection.security.SecurityConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -43,6 +49,8 @@ class StatusPageTests {
 
     /** Reader's clock: the day of the log's first event, a little after it. */
     static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
+    /** What Chromium and Firefox send for a page. */
+    static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Given {
@@ -218,7 +226,13 @@ class StatusPageTests {
         assertThat(page.text()).contains("Real trouble").doesNotContain("Declared by mistake");
         assertThat(page.getElementById("banner").text()).contains("Minor Service Outage");
         assertThat(component(page, "api").select(".status").text()).isEqualTo("✓ Operational");
-        http.perform(get("/incidents/inc-oops")).andExpect(status().isNotFound());
+        http.perform(get("/incidents/inc-oops").header(HttpHeaders.ACCEPT, BROWSER_ACCEPT))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("Declared by mistake"))));
+        http.perform(get("/incidents/inc-oops"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("no incident 'inc-oops'"));
     }
 
     @Test
@@ -311,10 +325,14 @@ class StatusPageTests {
     }
 
     @Test
-    void unknownIncident_isA404Page() throws Exception {
+    void unknownIncident_isA404Page_forBrowsers_andA404Problem_forOtherClients() throws Exception {
         log.applyTo(live);
+        http.perform(get("/incidents/no-such-thing").accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.incident").value("no-such-thing"));
 
-        String html = http.perform(get("/incidents/no-such-thing"))
+        String html = http.perform(get("/incidents/no-such-thing").header(HttpHeaders.ACCEPT, BROWSER_ACCEPT))
                 .andExpect(status().isNotFound())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8"))
                 .andReturn().getResponse().getContentAsString();
@@ -392,11 +410,13 @@ class StatusPageTests {
                 .as("a group is down when any member is").isTrue();
     }
 
+    /** The catalogue is added on Mar 2 (the log's start); the outage runs overnight into Mar 3, read on Mar 3. */
     @Test
     void uptimeBar_ofADayWithSeveralIncidents_linksToThatDaysPage_listingEveryIncidentThatTouchedIt() throws Exception {
-        log.at(Instant.parse("2026-03-01T22:00:00Z"));
+        clock.set(NOW.plus(Duration.ofDays(1)));
+        log.at(Instant.parse("2026-03-02T22:00:00Z"));
         log.declare("inc-night", "Overnight outage", Impact.critical, "Down", Map.of("api", major_outage));
-        log.at(Instant.parse("2026-03-02T09:30:00Z"));
+        log.at(Instant.parse("2026-03-03T09:30:00Z"));
         log.resolve("inc-night", "Back");
         log.declare("inc-morning", "Slow again", Impact.minor, "Slow", Map.of("api", degraded_performance));
         log.declare("inc-elsewhere", "Docs slow", Impact.minor, "Slow", Map.of("docs", degraded_performance));
@@ -404,17 +424,76 @@ class StatusPageTests {
         Document page = page("/");
 
         Element today = component(page, "api").select(".bars > li").get(89);
-        assertThat(today.selectFirst("a").attr("href")).isEqualTo("/history/2026-03-02");
+        assertThat(today.selectFirst("a").attr("href")).isEqualTo("/history/2026-03-03");
         assertThat(today.selectFirst("a").attr("title")).endsWith(", 2 incidents");
         assertThat(component(page, "api").select(".bars > li").get(88).selectFirst("a").attr("href"))
                 .isEqualTo("/incidents/inc-night");
 
-        Document day = page("/history/2026-03-02");
-        assertThat(day.selectFirst("h1").text()).isEqualTo("Incidents on Mar 2, 2026");
+        Document day = page("/history/2026-03-03");
+        assertThat(day.selectFirst("h1").text()).isEqualTo("Incidents on Mar 3, 2026");
         assertThat(day.select(".day-incidents > li > a").eachAttr("href"))
                 .containsExactlyInAnyOrder("/incidents/inc-night", "/incidents/inc-morning", "/incidents/inc-elsewhere");
         assertThat(page("/history/2026-02-27").selectFirst(".quiet").text()).isEqualTo("No incidents reported.");
-        http.perform(get("/history/yesterday")).andExpect(status().isNotFound());
+    }
+
+    /**
+     * Uptime counts from the component's creation: an incident back-filled to before it paints nothing
+     * (nobody watched the component then), so the bars start where Statuspage's start_date does.
+     */
+    @Test
+    void uptimeBars_startAtTheComponentsCreation_evenWhenABackfilledIncidentReachesFurtherBack() throws Exception {
+        log.declareBackfilled("inc-2025", "Old outage", Impact.major, Instant.parse("2026-02-01T10:00:00Z"),
+                Instant.parse("2026-02-01T12:00:00Z"), Map.of("api", major_outage));
+
+        Document page = page("/");
+
+        List<Element> bars = component(page, "api").select(".bars > li");
+        assertThat(bars.subList(0, 89)).as("days before api was added").allMatch(bar -> bar.hasClass("bar-none"));
+        assertThat(bars.get(89).hasClass("bar-operational")).as("today, api's first day").isTrue();
+        assertThat(component(page, "api").text()).contains("100.00 % uptime");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yesterday", "2026-02-30", "+999999999-12-31", "-999999999-01-01", "+10000-01-01",
+            "0000-12-31"})
+    void dayPage_ofADateThatCannotBeShown_isA400ProblemNamingIt(String date) throws Exception {
+        log.applyTo(live);
+        http.perform(get("/history/" + date))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.parameter").value("date"))
+                .andExpect(jsonPath("$.detail").value(containsString("'" + date + "'")));
+    }
+
+    /**
+     * Every page carries the policy, and uses nothing it forbids: no script, no inline style, stylesheets
+     * from this origin only. A template that added any would be blocked in browsers; this says so first.
+     */
+    @Test
+    void everyPage_hasAContentSecurityPolicy_andUsesOnlyWhatItAllows() throws Exception {
+        log.declare("inc-1", "Trouble", Impact.major, "Looking", Map.of("api", partial_outage));
+        log.resolve("inc-1", "Fixed");
+        log.postmortem("inc-1", "## What happened\n<style>body{display:none}</style> <script>alert(1)</script>");
+        log.applyTo(live);
+
+        for (String path : List.of("/", "/incidents/inc-1", "/history/2026-03-02", "/analytics")) {
+            var answer = http.perform(get(path)).andExpect(status().isOk())
+                    .andExpect(header().string("Content-Security-Policy", StatusPageController.POLICY))
+                    .andReturn().getResponse();
+            Document page = parse(answer.getContentAsString());
+            assertThat(page.select("script, style, [style]")).as("scripts and inline styles on %s", path).isEmpty();
+            assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).as("stylesheets of %s", path)
+                    .isNotEmpty().allMatch(href -> href.startsWith("/") && !href.startsWith("//"));
+        }
+        http.perform(get("/incidents/no-such-incident")).andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Security-Policy", StatusPageController.POLICY));
+        assertThat(StatusPageController.POLICY).contains("default-src 'none'", "style-src 'self'")
+                .doesNotContain("unsafe-inline", "script-src");
+    }
+
+    @Test
+    void dayPage_ofTheLastFourDigitDay_isShown() throws Exception {
+        assertThat(page("/history/9999-12-31").selectFirst(".quiet").text()).isEqualTo("No incidents reported.");
     }
 
     @Test

@@ -96,7 +96,7 @@ class CatalogueTests {
                 tuple("core", operational));
         Component webApp = snapshot.component("web-app").orElseThrow();
         assertThat(webApp.groupId()).isEqualTo("edge");
-        assertThat(webApp.position()).isEqualTo(5);
+        assertThat(webApp.position()).as("the first and only component of edge").isEqualTo(1);
         assertThat(webApp.updatedAt()).isEqualTo(moved.getOccurredAt());
     }
 

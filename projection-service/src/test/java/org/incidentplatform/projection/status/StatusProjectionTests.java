@@ -105,9 +105,15 @@ class StatusProjectionTests {
         assertThat(snapshot.lastRecordedAt()).isEqualTo(latest.getRecordedAt());
     }
 
+    /**
+     * Here even its recordedAt lies in the past (another writer's clock, another partition): it is the
+     * latest applied, but the page's updatedAt, which clients poll, never goes back.
+     */
     @Test
-    void backfilledEvent_stillCountsAsTheLatestApplied() {
+    void backfilledEvent_stillCountsAsTheLatestApplied_butNeverMovesThePagesUpdatedAtBack() {
         Instant now = log.now();
+        log.declare("inc-now", Impact.minor, Map.of());
+        Instant updatedBefore = log.snapshot().updatedAt();
         IncidentEvent backfilled = log.declareBackfilled("inc-old", Impact.minor,
                 Instant.parse("2026-01-01T10:00:00Z"), Instant.parse("2026-01-01T11:00:00Z"), Map.of());
 
@@ -115,6 +121,8 @@ class StatusProjectionTests {
 
         assertThat(snapshot.lastEventAt()).isEqualTo(backfilled.getOccurredAt()).isBefore(now);
         assertThat(snapshot.lastRecordedAt()).isEqualTo(backfilled.getRecordedAt());
+        assertThat(updatedBefore).isAfter(now);
+        assertThat(snapshot.updatedAt()).isEqualTo(updatedBefore);
     }
 
     @Test
@@ -140,5 +148,6 @@ class StatusProjectionTests {
         assertThat(empty.indicator()).isEqualTo(PageIndicator.none);
         assertThat(empty.appliedEvents()).isZero();
         assertThat(empty.lastEventAt()).isNull();
+        assertThat(empty.updatedAt()).isNull();
     }
 }

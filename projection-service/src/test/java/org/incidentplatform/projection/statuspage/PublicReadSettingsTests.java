@@ -26,11 +26,12 @@ class PublicReadSettingsTests {
                     "projection-service.page.url=https://status.acme.test");
 
     @Test
-    void defaults_waitFiveSeconds_cacheTenSeconds_inUtc() {
+    void defaults_waitFiveSeconds_aThousandAtOnce_cacheTenSeconds_inUtc() {
         context.run(started -> {
             assertThat(started).hasNotFailed();
             PublicReadProperties reads = started.getBean(PublicReadProperties.class);
             assertThat(reads.readYourWritesTimeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(reads.readYourWritesMaxWaiters()).isEqualTo(1000);
             assertThat(reads.cacheMaxAge()).isEqualTo(Duration.ofSeconds(10));
             assertThat(started.getBean(StatusPageProperties.class).timeZone()).isEqualTo("Etc/UTC");
         });
@@ -40,6 +41,8 @@ class PublicReadSettingsTests {
     @CsvSource(delimiter = '|', value = {
             "projection-service.read-your-writes-timeout=31s | projection-service.read-your-writes-timeout must be between 1ms and 30s",
             "projection-service.read-your-writes-timeout=0s  | projection-service.read-your-writes-timeout must be between 1ms and 30s",
+            "projection-service.read-your-writes-max-waiters=0 | projection-service.read-your-writes-max-waiters must be between 1 and 100000",
+            "projection-service.read-your-writes-max-waiters=100001 | projection-service.read-your-writes-max-waiters must be between 1 and 100000",
             "projection-service.cache-max-age=2h             | projection-service.cache-max-age must be between 0s and 1h",
             "projection-service.page.url=status.acme.test    | projection-service.page.url must be an absolute http:// or https:// URL",
             "projection-service.page.id=                     | projection-service.page.id must be set",

@@ -3,10 +3,12 @@ package org.incidentplatform.projection.statuspage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.concurrent.CompletableFuture;
@@ -24,10 +26,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
  * A client that just wrote version N asks the read to wait for it. In the representative log inc-live
  * is at version 3 and mnt-now at 2; the slice waits at most {@link StatuspageSlice#READ_YOUR_WRITES_TIMEOUT_MS}.
+ * A read that waits goes asynchronous (its request thread is released) and is answered on the async
+ * dispatch; one that need not wait is answered on its own thread at once.
  */
 @StatuspageSlice
 @Import(ReadYourWritesTests.RepresentativeLog.class)
@@ -55,6 +61,7 @@ class ReadYourWritesTests {
         long started = System.nanoTime();
 
         http.perform(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, "inc-live=3"))
+                .andExpect(request().asyncNotStarted())
                 .andExpect(status().isOk())
                 .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.REACHED));
 
@@ -66,7 +73,7 @@ class ReadYourWritesTests {
     void versionAheadOfTheLog_answersWhatItHas_afterTheTimeout() throws Exception {
         long started = System.nanoTime();
 
-        http.perform(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, "inc-live=4"))
+        http.perform(asyncDispatch(waiting(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, "inc-live=4"))))
                 .andExpect(status().isOk())
                 .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.TIMEOUT))
                 .andExpect(jsonPath("$.incidents[0].id").value("inc-live"));
@@ -79,7 +86,20 @@ class ReadYourWritesTests {
     void everyNamedStream_mustBeReached() throws Exception {
         http.perform(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, "inc-live=3, mnt-now=2"))
                 .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.REACHED));
-        http.perform(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, "inc-live=3, mnt-now=3"))
+        http.perform(asyncDispatch(waiting(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION,
+                        "inc-live=3, mnt-now=3"))))
+                .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.TIMEOUT));
+    }
+
+    @Test
+    void streamNeverSeen_isAnsweredAtOnce_withWhatThereIs() throws Exception {
+        http.perform(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, "x=999999"))
+                .andExpect(request().asyncNotStarted())
+                .andExpect(status().isOk())
+                .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.TIMEOUT))
+                .andExpect(jsonPath("$.incidents[0].id").value("inc-live"));
+        http.perform(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, "inc-live=4, made-up=1"))
+                .andExpect(request().asyncNotStarted())
                 .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.TIMEOUT));
     }
 
@@ -87,14 +107,21 @@ class ReadYourWritesTests {
     @DirtiesContext
     void versionAppliedWhileWaiting_isInTheAnswer() throws Exception {
         IncidentEvent resolution = StatusEvents.representative().resolve("inc-live");
+        MvcResult waiting = waiting(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION,
+                "inc-live=" + resolution.getSequence()));
         CompletableFuture<Void> applied = CompletableFuture.runAsync(() -> live.apply(resolution),
                 CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
 
-        http.perform(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, "inc-live=" + resolution.getSequence()))
+        http.perform(asyncDispatch(waiting))
                 .andExpect(status().isOk())
                 .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.REACHED))
                 .andExpect(jsonPath("$.incidents").value(empty()));
         applied.get(1, TimeUnit.SECONDS);
+    }
+
+    /** Performs a read that must wait: it goes asynchronous instead of holding its thread. */
+    private MvcResult waiting(RequestBuilder read) throws Exception {
+        return http.perform(read).andExpect(request().asyncStarted()).andReturn();
     }
 
     @Test

@@ -91,13 +91,18 @@ final class StatusEvents {
     }
 
     IncidentEvent append(String streamId, Object payload) {
+        return append(streamId, clock.plus(Duration.ofMinutes(1)), payload);
+    }
+
+    /** The next event, recorded a minute after the latest as any other, that happened at {@code occurredAt}. */
+    IncidentEvent append(String streamId, Instant occurredAt, Object payload) {
         clock = clock.plus(Duration.ofMinutes(1));
         long sequence = sequences.merge(streamId, 1L, Long::sum);
         IncidentEvent event = IncidentEvent.newBuilder()
                 .setEventId(UUID.nameUUIDFromBytes((streamId + "/" + sequence).getBytes(StandardCharsets.UTF_8)))
                 .setIncidentId(streamId)
                 .setSequence(sequence)
-                .setOccurredAt(clock)
+                .setOccurredAt(occurredAt)
                 .setRecordedAt(clock.plusSeconds(2))
                 .setActor("oncall@example.com")
                 .setCorrelationId(null)
@@ -134,6 +139,25 @@ final class StatusEvents {
                 .setDetectedAt(at)
                 .setDetectedBy("synthetic monitor")
                 .setBackfilled(false)
+                .build());
+    }
+
+    /**
+     * An incident written up after the fact, already resolved: it happened from {@code startedAt} to
+     * {@code endedAt} (its occurredAt), and is recorded a minute after the log's latest event.
+     */
+    IncidentEvent declareBackfilled(String incidentId, Instant startedAt, Instant endedAt,
+                                    Map<String, ComponentStatus> components) {
+        return append(incidentId, endedAt, IncidentDeclared.newBuilder()
+                .setTitle("Trouble " + incidentId)
+                .setImpact(Impact.major)
+                .setStatus(IncidentStatus.resolved)
+                .setMessage("Written up after the fact")
+                .setComponents(components)
+                .setStartedAt(startedAt)
+                .setDetectedAt(startedAt)
+                .setDetectedBy("customer report")
+                .setBackfilled(true)
                 .build());
     }
 

@@ -1,6 +1,7 @@
 package org.incidentplatform.projection.statuspage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.stream.IntStream;
 
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
+import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.incidentplatform.projection.statuspage.StatuspageV2.Incident;
 import org.incidentplatform.projection.statuspage.StatuspageV2.ScheduledMaintenance;
@@ -60,6 +62,45 @@ class StatuspageDocumentsTests {
         assertThat(documents.upcomingMaintenances(snapshot).scheduledMaintenances())
                 .as("upcoming: all of them, soonest first").hasSize(55)
                 .first().extracting(ScheduledMaintenance::id).isEqualTo("mnt-1");
+    }
+
+    /**
+     * Clients poll {@code page.updated_at} to learn that something changed: a back-filled incident of 2023
+     * is a change made now, so the page's time moves forward to when it was recorded, never back to 2023.
+     */
+    @Test
+    void pageUpdatedAt_isTheNewestChange_andABackfilledIncidentMovesItForwardNotBack() {
+        StatusEvents events = new StatusEvents();
+        events.component("api", "API", null, 1);
+        IncidentEvent declared = events.declare("inc-now", Impact.minor, Map.of());
+        String before = documents.status(events.caughtUp().current()).page().updatedAt();
+
+        IncidentEvent backfilled = events.declareBackfilled("inc-2023", Instant.parse("2023-06-01T10:00:00Z"),
+                Instant.parse("2023-06-01T12:00:00Z"), Map.of("api", ComponentStatus.major_outage));
+        String after = documents.status(events.caughtUp().current()).page().updatedAt();
+
+        assertThat(before).isEqualTo(StatuspageDocuments.time(declared.getRecordedAt()));
+        assertThat(after).isEqualTo(StatuspageDocuments.time(backfilled.getRecordedAt())).isGreaterThan(before);
+    }
+
+    /**
+     * Statuspage numbers {@code position} from 1 in display order, at the top level (groups and lone
+     * components together) and within each group; catalogue events usually carry 0 for every component.
+     */
+    @Test
+    void positions_countFromOneInDisplayOrder_atTheTopLevelAndWithinEachGroup() {
+        StatusEvents events = new StatusEvents();
+        events.group("core", "Core", 0);
+        events.component("web-app", "Web Application", "core", 0);
+        events.component("api", "API", "core", 0);
+        events.component("docs", "Documentation", null, 0);
+        events.component("blog", "Blog", null, 0);
+
+        List<StatuspageV2.Component> components = documents.components(events.caughtUp().current()).components();
+
+        assertThat(components).extracting(StatuspageV2.Component::id, StatuspageV2.Component::position)
+                .containsExactly(tuple("blog", 1), tuple("core", 2), tuple("api", 1), tuple("web-app", 2),
+                        tuple("docs", 3));
     }
 
     @Test

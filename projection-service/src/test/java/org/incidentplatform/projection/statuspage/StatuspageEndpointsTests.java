@@ -65,7 +65,7 @@ class StatuspageEndpointsTests {
                 .andExpect(jsonPath("$.page.name").value("Acme"))
                 .andExpect(jsonPath("$.page.url").value(StatuspageSlice.PAGE_URL))
                 .andExpect(jsonPath("$.page.time_zone").value("Europe/Paris"))
-                .andExpect(jsonPath("$.page.updated_at").value(StatuspageDocuments.time(LOG.now())))
+                .andExpect(jsonPath("$.page.updated_at").value(StatuspageDocuments.time(LOG.now().plusSeconds(2))))
                 .andExpect(jsonPath("$.status.indicator").value("major"))
                 .andExpect(jsonPath("$.status.description").value("Partial System Outage"))
                 .andExpect(jsonPath("$.components[*].id").value(contains("core", "web-app", "api", "docs")))

@@ -69,9 +69,12 @@ class AnalyticsController {
         if (!live.caughtUp()) {
             return rebuilding();
         }
+        StatusSnapshot snapshot = live.current();
+        StatusSnapshot.Incident state = snapshot.incident(id).orElse(null);
+        // Retracted: declared in error; the page hides it, so it is no more public here than an unknown id.
         IncidentDurations durations = live.analytics().incident(id)
+                .filter(d -> !d.retracted() && (state == null || !state.retracted()))
                 .orElseThrow(() -> new NotFoundException("incident", id));
-        StatusSnapshot.Incident state = live.current().incident(id).orElse(null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", durations.incidentId());
         body.put("title", durations.title());
@@ -81,7 +84,7 @@ class AnalyticsController {
         body.put("open", durations.open());
         body.put("retracted", durations.retracted());
         body.put("backfilled", durations.backfilled());
-        body.put("components", durations.components());
+        body.put("components", durations.components().stream().filter(c -> !snapshot.isHidden(c)).toList());
         body.put("startedAt", time(durations.startedAt()));
         body.put("detectedAt", time(durations.detectedAt()));
         body.put("identifiedAt", time(durations.firstIdentifiedAt()));
@@ -140,7 +143,7 @@ class AnalyticsController {
         if (!live.caughtUp()) {
             return rebuilding();
         }
-        MttrReport report = live.analytics().mttr(query);
+        MttrReport report = withoutHiddenComponents(live.analytics().mttr(query));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("groupBy", report.groupBy().name().toLowerCase(Locale.ROOT));
         Map<String, Object> filters = new LinkedHashMap<>();
@@ -202,7 +205,17 @@ class AnalyticsController {
         }
         return ok(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition + "; filename=\"mttr.csv\"")
-                .body(live.analytics().mttr(query).toCsv());
+                .body(withoutHiddenComponents(live.analytics().mttr(query)).toCsv());
+    }
+
+    /** Grouped by component, a hidden component would show its id as a group: it is left out. */
+    private MttrReport withoutHiddenComponents(MttrReport report) {
+        if (report.groupBy() != MttrQuery.GroupBy.COMPONENT) {
+            return report;
+        }
+        StatusSnapshot snapshot = live.current();
+        return new MttrReport(report.groupBy(),
+                report.groups().stream().filter(g -> !snapshot.isHidden(g.key())).toList());
     }
 
     /** {@code component} is read raw from the request: Spring would silently drop an empty value. */
@@ -316,6 +329,8 @@ class AnalyticsController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("componentId", component.id());
         body.put("name", component.name());
+        body.put("startDate", live.analytics().uptimeCountsFrom(id)
+                .map(start -> LocalDate.ofInstant(start, ZoneOffset.UTC).toString()).orElse(null));
         return uptimeBody(body, report);
     }
 

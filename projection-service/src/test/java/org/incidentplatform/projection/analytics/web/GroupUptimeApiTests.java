@@ -72,7 +72,7 @@ class GroupUptimeApiTests {
 
         @Bean
         ReadYourWrites readYourWrites(LiveStatus live) {
-            return new ReadYourWrites(live, Duration.ofMillis(200));
+            return new ReadYourWrites(live, Duration.ofMillis(200), 10);
         }
     }
 

@@ -47,9 +47,11 @@ final class WebEvents {
         WebEvents e = new WebEvents();
         e.component("api", "API", "2024-03-01T00:00:00Z");
         e.component("web-app", "Web Application", "2024-03-01T00:01:00Z");
+        e.hiddenComponent("probe", "Synthetic probe", "2024-03-01T00:02:00Z");
 
         e.declare("inc-outage", "API down", Impact.major, IncidentStatus.investigating,
-                Map.of("api", ComponentStatus.partial_outage), "2024-03-05T10:00:00Z");
+                Map.of("api", ComponentStatus.partial_outage, "probe", ComponentStatus.major_outage),
+                "2024-03-05T10:00:00Z");
         e.update("inc-outage", IncidentStatus.identified, Map.of("api", ComponentStatus.major_outage),
                 "Found it", "2024-03-05T11:00:00Z");
         e.update("inc-outage", IncidentStatus.monitoring, Map.of(), "Fix deployed", "2024-03-05T11:15:00Z");
@@ -87,6 +89,12 @@ final class WebEvents {
         append("catalogue", at, ComponentAdded.newBuilder().setComponentId(id).setName(name)
                 .setDescription(null).setGroupId(null).setPosition(sequences.getOrDefault("catalogue", 0L).intValue())
                 .setHidden(false).build());
+    }
+
+    /** Kept off the public page: its id must show nowhere public, not even inside an incident. */
+    void hiddenComponent(String id, String name, String at) {
+        append("catalogue", at, ComponentAdded.newBuilder().setComponentId(id).setName(name)
+                .setDescription(null).setGroupId(null).setPosition(0).setHidden(true).build());
     }
 
     void declare(String id, String title, Impact impact, IncidentStatus status,
