@@ -124,7 +124,7 @@ record BenchmarkReport(ZonedDateTime date, Duration took, Machine machine, Strin
               is read from `/actuator/prometheus` (`jvm_memory_used_bytes{area="heap"}`) and RSS from
               `/proc/<pid>/status` (`VmRSS`). The events went straight into the log, not
               through incident-service's command path, so incident-service's stores hold only what that path
-              wrote (its known-components store reads every event); projection-service holds every incident,
+              wrote (its known-components view reads the catalogue's partition); projection-service holds every incident,
               notification-service its subscriptions and digests.
 
             ## History

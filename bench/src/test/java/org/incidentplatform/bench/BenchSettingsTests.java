@@ -26,7 +26,8 @@ class BenchSettingsTests {
         assertThat(settings.subscribers()).isEqualTo(10_000);
         assertThat(settings.offeredRate()).isEqualTo(500);
         assertThat(settings.sustainedRate()).isEmpty();
-        assertThat(settings.clients()).isEqualTo(16);
+        assertThat(settings.clients()).containsExactly(16, 64);
+        assertThat(settings.longIncidentUpdates()).isEqualTo(10_000);
         assertThat(settings.warmup()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.ceilingWarmup()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.report()).isEqualTo(HOME.resolve("BENCHMARKS.md"));
@@ -54,6 +55,19 @@ class BenchSettingsTests {
                 BenchSettings.Section.E2E);
         assertThat(settings.runs(BenchSettings.Section.COMMAND)).isFalse();
         assertThat(settings.sustainedRate()).contains(80);
+    }
+
+    @Test
+    void clients_takeAList_oneLineEach() {
+        BenchSettings settings = BenchSettings.parse(List.of("--clients", "8, 32", "--only", "command,long"), HOME);
+
+        assertThat(settings.clients()).containsExactly(8, 32);
+        assertThat(settings.sections()).containsExactlyInAnyOrder(BenchSettings.Section.COMMAND,
+                BenchSettings.Section.LONG);
+        assertThatThrownBy(() -> BenchSettings.parse(List.of("--clients", "8,0"), HOME))
+                .hasMessageContaining("--clients");
+        assertThatThrownBy(() -> BenchSettings.parse(List.of("--long-updates", "1999"), HOME))
+                .hasMessageContaining("--long-updates");
     }
 
     @Test
