@@ -29,6 +29,12 @@ final class CommandPathSection {
         for (int clients : settings.clients()) {
             measure(run, service, incidents, clients, settings.clients().get(0) == clients);
         }
+        String topic = CeilingTopic.ensure(run.stack.bootstrapServers());
+        double transaction = TransactionCost.millisPerTransaction(run.stack.bootstrapServers(), topic, 300);
+        run.out.printf("One Kafka transaction (produce, send offsets, commit): %.1f ms%n", transaction);
+        run.detail(NAME, String.format("one Kafka transaction on this broker, as the command processor commits "
+                + "(one record, the input's offsets, commit), 300 in a row: %.1f ms each; a command is answered "
+                + "only after the transaction holding it commits", transaction));
         // The command path's incidents leave the status page: their thousands of updates would
         // otherwise be in every summary.json the next sections read.
         service.resolveIncidents(incidents);
