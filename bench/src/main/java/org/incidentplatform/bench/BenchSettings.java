@@ -23,7 +23,7 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
 
     /** The parts of the table, in the order the harness runs them on one started stack. */
     enum Section {
-        READS, COMMAND, LONG, E2E, REBUILD, FANOUT;
+        READS, COMMAND, E2E, REBUILD, FANOUT, LONG;
 
         String option() {
             return name().toLowerCase(Locale.ROOT);

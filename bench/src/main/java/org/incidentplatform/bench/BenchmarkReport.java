@@ -60,8 +60,10 @@ record BenchmarkReport(ZonedDateTime date, Duration took, Machine machine, Strin
             `bench/target/bench-data-*/logs/`. Don't run it beside a big build on a small machine: it measures
             the machine, and says under the table how much of the cores other processes took.
 
-            The sections run in this order on the one stack: status reads, command path, long incident, end to end, rebuild
-            and memory, fan-out (last: notification-service's work per event grows with its subscribers). Before them the harness adds a catalogue (10 components in 3 groups, plus the
+            The sections run in this order on the one stack: status reads, command path, end to end, rebuild
+            and memory, fan-out (notification-service's work per event grows with its subscribers), long incident
+            (last, one run: its 10,000 updates outgrow notification-service's per-incident digest, issue #14, and
+            stop that service's fan-out). Before them the harness adds a catalogue (10 components in 3 groups, plus the
             harness's own) through incident-service and appends 200 incidents of history straight to
             `incident-events`, so the status pages have something to show.
 
@@ -137,5 +139,22 @@ record BenchmarkReport(ZonedDateTime date, Duration took, Machine machine, Strin
             (06:50); 10,000 webhooks at 828 deliveries/s beside 2,799 for the sink driven directly (06:18).
             Before the rebuild applied a polled batch at once (04:42), it replayed at 196 events/s.
             `bench/run-analytics.sh` still measures the analytics read model in-process.
+
+            **Command path, 2026-12-02** (incident-service deciding against snapshots instead of replaying each
+            stream's history; quick runs of `--only command --runs 1 --measure 10` on this noisy 2-core
+            machine, accepted/s at 16 and 64 clients): `commit.interval.ms` 50 with the default `poll.ms` 100
+            (before) 101 and 264; `commit.interval.ms` 0, `poll.ms` 5 (first try) 45 to 59 and 83 to 128,
+            worse, because Kafka Streams then commits after one record per task, a transaction per command;
+            `commit.interval.ms` 10, `poll.ms` 5: 70 to 129 and 171 to 255. A JFR recording of
+            incident-service on the 16-client line (`-XX:StartFlightRecording`, `jfr print --events
+            jdk.ExecutionSample`) showed its stream thread on the CPU a few per cent of the time: decoding,
+            deciding and encoding a command take about a millisecond; the rest is waiting for Kafka. A probe of
+            transactions in a row on the embedded broker (one record, the input's offsets, commit; what
+            the bench now reports under the command path) took 22 ms each, 16 of them in the first send of
+            each transaction, which the broker retries every `add.partitions.to.txn.retry.backoff.ms` (20 ms)
+            until the previous transaction's markers are written; with 1 ms (now set in the embedded broker and
+            `docker-compose.yml`) 12 ms. Every command waits for the transaction that holds it, so the command
+            path is bounded by clients per transaction time, far below a producer that is acknowledged per
+            record (the 25 % goal of the ceiling is not reached; see the closing note of that session).
             """;
 }
