@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.incident.security.AccessControlTests;
 import org.incidentplatform.events.IncidentEvent;
@@ -26,6 +27,7 @@ import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.schemas.TopicSpec;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.service.security.MappedEndpoints;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -51,6 +54,17 @@ class IncidentServiceTests {
 
     @Autowired
     KafkaAdmin kafkaAdmin;
+
+    /**
+     * Writes wait until the command processor has restored its stores: on the broker the test classes
+     * share, the event store's changelog holds every earlier class's events, and a fresh instance reads it
+     * all before it decides (answering writes 503 meanwhile, as it should).
+     */
+    @BeforeEach
+    void commandProcessorRunning(@Autowired StreamsBuilderFactoryBean streams) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> streams.getKafkaStreams() != null
+                && streams.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
+    }
 
     @Test
     void starts_creatingItsTopicsAsDeclared() throws Exception {

@@ -34,6 +34,7 @@ import org.incidentplatform.local.junit.EventLog;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.schemas.serde.AvroSerde;
 import org.incidentplatform.service.PlatformProperties;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +63,13 @@ class CommandPipelineTests {
 
     @Autowired
     StreamsBuilderFactoryBean streams;
+
+    /** Commands wait until the processor has restored its stores (the shared broker holds earlier classes' events). */
+    @BeforeEach
+    void processorRunning() {
+        await().atMost(Duration.ofSeconds(90)).until(() -> streams.getKafkaStreams() != null
+                && streams.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
+    }
 
     @TestConfiguration
     static class FailureInjection {
