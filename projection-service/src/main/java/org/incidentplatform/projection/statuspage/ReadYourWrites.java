@@ -33,7 +33,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * <p>Anyone may send the header, so a wait must cost a stranger's target nothing: it holds no request
  * thread (the request goes asynchronous and the handler runs again once the projection publishes the
  * version or time is up), at most {@code maxWaiters} reads wait at once, and a read naming a stream this
- * instance has never seen does not wait at all. The last two answer at once with {@value #TIMEOUT}: what
+ * instance has never seen waits only for that stream's first event. The last two answer at once with {@value #TIMEOUT}: what
  * this instance has, as for a wait that ran out.
  *
  * <p>Register it for the paths that read the status (the Statuspage API registers {@code /api/v2/**});
@@ -145,9 +145,13 @@ public final class ReadYourWrites implements HandlerInterceptor {
         return wanted.entrySet().stream().allMatch(w -> snapshot.version(w.getKey()) >= w.getValue());
     }
 
-    /** A stream never seen here may never exist: anyone can make up an id. */
+    /**
+     * A stream never seen here may never exist: anyone can make up an id. Only its first event can be
+     * awaited (a client that has just declared an incident reads it back at version 1); a later version of
+     * a stream whose first is not here yet is answered at once.
+     */
     private static boolean namesAnUnknownStream(Map<String, Long> wanted, StatusSnapshot snapshot) {
-        return wanted.keySet().stream().anyMatch(streamId -> snapshot.version(streamId) == 0);
+        return wanted.entrySet().stream().anyMatch(w -> snapshot.version(w.getKey()) == 0 && w.getValue() > 1);
     }
 
     /** The outcome of a wait, as the asynchronous result that resumes the request. */

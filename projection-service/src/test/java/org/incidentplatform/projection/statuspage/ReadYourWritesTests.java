@@ -92,15 +92,18 @@ class ReadYourWritesTests {
     }
 
     @Test
-    void streamNeverSeen_isAnsweredAtOnce_withWhatThereIs() throws Exception {
+    void streamNeverSeen_isAnsweredAtOnce_withWhatThereIs_unlessItsFirstEventIsAwaited() throws Exception {
         http.perform(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, "x=999999"))
                 .andExpect(request().asyncNotStarted())
                 .andExpect(status().isOk())
                 .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.TIMEOUT))
                 .andExpect(jsonPath("$.incidents[0].id").value("inc-live"));
-        http.perform(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, "inc-live=4, made-up=1"))
+        http.perform(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, "inc-live=4, made-up=2"))
                 .andExpect(request().asyncNotStarted())
                 .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.TIMEOUT));
+        // Just declared, not projected yet: the declaration is waited for.
+        http.perform(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, "just-declared=1"))
+                .andExpect(request().asyncStarted());
     }
 
     @Test
