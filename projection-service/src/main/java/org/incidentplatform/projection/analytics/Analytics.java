@@ -50,8 +50,7 @@ import org.incidentplatform.projection.analytics.MttrQuery.GroupBy;
  * <p><b>Component time.</b> A component's status at any instant is the worst that an active incident or
  * maintenance under way says about it (the status page's rule). What an incident's declaration says holds
  * from its {@code startedAt} (when impact began) rather than from when it was written up, so a
- * back-filled incident, declared already resolved, counts over {@code [startedAt, occurredAt)}, from the
- * component's creation in the catalogue at the earliest (a component's uptime counts from then). A
+ * back-filled incident, declared already resolved, counts over {@code [startedAt, occurredAt)}. A
  * retracted incident was declared in error: none of its component time counts, before or after the
  * retraction.
  *
@@ -232,7 +231,7 @@ public final class Analytics {
 
     private boolean catalogue(Object payload, long at) {
         if (payload instanceof ComponentAdded e) {
-            timelines.get(component(e.getComponentId())).added(at);
+            timelines.get(component(e.getComponentId())).knownFrom(at);
             setGroup(e.getComponentId(), e.getGroupId());
         } else if (payload instanceof ComponentMovedToGroup e) {
             setGroup(e.getComponentId(), e.getGroupId());
@@ -340,16 +339,6 @@ public final class Analytics {
 
     private static void tally(Map<String, Tally> groups, String key, IncidentMilestones incident) {
         groups.computeIfAbsent(key, k -> new Tally()).add(incident);
-    }
-
-    /**
-     * Since when the component's uptime counts (see {@link ComponentTimeline#countsFrom()}); empty for a
-     * component never seen.
-     */
-    public synchronized Optional<Instant> uptimeCountsFrom(String componentId) {
-        Integer index = componentIndex.get(componentId);
-        long from = index == null ? Long.MAX_VALUE : timelines.get(index).countsFrom();
-        return from == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(from));
     }
 
     /**

@@ -16,27 +16,16 @@ final class ComponentTimeline {
 
     static final long OPEN = Long.MAX_VALUE;
 
-    private long addedAt = Long.MAX_VALUE;
-    private long firstClaimAt = Long.MAX_VALUE;
+    /** Since when the component is known: the earlier of its catalogue entry and its first claim. */
+    long existsFrom = Long.MAX_VALUE;
     private int size;
     private int[] streams = new int[4];
     private byte[] ranks = new byte[4];
     private long[] froms = new long[4];
     private long[] untils = new long[4];
 
-    /** The catalogue added the component at {@code at}. */
-    void added(long at) {
-        addedAt = Math.min(addedAt, at);
-    }
-
-    /**
-     * Since when its uptime counts, {@link Long#MAX_VALUE} if not known at all: its creation in the
-     * catalogue, as the page's {@code start_date}; a claim from before it (a back-filled incident) does not
-     * move it back, nobody was watching the component then. Only a component the catalogue never added
-     * (named by incidents from before the catalogue existed) counts from its first claim.
-     */
-    long countsFrom() {
-        return addedAt != Long.MAX_VALUE ? addedAt : firstClaimAt;
+    void knownFrom(long at) {
+        existsFrom = Math.min(existsFrom, at);
     }
 
     /** @return the claim's index, to {@link #close} it later */
@@ -52,7 +41,7 @@ final class ComponentTimeline {
         ranks[size] = (byte) ComponentSeverity.rank(status);
         froms[size] = from;
         untils[size] = OPEN;
-        firstClaimAt = Math.min(firstClaimAt, from);
+        knownFrom(from);
         return size++;
     }
 

@@ -18,10 +18,9 @@ import org.incidentplatform.projection.status.ComponentSeverity;
  * several components: a minute is as bad as its worst member), and that time is added to the day it
  * falls in. Cost grows with the claims in the window, not with the history.
  *
- * <p><b>Days not observed.</b> Time before the component's uptime counts (its creation in the catalogue,
- * see {@link ComponentTimeline#countsFrom()}) and time after {@code now} is not observed: it is neither up
- * nor down, and is left out of the day's and the window's percentages; a claim reaching back before it
- * counts only from then. A day with nothing observed has no percentage,
+ * <p><b>Days not observed.</b> Time before the component was known (its catalogue entry or its first
+ * claim, whichever is earlier) and time after {@code now} is not observed: it is neither up nor down, and
+ * is left out of the day's and the window's percentages. A day with nothing observed has no percentage,
  * as on Statuspage's bars ("no data"), rather than a made-up 100 %.
  */
 final class UptimeCalendar {
@@ -53,7 +52,7 @@ final class UptimeCalendar {
         long horizon = Math.min(windowStart + days * DAY, now.toEpochMilli());
         long knownFrom = Long.MAX_VALUE;
         for (ComponentTimeline timeline : timelines) {
-            knownFrom = Math.min(knownFrom, timeline.countsFrom());
+            knownFrom = Math.min(knownFrom, timeline.existsFrom);
         }
 
         long[][] millis = new long[days][BY_RANK.length];
@@ -69,7 +68,7 @@ final class UptimeCalendar {
         for (ComponentTimeline timeline : timelines) {
             for (int claim = 0; claim < timeline.size(); claim++) {
                 int stream = timeline.stream(claim);
-                long start = Math.max(timeline.from(claim), Math.max(windowStart, timeline.countsFrom()));
+                long start = Math.max(timeline.from(claim), windowStart);
                 long end = Math.min(timeline.until(claim), horizon);
                 if (end <= start || streams.isRetracted(stream)) {
                     continue;

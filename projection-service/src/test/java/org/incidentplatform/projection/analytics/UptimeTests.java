@@ -260,25 +260,6 @@ class UptimeTests {
         assertThat(report.uptimePercent()).isCloseTo(90.0, within(1e-9));
     }
 
-    /**
-     * A component created on 2 May, touched by an incident back-filled to 20 April: its uptime counts from
-     * its creation, as the page's start_date says, not from the back-filled claim (nobody watched it then).
-     */
-    @Test
-    void componentCreatedAfterABackfilledIncident_countsFromItsCreation() {
-        log.component("search", null, t("2024-05-02T12:00:00Z"));
-        log.declareBackfilled("late", t("2024-04-20T10:00:00Z"), t("2024-05-02T13:00:00Z"), t("2024-05-02T14:00:00Z"),
-                Impact.major, Map.of("search", major_outage));
-
-        UptimeReport report = log.analytics.uptime("search", DAY.minusDays(12), DAY, LATER);
-
-        assertThat(report.days().subList(0, 12)).allMatch(d -> d.observedMinutes() == 0 && d.incidents().isEmpty());
-        Day created = report.days().get(12);
-        assertThat(created.observedMinutes()).isEqualTo(720.0);
-        assertThat(created.majorMinutes()).as("12:00 to 13:00, not from 20 April").isEqualTo(60.0);
-        assertThat(log.analytics.uptimeCountsFrom("search")).hasValue(t("2024-05-02T12:00:00Z"));
-    }
-
     @Test
     void componentNeverCatalogued_isKnownFromItsFirstIncident() {
         log.declare("inc-1", t("2024-05-02T12:00:00Z"), t("2024-05-02T11:00:00Z"), t("2024-05-02T12:00:00Z"),

@@ -131,38 +131,6 @@ final class IncidentLog {
                 .build());
     }
 
-    /**
-     * An incident written up after the fact, already resolved: impact from {@code startedAt} until
-     * {@code resolvedAt} (the declaration's occurredAt), recorded now, as incident-service back-fills one.
-     */
-    IncidentEvent declareBackfilled(String incidentId, String title, Impact impact, Instant startedAt,
-                                    Instant resolvedAt, Map<String, ComponentStatus> components) {
-        clock = clock.plus(Duration.ofMinutes(1));
-        long sequence = sequences.merge(incidentId, 1L, Long::sum);
-        IncidentEvent event = IncidentEvent.newBuilder()
-                .setEventId(UUID.nameUUIDFromBytes((incidentId + "/" + sequence).getBytes(StandardCharsets.UTF_8)))
-                .setIncidentId(incidentId)
-                .setSequence(sequence)
-                .setOccurredAt(resolvedAt)
-                .setRecordedAt(clock)
-                .setActor("oncall@example.com")
-                .setCorrelationId(null)
-                .setPayload(IncidentDeclared.newBuilder()
-                        .setTitle(title)
-                        .setImpact(impact)
-                        .setStatus(IncidentStatus.resolved)
-                        .setMessage("Written up after the fact")
-                        .setComponents(components)
-                        .setStartedAt(startedAt)
-                        .setDetectedAt(startedAt)
-                        .setDetectedBy("customer report")
-                        .setBackfilled(true)
-                        .build())
-                .build();
-        events.add(event);
-        return event;
-    }
-
     IncidentEvent update(String incidentId, IncidentStatus status, String message,
                          Map<String, ComponentStatus> components) {
         return append(incidentId, IncidentUpdatePosted.newBuilder()

@@ -329,8 +329,6 @@ class AnalyticsController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("componentId", component.id());
         body.put("name", component.name());
-        body.put("startDate", live.analytics().uptimeCountsFrom(id)
-                .map(start -> LocalDate.ofInstant(start, ZoneOffset.UTC).toString()).orElse(null));
         return uptimeBody(body, report);
     }
 
