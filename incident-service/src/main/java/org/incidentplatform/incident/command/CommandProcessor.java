@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
@@ -156,8 +157,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
 
             @Override
             public Appending<?> maintenance(MaintenanceCommand c) {
-                Appending<Maintenance> decided = decide(StreamType.MAINTENANCES, streamId, c, envelope, now);
-                return decided.withSchedule(dueTimes(decided.state()));
+                return decide(StreamType.MAINTENANCES, streamId, c, envelope, now)
+                        .withSchedule(CommandProcessor::dueTimes);
             }
 
             @Override
@@ -320,7 +321,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         }
         log.info("maintenance {} {} by schedule", maintenanceId,
                 command instanceof MaintenanceCommand.StartMaintenance ? "started" : "completed");
-        return new Outcome(decided.withSchedule(dueTimes(decided.state())), null, null, null);
+        return new Outcome(decided.withSchedule(CommandProcessor::dueTimes), null, null, null);
     }
 
     /** When a maintenance is due to be started or completed by the schedule; {@link DueTimes#NONE} for neither. */
@@ -377,8 +378,10 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             return new Appending<>(null, null, 0, List.of(), null, null, refusal);
         }
 
-        Appending<S> withSchedule(DueTimes dueTimes) {
-            return refusal != null ? this : new Appending<>(streamId, state, version, events, snapshot, dueTimes, null);
+        /** With the due times of the new state; a refusal has no new state and stays as it is. */
+        Appending<S> withSchedule(Function<S, DueTimes> dueTimes) {
+            return refusal != null ? this
+                    : new Appending<>(streamId, state, version, events, snapshot, dueTimes.apply(state), null);
         }
 
         List<String> eventIds() {

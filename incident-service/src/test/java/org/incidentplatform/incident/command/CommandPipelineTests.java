@@ -28,6 +28,7 @@ import org.incidentplatform.incident.domain.Impact;
 import org.incidentplatform.incident.domain.IncidentCommand.DeclareIncident;
 import org.incidentplatform.incident.domain.IncidentCommand.PostUpdate;
 import org.incidentplatform.incident.domain.IncidentStatus;
+import org.incidentplatform.incident.domain.MaintenanceCommand;
 import org.incidentplatform.incident.domain.MaintenanceCommand.ScheduleMaintenance;
 import org.incidentplatform.incident.domain.Rejection;
 import org.incidentplatform.local.junit.EventLog;
@@ -104,6 +105,15 @@ class CommandPipelineTests {
         assertThat(next).isInstanceOfSatisfying(CommandOutcome.Accepted.class, a -> assertThat(a.version()).isEqualTo(1));
         assertThat(history(StreamKind.INCIDENT, incident).orElseThrow()).hasSize(1);
         assertThat(streams.getKafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+    }
+
+    @Test
+    void aMaintenanceCommandTheRulesRefuse_isAnsweredWithTheRefusal_notAsAFailure() {
+        CommandOutcome outcome = gateway.submit(request("mnt-" + UUID.randomUUID(),
+                new MaintenanceCommand.StartMaintenance("Starting early", false, null), null, null));
+
+        assertThat(outcome).isInstanceOfSatisfying(CommandOutcome.Rejected.class,
+                r -> assertThat(r.rejection().kind()).isEqualTo(Rejection.Kind.NOT_FOUND));
     }
 
     @Test
