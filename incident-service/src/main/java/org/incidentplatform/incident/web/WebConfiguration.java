@@ -3,6 +3,7 @@ package org.incidentplatform.incident.web;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.incidentplatform.service.web.BodySizeLimit;
 import org.incidentplatform.service.web.StrictRequestBodies;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import org.incidentplatform.incident.command.CommandGateway;
 import org.incidentplatform.incident.command.StreamReader;
+import org.incidentplatform.service.web.BodySizeLimit;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

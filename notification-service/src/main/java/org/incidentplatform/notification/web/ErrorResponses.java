@@ -18,7 +18,7 @@ import org.springframework.web.context.request.WebRequest;
 
 /**
  * Every error this service answers, as an RFC 9457 problem detail: the platform's ({@link ProblemResponses}),
- * plus a body found too large while it is read, and a subscription change the log did not confirm.
+ * plus a body past the JSON reader's limits, and a subscription change the log did not confirm.
  */
 @RestControllerAdvice
 class ErrorResponses extends ProblemResponses {
@@ -29,10 +29,6 @@ class ErrorResponses extends ProblemResponses {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        if (cause(ex, BodyTooLargeException.class) != null) {
-            return handleExceptionInternal(ex, BodySizeLimit.tooLarge().getBody(), headers,
-                    HttpStatus.CONTENT_TOO_LARGE, request);
-        }
         if (cause(ex, StreamConstraintsException.class) != null) {
             return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                     JsonLimits.DETAIL), headers, HttpStatus.CONTENT_TOO_LARGE, request);

@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Protects the subscription endpoints, which the public can reach and which send mail: a token bucket
  * per client address ({@code burst} at once, refilled at {@code perMinute}); beyond it, 429 with
- * {@code Retry-After}. Body size is {@link BodySizeLimit}'s.
+ * {@code Retry-After}. Body size is {@link org.incidentplatform.service.web.BodySizeLimit}'s.
  */
 final class RequestLimits extends OncePerRequestFilter {
 

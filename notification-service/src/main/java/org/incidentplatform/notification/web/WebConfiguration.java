@@ -2,6 +2,7 @@ package org.incidentplatform.notification.web;
 
 
 import org.incidentplatform.notification.NotificationProperties;
+import org.incidentplatform.service.web.BodySizeLimit;
 import org.incidentplatform.service.web.StrictRequestBodies;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,7 +29,8 @@ class WebConfiguration {
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(problems));
+        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
+                new BodySizeLimit(JsonLimits.MAX_BODY_BYTES, problems));
         registration.setOrder(-210);
         return registration;
     }

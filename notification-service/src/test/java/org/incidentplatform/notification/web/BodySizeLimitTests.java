@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 
+import org.incidentplatform.service.web.BodySizeLimit;
+import org.incidentplatform.service.web.BodyTooLargeException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.DelegatingServletInputStream;
@@ -21,14 +23,14 @@ import org.springframework.web.servlet.ModelAndView;
 class BodySizeLimitTests {
 
     private final AtomicReference<Exception> answered = new AtomicReference<>();
-    private final BodySizeLimit limit = new BodySizeLimit((request, response, handler, ex) -> {
+    private final BodySizeLimit limit = new BodySizeLimit(JsonLimits.MAX_BODY_BYTES, (request, response, handler, ex) -> {
         answered.set(ex);
         return new ModelAndView();
     });
 
     @Test
     void bodyDeclaredTooLarge_isRefusedWith413_unread() throws Exception {
-        MockHttpServletRequest request = post(new byte[BodySizeLimit.MAX_BODY_BYTES + 1]);
+        MockHttpServletRequest request = post(new byte[JsonLimits.MAX_BODY_BYTES + 1]);
         AtomicReference<ServletRequest> passed = new AtomicReference<>();
 
         limit.doFilter(request, new MockHttpServletResponse(), (req, res) -> passed.set(req));
@@ -40,11 +42,11 @@ class BodySizeLimitTests {
 
     @Test
     void chunkedBodyOverTheLimit_failsAsItIsRead_atTheFirstByteTooMany() throws Exception {
-        MockHttpServletRequest request = chunked(new byte[10 * BodySizeLimit.MAX_BODY_BYTES]);
+        MockHttpServletRequest request = chunked(new byte[10 * JsonLimits.MAX_BODY_BYTES]);
 
         limit.doFilter(request, new MockHttpServletResponse(), (req, res) -> {
             InputStream body = req.getInputStream();
-            assertThat(body.readNBytes(BodySizeLimit.MAX_BODY_BYTES)).hasSize(BodySizeLimit.MAX_BODY_BYTES);
+            assertThat(body.readNBytes(JsonLimits.MAX_BODY_BYTES)).hasSize(JsonLimits.MAX_BODY_BYTES);
             assertThatThrownBy(body::read).isInstanceOf(BodyTooLargeException.class);
         });
 
@@ -53,13 +55,13 @@ class BodySizeLimitTests {
 
     @Test
     void chunkedBodyOfExactlyTheLimit_isReadWhole() throws Exception {
-        MockHttpServletRequest request = chunked(new byte[BodySizeLimit.MAX_BODY_BYTES]);
+        MockHttpServletRequest request = chunked(new byte[JsonLimits.MAX_BODY_BYTES]);
         AtomicReference<Integer> read = new AtomicReference<>();
 
         limit.doFilter(request, new MockHttpServletResponse(),
                 (req, res) -> read.set(req.getInputStream().readAllBytes().length));
 
-        assertThat(read).hasValue(BodySizeLimit.MAX_BODY_BYTES);
+        assertThat(read).hasValue(JsonLimits.MAX_BODY_BYTES);
     }
 
     private static MockHttpServletRequest post(byte[] body) {

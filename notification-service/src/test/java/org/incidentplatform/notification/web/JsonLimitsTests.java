@@ -30,7 +30,7 @@ class JsonLimitsTests {
                 .isInstanceOf(StreamConstraintsException.class);
         assertThatThrownBy(() -> reader.readTree("1" + "0".repeat(JsonLimits.MAX_NUMBER_LENGTH)))
                 .isInstanceOf(StreamConstraintsException.class);
-        assertThatThrownBy(() -> reader.readTree(("[" + "1,".repeat(BodySizeLimit.MAX_BODY_BYTES) + "1]").getBytes()))
+        assertThatThrownBy(() -> reader.readTree(("[" + "1,".repeat(JsonLimits.MAX_BODY_BYTES) + "1]").getBytes()))
                 .isInstanceOf(StreamConstraintsException.class);
         JsonNode longest = reader.readTree("\"" + "x".repeat(JsonLimits.MAX_STRING_LENGTH) + "\"");
         assertThat(longest.asString()).hasSize(JsonLimits.MAX_STRING_LENGTH);

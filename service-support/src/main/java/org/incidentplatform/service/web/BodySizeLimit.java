@@ -1,4 +1,4 @@
-package org.incidentplatform.incident.web;
+package org.incidentplatform.service.web;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,16 +25,18 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Refuses a request body over the limit with 413: at once when Content-Length says so, and while it is
  * read when the body is chunked or its length understated, so no request can make the service buffer
  * more than the limit. Runs before authentication: an oversized body is refused unread, whoever sent it.
+ * A body found too large while it is read ends as {@link BodyTooLargeException}, which
+ * {@link ProblemResponses} answers with the same 413.
  */
-class BodySizeLimit extends OncePerRequestFilter implements Ordered {
+public class BodySizeLimit extends OncePerRequestFilter implements Ordered {
 
     /** Before Spring Security's filter chain (-100). */
-    static final int ORDER = -110;
+    public static final int ORDER = -110;
 
     private final long maxBytes;
     private final HandlerExceptionResolver problems;
 
-    BodySizeLimit(long maxBytes, HandlerExceptionResolver problems) {
+    public BodySizeLimit(long maxBytes, HandlerExceptionResolver problems) {
         this.maxBytes = maxBytes;
         this.problems = problems;
     }

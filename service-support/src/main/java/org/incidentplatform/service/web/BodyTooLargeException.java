@@ -1,12 +1,12 @@
-package org.incidentplatform.incident.web;
+package org.incidentplatform.service.web;
 
 import java.io.IOException;
 
 /**
- * A request body over {@code incident-service.max-body-bytes}. An {@link IOException}, because it is
+ * A request body over {@link BodySizeLimit}'s limit. An {@link IOException}, because it is
  * raised from the body's input stream while the JSON reader consumes it.
  */
-class BodyTooLargeException extends IOException {
+public class BodyTooLargeException extends IOException {
 
     private final long limit;
 

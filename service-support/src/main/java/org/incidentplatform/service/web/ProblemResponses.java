@@ -45,6 +45,11 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        BodyTooLargeException tooLarge = cause(ex, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return handleExceptionInternal(ex, BodySizeLimit.tooLarge(tooLarge.limit()).getBody(), headers,
+                    HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
         if (mismatch != null && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch.getPath());
