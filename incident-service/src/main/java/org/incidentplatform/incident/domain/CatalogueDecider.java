@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -40,22 +39,8 @@ public final class CatalogueDecider {
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     /** These rules in the shape every stream's rules take. */
-    public static final Decider<CatalogueCommand, CatalogueEvent, Catalogue> RULES = new Decider<>() {
-        @Override
-        public Catalogue initialState() {
-            return CatalogueDecider.initialState();
-        }
-
-        @Override
-        public Decision<CatalogueEvent> decide(CatalogueCommand command, Catalogue state, Set<String> knownComponents) {
-            return CatalogueDecider.decide(command, state);
-        }
-
-        @Override
-        public Catalogue evolve(Catalogue state, CatalogueEvent event) {
-            return CatalogueDecider.evolve(state, event);
-        }
-    };
+    public static final Decider<CatalogueCommand, CatalogueEvent, Catalogue> RULES = Decider.of(initialState(),
+            (command, state, knownComponents) -> decide(command, state), CatalogueDecider::evolve);
 
     private CatalogueDecider() {
     }

@@ -1,7 +1,7 @@
 package org.incidentplatform.incident.domain;
 
-import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The shape of every stream's rules: {@code decide} a command against the state into events (or a
@@ -21,11 +21,29 @@ public interface Decider<C extends Command, E, S> {
 
     S evolve(S state, E event);
 
-    default S evolve(S state, List<? extends E> events) {
-        S next = state;
-        for (E event : events) {
-            next = evolve(next, event);
-        }
-        return next;
+    /** A decider from a stream's three rules, as each decider class writes them (static methods). */
+    static <C extends Command, E, S> Decider<C, E, S> of(S initialState, Decide<C, E, S> decide,
+                                                        BiFunction<S, E, S> evolve) {
+        return new Decider<>() {
+            @Override
+            public S initialState() {
+                return initialState;
+            }
+
+            @Override
+            public Decision<E> decide(C command, S state, Set<String> knownComponents) {
+                return decide.decide(command, state, knownComponents);
+            }
+
+            @Override
+            public S evolve(S state, E event) {
+                return evolve.apply(state, event);
+            }
+        };
+    }
+
+    @FunctionalInterface
+    interface Decide<C extends Command, E, S> {
+        Decision<E> decide(C command, S state, Set<String> knownComponents);
     }
 }

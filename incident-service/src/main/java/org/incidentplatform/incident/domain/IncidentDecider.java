@@ -33,22 +33,8 @@ import org.incidentplatform.incident.domain.IncidentEvent.PostmortemPublished;
 public final class IncidentDecider {
 
     /** These rules in the shape every stream's rules take. */
-    public static final Decider<IncidentCommand, IncidentEvent, Incident> RULES = new Decider<>() {
-        @Override
-        public Incident initialState() {
-            return IncidentDecider.initialState();
-        }
-
-        @Override
-        public Decision<IncidentEvent> decide(IncidentCommand command, Incident state, Set<String> knownComponents) {
-            return IncidentDecider.decide(command, state, knownComponents);
-        }
-
-        @Override
-        public Incident evolve(Incident state, IncidentEvent event) {
-            return IncidentDecider.evolve(state, event);
-        }
-    };
+    public static final Decider<IncidentCommand, IncidentEvent, Incident> RULES = Decider.of(initialState(),
+            IncidentDecider::decide, IncidentDecider::evolve);
 
     private IncidentDecider() {
     }

@@ -26,22 +26,8 @@ import org.incidentplatform.incident.domain.MaintenanceEvent.MaintenanceVerifyin
 public final class MaintenanceDecider {
 
     /** These rules in the shape every stream's rules take. */
-    public static final Decider<MaintenanceCommand, MaintenanceEvent, Maintenance> RULES = new Decider<>() {
-        @Override
-        public Maintenance initialState() {
-            return MaintenanceDecider.initialState();
-        }
-
-        @Override
-        public Decision<MaintenanceEvent> decide(MaintenanceCommand command, Maintenance state, Set<String> knownComponents) {
-            return MaintenanceDecider.decide(command, state, knownComponents);
-        }
-
-        @Override
-        public Maintenance evolve(Maintenance state, MaintenanceEvent event) {
-            return MaintenanceDecider.evolve(state, event);
-        }
-    };
+    public static final Decider<MaintenanceCommand, MaintenanceEvent, Maintenance> RULES = Decider.of(initialState(),
+            MaintenanceDecider::decide, MaintenanceDecider::evolve);
 
     private MaintenanceDecider() {
     }
