@@ -1,7 +1,10 @@
 package org.incidentplatform.schemas;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * A topic as the platform needs it: name, partition count and the topic-level configs that
@@ -19,6 +22,11 @@ public record TopicSpec(String name, int partitions, Map<String, String> configs
 
     public String cleanupPolicy() {
         return configs.getOrDefault("cleanup.policy", "delete");
+    }
+
+    /** The partition a record with this key lands on, as Kafka's default partitioner chooses it. */
+    public int partitionOf(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /** The dead-letter topic of this topic: same partition count, so a record keeps its partition. */

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -207,7 +206,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         if (expectedVersion != null && expectedVersion != version) {
             return Appending.refused(CommandResult.versionMismatch(requestId, streamId, version, expectedVersion));
         }
-        Decision<E> decision = type.decider().decide(command, state, components());
+        Decision<E> decision = type.decider().decide(command, state, knownComponents.asSet());
         if (decision instanceof Decision.Rejected<E> rejected) {
             log.info("{} {} rejected: {}", command.getClass().getSimpleName(), streamId, rejected.rejection().reason());
             return Appending.refused(CommandResult.rejected(requestId, streamId, version, rejected.rejection()));
@@ -246,8 +245,10 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private void write(Outcome outcome) {
         Appending<?> appending = outcome.appending();
         long timestamp = clock.millis();
-        if (appending != null && appending.snapshot() != null) {
-            states.put(appending.streamId(), appending.snapshot());
+        if (appending != null) {
+            if (appending.snapshot() != null) {
+                states.put(appending.streamId(), appending.snapshot());
+            }
             for (Appended event : appending.events()) {
                 eventStore.put(eventKey(appending.streamId(), event.sequence()), event.bytes());
                 RecordHeaders headers = new RecordHeaders();
@@ -255,17 +256,13 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 headers.add("event-type", event.type().getBytes(StandardCharsets.UTF_8));
                 context.forward(new Record<>(appending.streamId(), event.bytes(), timestamp, headers), EVENTS_OUT);
             }
-        }
-        if (appending != null) {
-            if (appending.schedule() != null) {
-                if (appending.schedule().isEmpty()) {
-                    schedule.delete(appending.streamId());
-                } else {
-                    schedule.put(appending.streamId(), appending.schedule());
-                }
+            if (appending.schedule() != null && appending.schedule().isEmpty()) {
+                schedule.delete(appending.streamId());
+            } else if (appending.schedule() != null) {
+                schedule.put(appending.streamId(), appending.schedule());
             }
         }
-        if (outcome.idempotencyScope() != null && outcome.firstAnswer() != null) {
+        if (outcome.firstAnswer() != null) {
             idempotency.put(outcome.idempotencyScope(), outcome.firstAnswer());
         }
         if (outcome.answer() != null) {
@@ -350,11 +347,6 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         if (!expired.isEmpty()) {
             log.info("forgot {} Idempotency-Key answers older than {}", expired.size(), idempotencyRetention);
         }
-    }
-
-    /** The catalogue as the deciders ask it: one lookup per named component. */
-    private Set<String> components() {
-        return knownComponents.asSet();
     }
 
     private Instant now() {

@@ -1,6 +1,5 @@
 package org.incidentplatform.incident.command;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.AbstractSet;
 import java.util.HashMap;
@@ -23,8 +22,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.utils.Utils;
 import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentRemoved;
 import org.incidentplatform.events.IncidentEvent;
@@ -55,8 +54,24 @@ final class KnownComponents implements SmartLifecycle {
     private final KafkaProperties kafka;
     private final Deserializer<IncidentEvent> events;
     private final TopicPartition partition = new TopicPartition(Topics.INCIDENT_EVENTS.name(),
-            partitionOf(Catalogue.STREAM_ID));
+            Topics.INCIDENT_EVENTS.partitionOf(Catalogue.STREAM_ID));
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
+    private final Set<String> view = new AbstractSet<>() {
+        @Override
+        public boolean contains(Object id) {
+            return id instanceof String key && knows(key);
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Set.copyOf(ids).iterator();
+        }
+
+        @Override
+        public int size() {
+            return ids.size();
+        }
+    };
     private final Object progress = new Object();
     private long position;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -64,35 +79,14 @@ final class KnownComponents implements SmartLifecycle {
     private volatile Thread reader;
     private volatile boolean running;
 
-    KnownComponents(KafkaProperties kafka, org.apache.kafka.common.serialization.Serde<IncidentEvent> events) {
+    KnownComponents(KafkaProperties kafka, Serde<IncidentEvent> events) {
         this.kafka = kafka;
         this.events = events.deserializer();
     }
 
-    /** The partition a stream's records land on: Kafka's default partitioner for a keyed record. */
-    static int partitionOf(String streamId) {
-        return Utils.toPositive(Utils.murmur2(streamId.getBytes(StandardCharsets.UTF_8)))
-                % Topics.INCIDENT_EVENTS.partitions();
-    }
-
     /** The catalogue as a set the deciders can ask; {@code contains} catches up before it says no. */
     Set<String> asSet() {
-        return new AbstractSet<>() {
-            @Override
-            public boolean contains(Object id) {
-                return id instanceof String key && knows(key);
-            }
-
-            @Override
-            public Iterator<String> iterator() {
-                return Set.copyOf(ids).iterator();
-            }
-
-            @Override
-            public int size() {
-                return ids.size();
-            }
-        };
+        return view;
     }
 
     boolean knows(String componentId) {

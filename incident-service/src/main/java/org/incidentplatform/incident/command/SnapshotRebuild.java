@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,6 +27,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.incidentplatform.events.IncidentEvent;
@@ -88,7 +90,7 @@ final class SnapshotRebuild implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking the command processor's snapshots", e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot check whether the command processor's snapshots are built: "
                     + e.getMessage(), e);
         }
@@ -96,12 +98,13 @@ final class SnapshotRebuild implements SmartLifecycle {
     }
 
     private void rebuild(Admin admin, String applicationId) throws ExecutionException, InterruptedException,
-            java.util.concurrent.TimeoutException {
+            TimeoutException {
         Instant began = Instant.now();
         createChangelogs(admin, applicationId);
         Map<TopicPartition, OffsetAndMetadata> marker = new HashMap<>();
         long eventCount = 0;
         int streamCount = 0;
+        Serializer<CommandProcessor.DueTimes> dueTimes = CommandCodec.serde(CommandProcessor.DueTimes.class).serializer();
         try (KafkaConsumer<String, byte[]> consumer = consumer();
              KafkaProducer<String, byte[]> producer = producer()) {
             for (int partition = 0; partition < Topics.INCIDENT_EVENTS.partitions(); partition++) {
@@ -130,8 +133,7 @@ final class SnapshotRebuild implements SmartLifecycle {
                 }
                 for (Map.Entry<String, CommandProcessor.DueTimes> due : rebuilt.schedule().entrySet()) {
                     producer.send(new ProducerRecord<>(changelog(applicationId, CommandProcessor.SCHEDULE_STORE),
-                            partition, due.getKey(), CommandCodec.serde(CommandProcessor.DueTimes.class).serializer()
-                            .serialize(null, due.getValue())));
+                            partition, due.getKey(), dueTimes.serialize(null, due.getValue())));
                 }
                 streamCount += rebuilt.snapshots().size();
                 marker.put(source, new OffsetAndMetadata(end));
@@ -173,7 +175,7 @@ final class SnapshotRebuild implements SmartLifecycle {
     }
 
     private void createChangelogs(Admin admin, String applicationId) throws ExecutionException, InterruptedException,
-            java.util.concurrent.TimeoutException {
+            TimeoutException {
         short replication = (short) (kafka.getStreams().getReplicationFactor() == null ? 1
                 : kafka.getStreams().getReplicationFactor());
         List<NewTopic> topics = new ArrayList<>();

@@ -51,7 +51,7 @@ final class StoreStreamReader implements StreamReader {
                 && owner.activeHost().port() > 0;
         // Without application.server (an instance that serves no HTTP), Kafka Streams has no metadata to give.
         int partition = owner != null && !owner.equals(KeyQueryMetadata.NOT_AVAILABLE)
-                ? owner.partition() : KnownComponents.partitionOf(streamId);
+                ? owner.partition() : Topics.INCIDENT_COMMANDS.partitionOf(streamId);
         boolean local = running.metadataForLocalThreads().stream()
                 .flatMap(thread -> thread.activeTasks().stream())
                 .flatMap(task -> task.topicPartitions().stream())
@@ -64,7 +64,7 @@ final class StoreStreamReader implements StreamReader {
             return new OwnedElsewhere(owner.activeHost().host() + ":" + owner.activeHost().port());
         }
         byte[] snapshot = store(running, CommandProcessor.STATE_STORE, partition).get(streamId);
-        if (snapshot == null || snapshot.length == 0 || snapshot[0] != kind.ordinal()) {
+        if (snapshot == null || !StreamType.isOfKind(snapshot, kind)) {
             return new NotFound();
         }
         List<RecordedEvent> recorded = new ArrayList<>();

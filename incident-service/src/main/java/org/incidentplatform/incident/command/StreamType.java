@@ -92,6 +92,11 @@ final class StreamType<C extends Command, E, S> {
         return fromAvro.apply(envelope);
     }
 
+    /** Whether a stored snapshot is of a stream of that kind: its first byte says. */
+    static boolean isOfKind(byte[] stored, StreamKind kind) {
+        return stored.length > 0 && stored[0] == kind.ordinal();
+    }
+
     byte[] encode(S state) {
         byte[] json = JSON.writeValueAsBytes(state);
         byte[] stored = new byte[json.length + 1];
@@ -102,7 +107,7 @@ final class StreamType<C extends Command, E, S> {
 
     /** The state a stored snapshot holds; empty when the stream is of another kind. */
     Optional<S> decode(byte[] stored) {
-        if (stored.length == 0 || stored[0] != kind.ordinal()) {
+        if (!isOfKind(stored, kind)) {
             return Optional.empty();
         }
         return Optional.of(JSON.readValue(stored, 1, stored.length - 1, stateType));

@@ -33,6 +33,7 @@ import org.incidentplatform.incident.domain.MaintenanceCommand.ScheduleMaintenan
 import org.incidentplatform.incident.domain.Rejection;
 import org.incidentplatform.local.junit.EventLog;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
+import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.schemas.serde.AvroSerde;
 import org.incidentplatform.service.PlatformProperties;
 import org.junit.jupiter.api.BeforeEach;
@@ -166,7 +167,7 @@ class CommandPipelineTests {
         KafkaStreams running = streams.getKafkaStreams();
         return running.store(StoreQueryParameters.fromNameAndType(CommandProcessor.STATE_STORE,
                         QueryableStoreTypes.<String, byte[]>keyValueStore())
-                .withPartition(KnownComponents.partitionOf(stream))).get(stream);
+                .withPartition(Topics.INCIDENT_COMMANDS.partitionOf(stream))).get(stream);
     }
 
     @Test
