@@ -73,7 +73,7 @@ public final class LiveStatus {
         StatusSnapshot after = projection.publish();
         if (after != before) {
             for (Waiter waiter : waiters) {
-                if (reached(waiter.wanted(), after)) {
+                if (after.hasReached(waiter.wanted())) {
                     waiter.reached().complete(true);
                 }
             }
@@ -99,7 +99,7 @@ public final class LiveStatus {
         waiters.add(waiter);
         waiter.reached().whenComplete((reached, cancelled) -> waiters.remove(waiter));
         // Checked after joining the waiters: a publish in between is then either seen here or completes it.
-        if (reached(waiter.wanted(), current())) {
+        if (current().hasReached(waiter.wanted())) {
             waiter.reached().complete(true);
         }
         return waiter.reached().completeOnTimeout(false, timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -108,15 +108,6 @@ public final class LiveStatus {
     /** Reads waiting for versions now: each holds a connection, so the web layer caps them. */
     public int waiting() {
         return waiters.size();
-    }
-
-    private static boolean reached(Map<String, Long> wanted, StatusSnapshot snapshot) {
-        for (Map.Entry<String, Long> stream : wanted.entrySet()) {
-            if (snapshot.version(stream.getKey()) < stream.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private record Waiter(Map<String, Long> wanted, CompletableFuture<Boolean> reached) {

@@ -242,6 +242,16 @@ public final class StatusSnapshot {
         return versions.getOrDefault(streamId, 0L);
     }
 
+    /** Whether every named stream is at least at its version here. */
+    public boolean hasReached(Map<String, Long> wanted) {
+        for (Map.Entry<String, Long> stream : wanted.entrySet()) {
+            if (version(stream.getKey()) < stream.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * @param position  its place in display order, from 1: at the top level, or within its group
      * @param updatedAt latest change of the component's name, description, group, position or status

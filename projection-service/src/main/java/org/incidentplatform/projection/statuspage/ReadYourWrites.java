@@ -84,7 +84,7 @@ public final class ReadYourWrites implements HandlerInterceptor {
             return true;
         }
         StatusSnapshot now = live.current();
-        if (reached(wanted, now)) {
+        if (now.hasReached(wanted)) {
             response.setHeader(AWAITED_VERSION, REACHED);
             return true;
         }
@@ -139,10 +139,6 @@ public final class ReadYourWrites implements HandlerInterceptor {
             return false;
         }
         return true;
-    }
-
-    private static boolean reached(Map<String, Long> wanted, StatusSnapshot snapshot) {
-        return wanted.entrySet().stream().allMatch(w -> snapshot.version(w.getKey()) >= w.getValue());
     }
 
     /**

@@ -15,27 +15,16 @@ import org.incidentplatform.projection.log.LiveStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** ETag and 304, Cache-Control, the data-as-of time and CORS, as a widget on another site meets them. */
 @StatuspageSlice
-@Import(HttpCachingTests.RepresentativeLog.class)
+@Import(RepresentativeLog.class)
 class HttpCachingTests {
 
     static final String SUMMARY = "/api/v2/summary.json";
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class RepresentativeLog {
-
-        @Bean
-        LiveStatus liveStatus() {
-            return StatusEvents.representative().caughtUp();
-        }
-    }
 
     @Autowired
     MockMvc http;

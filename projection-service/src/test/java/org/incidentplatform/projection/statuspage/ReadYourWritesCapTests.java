@@ -17,8 +17,6 @@ import org.incidentplatform.projection.log.LiveStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockAsyncContext;
 import org.springframework.test.context.TestPropertySource;
@@ -30,7 +28,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * a stranger sending thousands of waits for a real stream gets them answered rather than piled up.
  */
 @StatuspageSlice
-@Import(ReadYourWritesCapTests.RepresentativeLog.class)
+@Import(RepresentativeLog.class)
 @TestPropertySource(properties = "projection-service.read-your-writes-max-waiters=" + ReadYourWritesCapTests.MAX_WAITERS)
 class ReadYourWritesCapTests {
 
@@ -38,15 +36,6 @@ class ReadYourWritesCapTests {
     static final String SUMMARY = "/api/v2/summary.json";
     /** inc-live is at version 3 in the representative log: version 4 is worth waiting for, and never comes. */
     static final String AHEAD = "inc-live=4";
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class RepresentativeLog {
-
-        @Bean
-        LiveStatus liveStatus() {
-            return StatusEvents.representative().caughtUp();
-        }
-    }
 
     @Autowired
     MockMvc http;

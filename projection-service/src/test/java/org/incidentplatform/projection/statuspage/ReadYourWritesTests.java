@@ -21,8 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,19 +34,10 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * dispatch; one that need not wait is answered on its own thread at once.
  */
 @StatuspageSlice
-@Import(ReadYourWritesTests.RepresentativeLog.class)
+@Import(RepresentativeLog.class)
 class ReadYourWritesTests {
 
     static final String UNRESOLVED = "/api/v2/incidents/unresolved.json";
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class RepresentativeLog {
-
-        @Bean
-        LiveStatus liveStatus() {
-            return StatusEvents.representative().caughtUp();
-        }
-    }
 
     @Autowired
     MockMvc http;

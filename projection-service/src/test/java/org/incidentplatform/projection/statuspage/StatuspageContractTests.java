@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
 
-import org.incidentplatform.projection.log.LiveStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
@@ -15,8 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -28,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * one of its values.
  */
 @StatuspageSlice
-@Import(StatuspageContractTests.RepresentativeLog.class)
+@Import(RepresentativeLog.class)
 class StatuspageContractTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -40,15 +37,6 @@ class StatuspageContractTests {
             "$.scheduled_maintenances[].incident_updates[].affected_components[].name",
             "$.scheduled_maintenances[].incident_updates[].affected_components[].old_status",
             "$.scheduled_maintenances[].incident_updates[].affected_components[].new_status");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class RepresentativeLog {
-
-        @Bean
-        LiveStatus liveStatus() {
-            return StatusEvents.representative().caughtUp();
-        }
-    }
 
     @Autowired
     MockMvc http;

@@ -13,20 +13,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 
-import org.incidentplatform.projection.log.LiveStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** What each endpoint says about the representative page (see {@link StatusEvents#representative()}). */
 @StatuspageSlice
-@Import(StatuspageEndpointsTests.RepresentativeLog.class)
+@Import(RepresentativeLog.class)
 class StatuspageEndpointsTests {
 
     /** Times of the representative log: one event a minute from 09:01. */
@@ -39,15 +36,6 @@ class StatuspageEndpointsTests {
     private static final String MNT_NEXT_SCHEDULED = at(13);
     private static final String MNT_NOW_SCHEDULED = at(14);
     private static final String MNT_NOW_STARTED = at(15);
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class RepresentativeLog {
-
-        @Bean
-        LiveStatus liveStatus() {
-            return StatusEvents.representative().caughtUp();
-        }
-    }
 
     @Autowired
     MockMvc http;

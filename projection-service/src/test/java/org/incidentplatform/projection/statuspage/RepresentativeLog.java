@@ -1,0 +1,15 @@
+package org.incidentplatform.projection.statuspage;
+
+import org.incidentplatform.projection.log.LiveStatus;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** A Statuspage slice's projection: the representative log, caught up. */
+@TestConfiguration(proxyBeanMethods = false)
+class RepresentativeLog {
+
+    @Bean
+    LiveStatus liveStatus() {
+        return StatusEvents.representative().caughtUp();
+    }
+}
