@@ -26,8 +26,8 @@ final class CommandPathSection {
         IncidentServiceClient service = new IncidentServiceClient(run.stack.incidentUrl(), run.stack.tokens());
         run.out.printf("%n== Command path: declaring %d incidents ...%n", settings.incidents());
         List<String> incidents = service.declareIncidents(settings.incidents());
-        for (int clients : settings.clients()) {
-            measure(run, service, incidents, clients, settings.clients().get(0) == clients);
+        for (int i = 0; i < settings.clients().size(); i++) {
+            measure(run, service, incidents, settings.clients().get(i), i == 0);
         }
         String topic = CeilingTopic.ensure(run.stack.bootstrapServers());
         double transaction = TransactionCost.millisPerTransaction(run.stack.bootstrapServers(), topic, 300);

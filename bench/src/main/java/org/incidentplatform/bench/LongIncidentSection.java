@@ -28,34 +28,22 @@ final class LongIncidentSection {
     static void run(Run run) {
         int updates = run.settings.longIncidentUpdates();
         IncidentServiceClient service = new IncidentServiceClient(run.stack.incidentUrl(), run.stack.tokens());
-        List<Double> firstRates = new ArrayList<>();
-        List<Double> lastRates = new ArrayList<>();
-        List<Double> firstP99 = new ArrayList<>();
-        List<Double> lastP99 = new ArrayList<>();
-        CpuAccount cpu = CpuAccount.start(run.stack.processes());
         // One run: at the command path's rates 10,000 updates take minutes.
-        int runs = 1;
-        for (int r = 1; r <= runs; r++) {
-            String incident = service.declareIncidents(1).get(0);
-            run.out.printf("%n== Long incident, run %d of %d: %,d updates to %s by %d clients ...%n", r, runs,
-                    updates, incident, CLIENTS);
-            List<Answer> answers = takeTo(service, incident, updates);
-            List<Answer> first = answers.subList(0, WINDOW);
-            List<Answer> last = answers.subList(answers.size() - WINDOW, answers.size());
-            firstRates.add(rate(first));
-            lastRates.add(rate(last));
-            firstP99.add(p99(first));
-            lastP99.add(p99(last));
-            run.out.printf("  first %,d: %,.0f/s, p99 %.1f ms; last %,d: %,.0f/s, p99 %.1f ms%n", WINDOW,
-                    rate(first), p99(first), WINDOW, rate(last), p99(last));
-            service.resolveIncidents(List.of(incident));
-        }
+        CpuAccount cpu = CpuAccount.start(run.stack.processes());
+        String incident = service.declareIncidents(1).get(0);
+        run.out.printf("%n== Long incident: %,d updates to %s by %d clients ...%n", updates, incident, CLIENTS);
+        List<Answer> answers = takeTo(service, incident, updates);
+        List<Answer> first = answers.subList(0, WINDOW);
+        List<Answer> last = answers.subList(answers.size() - WINDOW, answers.size());
+        run.out.printf("  first %,d: %,.0f/s, p99 %.1f ms; last %,d: %,.0f/s, p99 %.1f ms%n", WINDOW,
+                rate(first), p99(first), WINDOW, rate(last), p99(last));
+        service.resolveIncidents(List.of(incident));
         run.accountCpu(NAME, cpu);
         String line = String.format("one incident taken to %,d updates, %d clients", updates, CLIENTS);
-        run.table.add(NAME, line + ": accepted/s of the last 1,000", SummaryTable.Unit.PER_SECOND, lastRates,
-                "its first 1,000", firstRates);
-        run.table.add(NAME, line + ": p99 of the last 1,000", SummaryTable.Unit.MILLIS, lastP99,
-                "its first 1,000, p99", firstP99);
+        run.table.add(NAME, line + ": accepted/s of the last 1,000", SummaryTable.Unit.PER_SECOND,
+                List.of(rate(last)), "its first 1,000", List.of(rate(first)));
+        run.table.add(NAME, line + ": p99 of the last 1,000", SummaryTable.Unit.MILLIS, List.of(p99(last)),
+                "its first 1,000, p99", List.of(p99(first)));
     }
 
     /** Posts updates from a few clients until {@code updates} were accepted; answers in the order they came. */
