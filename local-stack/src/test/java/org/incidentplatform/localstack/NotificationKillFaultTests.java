@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * notification-service killed with SIGKILL while one incident update is being delivered to many webhook
  * subscribers, and started again: every subscriber gets the notice; on HTTP that is at least once, so
  * what is asserted is that a receiver deduplicating by {@code webhook-id} sees each notice exactly once,
- * that the fan-out itself made each delivery once, and that the only raw resends are deliveries whose
+ * that the fan-out itself announced each event once, and that the only raw resends are deliveries whose
  * outcome had not reached the delivery log when the process died.
  */
 @Tag("faults")
@@ -141,14 +141,12 @@ class NotificationKillFaultTests {
             });
             assertThat(arrivals).allSatisfy(a -> assertThat(a.path()).isEqualTo(pathById.get(a.webhookId())));
 
-            // The fan-out (exactly-once Kafka Streams) made each delivery once, kill or not. Its records are the
-            // ones without a previous outcome: a delivery handed over to the retry path while its first attempt
-            // was still in flight comes back with attempt 0 too, and says why in lastFailure.
-            Map<String, Long> firstAttempts = readAll(stack.platform(), "notification-deliveries").stream()
-                    .filter(d -> ((Number) d.get("attempt")).intValue() == 0 && d.get("lastFailure") == null)
-                    .collect(Collectors.groupingBy(d -> String.valueOf(d.get("deliveryId")), Collectors.counting()));
-            assertThat(firstAttempts.keySet()).isEqualTo(expected);
-            assertThat(firstAttempts.values()).allMatch(n -> n == 1);
+            // The fan-out (exactly-once Kafka Streams) announced each event once, kill or not; the dispatcher expands an
+            // announcement to its audience, and a redelivered one to the same delivery ids.
+            Map<String, Long> announcements = readAll(stack.platform(), "notification-notices").stream()
+                    .collect(Collectors.groupingBy(a -> String.valueOf(a.get("eventId")), Collectors.counting()));
+            assertThat(announcements).isEqualTo(Map.of(declared.getEventId().toString(), 1L,
+                    updated.getEventId().toString(), 1L));
 
             // Raw resends: only of deliveries sent before the kill whose outcome the delivery log did not have.
             Map<String, Long> updateCounts = new HashMap<>();
@@ -185,7 +183,7 @@ class NotificationKillFaultTests {
                     .held("every subscriber received the update at its own endpoint, under its delivery's webhook-id")
                     .held("a receiver deduplicating by webhook-id sees each notice exactly once: every resend carries "
                             + "the webhook-id of the first delivery")
-                    .held("the fan-out wrote each delivery once (notification-deliveries, read_committed)")
+                    .held("the fan-out announced each event once (notification-notices, read_committed)")
                     .held("only deliveries that had arrived before the kill and whose outcome was not yet in the "
                             + "delivery log were sent again, each at most once; the settled declaration was not resent")
                     .write();

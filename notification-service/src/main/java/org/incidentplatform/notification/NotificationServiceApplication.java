@@ -2,6 +2,7 @@ package org.incidentplatform.notification;
 
 import java.util.Map;
 
+import org.incidentplatform.notification.events.Announcement;
 import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.events.DeliveryAttempt;
 import org.incidentplatform.notification.events.SubscriptionEvent;
@@ -38,7 +39,7 @@ public class NotificationServiceApplication {
     @Bean
     ServiceTopics serviceTopics() {
         return ServiceTopics.owns(NotificationTopics.SUBSCRIPTIONS, NotificationTopics.SUBSCRIPTIONS_DLT,
-                        NotificationTopics.DELIVERIES, NotificationTopics.DELIVERIES_DLT,
+                        NotificationTopics.NOTICES, NotificationTopics.NOTICES_DLT, NotificationTopics.DELIVERIES, NotificationTopics.DELIVERIES_DLT,
                         NotificationTopics.DELIVERY_RETRIES, NotificationTopics.DELIVERY_ATTEMPTS,
                         NotificationTopics.DELIVERY_ATTEMPTS_DLT)
                 .andRequires(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT);
@@ -49,6 +50,7 @@ public class NotificationServiceApplication {
     ServiceSchemas serviceSchemas() {
         return ServiceSchemas.writes(Map.of(
                 NotificationTopics.SUBSCRIPTIONS, SubscriptionEvent.getClassSchema(),
+                NotificationTopics.NOTICES, Announcement.getClassSchema(),
                 NotificationTopics.DELIVERIES, Delivery.getClassSchema(),
                 NotificationTopics.DELIVERY_RETRIES, Delivery.getClassSchema(),
                 NotificationTopics.DELIVERY_ATTEMPTS, DeliveryAttempt.getClassSchema()));

@@ -26,9 +26,16 @@ public final class NotificationTopics {
     public static final TopicSpec SUBSCRIPTIONS_DLT = SUBSCRIPTIONS.deadLetter();
 
     /**
-     * Deliveries due now: one per (incident event, matching subscription), from the fan-out, and
-     * retries whose time has come. Keyed by subscription id, so the instances of this service share
-     * the work by partition and one target's deliveries keep their order.
+     * Announcements: one per notifiable incident event, from the fan-out, keyed by incident id so one
+     * incident's notices keep their order. The dispatcher expands each to the subscriptions it concerns.
+     */
+    public static final TopicSpec NOTICES = new TopicSpec("notification-notices", 6, RETAINED_A_WEEK);
+
+    public static final TopicSpec NOTICES_DLT = NOTICES.deadLetter();
+
+    /**
+     * Retries whose time has come, from the retry scheduler. Keyed by subscription id, so the instances
+     * of this service share the work by partition and one target's retries keep their order.
      */
     public static final TopicSpec DELIVERIES = new TopicSpec("notification-deliveries", 6, RETAINED_A_WEEK);
 

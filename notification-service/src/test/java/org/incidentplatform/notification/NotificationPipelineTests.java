@@ -35,7 +35,7 @@ import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.notification.events.Delivery;
-import org.incidentplatform.notification.fanout.DeliveryIds;
+import org.incidentplatform.notification.dispatch.DeliveryIds;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.schemas.serde.AvroDeserializer;
 import org.incidentplatform.schemas.serde.AvroSerializer;
@@ -181,7 +181,8 @@ class NotificationPipelineTests {
         assertThat(metrics.get("notification.retry.queue.depth").gauge().value()).isGreaterThanOrEqualTo(0);
 
         // Structured logs (LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs) write the MDC as fields: the lines about
-        // this incident's fan-out and failed attempts name the incident and the event without parsing messages.
+        // this incident's notice and failed attempts name the incident and the event without parsing messages,
+        // and those about one delivery name it and its subscription too.
         String eventId = delivery.get("eventId").asText();
         List<ILoggingEvent> aboutIt = logged.list.stream()
                 .filter(line -> incident.equals(line.getMDCPropertyMap().get("incidentId"))).toList();
@@ -189,7 +190,8 @@ class NotificationPipelineTests {
                 .anyMatch(message -> message.contains("deliveries"))
                 .filteredOn(message -> message.contains("failed (attempt")).hasSize(2);
         assertThat(aboutIt).allSatisfy(line -> assertThat(line.getMDCPropertyMap()).containsEntry("eventId", eventId));
-        assertThat(aboutIt).filteredOn(line -> line.getLoggerName().equals(DISPATCHER))
+        assertThat(aboutIt).filteredOn(line -> line.getFormattedMessage().contains("failed (attempt"))
+                .hasSize(2)
                 .allSatisfy(line -> assertThat(line.getMDCPropertyMap())
                         .containsEntry("subscriptionId", subscriptionId)
                         .containsEntry("deliveryId", delivery.get("deliveryId").asText()));

@@ -3,6 +3,7 @@ package org.incidentplatform.service;
 import java.time.Duration;
 
 import org.apache.kafka.common.TopicPartition;
+import org.incidentplatform.schemas.registry.SchemaRegistryException;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,6 +20,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -77,6 +80,11 @@ class PlatformAutoConfiguration {
      * partition; a record whose listener throws is retried twice, a second apart, then
      * dead-lettered too. Either way the partition moves on. Besides Spring Kafka's
      * {@code kafka_dlt-*} headers, each dead letter carries {@link DeadLetterReason#HEADER}.
+     *
+     * <p>One exception: a record that could not be read because the schema registry did not answer
+     * is not the record's fault. It is read again, with a backoff growing to {@link #REGISTRY_RETRY_MAX},
+     * for as long as the registry stays away (its health indicator says so meanwhile), and never
+     * dead-lettered for that.
      */
     @Bean
     @ConditionalOnBean(DeadLetterProducer.class)
@@ -86,7 +94,30 @@ class PlatformAutoConfiguration {
                 (record, exception) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, record.partition()));
         recoverer.addHeadersFunction(DeadLetterReason.HEADERS);
         recoverer.setWaitForSendResultTimeout(Duration.ofSeconds(10));
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(1_000L, 2L));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(1_000L, 2L));
+        // Retryable, so the back-off below decides: at once to the DLT unless the registry was away.
+        handler.removeClassification(DeserializationException.class);
+        handler.setBackOffFunction((record, exception) -> {
+            if (SchemaRegistryException.isUnavailable(exception)) {
+                ExponentialBackOff untilItAnswers = new ExponentialBackOff(200L, 2.0);
+                untilItAnswers.setMaxInterval(REGISTRY_RETRY_MAX.toMillis());
+                return untilItAnswers;
+            }
+            return isDeserialization(exception) ? new FixedBackOff(0L, 0L) : null;
+        });
+        return handler;
+    }
+
+    /** Longest pause between two reads of a record the schema registry could not help decode. */
+    static final Duration REGISTRY_RETRY_MAX = Duration.ofSeconds(10);
+
+    private static boolean isDeserialization(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DeserializationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Only in services with a web server; all three have one. */

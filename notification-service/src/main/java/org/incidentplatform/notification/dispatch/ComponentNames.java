@@ -69,16 +69,24 @@ class ComponentNames {
 
     /** The delivery with the current names of the components its notice mentions. */
     Delivery named(Delivery delivery) {
-        Notice notice = delivery.getNotice();
+        Notice named = named(delivery.getNotice());
+        if (named == delivery.getNotice()) {
+            return delivery;
+        }
+        return new Delivery(delivery.getDeliveryId(), delivery.getSubscriptionId(), delivery.getEventId(),
+                delivery.getAttempt(), delivery.getRequestedAt(), delivery.getEventRecordedAt(), delivery.getDueAt(),
+                delivery.getLastFailure(), named);
+    }
+
+    /** The notice with the current names of the components it mentions: once per notice, not per subscriber. */
+    Notice named(Notice notice) {
         Map<String, String> known = new HashMap<>();
         notice.getComponents().keySet().forEach(id -> put(known, id));
         notice.getChangedComponents().forEach(change -> put(known, change.getComponentId()));
-        if (known.isEmpty()) {
-            return delivery;
+        if (known.isEmpty() || known.equals(notice.getComponentNames())) {
+            return notice;
         }
-        return Delivery.newBuilder(delivery)
-                .setNotice(Notice.newBuilder(notice).setComponentNames(known).build())
-                .build();
+        return Notice.newBuilder(notice).setComponentNames(known).build();
     }
 
     private void put(Map<String, String> known, String id) {

@@ -2,6 +2,7 @@ package org.incidentplatform.notification.dispatch;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -73,11 +74,13 @@ class DispatchStarter {
         } catch (Exception e) {
             log.warn("could not read end offsets, starting the dispatcher anyway: {}", e.getMessage());
         }
-        var container = listeners.getListenerContainer(Dispatcher.LISTENER_ID);
-        if (container != null && !container.isRunning()) {
-            container.start();
-            log.info("dispatcher started");
+        for (String id : List.of(Dispatcher.NOTICES_LISTENER_ID, Dispatcher.LISTENER_ID)) {
+            var container = listeners.getListenerContainer(id);
+            if (container != null && !container.isRunning()) {
+                container.start();
+            }
         }
+        log.info("dispatcher started");
     }
 
     private static Map<Integer, Long> ends(Admin admin, TopicSpec topic) throws Exception {

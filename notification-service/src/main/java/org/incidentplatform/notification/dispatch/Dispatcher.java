@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,12 +28,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.incidentplatform.notification.NotificationProperties;
 import org.incidentplatform.notification.NotificationTopics;
+import org.incidentplatform.notification.audience.Audience;
 import org.incidentplatform.notification.channel.AttemptResult;
 import org.incidentplatform.notification.channel.Channels;
 import org.incidentplatform.notification.channel.DeliveryChannel;
+import org.incidentplatform.notification.events.Announcement;
 import org.incidentplatform.notification.events.AttemptOutcome;
 import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.events.DeliveryAttempt;
+import org.incidentplatform.notification.events.Notice;
+import org.incidentplatform.notification.events.NoticeType;
 import org.incidentplatform.notification.subscription.Subscription;
 import org.incidentplatform.notification.subscription.SubscriptionChange;
 import org.incidentplatform.notification.subscription.SubscriptionDirectory;
@@ -45,6 +51,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
@@ -68,8 +75,13 @@ class Dispatcher implements DisposableBean {
 
     static final String LISTENER_ID = "dispatch";
 
+    static final String NOTICES_LISTENER_ID = "announce";
+
     /** Longest a poll waits for its deliveries before handing those still in flight over to the retry path. */
     static final Duration HOLD = Duration.ofSeconds(1);
+
+    /** After the hold, a poll waits on in steps of this while at least one delivery finishes in each. */
+    static final Duration PROGRESS = Duration.ofMillis(200);
 
     /** Fan-out may run ahead of this instance's copy of the subscriptions by a moment, not by this much. */
     private static final Duration UNKNOWN_SUBSCRIPTION_PATIENCE = Duration.ofMinutes(1);
@@ -106,36 +118,127 @@ class Dispatcher implements DisposableBean {
     }
 
     /**
-     * Returns when every delivery of the poll has been attempted and its outcome recorded, or, for
-     * one still in flight after {@link #HOLD}, its hand-over to the retry path is recorded: the
-     * offsets committed after it never cover a delivery that could be lost. A record that cannot be
-     * read ends the batch there; the shared error handler dead-letters it and the rest comes again.
+     * Expands each announcement of the poll to a delivery per subscription it concerns (see
+     * {@link Audience}), from this instance's copy of the subscriptions, and sends them all. Returns as
+     * {@link #dispatch} does: the offsets committed after it never cover a delivery that could be lost.
+     * A redelivered announcement (after a crash, say) expands to the same delivery ids, and those the
+     * delivery log has settled are not sent again.
+     */
+    @KafkaListener(id = NOTICES_LISTENER_ID, topics = "notification-notices", batch = "true", autoStartup = "false",
+            concurrency = "${notification-service.dispatch-consumers:2}")
+    void announce(List<ConsumerRecord<String, Announcement>> records) {
+        Map<String, Delivery> deliveries = new LinkedHashMap<>();
+        int unreadable = unreadable(records);
+        Collection<Subscription> subscriptions = directory.all();
+        for (ConsumerRecord<String, Announcement> record : records.subList(0, unreadable < 0 ? records.size()
+                : unreadable)) {
+            for (Delivery delivery : expand(record.value(), subscriptions)) {
+                deliveries.put(delivery.getDeliveryId().toString(), delivery);
+            }
+        }
+        send(deliveries.values(), records, unreadable);
+    }
+
+    private List<Delivery> expand(Announcement announcement, Collection<Subscription> subscriptions) {
+        Notice notice = announcement.getNotice();
+        Audience audience = new Audience(notice.getMaintenance(), onlyForThoseTold(notice.getType()),
+                new Audience.Reach(notice.getMaintenance() ? "maintenance" : notice.getImpact(),
+                        notice.getComponents().keySet()),
+                announcement.getReach().stream()
+                        .map(reach -> new Audience.Reach(reach.getImpact(), Set.copyOf(reach.getComponents())))
+                        .toList());
+        Notice named = names.named(notice);
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Subscription subscription : subscriptions) {
+            if (audience.includes(subscription)) {
+                deliveries.add(new Delivery(DeliveryIds.of(announcement.getEventId(), subscription.id()),
+                        subscription.id(), announcement.getEventId(), 0, announcement.getDecidedAt(),
+                        announcement.getEventRecordedAt(), announcement.getDecidedAt(), null, named));
+            }
+        }
+        // One line per notice that tells somebody; a replay of a million events nobody follows logs nothing.
+        if (!deliveries.isEmpty()) {
+            MDC.put("incidentId", notice.getIncidentId());
+            MDC.put("eventId", announcement.getEventId());
+            try {
+                log.info("{} of {} (sequence {}): {} deliveries", notice.getType(), notice.getIncidentId(),
+                        notice.getSequence(), deliveries.size());
+            } finally {
+                MDC.remove("incidentId");
+                MDC.remove("eventId");
+            }
+        }
+        return deliveries;
+    }
+
+    /** Retractions and cancellations only concern those who heard of the thing in the first place. */
+    private static boolean onlyForThoseTold(NoticeType type) {
+        return type == NoticeType.incident_retracted || type == NoticeType.maintenance_cancelled;
+    }
+
+    /**
+     * Sends the retries that came due. Returns when every delivery of the poll has been attempted and
+     * its outcome recorded, or, for one still in flight when the poll stops making progress (after
+     * {@link #HOLD}, a further {@link #PROGRESS} without any delivery finishing), its hand-over to the
+     * retry path is recorded: the offsets committed after it never cover a delivery that could be
+     * lost. A record that cannot be read ends the batch there; the shared error handler dead-letters
+     * it and the rest comes again.
      */
     @KafkaListener(id = LISTENER_ID, topics = "notification-deliveries", batch = "true", autoStartup = "false",
             concurrency = "${notification-service.dispatch-consumers:2}")
     void dispatch(List<ConsumerRecord<String, Delivery>> records) {
         Map<String, Delivery> latest = new LinkedHashMap<>();
-        int unreadable = -1;
-        for (int i = 0; i < records.size(); i++) {
-            ConsumerRecord<String, Delivery> record = records.get(i);
-            if (record.value() == null || SerializationUtils.getExceptionFromHeader(record,
-                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null) != null) {
-                unreadable = i;
-                break;
-            }
+        int unreadable = unreadable(records);
+        for (ConsumerRecord<String, Delivery> record : records.subList(0, unreadable < 0 ? records.size()
+                : unreadable)) {
             // A delivery twice in one poll (a retry written twice) is sent once.
             latest.merge(record.value().getDeliveryId().toString(), record.value(),
                     (first, second) -> second.getAttempt() > first.getAttempt() ? second : first);
         }
+        send(latest.values(), records, unreadable);
+    }
+
+    /** The index of the first record that could not be read, or -1. */
+    private static int unreadable(List<? extends ConsumerRecord<String, ?>> records) {
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, ?> record = records.get(i);
+            if (record.value() == null || failure(record) != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static DeserializationException failure(ConsumerRecord<String, ?> record) {
+        return SerializationUtils.getExceptionFromHeader(record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER,
+                null);
+    }
+
+    private void send(Collection<Delivery> deliveries, List<? extends ConsumerRecord<String, ?>> records,
+                      int unreadable) {
         Map<Delivery, CompletableFuture<Void>> handled = new LinkedHashMap<>();
-        for (Delivery delivery : latest.values()) {
+        for (Delivery delivery : deliveries) {
             handled.put(delivery, submit(delivery));
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(handled.values().toArray(CompletableFuture[]::new));
         try {
-            all.get(HOLD.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException stillInFlight) {
-            handOver(handled);
+            long finished = 0;
+            Duration wait = HOLD;
+            while (true) {
+                try {
+                    all.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException stillInFlight) {
+                    long now = handled.values().stream().filter(CompletableFuture::isDone).count();
+                    if (now == finished) {
+                        handOver(handled);
+                        break;
+                    }
+                    // A large audience still going out: wait on while deliveries keep finishing.
+                    finished = now;
+                    wait = PROGRESS;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dispatching", e);
@@ -144,7 +247,10 @@ class Dispatcher implements DisposableBean {
             throw new CompletionException(failed.getCause());
         }
         if (unreadable >= 0) {
-            throw new BatchListenerFailedException("unreadable delivery record", unreadable);
+            // With its cause: the shared error handler reads it again if the schema registry was away, and
+            // dead-letters it if its bytes can never be read.
+            DeserializationException cause = failure(records.get(unreadable));
+            throw new BatchListenerFailedException("unreadable record", cause, unreadable);
         }
     }
 

@@ -3,8 +3,9 @@ package org.incidentplatform.notification.fanout;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
@@ -15,13 +16,12 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.events.IncidentEvent;
-import org.incidentplatform.notification.events.Delivery;
-import org.incidentplatform.notification.events.Notice;
-import org.incidentplatform.notification.subscription.Subscription;
+import org.incidentplatform.notification.audience.Audience;
+import org.incidentplatform.notification.events.Announcement;
+import org.incidentplatform.notification.events.Reach;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.schemas.registry.SchemaRegistryException;
 import org.slf4j.Logger;
@@ -29,38 +29,48 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * For each incident event worth a notice, one {@link Delivery} per subscription that should hear of
- * it. Runs under exactly_once_v2: the deliveries, the incident's digest (with the last sequence
- * applied and who was told) and the input offset are committed in one transaction, so the decision
- * and its record are one step. A redelivered event (sequence already applied) makes nothing.
+ * For each incident event worth a notice, one {@link Announcement} to notification-notices: the notice
+ * and what earlier notices of the incident concerned. The dispatcher expands it to the subscriptions
+ * it concerns, so the cost here does not depend on the audience. Runs under exactly_once_v2: the
+ * announcement, the incident's digest (with the last sequence applied) and the input offset are
+ * committed in one transaction. A redelivered event (sequence already applied) makes nothing.
+ *
+ * <p>An event whose schema the registry cannot give at that moment is not skipped: the read is
+ * tried again for a few seconds, then the stream thread fails, is replaced, and reads the same record
+ * again from the committed offset, until the registry answers (health says the fan-out waits for it).
+ * Only bytes that can never be decoded are skipped.
  */
-final class FanOutProcessor implements Processor<String, byte[], String, Delivery> {
+final class FanOutProcessor implements Processor<String, byte[], String, Announcement> {
 
     static final String DIGESTS = "incident-digests";
 
+    /** How long one read waits for the registry in place, well inside the transaction's timeout. */
+    static final Duration REGISTRY_PATIENCE = Duration.ofSeconds(5);
+
+    private static final String REGISTRY_UNAVAILABLE = "registry-unavailable";
     private static final Logger log = LoggerFactory.getLogger(FanOutProcessor.class);
 
     private final Deserializer<IncidentEvent> events;
     private final Clock clock;
     private final Consumer<IncidentEvent> heartbeats;
+    private final AtomicReference<Instant> registryUnavailableSince;
     private final MeterRegistry metrics;
-    private ProcessorContext<String, Delivery> context;
+    private ProcessorContext<String, Announcement> context;
     private KeyValueStore<String, IncidentDigest> digests;
-    private KeyValueStore<String, Subscription> subscriptions;
 
     FanOutProcessor(Deserializer<IncidentEvent> events, Clock clock, Consumer<IncidentEvent> heartbeats,
-                    MeterRegistry metrics) {
+                    AtomicReference<Instant> registryUnavailableSince, MeterRegistry metrics) {
         this.events = events;
         this.clock = clock;
         this.heartbeats = heartbeats;
+        this.registryUnavailableSince = registryUnavailableSince;
         this.metrics = metrics;
     }
 
     @Override
-    public void init(ProcessorContext<String, Delivery> context) {
+    public void init(ProcessorContext<String, Announcement> context) {
         this.context = context;
         this.digests = context.getStateStore(DIGESTS);
-        this.subscriptions = context.getStateStore(SubscriptionFolder.STORE);
     }
 
     @Override
@@ -68,11 +78,8 @@ final class FanOutProcessor implements Processor<String, byte[], String, Deliver
         if (record.key() == null || record.value() == null) {
             return;
         }
-        IncidentEvent event;
-        try {
-            event = events.deserialize(Topics.INCIDENT_EVENTS.name(), record.value());
-        } catch (RuntimeException unreadable) {
-            skipUnreadable(record, unreadable);
+        IncidentEvent event = read(record);
+        if (event == null) {
             return;
         }
         if (event.getPayload() instanceof Heartbeat) {
@@ -101,15 +108,60 @@ final class FanOutProcessor implements Processor<String, byte[], String, Deliver
         if (step.digest() == null) {
             return;
         }
-        Set<String> told = new HashSet<>();
+        IncidentDigest next = step.digest();
         if (step.type() != null) {
-            told = fanOut(event, step);
+            announce(event, step);
+            if (!step.onlyForThoseTold()) {
+                next = next.withReach(Audience.widened(next.reach(), step.reach()));
+            }
         }
-        digests.put(event.getIncidentId(), IncidentDigests.withTold(step.digest(), told));
+        digests.put(event.getIncidentId(), next);
+    }
+
+    /** The event, or null when its bytes can never be read (skipped, counted, logged). */
+    private IncidentEvent read(Record<String, byte[]> record) {
+        long deadline = System.nanoTime() + REGISTRY_PATIENCE.toNanos();
+        long pauseMillis = 50;
+        while (true) {
+            try {
+                IncidentEvent event = events.deserialize(Topics.INCIDENT_EVENTS.name(), record.value());
+                if (registryUnavailableSince.getAndSet(null) != null) {
+                    log.info("the schema registry answers again; the fan-out goes on");
+                }
+                return event;
+            } catch (RuntimeException unreadable) {
+                String reason = reason(record.value(), unreadable);
+                if (!REGISTRY_UNAVAILABLE.equals(reason)) {
+                    skipUnreadable(record, reason, unreadable);
+                    return null;
+                }
+                Instant since = registryUnavailableSince.updateAndGet(at -> at == null ? clock.instant() : at);
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("schema registry unavailable since " + since + " at "
+                            + position(record) + "; the record is read again from the committed offset",
+                            unreadable);
+                }
+                log.warn("schema registry unavailable reading {}, trying again in {} ms: {}", position(record),
+                        pauseMillis, unreadable.getMessage());
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the schema registry", e);
+                }
+                pauseMillis = Math.min(pauseMillis * 2, 1_000);
+            }
+        }
+    }
+
+    private String position(Record<String, byte[]> record) {
+        return context.recordMetadata()
+                .map(metadata -> metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset())
+                .orElse(Topics.INCIDENT_EVENTS.name() + " (key " + record.key() + ")");
     }
 
     /**
-     * Nobody can be told of a record nobody can read, so it is skipped, and the partition moves on.
+     * Nobody can be told of a record nobody can ever read, so it is skipped, and the partition moves on.
      * It is not dead-lettered here: projection-service already writes every unreadable record of
      * incident-events to incident-events-dlt with its reason, and a second copy would make the dead
      * letters disagree with the log they came from. What an operator needs from this service is to
@@ -117,74 +169,51 @@ final class FanOutProcessor implements Processor<String, byte[], String, Deliver
      * by reason, and a log line naming the record's partition and offset (the DLT copy carries the
      * same ones in its {@code kafka_dlt-original-*} headers).
      */
-    private void skipUnreadable(Record<String, byte[]> record, RuntimeException unreadable) {
-        String reason = reason(record.value(), unreadable);
+    private void skipUnreadable(Record<String, byte[]> record, String reason, RuntimeException unreadable) {
         Counter.builder("notification.unreadable.events")
                 .description("Records of incident-events the fan-out could not read and skipped: no notice was sent"
                         + " for them")
                 .tag("reason", reason)
                 .register(metrics)
                 .increment();
-        String at = context.recordMetadata()
-                .map(metadata -> metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset())
-                .orElse(Topics.INCIDENT_EVENTS.name());
-        log.error("skipping an unreadable incident event at {} (key {}), no notice sent: {}: {}", at, record.key(),
-                reason, unreadable.getMessage());
+        log.error("skipping an unreadable incident event at {} (key {}), no notice sent: {}: {}", position(record),
+                record.key(), reason, unreadable.getMessage());
     }
 
     /**
      * Few values, so the counter stays one series per cause: not our wire format at all, a schema id
-     * the registry does not know, the registry not answering (retrying could have read it: the one
-     * cause that is not the record's fault), or Avro that does not decode with its schema.
+     * the registry does not know, the registry not answering (retried, never skipped: the one cause
+     * that is not the record's fault), or Avro that does not decode with its schema.
      */
     static String reason(byte[] value, Throwable unreadable) {
         if (value.length < 5 || value[0] != 0) {
             return "not-wire-format";
         }
+        if (SchemaRegistryException.isUnavailable(unreadable)) {
+            return REGISTRY_UNAVAILABLE;
+        }
         for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SchemaRegistryException registry) {
-                return registry.isNotFound() ? "unknown-schema" : "registry-unavailable";
+            if (cause instanceof SchemaRegistryException) {
+                return "unknown-schema";
             }
         }
         return "undecodable";
     }
 
-    private Set<String> fanOut(IncidentEvent event, IncidentDigests.Step step) {
-        Occurrence occurrence = step.occurrence();
-        Notice notice = step.notice(event.getSequence(), event.getOccurredAt());
-        String eventId = event.getEventId().toString();
+    private void announce(IncidentEvent event, IncidentDigests.Step step) {
         Instant now = clock.instant();
-        Set<String> told = new HashSet<>();
-        try (KeyValueIterator<String, Subscription> all = subscriptions.all()) {
-            while (all.hasNext()) {
-                Subscription subscription = all.next().value;
-                if (!Audience.shouldTell(subscription, occurrence, step.digest().told().contains(subscription.id()))) {
-                    continue;
-                }
-                Delivery delivery = Delivery.newBuilder()
-                        .setDeliveryId(DeliveryIds.of(eventId, subscription.id()))
-                        .setSubscriptionId(subscription.id())
-                        .setEventId(eventId)
-                        .setAttempt(0)
-                        .setRequestedAt(now)
-                        .setEventRecordedAt(event.getRecordedAt())
-                        .setDueAt(now)
-                        .setNotice(notice)
-                        .build();
-                RecordHeaders headers = new RecordHeaders();
-                headers.add("delivery-id", delivery.getDeliveryId().toString().getBytes(StandardCharsets.UTF_8));
-                headers.add("event-id", eventId.getBytes(StandardCharsets.UTF_8));
-                context.forward(new Record<>(subscription.id(), delivery, now.toEpochMilli(), headers));
-                told.add(subscription.id());
-            }
-        }
-        // One line per notice that tells somebody; a replay of a million events nobody follows logs nothing.
-        if (told.isEmpty()) {
-            log.debug("{} of {} (sequence {}): nobody to tell", step.type(), event.getIncidentId(), event.getSequence());
-        } else {
-            log.info("{} of {} (sequence {}): {} deliveries", step.type(), event.getIncidentId(), event.getSequence(),
-                    told.size());
-        }
-        return told;
+        Announcement announcement = Announcement.newBuilder()
+                .setEventId(event.getEventId().toString())
+                .setEventRecordedAt(event.getRecordedAt())
+                .setDecidedAt(now)
+                .setNotice(step.notice(event.getSequence(), event.getOccurredAt()))
+                .setReach(step.digest().reach().stream()
+                        .map(reach -> new Reach(reach.impact(), List.copyOf(reach.components())))
+                        .toList())
+                .build();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("event-id", announcement.getEventId().getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(event.getIncidentId(), announcement, now.toEpochMilli(), headers));
+        log.debug("{} of {} (sequence {}) announced", step.type(), event.getIncidentId(), event.getSequence());
     }
 }

@@ -2,11 +2,9 @@ package org.incidentplatform.notification.fanout;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.incidentplatform.events.IncidentDeclared;
@@ -22,6 +20,7 @@ import org.incidentplatform.events.MaintenanceStarted;
 import org.incidentplatform.events.MaintenanceUpdatePosted;
 import org.incidentplatform.events.MaintenanceVerifying;
 import org.incidentplatform.events.PostmortemPublished;
+import org.incidentplatform.notification.audience.Audience;
 import org.incidentplatform.notification.events.ComponentChange;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.events.NoticeType;
@@ -35,6 +34,9 @@ import org.incidentplatform.notification.events.NoticeUpdate;
  */
 final class IncidentDigests {
 
+    /** A notice carries this many of the most recent updates: a long incident's notice stays small. */
+    static final int MAX_UPDATES = 25;
+
     private static final String OPERATIONAL = "operational";
 
     private IncidentDigests() {
@@ -46,8 +48,15 @@ final class IncidentDigests {
      */
     record Step(IncidentDigest digest, NoticeType type, String message, List<ComponentChange> changes) {
 
-        Occurrence occurrence() {
-            return new Occurrence(type, digest.maintenance(), digest.impact(), digest.components().keySet());
+        /** What this notice concerns. */
+        Audience.Reach reach() {
+            return new Audience.Reach(digest.maintenance() ? "maintenance" : digest.impact(),
+                    digest.components().keySet());
+        }
+
+        /** Retractions and cancellations only concern those who heard of the thing in the first place. */
+        boolean onlyForThoseTold() {
+            return type == NoticeType.incident_retracted || type == NoticeType.maintenance_cancelled;
         }
 
         Notice notice(long sequence, Instant occurredAt) {
@@ -85,7 +94,7 @@ final class IncidentDigests {
             IncidentDigest declaredDigest = new IncidentDigest(event.getIncidentId(), false, declared.getTitle(),
                     declared.getStatus().name(), declared.getImpact().name(), components,
                     List.of(new IncidentDigest.Update(eventId, declared.getStatus().name(), declared.getMessage(), at)),
-                    at, declared.getStatus().name().equals("resolved") ? at : null, null, null, sequence, Set.of());
+                    at, declared.getStatus().name().equals("resolved") ? at : null, null, null, sequence, List.of());
             // An incident written up after the fact is history, not news: nobody is woken for it.
             NoticeType type = declared.getBackfilled() ? null : NoticeType.incident_declared;
             return new Step(declaredDigest, type, declared.getMessage(), changes(Map.of(), components));
@@ -95,7 +104,7 @@ final class IncidentDigests {
             IncidentDigest scheduledDigest = new IncidentDigest(event.getIncidentId(), true, scheduled.getTitle(),
                     "scheduled", "maintenance", components,
                     List.of(new IncidentDigest.Update(eventId, "scheduled", scheduled.getMessage(), at)), at, null,
-                    scheduled.getScheduledFor(), scheduled.getScheduledUntil(), sequence, Set.of());
+                    scheduled.getScheduledFor(), scheduled.getScheduledUntil(), sequence, List.of());
             return new Step(scheduledDigest, NoticeType.maintenance_scheduled, scheduled.getMessage(), List.of());
         }
         if (digest == null) {
@@ -149,7 +158,7 @@ final class IncidentDigests {
                     verifying.getMessage(), digest.resolvedAt());
         }
         // Action items: the digest only moves its sequence on.
-        return new Step(withSequence(digest, sequence), null, null, List.of());
+        return new Step(digest.withSequence(sequence), null, null, List.of());
     }
 
     private static Step changed(IncidentDigest digest, String eventId, Instant at, long sequence, String status,
@@ -163,27 +172,13 @@ final class IncidentDigests {
             updates.add(new IncidentDigest.Update(eventId, status, message, at));
         }
         updates.addAll(digest.updates());
+        if (updates.size() > MAX_UPDATES) {
+            updates = updates.subList(0, MAX_UPDATES);
+        }
         IncidentDigest next = new IncidentDigest(digest.incidentId(), digest.maintenance(), digest.title(), status,
                 impact, components, updates, digest.createdAt(), resolvedAt, digest.scheduledFor(),
-                digest.scheduledUntil(), sequence, digest.told());
+                digest.scheduledUntil(), sequence, digest.reach());
         return new Step(next, type, message, changes(before, componentChanges));
-    }
-
-    static IncidentDigest withSequence(IncidentDigest digest, long sequence) {
-        return new IncidentDigest(digest.incidentId(), digest.maintenance(), digest.title(), digest.status(),
-                digest.impact(), digest.components(), digest.updates(), digest.createdAt(), digest.resolvedAt(),
-                digest.scheduledFor(), digest.scheduledUntil(), sequence, digest.told());
-    }
-
-    static IncidentDigest withTold(IncidentDigest digest, Set<String> newlyTold) {
-        if (newlyTold.isEmpty()) {
-            return digest;
-        }
-        Set<String> told = new HashSet<>(digest.told());
-        told.addAll(newlyTold);
-        return new IncidentDigest(digest.incidentId(), digest.maintenance(), digest.title(), digest.status(),
-                digest.impact(), digest.components(), digest.updates(), digest.createdAt(), digest.resolvedAt(),
-                digest.scheduledFor(), digest.scheduledUntil(), digest.lastSequence(), told);
     }
 
     private static Map<String, String> names(Map<String, ? extends Enum<?>> statuses) {

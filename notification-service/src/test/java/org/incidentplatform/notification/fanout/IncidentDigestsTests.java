@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.incidentplatform.events.ActionItemAdded;
@@ -20,6 +21,7 @@ import org.incidentplatform.events.MaintenanceCompleted;
 import org.incidentplatform.events.MaintenanceScheduled;
 import org.incidentplatform.events.MaintenanceStarted;
 import org.incidentplatform.events.MaintenanceVerifying;
+import org.incidentplatform.notification.audience.Audience;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.events.NoticeType;
 import org.incidentplatform.schemas.serde.AvroDeserializer;
@@ -46,7 +48,7 @@ class IncidentDigestsTests {
             assertThat(change.getOldStatus()).isEqualTo("operational");
             assertThat(change.getNewStatus()).isEqualTo("partial_outage");
         });
-        assertThat(step.occurrence().impact()).isEqualTo("major");
+        assertThat(step.reach()).isEqualTo(new Audience.Reach("major", Set.of("checkout")));
     }
 
     @Test
@@ -102,7 +104,7 @@ class IncidentDigestsTests {
         IncidentDigests.Step step = IncidentDigests.apply(declared, event(2, new IncidentRetracted("A test.")));
 
         assertThat(step.type()).isEqualTo(NoticeType.incident_retracted);
-        assertThat(step.occurrence().onlyForThoseTold()).isTrue();
+        assertThat(step.onlyForThoseTold()).isTrue();
     }
 
     @Test
@@ -119,13 +121,31 @@ class IncidentDigestsTests {
                 event(4, new MaintenanceCompleted("Done.", false)));
 
         assertThat(scheduled.type()).isEqualTo(NoticeType.maintenance_scheduled);
-        assertThat(scheduled.occurrence().maintenance()).isTrue();
+        assertThat(scheduled.reach().impact()).isEqualTo("maintenance");
         assertThat(started.type()).isEqualTo(NoticeType.maintenance_started);
         assertThat(started.notice(2, T0).getChangedComponents()).singleElement()
                 .satisfies(change -> assertThat(change.getNewStatus()).isEqualTo("under_maintenance"));
         assertThat(verifying.type()).isNull();
         assertThat(completed.type()).isEqualTo(NoticeType.maintenance_completed);
         assertThat(completed.notice(4, T0).getComponents()).containsEntry("db", "operational");
+    }
+
+    @Test
+    void aLongIncident_keepsTheMostRecentUpdatesOnly_newestFirst() {
+        IncidentDigest digest = IncidentDigests.apply(null, event(1, declared(false))).digest();
+        IncidentDigests.Step step = null;
+        for (long sequence = 2; sequence <= 1_000; sequence++) {
+            step = IncidentDigests.apply(digest, event(sequence, IncidentUpdatePosted.newBuilder()
+                    .setMessage("Update " + sequence).setStatus(null).setImpact(null).setComponents(Map.of()).build()));
+            digest = step.digest();
+        }
+
+        Notice notice = step.notice(1_000, T0);
+        assertThat(notice.getUpdates()).hasSize(IncidentDigests.MAX_UPDATES);
+        assertThat(notice.getUpdates().get(0).getBody()).isEqualTo("Update 1000");
+        assertThat(notice.getUpdates().get(IncidentDigests.MAX_UPDATES - 1).getBody())
+                .isEqualTo("Update " + (1_000 - IncidentDigests.MAX_UPDATES + 1));
+        assertThat(notice.getTitle()).isEqualTo("Checkout errors");
     }
 
     @Test

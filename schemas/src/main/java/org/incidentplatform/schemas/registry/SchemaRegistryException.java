@@ -53,6 +53,21 @@ public class SchemaRegistryException extends RuntimeException {
         return httpStatus == 409 || errorCode == 409 || errorCode == INCOMPATIBLE_SCHEMA;
     }
 
+    /**
+     * Whether the failure (or one of its causes) is the registry not answering, or answering that it
+     * cannot right now (5xx, 408, 429): the one registry failure that is not the record's fault, so
+     * whoever reads a record should try again rather than give it up.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaRegistryException registry) {
+                int status = registry.httpStatus();
+                return status == NONE || status >= 500 || status == 408 || status == 429;
+            }
+        }
+        return false;
+    }
+
     /** The subject, version or schema does not exist. */
     public boolean isNotFound() {
         return errorCode == SUBJECT_NOT_FOUND || errorCode == VERSION_NOT_FOUND || errorCode == SCHEMA_NOT_FOUND

@@ -1,4 +1,4 @@
-package org.incidentplatform.notification.fanout;
+package org.incidentplatform.notification.dispatch;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
