@@ -1,5 +1,6 @@
 package org.incidentplatform.notification;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.incidentplatform.schemas.TopicSpec;
@@ -46,9 +47,19 @@ public final class NotificationTopics {
     public static final TopicSpec DELIVERY_RETRIES = new TopicSpec("notification-delivery-retries", 6,
             RETAINED_A_WEEK);
 
-    /** The delivery log: every attempt and its outcome, keyed by subscription id. */
-    public static final TopicSpec DELIVERY_ATTEMPTS = new TopicSpec("notification-delivery-attempts", 6,
-            RETAINED_FOREVER);
+    /**
+     * How long the delivery log keeps an attempt: long past the longest retry age (24 h by default), so
+     * a delivery it has forgotten can no longer be sent; long enough for an operator's questions.
+     */
+    public static final Duration DELIVERY_LOG_RETENTION = Duration.ofDays(30);
+
+    /**
+     * The delivery log: every attempt and its outcome, keyed by subscription id. Kept
+     * {@link #DELIVERY_LOG_RETENTION}: every instance reads it at start, so it must not grow forever.
+     */
+    public static final TopicSpec DELIVERY_ATTEMPTS = new TopicSpec("notification-delivery-attempts", 6, Map.of(
+            "cleanup.policy", "delete",
+            "retention.ms", String.valueOf(DELIVERY_LOG_RETENTION.toMillis())));
 
     public static final TopicSpec DELIVERY_ATTEMPTS_DLT = DELIVERY_ATTEMPTS.deadLetter();
 

@@ -248,6 +248,15 @@ class SubscriptionApiTests {
 
         assertProblem(answer, 400, "status");
     }
+    @Test
+    void deliveriesWithANonsenseCursorOrLimit_areProblemsNamingTheParameter() {
+        for (String query : List.of("after=yesterday", "limit=0", "limit=1001", "limit=ten")) {
+            NotificationInstance.Answer answer = service.get("/api/v1/deliveries?" + query, true);
+
+            assertProblem(answer, 400, query.substring(0, query.indexOf('=')));
+        }
+    }
+
 
     @Test
     void emailSubscription_isConfirmedThroughTheSignedLinkInTheOutbox_andItsButton() throws Exception {
