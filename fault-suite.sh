@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue #8's fault suite: the broker restarted under load, each service killed with SIGKILL mid-work,
+# The fault suite (ARCHITECTURE.md, Benchmarks and the fault suite): the broker restarted under load, each service killed with SIGKILL mid-work,
 # the schema registry stopped, poison records, failing subscriber endpoints, and the hostile-input
 # fuzz runs. Each case checks the log and the APIs afterwards; the cases that pass write what they
 # measured and what held, and this script gathers those into RELIABILITY.md. About 15 minutes on

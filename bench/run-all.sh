@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark harness of issue #8: starts one stack (Kafka and the schema registry in the harness
+# The benchmark harness (ARCHITECTURE.md, Benchmarks and the fault suite): starts one stack (Kafka and the schema registry in the harness
 # JVM, incident-service, projection-service and notification-service as child JVMs) and measures,
 # each beside its ceiling in the same run: status reads (wrk vs nginx), the command path (POSTs vs
 # Kafka's producers), end-to-end latency at 500/s and at a sustainable rate (vs EndToEndLatency),

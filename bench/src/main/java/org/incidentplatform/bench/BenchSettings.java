@@ -10,7 +10,7 @@ import java.util.Set;
 import org.incidentplatform.local.junit.IncidentStreams;
 
 /**
- * What one run of the harness does, from its command line. The defaults meet issue #8 (3 runs,
+ * What one run of the harness does, from its command line. The defaults are the figures ARCHITECTURE.md asks for (3 runs,
  * 1,000,000 events, 10,000 subscribers); {@code --quick} shrinks everything to check the harness
  * works, and options given after it still win.
  */
@@ -90,7 +90,7 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
         return sections.contains(section);
     }
 
-    /** Incidents the 1,000,000 rebuild events are spread over: ten events each, as the issue's 100,000. */
+    /** Incidents the 1,000,000 rebuild events are spread over: ten events each, the 100,000 of ARCHITECTURE.md's memory line. */
     long rebuildIncidents() {
         return rebuildEvents / IncidentStreams.EVENTS_PER_INCIDENT;
     }

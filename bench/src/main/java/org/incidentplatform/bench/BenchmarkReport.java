@@ -23,7 +23,7 @@ record BenchmarkReport(ZonedDateTime date, Duration took, Machine machine, Strin
         if (settings.quick()) {
             text.append("""
                     **This is a `--quick` run** (one run per line, short windows, fewer events and subscribers): it
-                    checks that the harness works; its figures are not the issue's. Run `bench/run-all.sh` for those.
+                    checks that the harness works; its figures are not the full ones. Run `bench/run-all.sh` for those.
 
                     """);
         }
@@ -49,7 +49,7 @@ record BenchmarkReport(ZonedDateTime date, Duration took, Machine machine, Strin
             ## How to run
 
             ```sh
-            bench/run-all.sh                 # the issue's figures: 3 runs, 1,000,000 events, 10,000 subscribers (~30 min on 2 cores)
+            bench/run-all.sh                 # the full figures: 3 runs, 1,000,000 events, 10,000 subscribers (~30 min on 2 cores)
             bench/run-all.sh --quick         # checks the harness works in a few minutes: 1 run, 100,000 events, 1,000 subscribers
             bench/run-all.sh --only reads,command --runs 5
             ```
@@ -62,7 +62,7 @@ record BenchmarkReport(ZonedDateTime date, Duration took, Machine machine, Strin
 
             The sections run in this order on the one stack: status reads, command path, end to end, rebuild
             and memory, fan-out (notification-service's work per event grows with its subscribers), long incident
-            (last, one run: its 10,000 updates outgrow notification-service's per-incident digest, issue #14, and
+            (last, one run: its 10,000 updates outgrow notification-service's per-incident digest, against ARCHITECTURE.md's Cost and state, and
             stop that service's fan-out). Before them the harness adds a catalogue (10 components in 3 groups, plus the
             harness's own) through incident-service and appends 200 incidents of history straight to
             `incident-events`, so the status pages have something to show.

@@ -11,7 +11,7 @@ import java.util.Locale;
 import org.incidentplatform.schemas.serde.AvroDeserializer;
 
 /**
- * The benchmark harness of issue #8: starts one stack (broker and registry in this JVM, the three
+ * The benchmark harness (ARCHITECTURE.md, Benchmarks and the fault suite): starts one stack (broker and registry in this JVM, the three
  * services as child JVMs) and runs every section against it, each figure beside its ceiling
  * measured in the same run on the same machine, then writes one table to BENCHMARKS.md.
  * Run by bench/run-all.sh; not part of the test run.

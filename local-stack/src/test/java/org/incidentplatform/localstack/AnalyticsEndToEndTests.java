@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Analytics end to end: incidents written through incident-service's HTTP API, with the times they
  * happened given explicitly, come out of projection-service's MTTx and uptime endpoints with the exact
- * seconds and minutes DESIGN.md §6 defines. Every read waits for the versions just written
+ * seconds and minutes ARCHITECTURE.md defines (Durations). Every read waits for the versions just written
  * ({@code X-Await-Version}), so nothing here sleeps or polls.
  *
  * <p>The incidents (2025, well in the past, so the real clock does not matter):

@@ -79,7 +79,7 @@ class PipelineHeartbeatTests {
         return service;
     }
 
-    /** Within a minute, as the issue asks of a stopped writer or a stuck consumer. */
+    /** Within a minute of a stopped writer or a stuck consumer, as ARCHITECTURE.md asks (Events, {@code Heartbeat}). */
     private static JsonNode awaitPipeline(ServiceProcess projection, String status) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode pipeline = null;

@@ -35,7 +35,7 @@ import org.incidentplatform.events.MaintenanceScheduled;
 import org.incidentplatform.projection.analytics.MttrQuery.GroupBy;
 
 /**
- * The analytics read model, a pure function of the log: durations per incident (DESIGN.md §6), MTTx over
+ * The analytics read model, a pure function of the log: durations per incident (ARCHITECTURE.md, Durations), MTTx over
  * any set of incidents, and uptime per component and group. Feed it {@code incident-events} in log
  * order; all times come from the events' {@code occurredAt}, never from a clock, so replaying the same log
  * into a fresh instance gives identical answers.
@@ -58,7 +58,7 @@ import org.incidentplatform.projection.analytics.MttrQuery.GroupBy;
  */
 public final class Analytics {
 
-    /** Weight of a partial-outage minute in uptime (DESIGN.md §6). */
+    /** Weight of a partial-outage minute in uptime (ARCHITECTURE.md, Durations). */
     public static final double DEFAULT_PARTIAL_WEIGHT = 0.3;
     /** The group that {@link GroupBy#NONE} puts everything in. */
     public static final String ALL = "all";

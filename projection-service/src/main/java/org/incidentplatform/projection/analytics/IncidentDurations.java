@@ -6,7 +6,7 @@ import java.util.List;
 import org.incidentplatform.events.Impact;
 
 /**
- * One incident's milestones and durations (DESIGN.md §6), all from the events' {@code occurredAt}.
+ * One incident's milestones and durations (ARCHITECTURE.md, Durations), all from the events' {@code occurredAt}.
  * Durations are whole seconds from {@link #startedAt} (the sub-second part dropped), {@code null} where
  * the milestone never happened; {@link #timeToResolve} is {@code null} while the incident is open.
  *

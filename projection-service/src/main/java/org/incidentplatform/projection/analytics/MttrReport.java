@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The answer to an {@link MttrQuery}: per group, how many incidents, how many still open, and for each
- * of the four durations of DESIGN.md §6 its count, mean, median, p90 and max in seconds.
+ * of the four durations of ARCHITECTURE.md (Durations) its count, mean, median, p90 and max in seconds.
  *
  * <p>Percentiles interpolate linearly between the closest ranks (Hyndman &amp; Fan type 7, what numpy,
  * R and spreadsheets' {@code PERCENTILE.INC} do): for n sorted values the p-th percentile sits at

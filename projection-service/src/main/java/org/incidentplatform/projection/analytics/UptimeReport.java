@@ -9,7 +9,7 @@ import org.incidentplatform.events.ComponentStatus;
  * Uptime of a component (or of a group: every member up) over whole UTC days.
  *
  * @param components    the component ids it covers: one, or a group's members
- * @param partialWeight how much a minute of partial outage counts as down (DESIGN.md §6: 0.3)
+ * @param partialWeight how much a minute of partial outage counts as down (ARCHITECTURE.md, Durations: 0.3)
  * @param uptimePercent over the observed minutes of all days; null if none was observed
  */
 public record UptimeReport(List<String> components, LocalDate from, LocalDate to, double partialWeight,

@@ -22,7 +22,7 @@ import org.incidentplatform.projection.status.StatusSnapshot;
  * What the analytics page shows, worked out once per rendering: MTTx per month over the last
  * {@value #MONTHS} months (chart and table), the slowest incidents to resolve in that window, and each
  * listed component's uptime over the last {@value UptimeBars#DAYS} days. Incidents count as in the MTTx
- * API's defaults (DESIGN.md §6): not retracted, impact above none, by the month their impact began.
+ * API's defaults (ARCHITECTURE.md, Durations): not retracted, impact above none, by the month their impact began.
  * Templates reach it as {@code view}.
  */
 public final class AnalyticsView {

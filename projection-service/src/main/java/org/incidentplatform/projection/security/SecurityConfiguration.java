@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Everything projection-service serves is public: the status page and its feeds, the Statuspage API and
- * the analytics, as DESIGN.md §5 says. Each route is still named here, so an endpoint added later without a
+ * the analytics, as ARCHITECTURE.md says (HTTP contracts). Each route is still named here, so an endpoint added later without a
  * line is denied (the platform's rule) rather than published by accident. Static files (CSS) reach no
  * handler method and are served to anyone.
  */

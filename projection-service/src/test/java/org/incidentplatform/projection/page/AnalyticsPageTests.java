@@ -119,7 +119,7 @@ class AnalyticsPageTests {
         assertThat(rows).hasSize(12);
         Element january = rows.get(9);
         assertThat(january.attr("data-month")).isEqualTo("2026-01");
-        // resolving is reaching identified and mitigated too (DESIGN.md §6: "or later")
+        // resolving is reaching identified and mitigated too (ARCHITECTURE.md, Durations: "or later")
         assertThat(january.select("th, td").eachText()).containsExactly("January 2026", "2", "0 s / 0 s",
                 "3 h 00 min / 3 h 00 min", "3 h 00 min / 3 h 00 min", "3 h 00 min / 3 h 00 min", "3 h 48 min");
         assertThat(rows.get(10).select("td").eachText()).startsWith("1").contains("30 min / 30 min");

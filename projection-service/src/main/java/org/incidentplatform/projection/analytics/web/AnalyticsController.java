@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The analytics read API (DESIGN.md §5–§6): one incident's state, timeline and durations; MTTx over a
+ * The analytics read API (ARCHITECTURE.md, HTTP contracts and Durations): one incident's state, timeline and durations; MTTx over a
  * filtered, grouped set of incidents (JSON, or CSV with {@code Accept: text/csv} or at {@code mttr.csv});
  * and uptime per UTC day of a component or a component group. Every number comes from
  * {@link LiveStatus#analytics()}; times are UTC {@code Z}, durations whole seconds. While the projection is still replaying the log the answers would be

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * How uptime is counted, for the uptime API and the status page's bars alike.
  *
  * @param partialOutageWeight how much a minute of partial outage counts as down: uptime % over a window is
- *                            100 × (1 − (major + weight × partial) / observed); DESIGN.md §6 sets 0.3. A major
+ *                            100 × (1 − (major + weight × partial) / observed); ARCHITECTURE.md (Durations) sets 0.3. A major
  *                            outage minute always counts fully, degraded performance and maintenance never.
  */
 @ConfigurationProperties("projection-service.analytics")

@@ -29,7 +29,7 @@ import org.incidentplatform.projection.log.LiveStatus;
  *   <li>{@code inc-outage} (major) on api: partial outage 2024-03-05 10:00Z, identified with major outage
  *       11:00Z, monitoring 11:15Z, resolved (api operational) 11:30Z: detect 0, identify 3600,
  *       mitigate 4500, resolve 5400 s; that day 60 partial and 30 major minutes, uptime 96.667 %.</li>
- *   <li>{@code inc-reopen} (minor, worked example 2 of issue 5): investigating 2024-03-12 10:00Z,
+ *   <li>{@code inc-reopen} (minor, worked example 2 of ARCHITECTURE.md, Durations): investigating 2024-03-12 10:00Z,
  *       resolved 10:30Z, reopened 11:00Z, resolved 11:45Z: time to resolve 6300 s.</li>
  *   <li>{@code inc-oops} (critical, web-app major outage) 2024-03-07, retracted.</li>
  *   <li>{@code inc-open} (minor, web-app degraded) since 2024-04-02 10:00Z, still investigating.</li>
