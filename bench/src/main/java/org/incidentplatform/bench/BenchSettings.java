@@ -18,7 +18,8 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
                      List<Integer> clients, int incidents, Duration warmup, Duration measure,
                      int offeredRate, Optional<Integer> sustainedRate, Duration endToEnd,
                      Duration readWarmup, Duration read, int connections,
-                     long rebuildEvents, int subscribers, int fanOutConcurrency, int longIncidentUpdates,
+                     long rebuildEvents, int subscribers, int largeAudience, int fanOutConcurrency,
+                     int longIncidentUpdates,
                      Path home, Path report, boolean keepData) {
 
     /** The parts of the table, in the order the harness runs them on one started stack. */
@@ -50,6 +51,8 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
               --long-updates N     long incident: updates one incident is taken to (default 10000)
               --rebuild-events N   rebuild and memory: events appended to incident-events (default 1000000)
               --subscribers N      fan-out: webhook subscribers (default 10000)
+              --large-audience N   fan-out: subscribers of the one large-audience update, at least --subscribers
+                                   (default 100000)
               --report FILE        where the report goes (default BENCHMARKS.md in the repository root)
               --keep-data          keep the started broker's data directory after the run
             """;
@@ -59,6 +62,9 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
                 || connections < 1 || subscribers < 1) {
             throw new IllegalArgumentException("--runs, --clients, --incidents, --e2e-rate, --connections and "
                     + "--subscribers must be at least 1");
+        }
+        if (largeAudience < subscribers) {
+            throw new IllegalArgumentException("--large-audience must be at least --subscribers");
         }
         if (sustainedRate.isPresent() && sustainedRate.get() < 1) {
             throw new IllegalArgumentException("--e2e-sustained must be at least 1");
@@ -111,6 +117,7 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
         int connections = 64;
         long rebuildEvents = quick ? 100_000 : 1_000_000;
         int subscribers = quick ? 1_000 : 10_000;
+        int largeAudience = quick ? 5_000 : 100_000;
         Path report = home.resolve("BENCHMARKS.md");
         boolean keepData = false;
         for (int i = 0; i < args.size(); i++) {
@@ -142,6 +149,7 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
                 case "--connections" -> connections = number(option, value);
                 case "--rebuild-events" -> rebuildEvents = number(option, value);
                 case "--subscribers" -> subscribers = number(option, value);
+                case "--large-audience" -> largeAudience = number(option, value);
                 case "--report" -> report = Path.of(value).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
@@ -149,7 +157,7 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
         Duration readWarmup = quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
         return new BenchSettings(sections, runs, quick, clients, incidents, warmup, measure, offeredRate,
                 Optional.ofNullable(sustainedRate), endToEnd, readWarmup, read, connections, rebuildEvents,
-                subscribers, 32, longIncidentUpdates, home, report, keepData);
+                subscribers, largeAudience, 32, longIncidentUpdates, home, report, keepData);
     }
 
     private static Set<Section> sections(String value) {

@@ -70,7 +70,7 @@ final class FanOutSection {
         }
         try (WebhookSink sink = new WebhookSink(Math.max(64, concurrency * 2));
              EventAppender appender = new EventAppender(run.stack)) {
-            subscribe(run.stack.notificationUrl(), run.stack.tokens().admin(), sink);
+            subscribe(run.stack.notificationUrl(), run.stack.tokens().admin(), sink, 0, subscribers);
             String incident = "inc-bench-" + UUID.randomUUID();
             run.out.printf("Warm-up: declaring an incident to all %,d subscribers ...%n", subscribers);
             warmup = deliver(appender, sink, declared(incident), 1);
@@ -90,8 +90,9 @@ final class FanOutSection {
                 run.out.println("run " + r + " ceiling: " + figures.line());
             }
             run.accountCpu(NAME, cpu);
+            largeAudience(appender, sink, incident, run.settings.runs() + 2);
             // The incident leaves the status page.
-            appender.appendNow(resolved(incident, run.settings.runs() + 2));
+            appender.appendNow(resolved(incident, run.settings.runs() + 3));
         }
         String ceilingName = String.format("the sink driven directly, %d threads", concurrency);
         run.detail(NAME, String.format("the ceiling POSTed the same %,d B body, signed per request", bodyBytes));
@@ -109,16 +110,76 @@ final class FanOutSection {
                 warmup.perSecond()));
     }
 
+    /**
+     * One update to {@code --large-audience} subscribers (those above plus as many more): the time to the
+     * last delivery, notification-service's heap after a GC, and the bytes its topics grew by for it.
+     */
+    private void largeAudience(EventAppender appender, WebhookSink sink, String incident, long sequence)
+            throws Exception {
+        int audience = run.settings.largeAudience();
+        run.out.printf("%n== One update to %,d webhook subscribers%n", audience);
+        subscribe(run.stack.notificationUrl(), run.stack.tokens().admin(), sink, subscribers, audience);
+        Map<String, Long> before = topicBytes();
+        Figures figures = deliver(appender, sink, updated(incident, sequence), sequence, audience);
+        run.out.println("large audience: " + figures.line());
+        // The attempts of the last deliveries are recorded just after them.
+        Thread.sleep(3_000);
+        Map<String, Long> after = topicBytes();
+        long written = after.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
+                .sum();
+        RebuildSection.Memory memory = RebuildSection.Memory.of(run.stack.notification());
+        String line = String.format("one incident update → %,d signed webhooks", audience);
+        run.table.add(NAME, line + ": time to the last delivery", SummaryTable.Unit.SECONDS,
+                List.of(figures.lastSeconds()), "", List.of());
+        run.table.add(NAME, line + ": notification-service heap used after a GC", SummaryTable.Unit.MIB,
+                List.of(memory.heapMiB()), "", List.of());
+        run.table.add(NAME, line + ": bytes its topics grew by", SummaryTable.Unit.MIB,
+                List.of(written / 1048576.0), "", List.of());
+        StringBuilder byTopic = new StringBuilder();
+        after.forEach((topic, bytes) -> {
+            long grew = bytes - before.getOrDefault(topic, 0L);
+            if (grew > 0) {
+                byTopic.append(String.format("%s%s %,d B", byTopic.isEmpty() ? "" : ", ", topic, grew));
+            }
+        });
+        run.detail(NAME, String.format("one update to %,d subscribers: %,.0f deliveries/s, p50 %.0f ms, p99 %.0f ms "
+                        + "from the append; RSS %,.0f MiB; topics grew by %s (one run)", audience,
+                figures.perSecond(), figures.p50Millis(), figures.p99Millis(), memory.rssMiB(), byTopic));
+    }
+
+    /** On-disk bytes of incident-events and notification-service's topics, by topic, from the broker's log dirs. */
+    private Map<String, Long> topicBytes() throws Exception {
+        Map<String, Long> bytes = new java.util.TreeMap<>();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                run.stack.bootstrapServers()))) {
+            var brokers = admin.describeCluster().nodes().get().stream().map(node -> node.id()).toList();
+            admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values()
+                    .forEach(dir -> dir.replicaInfos().forEach((partition, info) -> {
+                        if (partition.topic().startsWith("notification-")
+                                || partition.topic().equals(org.incidentplatform.schemas.Topics.INCIDENT_EVENTS.name())) {
+                            bytes.merge(partition.topic(), info.size(), Long::sum);
+                        }
+                    })));
+        }
+        return bytes;
+    }
+
     /** Time from the append of one event to every subscriber's delivery of it. */
     private Figures deliver(EventAppender appender, WebhookSink sink, IncidentEvent event, long sequence)
             throws Exception {
+        return deliver(appender, sink, event, sequence, subscribers);
+    }
+
+    private Figures deliver(EventAppender appender, WebhookSink sink, IncidentEvent event, long sequence,
+                            int audience) throws Exception {
         sink.clear();
         appender.appendNow(event);
         long appended = System.nanoTime();
         long deadline = appended + Duration.ofMinutes(15).toNanos();
-        while (sink.count(sequence) < subscribers) {
+        while (sink.count(sequence) < audience) {
             if (System.nanoTime() > deadline) {
-                throw new BenchException("only " + sink.count(sequence) + " of " + subscribers
+                throw new BenchException("only " + sink.count(sequence) + " of " + audience
                         + " deliveries within 15 minutes");
             }
             Thread.sleep(20);
@@ -171,15 +232,16 @@ final class FanOutSection {
         return Figures.of(start, sink.arrivals(0));
     }
 
-    private void subscribe(String url, String token, WebhookSink sink) throws Exception {
-        run.out.printf("Subscribing %,d webhooks ...%n", subscribers);
+    /** Subscribes the sink's hooks {@code from} (inclusive) to {@code to} (exclusive). */
+    private void subscribe(String url, String token, WebhookSink sink, int from, int to) throws Exception {
+        run.out.printf("Subscribing %,d webhooks ...%n", to - from);
         ExecutorService threads = Executors.newFixedThreadPool(8);
-        AtomicInteger next = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger(from);
         List<Future<?>> workers = new ArrayList<>();
         long start = System.nanoTime();
         for (int t = 0; t < 8; t++) {
             workers.add(threads.submit(() -> {
-                for (int i = next.getAndIncrement(); i < subscribers; i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
                     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/subscriptions"))
                             .header("Authorization", "Bearer " + token)
                             .header("Content-Type", "application/json")
@@ -199,15 +261,15 @@ final class FanOutSection {
         }
         threads.shutdown();
         run.out.printf("Subscribed in %.1f s.%n", (System.nanoTime() - start) / 1e9);
-        // The fan-out reads subscriptions from the topic on its own; give its global store a moment.
+        // The dispatcher reads subscriptions from the topic on its own; give its directory a moment.
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/subscriptions"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-            if (list.body().split("\"channel\"", -1).length - 1 >= subscribers) {
+            if (list.body().split("\"channel\"", -1).length - 1 >= to) {
                 break;
             }
-            Thread.sleep(200);
+            Thread.sleep(1_000);
         }
         Thread.sleep(2000);
     }

@@ -15,6 +15,7 @@ final class SummaryTable {
         static final Unit PER_SECOND = new Unit("/s", 0);
         static final Unit MILLIS = new Unit("ms", 1);
         static final Unit MIB = new Unit("MiB", 0);
+        static final Unit SECONDS = new Unit("s", 1);
     }
 
     /** One line; {@code ceilingRuns} empty when the line has no ceiling (memory). */
