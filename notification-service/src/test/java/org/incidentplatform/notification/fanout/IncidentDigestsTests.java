@@ -3,6 +3,7 @@ package org.incidentplatform.notification.fanout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,6 +21,7 @@ import org.incidentplatform.events.MaintenanceCompleted;
 import org.incidentplatform.events.MaintenanceScheduled;
 import org.incidentplatform.events.MaintenanceStarted;
 import org.incidentplatform.events.MaintenanceVerifying;
+import org.incidentplatform.events.PostmortemPublished;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.events.NoticeType;
 import org.incidentplatform.schemas.serde.AvroDeserializer;
@@ -126,6 +128,20 @@ class IncidentDigestsTests {
         assertThat(verifying.type()).isNull();
         assertThat(completed.type()).isEqualTo(NoticeType.maintenance_completed);
         assertThat(completed.notice(4, T0).getComponents()).containsEntry("db", "operational");
+    }
+
+    @Test
+    void postmortem_carriesItsBodyAndPublicationTime_onlyOnItsOwnNotice() {
+        IncidentDigests.Step declared = IncidentDigests.apply(null, event(1, declared(false)));
+        IncidentDigests.Step postmortem = IncidentDigests.apply(declared.digest(), event(2, PostmortemPublished
+                .newBuilder().setBody("What happened, in full.").setRootCause("A full disk.")
+                .setContributingFactors(List.of()).build()));
+
+        Notice published = postmortem.notice(2, T0.plusSeconds(60));
+        assertThat(published.getPostmortemBody()).isEqualTo("What happened, in full.");
+        assertThat(published.getPostmortemPublishedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(declared.notice(1, T0).getPostmortemBody()).isNull();
+        assertThat(declared.notice(1, T0).getPostmortemPublishedAt()).isNull();
     }
 
     @Test
