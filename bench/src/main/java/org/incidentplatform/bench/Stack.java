@@ -103,7 +103,7 @@ final class Stack implements AutoCloseable {
         // Every subscriber is the harness's one sink: one host, subscribed from one address.
         environment.put("NOTIFICATION_SERVICE_PER_HOST_CONCURRENCY", String.valueOf(settings.fanOutConcurrency()));
         environment.put("NOTIFICATION_SERVICE_MAX_IN_FLIGHT", String.valueOf(settings.fanOutConcurrency() * 2));
-        environment.put("NOTIFICATION_SERVICE_RATE_LIMIT_BURST", String.valueOf(settings.subscribers() * 2 + 1000));
+        environment.put("NOTIFICATION_SERVICE_RATE_LIMIT_BURST", String.valueOf(settings.largeAudience() * 2 + 1000));
         List<ServiceProcess> started = new ArrayList<>();
         try {
             // incident-service first: it creates the topics the other two verify.

@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param publicUrl     base URL at which subscribers reach this service: confirm and unsubscribe links
  * @param statusPageUrl base URL of the public status page: links to an incident
+ * @param pageId        the status page's id, as projection-service's Statuspage v2 API reports it ({@code page.id}
+ *                      of webhooks); both read {@code STATUS_PAGE_ID}
  * @param linkSecret    HMAC key of confirm and unsubscribe links ({@code NOTIFICATION_SERVICE_LINK_SECRET})
  * @param webhook       HTTP delivery settings
  * @param retry         backoff and parking
@@ -41,6 +43,7 @@ import org.springframework.validation.annotation.Validated;
 public record NotificationProperties(
         @NotNull(message = "notification-service.public-url must be set") URI publicUrl,
         @NotNull(message = "notification-service.status-page-url must be set") URI statusPageUrl,
+        @NotBlank(message = "notification-service.page-id (STATUS_PAGE_ID) must be set") String pageId,
         @NotBlank(message = "notification-service.link-secret (NOTIFICATION_SERVICE_LINK_SECRET) must be set")
         @Size(min = 32, message = "notification-service.link-secret (NOTIFICATION_SERVICE_LINK_SECRET) must be at least 32 characters")
         String linkSecret,
@@ -60,7 +63,7 @@ public record NotificationProperties(
     /** Keeps the secrets out of logs and failure reports. */
     @Override
     public String toString() {
-        return "NotificationProperties[publicUrl=" + publicUrl + ", statusPageUrl=" + statusPageUrl + ", webhook="
+        return "NotificationProperties[publicUrl=" + publicUrl + ", statusPageUrl=" + statusPageUrl + ", pageId=" + pageId + ", webhook="
                 + webhook + ", retry=" + retry + ", quarantineAfter=" + quarantineAfter + ", allowList=" + allowList
                 + ", email=" + email + ", rateLimit=" + rateLimit + ", confirmation=" + confirmation + "]";
     }

@@ -74,7 +74,7 @@ class HangingEndpointTests {
             List<IncidentEvent> events = new ArrayList<>();
             events.add(incidents.append(IncidentLog.declared(incident, "Search down", Impact.critical, component)));
             await().atMost(Duration.ofSeconds(30)).until(() -> hooks.stream().allMatch(
-                    hook -> sink.receivedAt(hook).size() == 1) && hangingRequests.get() == 1);
+                    hook -> sink.incidentsAt(hook).size() == 1) && hangingRequests.get() == 1);
             // Both while the declaration's attempt to the hanging endpoint is still waiting for an answer.
             for (long sequence = 2; sequence <= 3; sequence++) {
                 Thread.sleep(300);
@@ -82,7 +82,7 @@ class HangingEndpointTests {
             }
 
             await().atMost(Duration.ofSeconds(30)).until(() -> hooks.stream().allMatch(
-                    hook -> sink.receivedAt(hook).size() == 3));
+                    hook -> sink.incidentsAt(hook).size() == 3));
             long slowest = 0;
             List<String> latencies = new ArrayList<>();
             for (String hook : hooks) {
@@ -121,7 +121,9 @@ class HangingEndpointTests {
                         .isEqualTo("no response within " + TIMEOUT.toSeconds() + " s");
             });
             for (String hook : hooks) {
-                assertThat(sink.receivedAt(hook)).as("requests to %s", hook).hasSize(3);
+                assertThat(sink.incidentsAt(hook)).as("incident webhooks to %s", hook).hasSize(3);
+                // and the declaration's component_update webhook
+                assertThat(sink.receivedAt(hook)).as("requests to %s", hook).hasSize(4);
             }
         } finally {
             closing.countDown();

@@ -3,6 +3,7 @@ package org.incidentplatform.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +87,7 @@ class NotificationPipelineTests {
         String incident = "inc-" + UUID.randomUUID();
 
         IncidentEvent declared = awaitSubscribed(hook, subscription, incident, component);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(hook).size() == 2);
 
         WebhookSink.Received received = sink.receivedAt(hook).get(0);
         String webhookId = received.header("webhook-id");
@@ -99,7 +101,10 @@ class NotificationPipelineTests {
 
         JsonNode body = NotificationInstance.JSON.readTree(received.body());
         assertThat(body.get("meta").get("sequence").asLong()).isEqualTo(1);
+        assertThat(body.get("page").get("id").asText()).as("projection-service's page id")
+                .isEqualTo("incident-platform");
         assertThat(body.get("page").get("status_indicator").asText()).isEqualTo("major");
+        assertThat(body.has("component_update")).as("Atlassian sends component updates apart").isFalse();
         JsonNode incidentBody = body.get("incident");
         assertThat(incidentBody.get("id").asText()).isEqualTo(incident);
         assertThat(incidentBody.get("name").asText()).isEqualTo("Checkout errors");
@@ -108,23 +113,43 @@ class NotificationPipelineTests {
         assertThat(incidentBody.get("shortlink").asText()).endsWith("/incidents/" + incident);
         assertThat(incidentBody.get("incident_updates")).hasSize(1);
         assertThat(incidentBody.get("incident_updates").get(0).get("body").asText()).contains(component);
-        assertThat(body.get("component_update").get("component_id").asText()).isEqualTo(component);
-        assertThat(body.get("component_update").get("old_status").asText()).isEqualTo("operational");
-        assertThat(body.get("component_update").get("new_status").asText()).isEqualTo("partial_outage");
-        assertThat(body.get("component").get("name").asText()).as("the catalogue's name, not the id")
-                .isEqualTo("Checkout API");
         assertThat(incidentBody.get("components").get(0).get("name").asText()).isEqualTo("Checkout API");
+
+        WebhookSink.Received componentWebhook = sink.receivedAt(hook).get(1);
+        String componentWebhookId = componentWebhook.header("webhook-id");
+        assertThat(componentWebhookId).isNotEqualTo(webhookId);
+        long componentTimestamp = Long.parseLong(componentWebhook.header("webhook-timestamp"));
+        assertThat(componentWebhook.header("webhook-signature"))
+                .isEqualTo(standardWebhooksSignature(subscription.get("secret").asText(), componentWebhookId,
+                        componentTimestamp, componentWebhook.body()));
+        JsonNode componentBody = NotificationInstance.JSON.readTree(componentWebhook.body());
+        assertThat(componentBody.has("incident")).isFalse();
+        assertThat(componentBody.get("component_update").get("component_id").asText()).isEqualTo(component);
+        assertThat(componentBody.get("component_update").get("old_status").asText()).isEqualTo("operational");
+        assertThat(componentBody.get("component_update").get("new_status").asText()).isEqualTo("partial_outage");
+        assertThat(componentBody.get("component").get("name").asText()).as("the catalogue's name, not the id")
+                .isEqualTo("Checkout API");
+        assertThat(componentBody.get("meta").get("unsubscribe")).isEqualTo(body.get("meta").get("unsubscribe"));
 
         incidents.append(IncidentLog.updated(incident, 2, "Root cause found."));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(hook).size() == 2);
-        JsonNode update = NotificationInstance.JSON.readTree(sink.receivedAt(hook).get(1).body());
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(hook).size() == 3);
+        JsonNode update = NotificationInstance.JSON.readTree(sink.receivedAt(hook).get(2).body());
         assertThat(update.get("meta").get("sequence").asLong()).isEqualTo(2);
         assertThat(update.get("incident").get("status").asText()).isEqualTo("identified");
         assertThat(update.get("incident").get("incident_updates")).hasSize(2);
         assertThat(update.get("incident").get("incident_updates").get(0).get("body").asText())
                 .isEqualTo("Root cause found.");
         assertThat(update.has("component_update")).isFalse();
+
+        // The unsubscribe link in the body works for anyone who has it (at this instance, not the configured public URL).
+        URI unsubscribe = URI.create(body.get("meta").get("unsubscribe").asText());
+        assertThat(unsubscribe.getRawPath()).isEqualTo("/api/v1/subscriptions/" + subscription.get("id").asText()
+                + "/unsubscribe");
+        assertThat(service.get(unsubscribe.getRawPath() + "?" + unsubscribe.getRawQuery(), false).status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "unsubscribed".equals(service.get(
+                "/api/v1/subscriptions/" + subscription.get("id").asText(), true).body().get("status").asText()));
     }
 
     @Test
@@ -140,12 +165,12 @@ class NotificationPipelineTests {
         incidents.append(update);
         incidents.append(IncidentLog.updated(incident, 3, "Found it."));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(hook).size() >= 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.incidentsAt(hook).size() >= 3);
         // Time for a duplicate to arrive, if one were coming, behind the event that followed it.
         await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
-        List<WebhookSink.Received> received = sink.receivedAt(hook);
-        assertThat(received).hasSize(3);
-        assertThat(received).extracting(r -> r.header("webhook-id")).doesNotHaveDuplicates();
+        assertThat(sink.incidentsAt(hook)).hasSize(3);
+        assertThat(sink.receivedAt(hook)).as("and the declaration's component_update").hasSize(4)
+                .extracting(r -> r.header("webhook-id")).doesNotHaveDuplicates();
     }
 
     @Test
@@ -172,9 +197,10 @@ class NotificationPipelineTests {
                 .containsExactly("failed", "failed", "delivered");
         assertThat(delivery.get("attempts")).extracting(attempt -> attempt.get("httpStatus").asInt())
                 .containsExactly(500, 500, 204);
-        List<WebhookSink.Received> received = sink.receivedAt(hook);
+        List<WebhookSink.Received> received = sink.incidentsAt(hook);
         assertThat(received).hasSize(3);
         assertThat(received).extracting(r -> r.header("webhook-id")).containsOnly(delivery.get("deliveryId").asText());
+        assertThat(sink.receivedAt(hook)).as("the component_update, once the incident webhook got through").hasSize(4);
         assertThat(count(metrics, "failed") - failedBefore).as("failed attempts counted").isGreaterThanOrEqualTo(2);
         assertThat(count(metrics, "delivered") - deliveredBefore).isGreaterThanOrEqualTo(1);
         assertThat(metrics.get("notification.delivery.latency").tag("channel", "webhook").timer().count()).isPositive();
@@ -228,8 +254,8 @@ class NotificationPipelineTests {
         Instant declaredAt = Instant.now();
         incidents.append(IncidentLog.declared(incident, "Search down", Impact.critical, component));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> sink.receivedAt(first).size() == 1
-                && sink.receivedAt(second).size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sink.incidentsAt(first).size() == 1
+                && sink.incidentsAt(second).size() == 1);
         assertThat(sink.receivedAt(first).get(0).at()).isBefore(declaredAt.plusSeconds(10));
         assertThat(sink.receivedAt(second).get(0).at()).isBefore(declaredAt.plusSeconds(10));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -278,8 +304,8 @@ class NotificationPipelineTests {
         }
         incidents.append(declaration);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(hook).size() == 1);
-        assertThat(NotificationInstance.JSON.readTree(sink.receivedAt(hook).get(0).body()).at("/incident/id").asText())
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.incidentsAt(hook).size() == 1);
+        assertThat(NotificationInstance.JSON.readTree(sink.incidentsAt(hook).get(0).body()).at("/incident/id").asText())
                 .isEqualTo(incident);
         assertThat(unreadable(metrics, "not-wire-format") - garbageBefore).isEqualTo(1);
         assertThat(unreadable(metrics, "unknown-schema") - unknownBefore).isEqualTo(1);
@@ -328,8 +354,8 @@ class NotificationPipelineTests {
         service.subscribeWebhook(other, component);
         incidents.append(IncidentLog.updated(incident, 2, "Fixed."));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(other).size() == 1);
-        assertThat(sink.receivedAt(hook)).hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.incidentsAt(other).size() == 1);
+        assertThat(sink.incidentsAt(hook)).hasSize(1);
     }
 
     @Test
@@ -369,7 +395,7 @@ class NotificationPipelineTests {
     private static IncidentEvent awaitSubscribed(String hook, JsonNode subscription, String incident, String component) {
         IncidentEvent declared = incidents.append(IncidentLog.declared(incident, "Checkout errors", Impact.major,
                 component));
-        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(hook).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.incidentsAt(hook).size() == 1);
         return declared;
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,8 @@ import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.service.security.MappedEndpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -35,6 +38,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
@@ -58,6 +62,7 @@ class NotificationServiceTests {
     static final String ADMIN = "test-notification-admin-token-0123456789";
     static final String RESPONDER = "test-notification-responder-token-012345";
     static final String REPORTER = "test-notification-reporter-token-0123456";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Who calls: anonymous, or a platform token with a role (roles nest: reporter < responder < admin). */
     enum Caller { ANONYMOUS, REPORTER, RESPONDER, ADMIN }
@@ -81,7 +86,9 @@ class NotificationServiceTests {
             Map.entry("GET /actuator/health", Caller.ANONYMOUS),
             Map.entry("GET /actuator/health/**", Caller.ANONYMOUS),
             Map.entry("GET /actuator/info", Caller.ANONYMOUS),
-            Map.entry("GET /actuator/prometheus", Caller.ANONYMOUS));
+            Map.entry("GET /actuator/prometheus", Caller.ANONYMOUS),
+            Map.entry("GET /v3/api-docs", Caller.ANONYMOUS),
+            Map.entry("GET /v3/api-docs.yaml", Caller.ANONYMOUS));
 
     /** Mapped, but opened by no rule: the actuator's index, Spring's error page requested directly. */
     static final Set<String> CLOSED = Set.of("GET /actuator", "GET /error");
@@ -181,6 +188,41 @@ class NotificationServiceTests {
                 .jsonPath("$.components.pipeline.details.from").isEqualTo("incident-service@test"));
         http.get().uri("/actuator/prometheus").exchange()
                 .expectBody(String.class).value(body -> assertThat(body).contains("pipeline_heartbeat_age_seconds"));
+    }
+
+    @Test
+    void apiDocs_describeEveryApiOperation_eachWithASummary() {
+        JsonNode docs = JSON.readTree(http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+        Set<String> described = new TreeSet<>();
+        docs.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            String name = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+            described.add(name);
+            assertThat(operation.getValue().path("summary").asString("")).as("summary of " + name).isNotBlank();
+        }));
+        Set<String> api = new TreeSet<>(ACCESS.keySet().stream().filter(endpoint -> endpoint.contains(" /api/")).toList());
+        assertThat(described).isEqualTo(api);
+        assertThat(docs.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+    }
+
+    @Test
+    void unknownPathAndUnsupportedMethod_areProblemDetails_likeEveryServicesErrors() {
+        http.get().uri("/api/v1/nothing-here").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.title").isEqualTo("Not Found")
+                .jsonPath("$.detail").isEqualTo("no endpoint GET /api/v1/nothing-here");
+        http.get().uri("/api/v1/subscriptions/sub_unknown").header("Authorization", "Bearer " + ADMIN).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.field").isEqualTo("id");
+        http.put().uri("/api/v1/deliveries").header("Authorization", "Bearer " + ADMIN).exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(405);
     }
 
     @Test

@@ -82,6 +82,12 @@ public final class WebhookSink implements AutoCloseable {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
+    /** The incident webhooks among them, leaving out component_update webhooks: one per notice. */
+    public List<Received> incidentsAt(String hook) {
+        return receivedAt(hook).stream().filter(r -> NotificationInstance.JSON.readTree(r.body()).has("incident"))
+                .toList();
+    }
+
     @Override
     public void close() {
         server.stop(0);

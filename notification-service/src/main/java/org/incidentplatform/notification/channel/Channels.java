@@ -66,9 +66,11 @@ public class Channels {
     }
 
     @Bean
-    WebhookChannel webhookChannel(NotificationProperties properties, TargetPolicy policy, Clock clock) {
+    WebhookChannel webhookChannel(NotificationProperties properties, TargetPolicy policy, LinkSigner links,
+                                  Clock clock) {
         WebhookChannel channel = new WebhookChannel(new HttpPost(policy, properties.webhook()),
-                properties.statusPageUrl(), clock);
+                new StatuspagePayload.Page(properties.pageId(), properties.statusPageUrl()), properties.publicUrl(),
+                links, clock);
         byChannel.put(Channel.WEBHOOK, channel);
         return channel;
     }

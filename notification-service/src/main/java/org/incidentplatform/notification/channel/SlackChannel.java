@@ -28,6 +28,8 @@ public final class SlackChannel implements DeliveryChannel {
 
     private final HttpPost http;
     private final URI statusPageUrl;
+    /** The message is the same for every subscriber: rendered once per event. */
+    final RenderedBodies<String> rendered = new RenderedBodies<>(WebhookChannel.RENDERED_EVENTS);
 
     SlackChannel(HttpPost http, URI statusPageUrl) {
         this.http = http;
@@ -36,8 +38,9 @@ public final class SlackChannel implements DeliveryChannel {
 
     @Override
     public AttemptResult deliver(Delivery delivery, Subscription subscription) {
-        return http.post(subscription.target(), JSON.writeValueAsString(message(delivery.getNotice(), statusPageUrl)),
-                Map.of());
+        String message = rendered.of(delivery.getEventId(),
+                () -> JSON.writeValueAsString(message(delivery.getNotice(), statusPageUrl)));
+        return http.post(subscription.target(), message, Map.of());
     }
 
     static Map<String, Object> message(Notice notice, URI statusPageUrl) {

@@ -46,7 +46,12 @@ final class IncidentDigests {
      * @param digest the digest after the event; null when the event is not about an incident or maintenance
      * @param type   the notice the event deserves, or null for none
      */
-    record Step(IncidentDigest digest, NoticeType type, String message, List<ComponentChange> changes) {
+    record Step(IncidentDigest digest, NoticeType type, String message, List<ComponentChange> changes,
+                String postmortemBody) {
+
+        Step(IncidentDigest digest, NoticeType type, String message, List<ComponentChange> changes) {
+            this(digest, type, message, changes, null);
+        }
 
         /** What this notice concerns. */
         Audience.Reach reach() {
@@ -80,6 +85,8 @@ final class IncidentDigests {
                     .setResolvedAt(digest.resolvedAt())
                     .setScheduledFor(digest.scheduledFor())
                     .setScheduledUntil(digest.scheduledUntil())
+                    .setPostmortemBody(postmortemBody)
+                    .setPostmortemPublishedAt(postmortemBody == null ? null : occurredAt)
                     .build();
         }
     }
@@ -132,8 +139,9 @@ final class IncidentDigests {
                     NoticeType.incident_retracted, retracted.getReason(), digest.resolvedAt());
         }
         if (payload instanceof PostmortemPublished postmortem) {
-            return changed(digest, eventId, at, sequence, "postmortem", digest.impact(), Map.of(), false,
+            Step step = changed(digest, eventId, at, sequence, "postmortem", digest.impact(), Map.of(), false,
                     NoticeType.postmortem_published, postmortem.getRootCause(), digest.resolvedAt());
+            return new Step(step.digest(), step.type(), step.message(), step.changes(), postmortem.getBody());
         }
         if (payload instanceof MaintenanceStarted started) {
             return changed(digest, eventId, at, sequence, "in_progress", digest.impact(), digest.components(), true,

@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Who may call what in notification-service, declared once here; the scheme is the platform's
- * ({@link PlatformSecurity}). Public: creating an email subscription (double opt-in guards the address) and
- * the signed confirm and unsubscribe links. Admin: webhook and Slack subscriptions (the controller checks the
- * channel), listings, removal, re-enabling, and the delivery log.
+ * ({@link PlatformSecurity}). Public: creating an email subscription (double opt-in guards the address),
+ * the signed confirm and unsubscribe links, and the OpenAPI description. Admin: webhook and Slack
+ * subscriptions (the controller checks the channel), listings, removal, re-enabling, and the delivery log.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PlatformSecurity.class)
@@ -27,6 +27,7 @@ class SecurityConfiguration {
     ServiceRoutes routes() {
         return routes -> routes
                 .requestMatchers(POST, "/api/v1/subscriptions").permitAll()
+                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                 .requestMatchers(GET, "/api/v1/subscriptions/*/confirm", "/api/v1/subscriptions/*/unsubscribe")
                 .permitAll()
                 .requestMatchers(POST, "/api/v1/subscriptions/*/confirm", "/api/v1/subscriptions/*/unsubscribe")

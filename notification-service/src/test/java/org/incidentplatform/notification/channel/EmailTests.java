@@ -77,7 +77,7 @@ class EmailTests {
         // The fan-out reads subscriptions on its own; the probe webhook shows when it has them all.
         String incident = "inc-" + UUID.randomUUID();
         incidents.append(IncidentLog.declared(incident, "Email delays", Impact.major, component));
-        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(probe).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.incidentsAt(probe).size() == 1);
 
         MimeMessage mail = awaitMail(address, 2).get(1);
         assertThat(mail.getSubject()).contains("New incident: Email delays");
@@ -96,7 +96,7 @@ class EmailTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> "unsubscribed".equals(
                 service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText()));
         incidents.append(IncidentLog.updated(incident, 2, "Mail is flowing again."));
-        await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(probe).size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.incidentsAt(probe).size() == 2);
         await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
         assertThat(mailsTo(address)).hasSize(2);
         assertThat(service.get("/api/v1/deliveries?incidentId=" + incident + "&status=delivered", true).body())

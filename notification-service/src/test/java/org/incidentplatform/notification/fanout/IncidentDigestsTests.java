@@ -3,6 +3,7 @@ package org.incidentplatform.notification.fanout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.incidentplatform.events.MaintenanceCompleted;
 import org.incidentplatform.events.MaintenanceScheduled;
 import org.incidentplatform.events.MaintenanceStarted;
 import org.incidentplatform.events.MaintenanceVerifying;
+import org.incidentplatform.events.PostmortemPublished;
 import org.incidentplatform.notification.audience.Audience;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.events.NoticeType;
@@ -146,6 +148,20 @@ class IncidentDigestsTests {
         assertThat(notice.getUpdates().get(IncidentDigests.MAX_UPDATES - 1).getBody())
                 .isEqualTo("Update " + (1_000 - IncidentDigests.MAX_UPDATES + 1));
         assertThat(notice.getTitle()).isEqualTo("Checkout errors");
+    }
+
+    @Test
+    void postmortem_carriesItsBodyAndPublicationTime_onlyOnItsOwnNotice() {
+        IncidentDigests.Step declared = IncidentDigests.apply(null, event(1, declared(false)));
+        IncidentDigests.Step postmortem = IncidentDigests.apply(declared.digest(), event(2, PostmortemPublished
+                .newBuilder().setBody("What happened, in full.").setRootCause("A full disk.")
+                .setContributingFactors(List.of()).build()));
+
+        Notice published = postmortem.notice(2, T0.plusSeconds(60));
+        assertThat(published.getPostmortemBody()).isEqualTo("What happened, in full.");
+        assertThat(published.getPostmortemPublishedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(declared.notice(1, T0).getPostmortemBody()).isNull();
+        assertThat(declared.notice(1, T0).getPostmortemPublishedAt()).isNull();
     }
 
     @Test
