@@ -55,8 +55,8 @@ class RegistryBlipTests {
             assertThat(sink.receivedAt(hook)).isEmpty();
 
             registry.away.set(false);
-            await().atMost(Duration.ofSeconds(60)).until(() -> sink.receivedAt(hook).size() == 1);
-            assertThat(NotificationInstance.JSON.readTree(sink.receivedAt(hook).get(0).body()).at("/incident/id")
+            await().atMost(Duration.ofSeconds(60)).until(() -> sink.incidentsAt(hook).size() == 1);
+            assertThat(NotificationInstance.JSON.readTree(sink.incidentsAt(hook).get(0).body()).at("/incident/id")
                     .asText()).isEqualTo(incident);
             MeterRegistry metrics = service.context().getBean(MeterRegistry.class);
             assertThat(metrics.find("notification.unreadable.events").counters()).as("nothing skipped").isEmpty();
