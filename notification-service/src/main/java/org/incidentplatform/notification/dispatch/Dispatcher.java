@@ -96,7 +96,7 @@ class Dispatcher implements DisposableBean {
     private final MeterRegistry metrics;
     private final KafkaTemplate<String, Object> kafka;
     private final NotificationProperties properties;
-    private final Backoff backoff;
+    private final DeliveryPolicy policy;
     private final HostLanes lanes;
     private final Clock clock;
     private final Map<String, Instant> quarantineRequested = new ConcurrentHashMap<>();
@@ -113,7 +113,8 @@ class Dispatcher implements DisposableBean {
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
-        this.backoff = new Backoff(properties.retry(), () -> ThreadLocalRandom.current().nextDouble());
+        this.policy = new DeliveryPolicy(new Backoff(properties.retry(), () -> ThreadLocalRandom.current().nextDouble()),
+                properties.quarantineAfter());
         this.lanes = new HostLanes(properties.webhook().maxInFlight(), properties.webhook().perHostConcurrency());
     }
 
@@ -322,28 +323,24 @@ class Dispatcher implements DisposableBean {
 
     private CompletableFuture<?> handle(Delivery delivery, Subscription subscription, DeliveryChannel channel) {
         String deliveryId = delivery.getDeliveryId().toString();
-        if (deliveryLog.settled(deliveryId)) {
-            log.debug("delivery {} is settled already", deliveryId);
-            return CompletableFuture.completedFuture(null);
-        }
-        if (deliveryLog.attemptsMade(deliveryId) > delivery.getAttempt()) {
-            // A hand-over record whose attempt has ended and been recorded; its own retry, if any, follows.
-            log.debug("delivery {} with {} attempt(s) made is superseded", deliveryId, delivery.getAttempt());
-            return CompletableFuture.completedFuture(null);
-        }
         Instant started = clock.instant();
         int attempt = delivery.getAttempt() + 1;
-        switch (subscription.status()) {
-            case UNSUBSCRIBED, PENDING -> {
+        DeliveryPolicy.Before before = policy.before(subscription.status(), deliveryLog.settled(deliveryId),
+                deliveryLog.attemptsMade(deliveryId), delivery.getAttempt());
+        switch (before.action()) {
+            case DROP -> {
+                log.debug("delivery {} not sent: {}", deliveryId, before.detail());
+                return CompletableFuture.completedFuture(null);
+            }
+            case SKIP -> {
                 return record(delivery, subscription, attempt - 1, started, AttemptOutcome.skipped,
-                        new AttemptResult(false, null, "subscription " + subscription.status().name().toLowerCase()
-                                + ": not sent", 0), null);
+                        new AttemptResult(false, null, before.detail(), 0), null);
             }
-            case QUARANTINED -> {
+            case PARK -> {
                 return park(delivery, subscription, attempt - 1, started,
-                        new AttemptResult(false, null, "subscription quarantined: not sent", 0));
+                        new AttemptResult(false, null, before.detail(), 0));
             }
-            case ACTIVE -> {
+            case SEND -> {
                 // sent below
             }
         }
@@ -354,14 +351,14 @@ class Dispatcher implements DisposableBean {
         log.info("delivery {} to subscription {} failed (attempt {}): {}", deliveryId, subscription.id(), attempt,
                 result.detail());
         considerQuarantine(subscription, started, result);
-        Duration age = Duration.between(delivery.getRequestedAt(), started);
-        if (backoff.exhausted(attempt, age)) {
+        DeliveryPolicy.AfterFailure next = policy.afterFailure(attempt,
+                Duration.between(delivery.getRequestedAt(), started), clock.instant());
+        if (next.park()) {
             return park(delivery, subscription, attempt, started, result);
         }
-        Instant next = clock.instant().plus(backoff.after(attempt));
         return CompletableFuture.allOf(
-                retry(delivery, attempt, next, result.detail()),
-                record(delivery, subscription, attempt, started, AttemptOutcome.failed, result, next));
+                retry(delivery, attempt, next.retryAt(), result.detail()),
+                record(delivery, subscription, attempt, started, AttemptOutcome.failed, result, next.retryAt()));
     }
 
     private CompletableFuture<Void> unknownSubscription(Delivery delivery) {
@@ -444,17 +441,14 @@ class Dispatcher implements DisposableBean {
      * counts from the re-enabling.
      */
     private void considerQuarantine(Subscription subscription, Instant now, AttemptResult result) {
-        Instant since = deliveryLog.failingSince(subscription.id()).orElse(now);
+        Instant failingSince = deliveryLog.failingSince(subscription.id()).orElse(null);
+        if (!policy.quarantine(failingSince, subscription.receivingSince(), quarantineRequested.get(subscription.id()),
+                now)) {
+            return;
+        }
+        Instant since = failingSince == null ? now : failingSince;
         if (subscription.receivingSince() != null && since.isBefore(subscription.receivingSince())) {
             since = subscription.receivingSince();
-        }
-        if (Duration.between(since, now).compareTo(properties.quarantineAfter()) < 0) {
-            return;
-        }
-        Instant requested = quarantineRequested.get(subscription.id());
-        if (requested != null && (subscription.receivingSince() == null
-                || requested.isAfter(subscription.receivingSince()))) {
-            return;
         }
         quarantineRequested.put(subscription.id(), now);
         log.warn("quarantining subscription {}: failing since {}", subscription.id(), since);
