@@ -119,9 +119,7 @@ final class StatuspagePayload {
         incident.put("status", notice.getStatus());
         incident.put("impact", notice.getImpact());
         incident.put("impact_override", null);
-        // Only approximately known: a backfilled incident is not announced when declared, but the notice of a
-        // later event of one (its postmortem, say) does not carry the flag.
-        incident.put("backfilled", false);
+        incident.put("backfilled", notice.getBackfilled());
         incident.put("created_at", time(notice.getCreatedAt()));
         incident.put("updated_at", time(notice.getOccurredAt()));
         incident.put("monitoring_at", time(monitoringAt(notice)));

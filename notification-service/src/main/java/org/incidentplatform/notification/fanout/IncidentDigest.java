@@ -14,7 +14,7 @@ import org.incidentplatform.notification.audience.Audience;
  * the most recent {@link IncidentDigests#MAX_UPDATES} updates, the reach at most
  * {@link Audience#MAX_REACH} entries, and no subscriber is named.
  */
-record IncidentDigest(String incidentId, boolean maintenance, String title, String status, String impact,
+record IncidentDigest(String incidentId, boolean maintenance, boolean backfilled, String title, String status, String impact,
                       Map<String, String> components, List<Update> updates, Instant createdAt,
                       Instant resolvedAt, Instant scheduledFor, Instant scheduledUntil, long lastSequence,
                       List<Audience.Reach> reach) {
@@ -27,12 +27,12 @@ record IncidentDigest(String incidentId, boolean maintenance, String title, Stri
     }
 
     IncidentDigest withSequence(long sequence) {
-        return new IncidentDigest(incidentId, maintenance, title, status, impact, components, updates, createdAt,
+        return new IncidentDigest(incidentId, maintenance, backfilled, title, status, impact, components, updates, createdAt,
                 resolvedAt, scheduledFor, scheduledUntil, sequence, reach);
     }
 
     IncidentDigest withReach(List<Audience.Reach> widened) {
-        return new IncidentDigest(incidentId, maintenance, title, status, impact, components, updates, createdAt,
+        return new IncidentDigest(incidentId, maintenance, backfilled, title, status, impact, components, updates, createdAt,
                 resolvedAt, scheduledFor, scheduledUntil, lastSequence, widened);
     }
 

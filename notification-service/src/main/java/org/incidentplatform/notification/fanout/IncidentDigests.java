@@ -73,6 +73,7 @@ final class IncidentDigests {
                     .setIncidentId(digest.incidentId())
                     .setSequence(sequence)
                     .setMaintenance(digest.maintenance())
+                    .setBackfilled(digest.backfilled())
                     .setTitle(digest.title())
                     .setStatus(digest.status())
                     .setImpact(digest.impact())
@@ -98,7 +99,8 @@ final class IncidentDigests {
         long sequence = event.getSequence();
         if (payload instanceof IncidentDeclared declared) {
             Map<String, String> components = names(declared.getComponents());
-            IncidentDigest declaredDigest = new IncidentDigest(event.getIncidentId(), false, declared.getTitle(),
+            IncidentDigest declaredDigest = new IncidentDigest(event.getIncidentId(), false, declared.getBackfilled(),
+                    declared.getTitle(),
                     declared.getStatus().name(), declared.getImpact().name(), components,
                     List.of(new IncidentDigest.Update(eventId, declared.getStatus().name(), declared.getMessage(), at)),
                     at, declared.getStatus().name().equals("resolved") ? at : null, null, null, sequence, List.of());
@@ -108,7 +110,7 @@ final class IncidentDigests {
         }
         if (payload instanceof MaintenanceScheduled scheduled) {
             Map<String, String> components = names(scheduled.getComponents());
-            IncidentDigest scheduledDigest = new IncidentDigest(event.getIncidentId(), true, scheduled.getTitle(),
+            IncidentDigest scheduledDigest = new IncidentDigest(event.getIncidentId(), true, false, scheduled.getTitle(),
                     "scheduled", "maintenance", components,
                     List.of(new IncidentDigest.Update(eventId, "scheduled", scheduled.getMessage(), at)), at, null,
                     scheduled.getScheduledFor(), scheduled.getScheduledUntil(), sequence, List.of());
@@ -183,7 +185,8 @@ final class IncidentDigests {
         if (updates.size() > MAX_UPDATES) {
             updates = updates.subList(0, MAX_UPDATES);
         }
-        IncidentDigest next = new IncidentDigest(digest.incidentId(), digest.maintenance(), digest.title(), status,
+        IncidentDigest next = new IncidentDigest(digest.incidentId(), digest.maintenance(), digest.backfilled(),
+                digest.title(), status,
                 impact, components, updates, digest.createdAt(), resolvedAt, digest.scheduledFor(),
                 digest.scheduledUntil(), sequence, digest.reach());
         return new Step(next, type, message, changes(before, componentChanges));

@@ -54,8 +54,15 @@ class IncidentDigestsTests {
     }
 
     @Test
-    void backfilledDeclaration_isHistory_notNews() {
-        assertThat(IncidentDigests.apply(null, event(1, declared(true))).type()).isNull();
+    void backfilledDeclaration_isHistory_notNews_andItsLaterNoticesSaySo() {
+        IncidentDigests.Step declared = IncidentDigests.apply(null, event(1, declared(true)));
+        IncidentDigests.Step postmortem = IncidentDigests.apply(declared.digest(), event(2, PostmortemPublished
+                .newBuilder().setBody("What happened.").setRootCause("A full disk.")
+                .setContributingFactors(List.of()).build()));
+
+        assertThat(declared.type()).isNull();
+        assertThat(postmortem.notice(2, T0).getBackfilled()).isTrue();
+        assertThat(IncidentDigests.apply(null, event(1, declared(false))).notice(1, T0).getBackfilled()).isFalse();
     }
 
     @Test
