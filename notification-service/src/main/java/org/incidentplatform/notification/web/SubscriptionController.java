@@ -1,4 +1,4 @@
-package org.incidentplatform.notification.subscription;
+package org.incidentplatform.notification.web;
 
 import java.net.URI;
 import java.time.Clock;
@@ -21,8 +21,15 @@ import org.incidentplatform.notification.NotificationProperties;
 import org.incidentplatform.notification.channel.AttemptResult;
 import org.incidentplatform.notification.channel.EmailChannel;
 import org.incidentplatform.notification.channel.WebhookSigner;
+import org.incidentplatform.notification.subscription.Channel;
+import org.incidentplatform.notification.subscription.Impact;
+import org.incidentplatform.notification.subscription.LinkSigner;
+import org.incidentplatform.notification.subscription.Subscription;
+import org.incidentplatform.notification.subscription.SubscriptionChange;
+import org.incidentplatform.notification.subscription.SubscriptionDirectory;
+import org.incidentplatform.notification.subscription.SubscriptionLog;
+import org.incidentplatform.notification.subscription.TargetPolicy;
 import org.incidentplatform.service.web.JsonRequest;
-import org.incidentplatform.notification.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
