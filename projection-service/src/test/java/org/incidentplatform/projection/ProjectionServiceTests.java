@@ -21,7 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.schemas.TopicSpec;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.service.security.MappedEndpoints;

@@ -3,7 +3,7 @@ package org.incidentplatform.projection.statuspage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.incidentplatform.projection.statuspage.RenderedDocuments.Rendered;
 

@@ -22,7 +22,7 @@ import org.incidentplatform.projection.analytics.IncidentDurations;
 import org.incidentplatform.projection.analytics.MttrQuery;
 import org.incidentplatform.projection.analytics.MttrReport;
 import org.incidentplatform.projection.analytics.UptimeReport;
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.status.StatusSnapshot;
 
 import org.springframework.beans.factory.ObjectProvider;
