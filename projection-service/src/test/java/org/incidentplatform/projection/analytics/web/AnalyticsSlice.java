@@ -11,12 +11,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
-/** A web slice of the analytics API alone: its controller, configuration and problem rendering. */
+/** A web slice of the analytics API alone: its controllers, configuration and problem rendering. */
 @Target(ElementType.TYPE)
 @Import(SecurityConfiguration.class)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-                classes = {AnalyticsController.class, AnalyticsWebConfiguration.class, AnalyticsProblems.class}))
+                classes = {IncidentTimelineController.class, MttrController.class, UptimeController.class,
+                        AnalyticsWebConfiguration.class, AnalyticsProblems.class}))
 @interface AnalyticsSlice {
 }
