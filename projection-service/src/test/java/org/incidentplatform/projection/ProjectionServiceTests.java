@@ -82,6 +82,8 @@ class ProjectionServiceTests {
             Map.entry("GET /api/v1/analytics/mttr.csv", Caller.ANONYMOUS),
             Map.entry("GET /api/v1/components/{id}/uptime", Caller.ANONYMOUS),
             Map.entry("GET /api/v1/component-groups/{id}/uptime", Caller.ANONYMOUS),
+            Map.entry("GET /v3/api-docs", Caller.ANONYMOUS),
+            Map.entry("GET /v3/api-docs.yaml", Caller.ANONYMOUS),
             Map.entry("GET /actuator/health", Caller.ANONYMOUS),
             Map.entry("GET /actuator/health/**", Caller.ANONYMOUS),
             Map.entry("GET /actuator/info", Caller.ANONYMOUS),

@@ -7,6 +7,8 @@ import static org.incidentplatform.projection.analytics.web.AnalyticsAnswers.tim
 import java.util.ArrayList;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.incidentplatform.projection.analytics.IncidentDurations;
 import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.status.StatusSnapshot;
@@ -31,6 +33,7 @@ class IncidentTimelineController {
         this.live = live;
     }
 
+    @Operation(summary = "One incident's state, milestones, durations in seconds and public timeline")
     @GetMapping(path = "/api/v1/incidents/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IncidentTimeline> incident(@PathVariable String id) {
         requireCaughtUp(live);

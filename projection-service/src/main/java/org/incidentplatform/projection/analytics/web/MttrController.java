@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.incidentplatform.events.Impact;
@@ -46,6 +47,7 @@ class MttrController {
         this.live = live;
     }
 
+    @Operation(summary = "MTTx: count, mean, median, p90 and max of each duration over the incidents selected, per group")
     @GetMapping(path = "/api/v1/analytics/mttr", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Mttr> mttrJson(@RequestParam(required = false) String from,
                                   @RequestParam(required = false) String to,
@@ -70,6 +72,7 @@ class MttrController {
                 .body(new Mttr(report.groupBy().name().toLowerCase(Locale.ROOT), filters, groups));
     }
 
+    @Operation(summary = "MTTx: count, mean, median, p90 and max of each duration over the incidents selected, per group")
     @GetMapping(path = "/api/v1/analytics/mttr", produces = "text/csv")
     ResponseEntity<String> mttrCsv(@RequestParam(required = false) String from,
                                    @RequestParam(required = false) String to,
@@ -86,6 +89,7 @@ class MttrController {
      * The same CSV at an address of its own, whatever the request accepts: for a download link, a
      * spreadsheet's "import from URL" or {@code curl -O}, none of which send {@code Accept: text/csv}.
      */
+    @Operation(summary = "The MTTx report as a CSV file to download, whatever the request accepts")
     @GetMapping(path = "/api/v1/analytics/mttr.csv")
     ResponseEntity<String> mttrCsvFile(@RequestParam(required = false) String from,
                                        @RequestParam(required = false) String to,

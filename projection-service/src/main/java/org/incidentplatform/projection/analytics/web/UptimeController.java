@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
 
 import org.incidentplatform.projection.analytics.UptimeReport;
 import org.incidentplatform.projection.live.LiveStatus;
@@ -50,6 +51,7 @@ class UptimeController {
         this.settings = settings;
     }
 
+    @Operation(summary = "A component's uptime per UTC day: minutes in each status, incidents, uptime %")
     @GetMapping(path = "/api/v1/components/{id}/uptime", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ComponentUptime> componentUptime(@PathVariable String id,
                                                     @RequestParam(required = false) String days,
@@ -70,6 +72,7 @@ class UptimeController {
      * The group is up only while every member is, so each minute counts at the worst status any of its
      * public members had then. Members are the group's public components now, as the page lists them.
      */
+    @Operation(summary = "A group's uptime per UTC day, each minute at its worst public member's status")
     @GetMapping(path = "/api/v1/component-groups/{id}/uptime", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<GroupUptime> groupUptime(@PathVariable String id,
                                             @RequestParam(required = false) String days,

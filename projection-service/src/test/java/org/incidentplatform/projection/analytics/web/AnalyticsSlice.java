@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.incidentplatform.projection.security.SecurityConfiguration;
+import org.incidentplatform.projection.web.ErrorResponses;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ComponentScan;
@@ -18,6 +19,6 @@ import org.springframework.context.annotation.FilterType;
 @WebMvcTest(useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
                 classes = {IncidentTimelineController.class, MttrController.class, UptimeController.class,
-                        AnalyticsWebConfiguration.class, AnalyticsProblems.class}))
+                        AnalyticsWebConfiguration.class, ErrorResponses.class}))
 @interface AnalyticsSlice {
 }
