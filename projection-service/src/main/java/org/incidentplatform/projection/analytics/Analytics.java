@@ -48,6 +48,11 @@ import org.incidentplatform.projection.analytics.MttrQuery.GroupBy;
  * <p><b>Exactly once.</b> As in the status projection, an event is applied only if its sequence is the
  * next of its stream: redeliveries are ignored, a gap is reported and not applied.
  *
+ * <p><b>Uptime's start.</b> A component's uptime counts from the earliest of its addition to the catalogue,
+ * the first time an incident names it (a declaration from its {@code startedAt}: a back-filled incident may
+ * name it from before it was added) and the first maintenance that holds it; the status model's
+ * {@code uptimeFrom}, which the Statuspage API reports as {@code start_date}, follows the same rule.
+ *
  * <p><b>Component time.</b> A component's status at any instant is the worst that an active incident or
  * maintenance under way says about it (the status page's rule). What an incident's declaration says holds
  * from its {@code startedAt} (when impact began) rather than from when it was written up, so a
@@ -151,7 +156,7 @@ public final class Analytics {
             if (!incident.apply(payload, at)) {
                 return false;
             }
-            named(payload).keySet().forEach(id -> incident.touch(component(id)));
+            named(payload).keySet().forEach(id -> named(id, incident, at));
             impose(incident.stream, before, incident.imposed(), at);
             if (incident.retracted) {
                 streams.retract(incident.stream);
@@ -176,10 +181,21 @@ public final class Analytics {
         incidents.put(streamId, incident);
         inLogOrder.add(incident);
         Map<String, ComponentStatus> said = declared.getComponents();
-        said.keySet().forEach(id -> incident.touch(component(id)));
         // Impact began at startedAt; a declaration already resolved lets go again at once.
-        impose(incident.stream, Map.of(), said, Math.min(incident.startedAt, at));
+        long from = Math.min(incident.startedAt, at);
+        said.keySet().forEach(id -> named(id, incident, from));
+        impose(incident.stream, Map.of(), said, from);
         impose(incident.stream, said, incident.imposed(), at);
+    }
+
+    /**
+     * An incident names the component from {@code at} on (its declaration from when impact began), in any
+     * status: the component's uptime counts from then at the latest, even if the catalogue added it later.
+     */
+    private void named(String componentId, IncidentMilestones incident, long at) {
+        int component = component(componentId);
+        incident.touch(component);
+        timelines.get(component).knownFrom(at);
     }
 
     private static Map<String, ComponentStatus> named(Object payload) {
