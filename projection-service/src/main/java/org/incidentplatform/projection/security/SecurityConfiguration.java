@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Import;
  * Everything projection-service serves is public: the status page and its feeds, the Statuspage API, the
  * analytics and the OpenAPI description of both APIs, as ARCHITECTURE.md says (HTTP contracts). Each route
  * is still named here, so an endpoint added later without a line is denied (the platform's rule) rather
- * than published by accident. Static files (CSS) reach no handler method and are served to anyone.
+ * than published by accident. Static files (CSS) reach no handler method and are served to anyone. The one
+ * token this service knows, the platform admin's, opens nothing more: it only shows health's details.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PlatformSecurity.class)
