@@ -28,11 +28,15 @@ class ApiDocumentation {
 
     private static final String PROBLEM = "application/problem+json";
 
+    /** What every read may answer: the Statuspage documents take no parameters and name no id. */
     private static final Map<String, String> READ_PROBLEMS = new TreeMap<>(Map.of(
+            "400", "A malformed X-Await-Version (named in `header`)",
+            "503", "The projection is still replaying the log; ask again after Retry-After"));
+    /** What the analytics reads may answer besides. */
+    private static final Map<String, String> ANALYTICS_PROBLEMS = new TreeMap<>(Map.of(
             "400", "A malformed query parameter (named in `parameter`) or X-Await-Version (named in `header`)",
             "404", "No such incident, component or group",
-            "422", "Query parameters that read fine but make no sense together, e.g. from after to",
-            "503", "The projection is still replaying the log; ask again after Retry-After"));
+            "422", "Query parameters that read fine but make no sense together, e.g. from after to"));
 
     @Bean
     OpenAPI projectionServiceApi() {
@@ -44,17 +48,20 @@ class ApiDocumentation {
 
     @Bean
     OpenApiCustomizer readYourWritesAndProblems() {
-        return api -> api.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+        return api -> api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
             operation.addParametersItem(new HeaderParameter().name("X-Await-Version")
                     .description("stream=version[,stream=version…]: wait (bounded) until the projection has applied"
                             + " these versions; X-Awaited-Version says reached or timeout")
                     .schema(new StringSchema()));
-            problems(operation);
+            problems(operation, READ_PROBLEMS);
+            if (path.startsWith("/api/v1/")) {
+                problems(operation, ANALYTICS_PROBLEMS);
+            }
         }));
     }
 
-    private static void problems(Operation operation) {
-        READ_PROBLEMS.forEach((status, description) -> operation.getResponses().addApiResponse(status,
+    private static void problems(Operation operation, Map<String, String> problems) {
+        problems.forEach((status, description) -> operation.getResponses().addApiResponse(status,
                 new ApiResponse().description(description)
                         .content(new Content().addMediaType(PROBLEM, new MediaType().schema(new ObjectSchema())))));
     }

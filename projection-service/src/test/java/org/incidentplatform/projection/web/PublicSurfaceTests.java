@@ -96,6 +96,9 @@ class PublicSurfaceTests {
         assertThat(summaries.keySet()).as("the HTML pages and feeds are not described").containsExactlyElementsOf(API);
         assertThat(summaries).allSatisfy((operation, summary) -> assertThat(summary).as(operation).isNotBlank());
         assertThat(withoutProblems).isEmpty();
+        assertThat(paths.path("/api/v1/components/{id}/uptime").path("get").path("responses").has("404")).isTrue();
+        assertThat(paths.path("/api/v2/summary.json").path("get").path("responses").has("404"))
+                .as("a Statuspage document names no id").isFalse();
     }
 
     @Test
