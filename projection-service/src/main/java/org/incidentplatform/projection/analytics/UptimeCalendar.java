@@ -19,9 +19,9 @@ import org.incidentplatform.projection.status.ComponentSeverity;
  * falls in. Cost grows with the claims in the window, not with the history.
  *
  * <p><b>Days not observed.</b> Time before the component's uptime counts (the earliest of its catalogue
- * entry, the first incident naming it and its first claim) and time after {@code now} is not observed: it is neither up nor down, and
- * is left out of the day's and the window's percentages. A day with nothing observed has no percentage,
- * as on Statuspage's bars ("no data"), rather than a made-up 100 %.
+ * entry, the first incident naming it and its first claim) and time after {@code now} is not observed: it
+ * is neither up nor down, and is left out of the day's and the window's percentages. A day with nothing
+ * observed has no percentage, as on Statuspage's bars ("no data"), rather than a made-up 100 %.
  */
 final class UptimeCalendar {
 
