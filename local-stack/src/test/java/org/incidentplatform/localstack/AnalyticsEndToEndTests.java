@@ -153,6 +153,23 @@ class AnalyticsEndToEndTests {
                 .isCloseTo(100 * (1 - (15 + 0.3 * 60) / (840 + 1440)), within(1e-9));
     }
 
+    /**
+     * checkout was added today, but A names it from 10 June 2025: Statuspage's start_date says the day its
+     * uptime (above) starts, and created_at stays the day it was added.
+     */
+    @Test
+    void startDate_isWhereTheUptimeStarts_theBackfilledIncidentsDay() throws Exception {
+        JsonNode checkout = null;
+        for (JsonNode component : awaited(projection + "/api/v2/components.json").path("components")) {
+            if (component.path("id").asText().equals("checkout")) {
+                checkout = component;
+            }
+        }
+        assertThat(checkout).as("checkout in components.json").isNotNull();
+        assertThat(checkout.path("start_date").asText()).isEqualTo("2025-06-10");
+        assertThat(checkout.path("created_at").asText()).doesNotStartWith("2025-06-10");
+    }
+
     /** Read-your-writes: the projection waits (bounded) until it has applied both incidents' last events. */
     private static JsonNode awaited(String url) throws Exception {
         HttpResponse<String> response = get(url, Map.of("X-Await-Version", awaitBoth));

@@ -39,29 +39,30 @@ class PipelineHeartbeatTests {
     void stoppedIncidentService_turnsProjectionDegradedWithTheReason_untilHeartbeatsFlowAgain() throws Exception {
         Path logs = Files.createDirectories(dataDir.resolve("logs"));
         try (LocalPlatform platform = LocalPlatform.start(dataDir, 0, 0, 0)) {
-            Map<String, String> environment = LocalStack.serviceEnvironment(platform, dataDir,
-                    AccessTokenFile.loadOrCreate(dataDir));
+            AccessTokenFile.Tokens tokens = AccessTokenFile.loadOrCreate(dataDir);
+            String admin = tokens.admin();
+            Map<String, String> environment = LocalStack.serviceEnvironment(platform, dataDir, tokens);
             int incidentPort = LocalKafkaBroker.freePort();
             ServiceProcess incidents = start("incident-service", incidentPort, logs, environment,
                     "-Dincident-service.heartbeat.interval=1s");
             ServiceProcess projection = start("projection-service", LocalKafkaBroker.freePort(), logs, environment,
                     "-Dplatform.pipeline.max-heartbeat-age=5s");
             try {
-                JsonNode fresh = awaitPipeline(projection, "UP");
+                JsonNode fresh = awaitPipeline(projection, "UP", admin);
                 assertThat(fresh.path("details").path("from").asText()).startsWith("incident-service@");
                 assertThat(fresh.path("details").path("heartbeatAgeSeconds").asDouble()).isLessThan(5);
 
                 incidents.kill();
-                JsonNode stale = awaitPipeline(projection, "DEGRADED");
+                JsonNode stale = awaitPipeline(projection, "DEGRADED", admin);
                 assertThat(stale.path("details").path("reason").asText())
                         .contains("no heartbeat for").contains("incident-service is stopped");
-                assertThat(get(projection.url() + "/actuator/health").path("status").asText()).isEqualTo("DEGRADED");
+                assertThat(get(projection.url() + "/actuator/health", admin).path("status").asText()).isEqualTo("DEGRADED");
                 assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(projection.url() + "/api/v2/status.json")).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode()).as("the page still serves").isEqualTo(200);
 
                 incidents = start("incident-service", incidentPort, logs, environment,
                         "-Dincident-service.heartbeat.interval=1s");
-                awaitPipeline(projection, "UP");
+                awaitPipeline(projection, "UP", admin);
             } finally {
                 incidents.stop();
                 projection.stop();
@@ -80,11 +81,11 @@ class PipelineHeartbeatTests {
     }
 
     /** Within a minute of a stopped writer or a stuck consumer, as ARCHITECTURE.md asks (Events, {@code Heartbeat}). */
-    private static JsonNode awaitPipeline(ServiceProcess projection, String status) throws Exception {
+    private static JsonNode awaitPipeline(ServiceProcess projection, String status, String admin) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode pipeline = null;
         while (System.nanoTime() < deadline) {
-            pipeline = get(projection.url() + "/actuator/health").path("components").path("pipeline");
+            pipeline = get(projection.url() + "/actuator/health", admin).path("components").path("pipeline");
             if (status.equals(pipeline.path("status").asText())) {
                 return pipeline;
             }
@@ -93,8 +94,10 @@ class PipelineHeartbeatTests {
         throw new AssertionError("pipeline health did not become " + status + " within 60 s; last: " + pipeline);
     }
 
-    private static JsonNode get(String url) throws Exception {
+    /** Health's details are shown to admins only. */
+    private static JsonNode get(String url, String admin) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + admin)
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }

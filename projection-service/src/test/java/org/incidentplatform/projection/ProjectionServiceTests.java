@@ -21,7 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.schemas.TopicSpec;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.service.security.MappedEndpoints;
@@ -82,6 +82,8 @@ class ProjectionServiceTests {
             Map.entry("GET /api/v1/analytics/mttr.csv", Caller.ANONYMOUS),
             Map.entry("GET /api/v1/components/{id}/uptime", Caller.ANONYMOUS),
             Map.entry("GET /api/v1/component-groups/{id}/uptime", Caller.ANONYMOUS),
+            Map.entry("GET /v3/api-docs", Caller.ANONYMOUS),
+            Map.entry("GET /v3/api-docs.yaml", Caller.ANONYMOUS),
             Map.entry("GET /actuator/health", Caller.ANONYMOUS),
             Map.entry("GET /actuator/health/**", Caller.ANONYMOUS),
             Map.entry("GET /actuator/info", Caller.ANONYMOUS),
@@ -171,7 +173,7 @@ class ProjectionServiceTests {
     void health_isUp_withKafkaAndSchemaRegistry_onceCaughtUpWithTheLog() {
         // Until the projection has read the log as far as it reached at start, health is OUT_OF_SERVICE.
         await().atMost(Duration.ofSeconds(30)).until(liveStatus::caughtUp);
-        http.get().uri("/actuator/health").exchange()
+        http.get().uri("/actuator/health").header("Authorization", "Bearer " + ADMIN).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
@@ -180,6 +182,32 @@ class ProjectionServiceTests {
                 .jsonPath("$.components.statusProjection.status").isEqualTo("UP")
                 // No incident-service here: still within the first max-heartbeat-age, so waiting, not stale.
                 .jsonPath("$.components.pipeline.details.reason").isEqualTo("waiting for the first heartbeat");
+    }
+
+    /**
+     * Health's details name brokers, the cluster id, the registry URL and exception texts: on this public port
+     * only the admin token sees them; anyone else, a responder included, gets the status alone.
+     */
+    @Test
+    void health_toAnyoneButTheAdmin_isTheStatusAlone_andProbesStillAnswer() {
+        await().atMost(Duration.ofSeconds(30)).until(liveStatus::caughtUp);
+        for (String caller : List.of("", "Bearer " + RESPONDER)) {
+            var request = http.get().uri("/actuator/health");
+            if (!caller.isEmpty()) {
+                request.header("Authorization", caller);
+            }
+            String body = request.exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                    .getResponseBody();
+            assertThat(body).as("health as %s", caller.isEmpty() ? "anonymous" : "a responder")
+                    .contains("\"status\":\"UP\"")
+                    .doesNotContain("components", "details", "clusterId", LocalPlatformExtension.bootstrapServers(),
+                            LocalPlatformExtension.schemaRegistryUrl());
+        }
+        for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            http.get().uri(probe).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("UP");
+        }
     }
 
     @Test

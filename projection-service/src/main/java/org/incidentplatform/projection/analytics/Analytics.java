@@ -35,8 +35,9 @@ import org.incidentplatform.events.MaintenanceScheduled;
 import org.incidentplatform.projection.analytics.MttrQuery.GroupBy;
 
 /**
- * The analytics read model, a pure function of the log: durations per incident (ARCHITECTURE.md, Durations), MTTx over
- * any set of incidents, and uptime per component and group. Feed it {@code incident-events} in log
+ * The analytics read model, a pure function of the log: durations per incident (ARCHITECTURE.md,
+ * Durations), MTTx over any set of incidents, and uptime per component or per set of components (a group,
+ * as the caller names its members). Feed it {@code incident-events} in log
  * order; all times come from the events' {@code occurredAt}, never from a clock, so replaying the same log
  * into a fresh instance gives identical answers.
  *
@@ -46,6 +47,11 @@ import org.incidentplatform.projection.analytics.MttrQuery.GroupBy;
  *
  * <p><b>Exactly once.</b> As in the status projection, an event is applied only if its sequence is the
  * next of its stream: redeliveries are ignored, a gap is reported and not applied.
+ *
+ * <p><b>Uptime's start.</b> A component's uptime counts from the earliest of its addition to the catalogue,
+ * the first time an incident names it (a declaration from its {@code startedAt}: a back-filled incident may
+ * name it from before it was added) and the first maintenance that holds it; the status model's
+ * {@code uptimeFrom}, which the Statuspage API reports as {@code start_date}, follows the same rule.
  *
  * <p><b>Component time.</b> A component's status at any instant is the worst that an active incident or
  * maintenance under way says about it (the status page's rule). What an incident's declaration says holds
@@ -91,7 +97,6 @@ public final class Analytics {
     private final List<ComponentTimeline> timelines = new ArrayList<>();
     /** The claim each stream holds open on a component, keyed by stream and component index. */
     private final Map<Long, Integer> openClaims = new HashMap<>();
-    private final Map<String, String> groupOf = new HashMap<>();
 
     public Analytics() {
         this(DEFAULT_PARTIAL_WEIGHT);
@@ -151,7 +156,7 @@ public final class Analytics {
             if (!incident.apply(payload, at)) {
                 return false;
             }
-            named(payload).keySet().forEach(id -> incident.touch(component(id)));
+            named(payload).keySet().forEach(id -> named(id, incident, at));
             impose(incident.stream, before, incident.imposed(), at);
             if (incident.retracted) {
                 streams.retract(incident.stream);
@@ -176,10 +181,21 @@ public final class Analytics {
         incidents.put(streamId, incident);
         inLogOrder.add(incident);
         Map<String, ComponentStatus> said = declared.getComponents();
-        said.keySet().forEach(id -> incident.touch(component(id)));
         // Impact began at startedAt; a declaration already resolved lets go again at once.
-        impose(incident.stream, Map.of(), said, Math.min(incident.startedAt, at));
+        long from = Math.min(incident.startedAt, at);
+        said.keySet().forEach(id -> named(id, incident, from));
+        impose(incident.stream, Map.of(), said, from);
         impose(incident.stream, said, incident.imposed(), at);
+    }
+
+    /**
+     * An incident names the component from {@code at} on (its declaration from when impact began), in any
+     * status: the component's uptime counts from then at the latest, even if the catalogue added it later.
+     */
+    private void named(String componentId, IncidentMilestones incident, long at) {
+        int component = component(componentId);
+        incident.touch(component);
+        timelines.get(component).knownFrom(at);
     }
 
     private static Map<String, ComponentStatus> named(Object payload) {
@@ -229,31 +245,19 @@ public final class Analytics {
         return index;
     }
 
+    /**
+     * Only a component's addition is measured here (its uptime counts from then at the latest); the rest of
+     * the catalogue is applicable but changes nothing: a group's members are the caller's to name.
+     */
     private boolean catalogue(Object payload, long at) {
         if (payload instanceof ComponentAdded e) {
             timelines.get(component(e.getComponentId())).knownFrom(at);
-            setGroup(e.getComponentId(), e.getGroupId());
-        } else if (payload instanceof ComponentMovedToGroup e) {
-            setGroup(e.getComponentId(), e.getGroupId());
-        } else if (payload instanceof ComponentRemoved e) {
-            groupOf.remove(e.getComponentId());
-        } else if (payload instanceof ComponentGroupRemoved e) {
-            groupOf.values().removeIf(e.getGroupId()::equals);
-        } else {
-            // Renames and descriptions change nothing measured here; anything else is out of place.
-            return payload instanceof ComponentRenamed || payload instanceof ComponentDescribed
-                    || payload instanceof ComponentGroupAdded || payload instanceof ComponentGroupRenamed;
+            return true;
         }
-        return true;
-    }
-
-    private void setGroup(String componentId, String groupId) {
-        component(componentId);
-        if (groupId == null) {
-            groupOf.remove(componentId);
-        } else {
-            groupOf.put(componentId, groupId);
-        }
+        return payload instanceof ComponentRenamed || payload instanceof ComponentDescribed
+                || payload instanceof ComponentMovedToGroup || payload instanceof ComponentRemoved
+                || payload instanceof ComponentGroupAdded || payload instanceof ComponentGroupRenamed
+                || payload instanceof ComponentGroupRemoved;
     }
 
     /** Every incident declared so far, retracted ones included, by {@code startedAt} then id. */
@@ -352,24 +356,6 @@ public final class Analytics {
         List<ComponentTimeline> of = index == null ? List.of() : List.of(timelines.get(index));
         return UptimeCalendar.uptime(List.of(componentId), of, streams, fromDay, toDayInclusive, now,
                 partialWeight);
-    }
-
-    /**
-     * Uptime of a group, by its members in the catalogue now: a minute is as bad as its worst member,
-     * so the group is up only while every member is.
-     */
-    public synchronized UptimeReport groupUptime(String groupId, LocalDate fromDay, LocalDate toDayInclusive,
-                                                 Instant now) {
-        List<String> members = new ArrayList<>();
-        groupOf.forEach((componentId, group) -> {
-            if (group.equals(groupId)) {
-                members.add(componentId);
-            }
-        });
-        members.sort(null);
-        List<ComponentTimeline> of = new ArrayList<>(members.size());
-        members.forEach(member -> of.add(timelines.get(componentIndex.get(member))));
-        return UptimeCalendar.uptime(members, of, streams, fromDay, toDayInclusive, now, partialWeight);
     }
 
     /** {@link #uptime(String, LocalDate, LocalDate, Instant)} with another partial-outage weight than this model's. */

@@ -16,7 +16,10 @@ final class ComponentTimeline {
 
     static final long OPEN = Long.MAX_VALUE;
 
-    /** Since when the component is known: the earlier of its catalogue entry and its first claim. */
+    /**
+     * Since when its uptime counts: the earliest of its catalogue entry, the first time an incident named it
+     * and its first claim (see {@link Analytics}).
+     */
     long existsFrom = Long.MAX_VALUE;
     private int size;
     private int[] streams = new int[4];

@@ -18,10 +18,10 @@ import org.incidentplatform.projection.status.ComponentSeverity;
  * several components: a minute is as bad as its worst member), and that time is added to the day it
  * falls in. Cost grows with the claims in the window, not with the history.
  *
- * <p><b>Days not observed.</b> Time before the component was known (its catalogue entry or its first
- * claim, whichever is earlier) and time after {@code now} is not observed: it is neither up nor down, and
- * is left out of the day's and the window's percentages. A day with nothing observed has no percentage,
- * as on Statuspage's bars ("no data"), rather than a made-up 100 %.
+ * <p><b>Days not observed.</b> Time before the component's uptime counts (the earliest of its catalogue
+ * entry, the first incident naming it and its first claim) and time after {@code now} is not observed: it
+ * is neither up nor down, and is left out of the day's and the window's percentages. A day with nothing
+ * observed has no percentage, as on Statuspage's bars ("no data"), rather than a made-up 100 %.
  */
 final class UptimeCalendar {
 

@@ -17,7 +17,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.incidentplatform.projection.analytics.Analytics;
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.incidentplatform.projection.status.StatusSnapshot.Incident;
 import org.springframework.beans.factory.ObjectProvider;

@@ -9,10 +9,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Everything projection-service serves is public: the status page and its feeds, the Statuspage API and
- * the analytics, as ARCHITECTURE.md says (HTTP contracts). Each route is still named here, so an endpoint added later without a
- * line is denied (the platform's rule) rather than published by accident. Static files (CSS) reach no
- * handler method and are served to anyone.
+ * Everything projection-service serves is public: the status page and its feeds, the Statuspage API, the
+ * analytics and the OpenAPI description of both APIs, as ARCHITECTURE.md says (HTTP contracts). Each route
+ * is still named here, so an endpoint added later without a line is denied (the platform's rule) rather
+ * than published by accident. Static files (CSS) reach no handler method and are served to anyone. The one
+ * token this service knows, the platform admin's, opens nothing more: it only shows health's details.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PlatformSecurity.class)
@@ -28,6 +29,7 @@ public class SecurityConfiguration {
                         "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
                         "/api/v2/scheduled-maintenances/active.json").permitAll()
                 .requestMatchers(GET, "/api/v1/incidents/*", "/api/v1/analytics/mttr", "/api/v1/analytics/mttr.csv",
-                        "/api/v1/components/*/uptime", "/api/v1/component-groups/*/uptime").permitAll();
+                        "/api/v1/components/*/uptime", "/api/v1/component-groups/*/uptime").permitAll()
+                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll();
     }
 }

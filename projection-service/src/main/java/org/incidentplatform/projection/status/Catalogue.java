@@ -31,12 +31,15 @@ final class Catalogue {
 
     private final Map<String, ComponentEntry> components = new HashMap<>();
     private final Map<String, GroupEntry> groups = new HashMap<>();
+    /** Per component id, added or not (yet): the earliest time its uptime counts from. */
+    private final Map<String, Instant> uptimeFrom = new HashMap<>();
 
     /** @return false when the event names a component or group the catalogue does not hold */
     boolean apply(Object payload, Instant at) {
         if (payload instanceof ComponentAdded e) {
             components.put(e.getComponentId(), new ComponentEntry(e.getComponentId(), e.getName(),
                     e.getDescription(), e.getGroupId(), e.getPosition(), e.getHidden(), at));
+            counts(e.getComponentId(), at);
             return true;
         }
         if (payload instanceof ComponentGroupAdded e) {
@@ -98,6 +101,16 @@ final class Catalogue {
             return e.getComponentId();
         }
         return null;
+    }
+
+    /** The component's uptime counts from {@code at} at the latest: it was added, or named by an incident, then. */
+    void counts(String componentId, Instant at) {
+        uptimeFrom.merge(componentId, at, (known, other) -> other.isBefore(known) ? other : known);
+    }
+
+    /** Since when the component's uptime counts (see {@link StatusProjection}); null if never added nor named. */
+    Instant uptimeFrom(String componentId) {
+        return uptimeFrom.get(componentId);
     }
 
     static boolean isCatalogueEvent(Object payload) {

@@ -13,6 +13,9 @@ import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.events.IncidentDeclared;
 import org.incidentplatform.events.IncidentEvent;
+import org.incidentplatform.events.IncidentReopened;
+import org.incidentplatform.events.IncidentResolved;
+import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.events.MaintenanceScheduled;
 import org.incidentplatform.projection.status.Catalogue.ComponentEntry;
 import org.incidentplatform.projection.status.Catalogue.Entry;
@@ -46,6 +49,12 @@ import org.incidentplatform.projection.status.StatusSnapshot.Maintenance;
  * of a group that was never added or was removed count as ungrouped. Empty groups are not shown.
  * The published {@code position} is the place in that order, 1 to n at the top level and within each
  * group, as Statuspage numbers them, whatever numbers the catalogue events carried (often all 0).
+ *
+ * <p><b>Uptime's start.</b> A component's {@code uptimeFrom} (Statuspage's {@code start_date}) is the
+ * earliest of its addition to the catalogue, the first time an incident names it, in any status (a
+ * declaration from its {@code startedAt}: a back-filled incident may name it from before it was added),
+ * and the first time a maintenance holds it: where the analytics start counting its uptime, so the bars and
+ * {@code start_date} agree.
  *
  * <p><b>Updated at.</b> The page changed last when the newest applied event was recorded: a back-filled
  * event is a change made when it was written, whatever its {@code occurredAt} says, so it never moves the
@@ -137,6 +146,10 @@ public final class StatusProjection {
             }
             IncidentState incident = IncidentState.declared(event, declared);
             incidents.put(streamId, incident);
+            Instant startedAt = declared.getStartedAt();
+            Instant from = startedAt != null && startedAt.isBefore(event.getOccurredAt()) ? startedAt
+                    : event.getOccurredAt();
+            declared.getComponents().keySet().forEach(id -> catalogue.counts(id, from));
             return imposed(streamId, Map.of(), incident.imposed(), event);
         }
         if (payload instanceof MaintenanceScheduled scheduled) {
@@ -150,7 +163,11 @@ public final class StatusProjection {
         IncidentState incident = incidents.get(streamId);
         if (incident != null) {
             Map<String, ComponentStatus> before = incident.imposed();
-            return incident.apply(event) && imposed(streamId, before, incident.imposed(), event);
+            if (!incident.apply(event)) {
+                return false;
+            }
+            named(payload).keySet().forEach(id -> catalogue.counts(id, event.getOccurredAt()));
+            return imposed(streamId, before, incident.imposed(), event);
         }
         MaintenanceState maintenance = maintenances.get(streamId);
         if (maintenance != null) {
@@ -160,10 +177,29 @@ public final class StatusProjection {
         return false;
     }
 
+    private static Map<String, ComponentStatus> named(Object payload) {
+        if (payload instanceof IncidentUpdatePosted e) {
+            return e.getComponents();
+        }
+        if (payload instanceof IncidentResolved e) {
+            return e.getComponents();
+        }
+        if (payload instanceof IncidentReopened e) {
+            return e.getComponents();
+        }
+        return Map.of();
+    }
+
     private boolean imposed(String streamId, Map<String, ComponentStatus> before, Map<String, ComponentStatus> after,
                             IncidentEvent event) {
         if (!before.equals(after)) {
             statuses.impose(streamId, before, after, event.getOccurredAt());
+            // A maintenance counts too, from when it first holds the component (as the analytics' claims do).
+            after.forEach((id, status) -> {
+                if (status != ComponentStatus.operational && before.get(id) != status) {
+                    catalogue.counts(id, event.getOccurredAt());
+                }
+            });
         }
         changedStreams.add(streamId);
         return true;
@@ -253,6 +289,6 @@ public final class StatusProjection {
         Instant updatedAt = statusChangedAt != null && statusChangedAt.isAfter(entry.updatedAt)
                 ? statusChangedAt : entry.updatedAt;
         return new Component(entry.id, entry.name, entry.description, groupId, position,
-                statuses.status(entry.id), entry.createdAt, updatedAt);
+                statuses.status(entry.id), entry.createdAt, updatedAt, catalogue.uptimeFrom(entry.id));
     }
 }

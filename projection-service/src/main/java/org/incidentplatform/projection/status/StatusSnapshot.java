@@ -253,11 +253,13 @@ public final class StatusSnapshot {
     }
 
     /**
-     * @param position  its place in display order, from 1: at the top level, or within its group
-     * @param updatedAt latest change of the component's name, description, group, position or status
+     * @param position   its place in display order, from 1: at the top level, or within its group
+     * @param updatedAt  latest change of the component's name, description, group, position or status
+     * @param uptimeFrom since when its uptime counts: its creation, or earlier if an incident named it
+     *                   before (see {@link StatusProjection})
      */
     public record Component(String id, String name, String description, String groupId, int position,
-                            ComponentStatus status, Instant createdAt, Instant updatedAt) {
+                            ComponentStatus status, Instant createdAt, Instant updatedAt, Instant uptimeFrom) {
     }
 
     /**

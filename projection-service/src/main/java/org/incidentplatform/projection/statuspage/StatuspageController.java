@@ -3,7 +3,9 @@ package org.incidentplatform.projection.statuspage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import org.incidentplatform.projection.log.LiveStatus;
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.incidentplatform.projection.statuspage.RenderedDocuments.Rendered;
 
@@ -49,41 +51,49 @@ class StatuspageController {
         this.cacheControl = CacheControl.maxAge(reads.cacheMaxAge()).cachePublic();
     }
 
+    @Operation(summary = "The page, its status, every component, unresolved incidents and maintenances under way or ahead")
     @GetMapping("/api/v2/summary.json")
     ResponseEntity<?> summary() {
         return answer(StatuspageEndpoint.SUMMARY);
     }
 
+    @Operation(summary = "The page and its overall status indicator")
     @GetMapping("/api/v2/status.json")
     ResponseEntity<?> status() {
         return answer(StatuspageEndpoint.STATUS);
     }
 
+    @Operation(summary = "Every public component and group with its status, in display order")
     @GetMapping("/api/v2/components.json")
     ResponseEntity<?> components() {
         return answer(StatuspageEndpoint.COMPONENTS);
     }
 
+    @Operation(summary = "The 50 most recent incidents with their updates")
     @GetMapping("/api/v2/incidents.json")
     ResponseEntity<?> incidents() {
         return answer(StatuspageEndpoint.INCIDENTS);
     }
 
+    @Operation(summary = "Incidents not yet resolved")
     @GetMapping("/api/v2/incidents/unresolved.json")
     ResponseEntity<?> unresolvedIncidents() {
         return answer(StatuspageEndpoint.UNRESOLVED_INCIDENTS);
     }
 
+    @Operation(summary = "The 50 most recent scheduled maintenances")
     @GetMapping("/api/v2/scheduled-maintenances.json")
     ResponseEntity<?> scheduledMaintenances() {
         return answer(StatuspageEndpoint.SCHEDULED_MAINTENANCES);
     }
 
+    @Operation(summary = "Scheduled maintenances not yet started")
     @GetMapping("/api/v2/scheduled-maintenances/upcoming.json")
     ResponseEntity<?> upcomingMaintenances() {
         return answer(StatuspageEndpoint.UPCOMING_MAINTENANCES);
     }
 
+    @Operation(summary = "Scheduled maintenances in progress or being verified")
     @GetMapping("/api/v2/scheduled-maintenances/active.json")
     ResponseEntity<?> activeMaintenances() {
         return answer(StatuspageEndpoint.ACTIVE_MAINTENANCES);

@@ -135,7 +135,7 @@ final class StatuspageDocuments {
     private Component component(StatusSnapshot.Component component) {
         return new Component(component.id(), component.name(), component.status().name(),
                 time(component.createdAt()), time(component.updatedAt()), component.position(),
-                component.description(), true, LocalDate.ofInstant(component.createdAt(), ZoneOffset.UTC).toString(),
+                component.description(), true, LocalDate.ofInstant(component.uptimeFrom(), ZoneOffset.UTC).toString(),
                 component.groupId(), page.id(), false, false, null);
     }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.incidentplatform.events.ComponentAdded;
-import org.incidentplatform.events.ComponentMovedToGroup;
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentDeclared;
@@ -91,11 +90,6 @@ final class AnalyticsLog {
         return append(CATALOGUE, at, ComponentAdded.newBuilder().setComponentId(componentId)
                 .setName("Name of " + componentId).setDescription(null).setGroupId(groupId).setPosition(0)
                 .setHidden(false).build());
-    }
-
-    IncidentEvent move(String componentId, String groupId, Instant at) {
-        return append(CATALOGUE, at, ComponentMovedToGroup.newBuilder().setComponentId(componentId)
-                .setGroupId(groupId).setPosition(0).build());
     }
 
     // Incidents

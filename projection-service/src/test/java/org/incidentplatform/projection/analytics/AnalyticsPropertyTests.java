@@ -44,7 +44,7 @@ class AnalyticsPropertyTests {
     }
 
     /** Everything the read model answers about a log, as text: equal text, equal answers. */
-    static String answers(Analytics analytics, List<String> components, List<String> groups, LocalDate from,
+    static String answers(Analytics analytics, List<String> components, List<List<String>> groups, LocalDate from,
                           LocalDate to, Instant now) {
         StringBuilder answers = new StringBuilder().append(analytics.incidents()).append('\n');
         for (GroupBy groupBy : GroupBy.values()) {
@@ -55,12 +55,13 @@ class AnalyticsPropertyTests {
             }
         }
         components.forEach(c -> answers.append(analytics.uptime(c, from, to, now)).append('\n'));
-        groups.forEach(g -> answers.append(analytics.groupUptime(g, from, to, now)).append('\n'));
+        groups.forEach(members -> answers.append(analytics.membersUptime(members, from, to, now,
+                analytics.partialWeight())).append('\n'));
         return answers.toString();
     }
 
     private static String answers(Analytics analytics, RandomIncidentLog log) {
-        return answers(analytics, RandomIncidentLog.COMPONENTS, List.of(RandomIncidentLog.GROUP), log.firstDay(),
+        return answers(analytics, RandomIncidentLog.COMPONENTS, List.of(RandomIncidentLog.GROUP_MEMBERS), log.firstDay(),
                 log.lastDay(), Instant.ofEpochMilli(log.latest).plus(1, ChronoUnit.DAYS));
     }
 
@@ -204,7 +205,8 @@ class AnalyticsPropertyTests {
                 assertUptime(analytics.uptime(component, log.firstDay(), log.lastDay(), now),
                         counted(log, List.of(component), now), "log " + n + ", " + component);
             }
-            assertUptime(analytics.groupUptime(RandomIncidentLog.GROUP, log.firstDay(), log.lastDay(), now),
+            assertUptime(analytics.membersUptime(RandomIncidentLog.GROUP_MEMBERS, log.firstDay(), log.lastDay(), now,
+                            analytics.partialWeight()),
                     counted(log, RandomIncidentLog.GROUP_MEMBERS, now), "log " + n + ", group");
         }
     }

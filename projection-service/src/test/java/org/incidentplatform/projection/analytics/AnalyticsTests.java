@@ -42,7 +42,7 @@ class AnalyticsTests {
     }
 
     private String answers(Analytics analytics) {
-        return AnalyticsPropertyTests.answers(analytics, List.of("web", "api"), List.of("core"), DAY, DAY,
+        return AnalyticsPropertyTests.answers(analytics, List.of("web", "api"), List.of(List.of("web", "api")), DAY, DAY,
                 t("2024-05-03T00:00:00Z"));
     }
 

@@ -287,44 +287,6 @@ class UptimeTests {
     }
 
     @Test
-    void group_isUpOnlyWhileEveryMemberIsUp() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.minor, Map.of("web", partial_outage));
-        log.declare("inc-2", t("2024-05-02T10:30:00Z"), investigating, Impact.major, Map.of("api", major_outage));
-        log.resolve("inc-1", t("2024-05-02T11:00:00Z"));
-        log.resolve("inc-2", t("2024-05-02T11:30:00Z"));
-        log.declare("inc-3", t("2024-05-02T12:00:00Z"), investigating, Impact.major, Map.of("docs", major_outage));
-        log.resolve("inc-3", t("2024-05-02T13:00:00Z"));
-
-        UptimeReport report = log.analytics.groupUptime("core", DAY, DAY, LATER);
-
-        assertThat(report.components()).containsExactly("api", "web");
-        Day day = report.days().get(0);
-        assertThat(day.partialMinutes()).isEqualTo(30.0);
-        assertThat(day.majorMinutes()).isEqualTo(60.0);
-        assertThat(day.incidents()).containsExactly("inc-1", "inc-2");
-    }
-
-    @Test
-    void group_followsComponentsMovedIntoIt() {
-        log.declare("inc-1", t("2024-05-02T12:00:00Z"), investigating, Impact.major, Map.of("docs", major_outage));
-        log.resolve("inc-1", t("2024-05-02T13:00:00Z"));
-        log.move("docs", "core", t("2024-05-03T00:00:00Z"));
-
-        assertThat(log.analytics.groupUptime("core", DAY, DAY, LATER).days().get(0).majorMinutes()).isEqualTo(60.0);
-    }
-
-    @Test
-    void group_withAMemberMovedInButNeverAdded_isAnsweredFromWhatIsKnown() {
-        log.move("ghost", "core", t("2024-05-01T00:00:00Z"));
-        partialThenMajor("inc-1", t("2024-05-02T10:00:00Z"));
-
-        UptimeReport report = log.analytics.groupUptime("core", DAY, DAY, LATER);
-
-        assertThat(report.components()).containsExactly("api", "ghost", "web");
-        assertThat(report.days().get(0).majorMinutes()).isEqualTo(30.0);
-    }
-
-    @Test
     void members_takenTogether_areAsBadAsTheWorst_withTheWeightAsked() {
         log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.minor, Map.of("web", partial_outage));
         log.declare("inc-2", t("2024-05-02T10:30:00Z"), investigating, Impact.major, Map.of("docs", major_outage));

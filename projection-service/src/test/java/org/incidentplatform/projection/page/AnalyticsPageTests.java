@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.incidentplatform.events.Impact;
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

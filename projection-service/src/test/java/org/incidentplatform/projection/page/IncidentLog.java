@@ -23,7 +23,7 @@ import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.events.MaintenanceScheduled;
 import org.incidentplatform.events.MaintenanceStarted;
 import org.incidentplatform.events.PostmortemPublished;
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 
 /**
  * Given-events for the page: each method appends one event to its stream, one minute after the

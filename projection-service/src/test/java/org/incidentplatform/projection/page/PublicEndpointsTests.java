@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.incidentplatform.events.Impact;
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.security.SecurityConfiguration;
 import org.junit.jupiter.api.Test;
 

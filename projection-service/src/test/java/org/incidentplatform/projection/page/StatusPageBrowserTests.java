@@ -18,7 +18,7 @@ import java.util.Map;
 
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentStatus;
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -20,7 +20,7 @@ import java.util.Map;
 
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentStatus;
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -13,7 +13,7 @@ import java.io.IOException;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.statuspage.RenderedDocuments.Rendered;
 import org.junit.jupiter.api.Test;
 

@@ -23,7 +23,7 @@ import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.events.MaintenanceScheduled;
 import org.incidentplatform.events.MaintenanceStarted;
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 
 /**
  * Given-events for the Statuspage API: a log written one event a minute, each method appending the

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.incidentplatform.projection.security.SecurityConfiguration;
+import org.incidentplatform.projection.web.ErrorResponses;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ComponentScan;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.FilterType;
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-                classes = {StatuspageController.class, StatuspageConfiguration.class, ReadYourWritesProblems.class}),
+                classes = {StatuspageController.class, StatuspageConfiguration.class, ErrorResponses.class}),
         properties = {
                 "projection-service.page.id=" + StatuspageSlice.PAGE_ID,
                 "projection-service.page.name=Acme",

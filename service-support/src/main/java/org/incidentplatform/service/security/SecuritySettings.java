@@ -24,8 +24,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param mode   {@code tokens}: the {@code tokens} table; {@code jwt}: JWTs checked against {@code jwt.*}
  * @param tokens one entry per caller, used in {@code tokens} mode; each service's application.yml reads
- *               the secrets from environment variables. Empty for a service whose endpoints are all
- *               public (projection-service): it then accepts no token at all.
+ *               the secrets from environment variables. projection-service, whose reads are all
+ *               public, takes only the admin's, which shows health's details.
  * @param jwt    the identity provider, used in {@code jwt} mode
  */
 @ConfigurationProperties("platform.security")

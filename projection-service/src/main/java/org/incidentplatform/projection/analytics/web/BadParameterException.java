@@ -1,17 +1,17 @@
 package org.incidentplatform.projection.analytics.web;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
-/** A query parameter the analytics API cannot use: a problem detail with {@code parameter} naming it. */
-final class BadParameterException extends RuntimeException {
-
-    private final HttpStatus status;
-    private final String parameter;
+/**
+ * A query parameter the analytics API cannot use: a problem detail with {@code parameter} naming it. Always
+ * a problem, whatever the request accepted (a CSV request with a bad parameter still gets one).
+ */
+final class BadParameterException extends ErrorResponseException {
 
     private BadParameterException(HttpStatus status, String parameter, String detail) {
-        super(detail, null, false, false);
-        this.status = status;
-        this.parameter = parameter;
+        super(status, problem(status, parameter, detail), null);
     }
 
     /** The value cannot be read at all (not a date, not one of the allowed words): 400. */
@@ -24,11 +24,10 @@ final class BadParameterException extends RuntimeException {
         return new BadParameterException(HttpStatus.UNPROCESSABLE_CONTENT, parameter, detail);
     }
 
-    HttpStatus status() {
-        return status;
-    }
-
-    String parameter() {
-        return parameter;
+    private static ProblemDetail problem(HttpStatus status, String parameter, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status == HttpStatus.BAD_REQUEST ? "Bad query parameter" : "Unacceptable query parameter");
+        problem.setProperty("parameter", parameter);
+        return problem;
     }
 }

@@ -1,22 +1,20 @@
 package org.incidentplatform.projection.analytics.web;
 
-/** An incident or component this projection does not know: 404 naming what and which id. */
-final class NotFoundException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
-    private final String kind;
-    private final String id;
+/** An incident, component or group this projection does not know: 404 naming what and which id. */
+final class NotFoundException extends ErrorResponseException {
 
     NotFoundException(String kind, String id) {
-        super("no " + kind + " '" + id + "'", null, false, false);
-        this.kind = kind;
-        this.id = id;
+        super(HttpStatus.NOT_FOUND, problem(kind, id), null);
     }
 
-    String kind() {
-        return kind;
-    }
-
-    String id() {
-        return id;
+    private static ProblemDetail problem(String kind, String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no " + kind + " '" + id + "'");
+        problem.setTitle("Not found");
+        problem.setProperty(kind, id);
+        return problem;
     }
 }

@@ -21,7 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.incidentplatform.projection.analytics.MttrReport;
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.statuspage.ReadYourWrites;
 import org.junit.jupiter.api.Test;
 

@@ -6,17 +6,19 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.incidentplatform.projection.security.SecurityConfiguration;
+import org.incidentplatform.projection.web.ErrorResponses;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
-/** A web slice of the analytics API alone: its controller, configuration and problem rendering. */
+/** A web slice of the analytics API alone: its controllers, configuration and problem rendering. */
 @Target(ElementType.TYPE)
 @Import(SecurityConfiguration.class)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-                classes = {AnalyticsController.class, AnalyticsWebConfiguration.class, AnalyticsProblems.class}))
+                classes = {IncidentTimelineController.class, MttrController.class, UptimeController.class,
+                        AnalyticsWebConfiguration.class, ErrorResponses.class}))
 @interface AnalyticsSlice {
 }

@@ -22,7 +22,7 @@ import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.projection.analytics.MttrReport;
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.statuspage.ReadYourWrites;
 import org.junit.jupiter.api.Test;
 

@@ -20,7 +20,7 @@ import org.incidentplatform.events.IncidentResolved;
 import org.incidentplatform.events.IncidentRetracted;
 import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.events.IncidentUpdatePosted;
-import org.incidentplatform.projection.log.LiveStatus;
+import org.incidentplatform.projection.live.LiveStatus;
 
 /**
  * A small known log for the analytics API, each event at the time given.

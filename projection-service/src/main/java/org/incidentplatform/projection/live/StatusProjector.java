@@ -1,4 +1,4 @@
-package org.incidentplatform.projection.log;
+package org.incidentplatform.projection.live;
 
 import java.time.Clock;
 import java.time.Duration;

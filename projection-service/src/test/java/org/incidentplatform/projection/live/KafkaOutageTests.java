@@ -1,4 +1,4 @@
-package org.incidentplatform.projection.log;
+package org.incidentplatform.projection.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
