@@ -104,9 +104,18 @@ class NotificationEndToEndTests {
         assertThat(body.at("/incident/name").asText()).isEqualTo("Card payments failing");
         assertThat(body.at("/incident/incident_updates/0/body").asText())
                 .isEqualTo("Card payments fail for some customers.");
-        assertThat(body.at("/component_update/component_id").asText()).isEqualTo("checkout");
         assertThat(webhook.get("signature")).isEqualTo(signature(subscription.path("secret").asText(),
                 webhook.get("id"), webhook.get("timestamp"), webhook.get("body")));
+        // As Atlassian splits them: the component's change comes as a component_update webhook of its own.
+        Map<String, String> componentWebhook = received.poll(60, TimeUnit.SECONDS);
+        assertThat(componentWebhook).as("a component_update webhook within 60 s").isNotNull();
+        JsonNode componentBody = JSON.readTree(componentWebhook.get("body"));
+        assertThat(componentBody.has("incident")).isFalse();
+        assertThat(componentBody.at("/component_update/component_id").asText()).isEqualTo("checkout");
+        assertThat(componentBody.at("/component_update/new_status").asText()).isEqualTo("partial_outage");
+        assertThat(componentWebhook.get("id")).isNotEqualTo(webhook.get("id"));
+        assertThat(componentWebhook.get("signature")).isEqualTo(signature(subscription.path("secret").asText(),
+                componentWebhook.get("id"), componentWebhook.get("timestamp"), componentWebhook.get("body")));
     }
 
     /** A component answered 201 can be named at once: the declaration is created on its first try. */
