@@ -24,7 +24,8 @@ public final class TrendChart {
     static final int HEIGHT = 260;
     static final int LEFT = 56;
     static final int RIGHT = 28;
-    static final int TOP = 28;
+    /** Room above the plot for the unit's name. */
+    static final int TOP = 40;
     static final int BOTTOM = 44;
     /** Most intervals on the y axis: five lines or six read at a glance. */
     static final int MOST_INTERVALS = 5;
@@ -39,8 +40,11 @@ public final class TrendChart {
     /**
      * Drawn on two lines, month over year ("Jan" over "2026"): "Jan 26" reads as a date, and twelve
      * "Jan 2026" side by side would overlap.
+     *
+     * @param minor whether a narrow screen may leave it out: every third month is kept, counting back
+     *              from the newest
      */
-    public record MonthLabel(double x, String month, String year) {
+    public record MonthLabel(double x, String month, String year, boolean minor) {
 
         public String label() {
             return month + " " + year;
@@ -107,7 +111,8 @@ public final class TrendChart {
         }
         List<MonthLabel> labels = new ArrayList<>();
         for (int i = 0; i < window.size(); i++) {
-            labels.add(new MonthLabel(x(i, window.size()), MONTH.format(window.get(i)), YEAR.format(window.get(i))));
+            labels.add(new MonthLabel(x(i, window.size()), MONTH.format(window.get(i)), YEAR.format(window.get(i)),
+                    (window.size() - 1 - i) % 3 != 0));
         }
         String unit = hours ? "hours" : "minutes";
         List<Series> series = List.of(

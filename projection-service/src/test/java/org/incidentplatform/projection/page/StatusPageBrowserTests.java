@@ -253,6 +253,10 @@ class StatusPageBrowserTests {
         assertThat(NOTIFICATION_SERVICE.received()).contains("{\"channel\":\"email\",\"target\":\"" + address + "\"}");
         assertThat(NOTIFICATION_SERVICE.preflights()).as("the browser asked first, as for any cross-origin JSON post")
                 .isPositive();
+        WebElement button = form.findElement(By.tagName("button"));
+        WebElement column = browser.findElement(By.tagName("main"));
+        assertThat(button.getRect().getX() + button.getRect().getWidth()).as("the button within the column")
+                .isLessThanOrEqualTo(column.getRect().getX() + column.getRect().getWidth());
         assertNoSidewaysScrolling("status page with the subscribe form at " + viewport);
         screenshot("subscribe", viewport);
 
@@ -337,6 +341,18 @@ class StatusPageBrowserTests {
                 .map(month -> month.getAttribute("textContent")).toList();
         assertThat(months).hasSize(12).allMatch(month -> month.matches("[A-Z][a-z]{2} \\d{4}"))
                 .startsWith("Apr 2025").endsWith("Mar 2026");
+        List<WebElement> shown = browser.findElements(By.cssSelector("figure.chart text.month")).stream()
+                .filter(WebElement::isDisplayed).toList();
+        assertThat(shown).extracting(month -> month.getAttribute("textContent")).as("labels shown at %s", viewport)
+                .isEqualTo(viewport.mobile() ? List.of("Jun 2025", "Sep 2025", "Dec 2025", "Mar 2026") : months);
+        for (int i = 1; i < shown.size(); i++) {
+            Rectangle left = shown.get(i - 1).getRect();
+            assertThat(left.getX() + left.getWidth()).as("month labels side by side, not overlapping")
+                    .isLessThan(shown.get(i).getRect().getX());
+        }
+        WebElement tick = browser.findElement(By.cssSelector("figure.chart text.tick"));
+        assertThat(Double.parseDouble(tick.getCssValue("font-size").replace("px", "")) * chartScale())
+                .as("tick labels legible at %s", viewport).isGreaterThanOrEqualTo(9.5);
         assertNoSidewaysScrolling("analytics at " + viewport);
         for (WebElement table : browser.findElements(By.cssSelector("main table"))) {
             WebElement column = browser.findElement(By.tagName("main"));
@@ -510,6 +526,12 @@ class StatusPageBrowserTests {
         open("/incidents/no-such-incident", PHONE_WIDTH, PHONE_HEIGHT, true);
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Incident not found");
+    }
+
+    /** How large the chart is drawn against its own units: below 1 on a phone. */
+    private static double chartScale() {
+        return ((Number) browser.executeScript("var svg = document.querySelector('figure.chart svg');"
+                + " return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;")).doubleValue();
     }
 
     /** Side by side: the two boxes overlap vertically, the second to the right of the first. */
