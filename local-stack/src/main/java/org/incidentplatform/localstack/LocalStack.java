@@ -184,12 +184,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * notification-service's links point at the addresses the stack serves on, and it may deliver to the
-     * hosts of {@code allowList} (plain http, private addresses).
+     * notification-service's links point at the addresses the stack serves on, it lets the status page's
+     * subscribe form call it (from the status page's origin), and it may deliver to the hosts of
+     * {@code allowList} (plain http, private addresses); the status page's form posts to notification-service.
      */
     static Map<String, String> notificationEnvironment(String notificationUrl, String statusPageUrl, String allowList) {
         return Map.of("NOTIFICATION_SERVICE_PUBLIC_URL", notificationUrl,
                 "NOTIFICATION_SERVICE_STATUS_PAGE_URL", statusPageUrl,
+                "PROJECTION_SERVICE_NOTIFICATION_URL", notificationUrl,
                 "NOTIFICATION_SERVICE_ALLOW_LIST", allowList);
     }
 

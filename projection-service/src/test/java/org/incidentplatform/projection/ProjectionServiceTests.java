@@ -65,6 +65,7 @@ class ProjectionServiceTests {
     static final Map<String, Caller> ACCESS = Map.ofEntries(
             Map.entry("GET /", Caller.ANONYMOUS),
             Map.entry("GET /incidents/{id}", Caller.ANONYMOUS),
+            Map.entry("GET /history", Caller.ANONYMOUS),
             Map.entry("GET /history/{date}", Caller.ANONYMOUS),
             Map.entry("GET /history.atom", Caller.ANONYMOUS),
             Map.entry("GET /history.rss", Caller.ANONYMOUS),

@@ -282,6 +282,53 @@ class SubscriptionApiTests {
                 service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText()));
     }
 
+    /**
+     * The status page's subscribe form calls this from the reader's browser: its origin (the default
+     * status-page-url, http://127.0.0.1:8082) gets the CORS headers on the preflight and on the answer,
+     * errors included; any other origin, and any other method, is refused.
+     */
+    @Test
+    void emailSubscription_fromTheStatusPagesOrigin_isAllowedCrossOrigin_otherOriginsAreNot() throws Exception {
+        HttpClient browser = HttpClient.newHttpClient();
+        URI endpoint = URI.create(service.baseUrl() + "/api/v1/subscriptions");
+        HttpResponse<String> preflight = browser.send(HttpRequest.newBuilder(endpoint)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://127.0.0.1:8082")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://127.0.0.1:8082");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+
+        String address = "page-reader-" + System.nanoTime() + "@example.test";
+        HttpResponse<String> created = browser.send(HttpRequest.newBuilder(endpoint)
+                .header("Origin", "http://127.0.0.1:8082").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"email\",\"target\":\"" + address + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+        assertThat(created.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://127.0.0.1:8082");
+        assertThat(NotificationInstance.JSON.readTree(created.body()).get("status").asText()).isEqualTo("pending");
+        HttpResponse<String> invalid = browser.send(HttpRequest.newBuilder(endpoint)
+                .header("Origin", "http://127.0.0.1:8082").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"email\",\"target\":\"nobody\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://127.0.0.1:8082");
+
+        HttpResponse<String> elsewhere = browser.send(HttpRequest.newBuilder(endpoint)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://attacker.example")
+                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        HttpResponse<String> listing = browser.send(HttpRequest.newBuilder(endpoint)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://127.0.0.1:8082")
+                .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(listing.statusCode()).as("only creating is open to the page").isEqualTo(403);
+    }
+
     private static String outboxMailTo(String address) throws IOException {
         await().atMost(Duration.ofSeconds(10)).until(() -> mailTo(address) != null);
         return mailTo(address);

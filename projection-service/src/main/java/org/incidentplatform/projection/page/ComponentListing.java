@@ -31,6 +31,14 @@ public final class ComponentListing {
         public Entry {
             components = List.copyOf(components);
         }
+
+        /**
+         * Whether the page shows the group folded to its one line, as Statuspage does: when every component
+         * in it is operational there is nothing to look at inside.
+         */
+        public boolean collapsed() {
+            return group && components.stream().allMatch(c -> c.status() == ComponentStatus.operational);
+        }
     }
 
     private ComponentListing() {

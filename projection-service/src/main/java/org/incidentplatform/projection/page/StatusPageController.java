@@ -7,12 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,6 +36,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -57,17 +60,23 @@ class StatusPageController {
     static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
     static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
     static final String RETRY_AFTER_SECONDS = "5";
+    /** A page number as written in links: 1 to 999,999,999, no sign, no leading zero. */
+    static final Pattern PAGE_NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
     static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
     static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
     static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
     /**
-     * What the pages use and nothing more: the one stylesheet from this origin, no script at all (the
-     * pages need none), no inline style (the templates have none; SVG presentation attributes are not
-     * styles), images only from here, never framed. An injected tag or attribute thus can do nothing.
+     * What the pages use and nothing more: the one stylesheet and the one script from this origin (the
+     * subscribe form's; everything else works without script), connections only to notification-service
+     * for that form, no inline script or style (the templates have none; SVG presentation attributes
+     * are not styles), images only from here, never framed. An injected tag or attribute thus can do
+     * nothing.
      */
-    static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none';"
-            + " form-action 'self'; frame-ancestors 'none'";
+    static String policy(SubscriptionProperties subscriptions) {
+        return "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src "
+                + subscriptions.origin() + "; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     private final LiveStatus live;
     private final Clock clock;
@@ -80,6 +89,8 @@ class StatusPageController {
     private final RenderedPages rendered = new RenderedPages();
     private final ITemplateEngine templates;
     private final double partialWeight;
+    private final SubscriptionProperties subscriptions;
+    private final String policy;
 
     /**
      * Reads the same settings as the Statuspage API ({@code projection-service.page.*} and
@@ -89,13 +100,15 @@ class StatusPageController {
      * @param pageUrl       the public base address; when unset, the address this request came to
      * @param partialWeight how much a partial-outage minute counts as down in the uptime bars, as in the
      *                      uptime API ({@code projection-service.analytics.*}, validated there)
+     * @param subscriptions where the subscribe form posts; its default when the page runs alone
      */
     StatusPageController(LiveStatus live, ObjectProvider<Clock> clock, ITemplateEngine templates,
                          @Value("${projection-service.page.name:Status}") String pageName,
                          @Value("${projection-service.page.url:}") String pageUrl,
                          @Value("${projection-service.cache-max-age:10s}") Duration cacheMaxAge,
                          @Value("${projection-service.analytics.partial-outage-weight:"
-                                 + Analytics.DEFAULT_PARTIAL_WEIGHT + "}") double partialWeight) {
+                                 + Analytics.DEFAULT_PARTIAL_WEIGHT + "}") double partialWeight,
+                         ObjectProvider<SubscriptionProperties> subscriptions) {
         this.live = live;
         this.templates = templates;
         this.partialWeight = partialWeight;
@@ -103,6 +116,8 @@ class StatusPageController {
         this.pageName = pageName;
         this.pageUrl = pageUrl;
         this.cached = CacheControl.maxAge(cacheMaxAge).cachePublic();
+        this.subscriptions = subscriptions.getIfAvailable(() -> SubscriptionProperties.DEFAULT);
+        this.policy = policy(this.subscriptions);
     }
 
     /**
@@ -118,18 +133,20 @@ class StatusPageController {
         Freshness freshness = Freshness.of(live.dataAsOf(), clock);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         PageSite site = site(request);
-        String etag = etag("page", snapshot, site, freshness, now);
+        String etag = etag("page", snapshot, site, freshness, now, subscriptions.notificationUrl());
         if (notModified(request, response, etag)) {
             return null;
         }
-        byte[] page = rendered.page(etag, () -> render("page/status", request, response, Map.of(
-                "site", site, "freshness", freshness, "words", words, "times", times,
-                "snapshot", snapshot,
-                "indicator", snapshot.indicator(),
-                "listing", ComponentListing.of(snapshot),
-                "names", new ComponentNames(snapshot),
-                "days", snapshot.pastIncidents(today, HISTORY_DAYS),
-                "uptime", UptimeBars.of(snapshot, live.analytics(), partialWeight, now, times))));
+        byte[] page = rendered.page(etag, () -> render("page/status", request, response, Map.ofEntries(
+                Map.entry("site", site), Map.entry("freshness", freshness), Map.entry("words", words),
+                Map.entry("times", times),
+                Map.entry("snapshot", snapshot),
+                Map.entry("subscriptions", subscriptions.subscriptionsEndpoint()),
+                Map.entry("indicator", snapshot.indicator()),
+                Map.entry("listing", ComponentListing.of(snapshot)),
+                Map.entry("names", new ComponentNames(snapshot)),
+                Map.entry("days", snapshot.pastIncidents(today, HISTORY_DAYS)),
+                Map.entry("uptime", UptimeBars.of(snapshot, live.analytics(), partialWeight, now, times)))));
         return html(page, etag);
     }
 
@@ -155,6 +172,38 @@ class StatusPageController {
                 "incidents", DayIncidents.of(snapshot, day),
                 "names", new ComponentNames(snapshot))));
         return html(page, etag);
+    }
+
+    /**
+     * The incident history by month, as Statuspage's {@code /history?page=N}: {@value IncidentHistory#MONTHS_PER_PAGE}
+     * months a page, the current month on page 1. A page number that is not a whole number from 1 to the
+     * last page is a 400 problem, as a bad day is. Rendered once per version, as the day pages are; the
+     * current month is part of the version, so the page turns over when the month does.
+     */
+    @GetMapping("/history")
+    ResponseEntity<byte[]> historyPage(@RequestParam(name = "page", required = false) String page,
+                                       ServletWebRequest request, HttpServletResponse response) {
+        if (page != null && !PAGE_NUMBER.matcher(page).matches()) {
+            throw new BadPage(page, null);
+        }
+        StatusSnapshot snapshot = caughtUp();
+        YearMonth current = YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        int pages = IncidentHistory.pages(snapshot, current);
+        int number = page == null ? 1 : Integer.parseInt(page);
+        if (number > pages) {
+            throw new BadPage(page, pages);
+        }
+        Freshness freshness = Freshness.of(live.dataAsOf(), clock);
+        PageSite site = site(request);
+        String etag = etag("history/" + number, snapshot, site, freshness, current);
+        if (notModified(request, response, etag)) {
+            return null;
+        }
+        byte[] rendered = this.rendered.page(etag, () -> render("page/history", request, response, Map.of(
+                "site", site, "freshness", freshness, "words", words, "times", times,
+                "history", IncidentHistory.of(snapshot, current, number),
+                "names", new ComponentNames(snapshot))));
+        return html(rendered, etag);
     }
 
     /**
@@ -258,11 +307,21 @@ class StatusPageController {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    @ExceptionHandler(BadPage.class)
+    ResponseEntity<ProblemDetail> badPage(BadPage bad) {
+        String range = bad.pages == null ? "from 1" : "from 1 to " + bad.pages;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "page must be a whole number " + range + ", not '" + bad.page + "'");
+        problem.setTitle("Bad page");
+        problem.setProperty("parameter", "page");
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(StatusLoading.class)
     ModelAndView loading(HttpServletResponse response) {
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-        response.setHeader(CONTENT_SECURITY_POLICY, POLICY);
+        response.setHeader(CONTENT_SECURITY_POLICY, policy);
         ModelAndView page = new ModelAndView("page/loading", HttpStatus.SERVICE_UNAVAILABLE);
         page.addObject("site", new PageSite(pageName, pageUrl));
         return page;
@@ -339,7 +398,7 @@ class StatusPageController {
 
     private void pageHeaders(HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, cached.getHeaderValue());
-        response.setHeader(CONTENT_SECURITY_POLICY, POLICY);
+        response.setHeader(CONTENT_SECURITY_POLICY, policy);
     }
 
     /**
@@ -376,6 +435,20 @@ class StatusPageController {
         BadDay(String date) {
             super("not a day the page can show", null, false, false);
             this.date = date;
+        }
+    }
+
+    /** A history page number that is no number, or names a page past the oldest incident. */
+    static final class BadPage extends RuntimeException {
+
+        private final String page;
+        /** How many pages there are, when the number was read and found too high. */
+        private final Integer pages;
+
+        BadPage(String page, Integer pages) {
+            super("not a history page", null, false, false);
+            this.page = page;
+            this.pages = pages;
         }
     }
 

@@ -1,5 +1,7 @@
 package org.incidentplatform.projection.page;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,16 +24,31 @@ public final class TrendChart {
     static final int HEIGHT = 260;
     static final int LEFT = 56;
     static final int RIGHT = 28;
-    static final int TOP = 28;
-    static final int BOTTOM = 36;
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.ENGLISH);
+    /** Room above the plot for the unit's name. */
+    static final int TOP = 40;
+    static final int BOTTOM = 44;
+    /** Most intervals on the y axis: five lines or six read at a glance. */
+    static final int MOST_INTERVALS = 5;
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter YEAR = DateTimeFormatter.ofPattern("yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH_LONG = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     /** @param y in SVG units, top down */
     public record Tick(double y, String label) {
     }
 
-    public record MonthLabel(double x, String label) {
+    /**
+     * Drawn on two lines, month over year ("Jan" over "2026"): "Jan 26" reads as a date, and twelve
+     * "Jan 2026" side by side would overlap.
+     *
+     * @param minor whether a narrow screen may leave it out: every third month is kept, counting back
+     *              from the newest
+     */
+    public record MonthLabel(double x, String month, String year, boolean minor) {
+
+        public String label() {
+            return month + " " + year;
+        }
     }
 
     /** A measured month: where it is drawn and what it says on hover. */
@@ -84,16 +101,18 @@ public final class TrendChart {
         }
         boolean hours = max >= 2 * 3600;
         double perUnit = hours ? 3600 : 60;
-        double top = niceCeiling(max / perUnit);
-        double step = top / 4;
+        BigDecimal step = tickStep(max / perUnit);
+        int intervals = intervals(max / perUnit, step);
+        double top = step.doubleValue() * intervals;
         List<Tick> ticks = new ArrayList<>();
-        for (int i = 0; i <= 4; i++) {
-            double value = step * i;
-            ticks.add(new Tick(y(value, top), number(value)));
+        for (int i = 0; i <= intervals; i++) {
+            BigDecimal value = step.multiply(BigDecimal.valueOf(i));
+            ticks.add(new Tick(y(value.doubleValue(), top), label(value)));
         }
         List<MonthLabel> labels = new ArrayList<>();
         for (int i = 0; i < window.size(); i++) {
-            labels.add(new MonthLabel(x(i, window.size()), MONTH.format(window.get(i))));
+            labels.add(new MonthLabel(x(i, window.size()), MONTH.format(window.get(i)), YEAR.format(window.get(i)),
+                    (window.size() - 1 - i) % 3 != 0));
         }
         String unit = hours ? "hours" : "minutes";
         List<Series> series = List.of(
@@ -131,18 +150,39 @@ public final class TrendChart {
         return new Series(name, css, segments, dots);
     }
 
-    /** 1, 2 or 5 times a power of ten, at least {@code value}; 1 for an empty chart. */
-    static double niceCeiling(double value) {
-        if (value <= 0) {
-            return 1;
+    /**
+     * The y axis's step: the smallest of 1, 2 or 5 times a power of ten that leaves room above
+     * {@code max} within {@value #MOST_INTERVALS} intervals, so every tick is a round number (0, 0.5, 1,
+     * 1.5 or 0, 10, 20) and the highest dot never touches the frame. An empty chart counts to 1.
+     */
+    static BigDecimal tickStep(double max) {
+        if (!(max > 0)) {
+            return new BigDecimal("0.2");
         }
-        double power = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double m : new double[] {1, 2, 4, 5, 10}) {
-            if (m * power >= value) {
-                return m * power;
+        int exponent = (int) Math.floor(Math.log10(max / MOST_INTERVALS));
+        while (true) {
+            for (int m : new int[] {1, 2, 5}) {
+                BigDecimal step = BigDecimal.valueOf(m).scaleByPowerOfTen(exponent);
+                if (intervals(max, step) <= MOST_INTERVALS) {
+                    return step;
+                }
             }
+            exponent++;
         }
-        return 10 * power;
+    }
+
+    /** How many steps the axis spans: one more than fit below {@code max}. */
+    static int intervals(double max, BigDecimal step) {
+        if (!(max > 0)) {
+            return MOST_INTERVALS;
+        }
+        return BigDecimal.valueOf(max).divide(step, 0, RoundingMode.FLOOR).intValueExact() + 1;
+    }
+
+    /** A tick's value as written: exactly as many decimals as the step has, none trailing. */
+    static String label(BigDecimal value) {
+        BigDecimal plain = value.stripTrailingZeros();
+        return (plain.scale() < 0 ? plain.setScale(0, RoundingMode.UNNECESSARY) : plain).toPlainString();
     }
 
     private static double x(int index, int count) {

@@ -22,7 +22,7 @@ public class SecurityConfiguration {
     @Bean
     ServiceRoutes routes() {
         return routes -> routes
-                .requestMatchers(GET, "/", "/incidents/*", "/history/*", "/history.atom", "/history.rss",
+                .requestMatchers(GET, "/", "/incidents/*", "/history", "/history/*", "/history.atom", "/history.rss",
                         "/analytics").permitAll()
                 .requestMatchers(GET, "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json",
                         "/api/v2/incidents.json", "/api/v2/incidents/unresolved.json",

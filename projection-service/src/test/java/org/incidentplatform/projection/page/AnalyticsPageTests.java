@@ -95,7 +95,7 @@ class AnalyticsPageTests {
 
         assertThat(chart.attr("role")).isEqualTo("img");
         assertThat(chart.selectFirst("title").text()).isEqualTo("Mean and median time to resolve per month");
-        assertThat(chart.select("text.month").eachText()).hasSize(12).startsWith("Apr 25").endsWith("Mar 26");
+        assertThat(chart.select("text.month").eachText()).hasSize(12).startsWith("Apr 2025").endsWith("Mar 2026");
         // the largest mean is 3 h, so the axis counts hours up to 4
         assertThat(chart.selectFirst("text.axis-unit").text()).isEqualTo("hours");
         assertThat(chart.select("text.tick").eachText()).containsExactly("0", "1", "2", "3", "4");

@@ -6,8 +6,11 @@ import static org.incidentplatform.events.ComponentStatus.major_outage;
 import static org.incidentplatform.events.ComponentStatus.partial_outage;
 import static org.incidentplatform.events.ComponentStatus.under_maintenance;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,8 +24,11 @@ import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.projection.live.LiveStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
@@ -43,6 +49,8 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The status page in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}),
@@ -55,11 +63,19 @@ import org.springframework.context.annotation.Import;
         properties = {"projection-service.page.name=Acme Cloud", "projection-service.page.url="})
 class StatusPageBrowserTests {
 
+    /** notification-service's public subscription endpoint as the page's browser meets it. */
+    static final SubscriptionStub NOTIFICATION_SERVICE = SubscriptionStub.start();
+
+    @DynamicPropertySource
+    static void notificationService(DynamicPropertyRegistry properties) {
+        properties.add("projection-service.notification-url", NOTIFICATION_SERVICE::url);
+    }
+
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final int PHONE_WIDTH = 390;
-    static final int PHONE_HEIGHT = 844;
+    static final int PHONE_WIDTH = 375;
+    static final int PHONE_HEIGHT = 812;
     static final int DESKTOP_WIDTH = 1280;
     static final int DESKTOP_HEIGHT = 900;
     static final String INCIDENT = "inc-2026-0042";
@@ -70,7 +86,7 @@ class StatusPageBrowserTests {
             DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
             HttpMessageConvertersAutoConfiguration.class, HttpEncodingAutoConfiguration.class,
             ThymeleafAutoConfiguration.class})
-    @Import(StatusPageController.class)
+    @Import({StatusPageController.class, PageConfiguration.class})
     static class PageOnly {
 
         @Bean
@@ -96,6 +112,13 @@ class StatusPageBrowserTests {
                 .component("webhooks", "Webhooks", "integrations", 1)
                 .component("slack", "Slack notifications", "integrations", 2)
                 .component("docs", "Documentation", null, 3);
+        log.group("payments", "Payments", 4)
+                .component("checkout", "Checkout", "payments", 1)
+                .component("invoices", "Invoices", "payments", 2);
+        log.at(Instant.parse("2025-10-14T07:30:00Z"));
+        log.declare("inc-2025-0031", "Search results out of date", Impact.minor,
+                "Search shows results up to an hour old.", Map.of());
+        log.after(Duration.ofMinutes(25)).resolve("inc-2025-0031", "Search indexing has caught up.");
         log.at(Instant.parse("2026-02-27T14:10:00Z"));
         log.declare("inc-2026-0040", "Delayed webhook deliveries", Impact.minor,
                 "Webhooks are being delivered with a delay of up to 10 minutes.", Map.of("webhooks", degraded_performance));
@@ -148,6 +171,13 @@ class StatusPageBrowserTests {
         if (browser != null) {
             browser.quit();
         }
+        NOTIFICATION_SERVICE.close();
+    }
+
+    /** The page's origin is what notification-service allows (its status-page-url). */
+    @BeforeEach
+    void allowThisPage() {
+        NOTIFICATION_SERVICE.allowOrigin("http://127.0.0.1:" + port);
     }
 
     private void open(String path, int width, int height, boolean mobile) {
@@ -169,6 +199,174 @@ class StatusPageBrowserTests {
 
     private static boolean fitsWidth(int width) {
         return ((Number) browser.executeScript("return document.documentElement.scrollWidth")).intValue() <= width;
+    }
+
+    /** No horizontal scrollbar: the page is no wider than the window it is shown in. */
+    private static void assertNoSidewaysScrolling(String what) {
+        long scrollWidth = ((Number) browser.executeScript("return document.documentElement.scrollWidth")).longValue();
+        long innerWidth = ((Number) browser.executeScript("return window.innerWidth")).longValue();
+        assertThat(scrollWidth).as("%s: page width within the window's %d px", what, innerWidth)
+                .isLessThanOrEqualTo(innerWidth);
+    }
+
+    record Viewport(String name, int width, int height, boolean mobile) {
+
+        @Override
+        public String toString() {
+            return name + " (" + width + " px)";
+        }
+    }
+
+    static List<Viewport> viewports() {
+        return List.of(new Viewport("desktop", DESKTOP_WIDTH, DESKTOP_HEIGHT, false),
+                new Viewport("phone", PHONE_WIDTH, PHONE_HEIGHT, true));
+    }
+
+    private void open(String path, Viewport viewport) {
+        open(path, viewport.width(), viewport.height(), viewport.mobile());
+    }
+
+    private void screenshot(String name, Viewport viewport) throws IOException {
+        screenshot(name + "-" + viewport.name() + ".png", viewport.width(), viewport.height(), viewport.mobile());
+    }
+
+    @ParameterizedTest
+    @MethodSource("viewports")
+    void subscribe_postsTheAddressToNotificationService_andSaysToCheckTheInbox(Viewport viewport) throws IOException {
+        open("/", viewport);
+        String address = "reader-" + viewport.name() + "@example.test";
+
+        WebElement form = browser.findElement(By.cssSelector("form.subscribe-form"));
+        assertThat(browser.findElement(By.cssSelector(".site-header a[href='/#subscribe']")).getText())
+                .isEqualTo("Subscribe to updates");
+        WebElement email = form.findElement(By.id("subscribe-email"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", form);
+        email.sendKeys(address);
+        form.findElement(By.tagName("button")).click();
+
+        WebElement result = form.findElement(By.className("subscribe-result"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> result.getText().startsWith("Check your inbox"));
+        assertThat(result.getText()).isEqualTo("Check your inbox: we sent a confirmation link to " + address
+                + ". Updates start once you follow it.");
+        assertThat(result.isDisplayed()).isTrue();
+        assertThat(email.getAttribute("value")).as("the form is ready for another address").isEmpty();
+        assertThat(NOTIFICATION_SERVICE.received()).contains("{\"channel\":\"email\",\"target\":\"" + address + "\"}");
+        assertThat(NOTIFICATION_SERVICE.preflights()).as("the browser asked first, as for any cross-origin JSON post")
+                .isPositive();
+        WebElement button = form.findElement(By.tagName("button"));
+        WebElement column = browser.findElement(By.tagName("main"));
+        assertThat(button.getRect().getX() + button.getRect().getWidth()).as("the button within the column")
+                .isLessThanOrEqualTo(column.getRect().getX() + column.getRect().getWidth());
+        assertNoSidewaysScrolling("status page with the subscribe form at " + viewport);
+        screenshot("subscribe", viewport);
+
+        email.sendKeys("someone@refused.test");
+        form.findElement(By.tagName("button")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> result.getText().startsWith("That does not look like"));
+        assertThat(result.getAttribute("class")).contains("failure");
+    }
+
+    @ParameterizedTest
+    @MethodSource("viewports")
+    void history_listsMonthsNewestFirst_andPagesOlderAndNewer(Viewport viewport) throws IOException {
+        open("/", viewport);
+        browser.findElement(By.cssSelector(".site-footer a.history-link")).click();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/history");
+        assertThat(browser.findElements(By.cssSelector(".history-month h2"))).extracting(WebElement::getText)
+                .containsExactly("March 2026", "February 2026", "January 2026");
+        WebElement webhooks = browser.findElement(By.cssSelector("[data-incident=inc-2026-0040] a.impact-title"));
+        assertThat(webhooks.getText()).isEqualTo("Delayed webhook deliveries");
+        assertThat(webhooks.getCssValue("color")).as("minor impact's colour").isEqualTo("rgba(138, 97, 0, 1)");
+        assertThat(browser.findElement(By.cssSelector("[data-month='2026-01'] .quiet")).getText())
+                .isEqualTo("No incidents reported for this month.");
+        assertThat(browser.findElements(By.cssSelector(".pagination a.newer"))).isEmpty();
+        assertNoSidewaysScrolling("history at " + viewport);
+        screenshot("history", viewport);
+
+        browser.findElement(By.linkText("← Older")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/history?page=2");
+        assertThat(browser.findElements(By.cssSelector(".history-month h2"))).extracting(WebElement::getText)
+                .containsExactly("December 2025", "November 2025", "October 2025");
+        assertThat(browser.findElement(By.cssSelector("[data-incident=inc-2025-0031]")).getText())
+                .contains("Search results out of date", "Oct 14, 2025, 07:30 UTC – Oct 14, 2025, 07:56 UTC");
+        assertThat(browser.findElements(By.cssSelector(".pagination a.older"))).as("the oldest incident's page").isEmpty();
+        assertNoSidewaysScrolling("history page 2 at " + viewport);
+        screenshot("history-older", viewport);
+
+        browser.findElement(By.linkText("Newer →")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/history?page=1");
+        assertThat(browser.findElement(By.cssSelector(".history-month h2")).getText()).isEqualTo("March 2026");
+    }
+
+    @ParameterizedTest
+    @MethodSource("viewports")
+    void groups_foldWhileAllOperational_andOpenWhenAComponentIsNot(Viewport viewport) throws IOException {
+        open("/", viewport);
+
+        WebElement payments = browser.findElement(By.cssSelector("[data-group=payments] > details"));
+        assertThat(payments.getAttribute("open")).as("all operational: folded").isNull();
+        WebElement checkout = payments.findElement(By.cssSelector("[data-component=checkout]"));
+        assertThat(checkout.isDisplayed()).isFalse();
+        WebElement summary = payments.findElement(By.tagName("summary"));
+        assertThat(summary.getText()).contains("Payments", "2 components", "Operational");
+        WebElement core = browser.findElement(By.cssSelector("[data-group=core] > details"));
+        assertThat(core.getAttribute("open")).as("the API is degraded: open").isNotNull();
+        assertThat(core.findElement(By.cssSelector("[data-component=api]")).isDisplayed()).isTrue();
+        assertNoSidewaysScrolling("status page at " + viewport);
+        screenshot("groups", viewport);
+
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", summary);
+        summary.click();
+        assertThat(payments.getAttribute("open")).as("opens without script of ours").isNotNull();
+        assertThat(checkout.isDisplayed()).isTrue();
+        assertThat(checkout.findElement(By.className("status")).getText()).isEqualTo("✓ Operational");
+    }
+
+    @ParameterizedTest
+    @MethodSource("viewports")
+    void analytics_roundTicks_monthsWithTheirYear_andTablesThatFit(Viewport viewport) throws IOException {
+        open("/analytics", viewport);
+
+        List<String> ticks = browser.findElements(By.cssSelector("figure.chart text.tick")).stream()
+                .map(tick -> tick.getAttribute("textContent")).toList();
+        assertThat(ticks).hasSizeBetween(3, 7).first().isEqualTo("0");
+        BigDecimal step = new BigDecimal(ticks.get(1));
+        assertThat(step.stripTrailingZeros().unscaledValue().intValue()).as("step of %s", ticks).isIn(1, 2, 5);
+        for (int i = 0; i < ticks.size(); i++) {
+            assertThat(new BigDecimal(ticks.get(i))).as("tick %d of %s", i, ticks)
+                    .isEqualByComparingTo(step.multiply(BigDecimal.valueOf(i)));
+        }
+        List<String> months = browser.findElements(By.cssSelector("figure.chart text.month")).stream()
+                .map(month -> month.getAttribute("textContent")).toList();
+        assertThat(months).hasSize(12).allMatch(month -> month.matches("[A-Z][a-z]{2} \\d{4}"))
+                .startsWith("Apr 2025").endsWith("Mar 2026");
+        List<WebElement> shown = browser.findElements(By.cssSelector("figure.chart text.month")).stream()
+                .filter(WebElement::isDisplayed).toList();
+        assertThat(shown).extracting(month -> month.getAttribute("textContent")).as("labels shown at %s", viewport)
+                .isEqualTo(viewport.mobile() ? List.of("Jun 2025", "Sep 2025", "Dec 2025", "Mar 2026") : months);
+        for (int i = 1; i < shown.size(); i++) {
+            Rectangle left = shown.get(i - 1).getRect();
+            assertThat(left.getX() + left.getWidth()).as("month labels side by side, not overlapping")
+                    .isLessThan(shown.get(i).getRect().getX());
+        }
+        WebElement tick = browser.findElement(By.cssSelector("figure.chart text.tick"));
+        assertThat(Double.parseDouble(tick.getCssValue("font-size").replace("px", "")) * chartScale())
+                .as("tick labels legible at %s", viewport).isGreaterThanOrEqualTo(9.5);
+        assertNoSidewaysScrolling("analytics at " + viewport);
+        for (WebElement table : browser.findElements(By.cssSelector("main table"))) {
+            WebElement column = browser.findElement(By.tagName("main"));
+            assertThat(table.getRect().getX() + table.getRect().getWidth())
+                    .as("%s table inside its column at %s", table.getAttribute("class"), viewport)
+                    .isLessThanOrEqualTo(column.getRect().getX() + column.getRect().getWidth());
+            long overflow = ((Number) browser.executeScript(
+                    "return arguments[0].scrollWidth - arguments[0].clientWidth", table.findElement(By.xpath("..")))).longValue();
+            assertThat(overflow).as("nothing scrolls sideways inside the %s table's box", table.getAttribute("class"))
+                    .isZero();
+        }
+        assertThat(browser.findElement(By.cssSelector("table.uptime-table tr[data-component=api]")).getText())
+                .contains("API", "%");
+        screenshot("analytics", viewport);
     }
 
     @Test
@@ -193,8 +391,10 @@ class StatusPageBrowserTests {
         assertThat(status.isDisplayed()).isTrue();
         assertThat(status.getText()).isEqualTo("! Degraded Performance");
         assertThat(sameLine(name, status)).as("the status sits beside the name").isTrue();
-        assertThat(browser.findElement(By.cssSelector("[data-component=webhooks] .status")).getText())
-                .isEqualTo("✓ Operational");
+        WebElement integrations = browser.findElement(By.cssSelector("[data-group=integrations] summary"));
+        assertThat(integrations.getText()).as("an all-operational group is one line").contains("Integrations",
+                "✓ Operational");
+        assertThat(browser.findElement(By.cssSelector("[data-component=webhooks] .status")).isDisplayed()).isFalse();
 
         WebElement incident = browser.findElement(By.cssSelector("#active-incidents + .incident"));
         assertThat(incident.getText()).contains("Elevated API error rates", "Monitoring",
@@ -263,6 +463,9 @@ class StatusPageBrowserTests {
         // partial 09:12-09:22, major 09:22-09:37, degraded since, read at 11:30
         assertThat(link.getAttribute("title")).isEqualTo(
                 "Mar 2, 2026: 15 min major outage, 10 min partial outage, 1 h 53 min degraded performance, 1 incident");
+        WebElement integrations = browser.findElement(By.cssSelector("[data-group=integrations] summary"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", integrations);
+        integrations.click();
         WebElement webhooks = browser.findElements(By.cssSelector("[data-component=webhooks] .bars > li")).get(86);
         assertThat(webhooks.getAttribute("data-date")).isEqualTo("2026-02-27");
         assertThat(webhooks.getAttribute("class")).contains("bar-degraded_performance");
@@ -296,7 +499,7 @@ class StatusPageBrowserTests {
         assertThat(chart.isDisplayed()).isTrue();
         assertThat(chart.getRect().getHeight()).as("drawn at a readable size").isGreaterThan(150);
         List<WebElement> dots = chart.findElements(By.cssSelector(".series-mean circle"));
-        assertThat(dots).hasSize(1);
+        assertThat(dots).as("October and February").hasSize(2);
         assertThat(dots.get(0).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.cssSelector("table.mttx tr[data-month='2026-02']")).getText())
                 .contains("February 2026", "41 min / 41 min");
@@ -323,6 +526,12 @@ class StatusPageBrowserTests {
         open("/incidents/no-such-incident", PHONE_WIDTH, PHONE_HEIGHT, true);
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Incident not found");
+    }
+
+    /** How large the chart is drawn against its own units: below 1 on a phone. */
+    private static double chartScale() {
+        return ((Number) browser.executeScript("var svg = document.querySelector('figure.chart svg');"
+                + " return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;")).doubleValue();
     }
 
     /** Side by side: the two boxes overlap vertically, the second to the right of the first. */

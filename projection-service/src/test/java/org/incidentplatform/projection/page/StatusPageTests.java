@@ -146,7 +146,7 @@ class StatusPageTests {
         Document page = page("/");
 
         Element core = page.selectFirst("[data-group=core]");
-        assertThat(core.selectFirst(".component-row .component-name").text()).isEqualTo("Core");
+        assertThat(core.selectFirst(".component-row .component-name").ownText()).isEqualTo("Core");
         assertThat(core.selectFirst(".component-row .status").text()).as("a group shows its worst member")
                 .isEqualTo("◐ Partial Outage");
         assertThat(core.select(".group-members [data-component]").eachAttr("data-component"))
@@ -244,7 +244,7 @@ class StatusPageTests {
         Document timeline = page("/incidents/inc-1");
 
         for (Document html : List.of(page, timeline)) {
-            assertThat(html.select("script")).isEmpty();
+            assertThat(html.select("script:not([src=/js/subscribe.js])")).isEmpty();
             assertThat(html.select("img")).isEmpty();
             assertThat(html.text()).contains("<script>alert('owned')</script> & more")
                     .contains("<img src=x onerror=alert(1)> title");
@@ -447,8 +447,9 @@ class StatusPageTests {
     }
 
     /**
-     * Every page carries the policy, and uses nothing it forbids: no script, no inline style, stylesheets
-     * from this origin only. A template that added any would be blocked in browsers; this says so first.
+     * Every page carries the policy, and uses nothing it forbids: no inline script, no inline style,
+     * scripts and stylesheets from this origin only, connections only to notification-service (for the
+     * subscribe form). A template that added more would be blocked in browsers; this says so first.
      */
     @Test
     void everyPage_hasAContentSecurityPolicy_andUsesOnlyWhatItAllows() throws Exception {
@@ -456,20 +457,115 @@ class StatusPageTests {
         log.resolve("inc-1", "Fixed");
         log.postmortem("inc-1", "## What happened\n<style>body{display:none}</style> <script>alert(1)</script>");
         log.applyTo(live);
+        String policy = StatusPageController.policy(SubscriptionProperties.DEFAULT);
 
-        for (String path : List.of("/", "/incidents/inc-1", "/history/2026-03-02", "/analytics")) {
+        for (String path : List.of("/", "/incidents/inc-1", "/history/2026-03-02", "/history", "/analytics")) {
             var answer = http.perform(get(path)).andExpect(status().isOk())
-                    .andExpect(header().string("Content-Security-Policy", StatusPageController.POLICY))
+                    .andExpect(header().string("Content-Security-Policy", policy))
                     .andReturn().getResponse();
             Document page = parse(answer.getContentAsString());
-            assertThat(page.select("script, style, [style]")).as("scripts and inline styles on %s", path).isEmpty();
+            assertThat(page.select("script:not([src]), style, [style]")).as("inline scripts and styles on %s", path)
+                    .isEmpty();
+            assertThat(page.select("script[src]").eachAttr("src")).as("scripts of %s", path)
+                    .allMatch(src -> src.startsWith("/") && !src.startsWith("//"));
             assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).as("stylesheets of %s", path)
                     .isNotEmpty().allMatch(href -> href.startsWith("/") && !href.startsWith("//"));
         }
         http.perform(get("/incidents/no-such-incident")).andExpect(status().isNotFound())
-                .andExpect(header().string("Content-Security-Policy", StatusPageController.POLICY));
-        assertThat(StatusPageController.POLICY).contains("default-src 'none'", "style-src 'self'")
-                .doesNotContain("unsafe-inline", "script-src");
+                .andExpect(header().string("Content-Security-Policy", policy));
+        assertThat(policy).contains("default-src 'none'", "style-src 'self'", "script-src 'self'",
+                "connect-src http://127.0.0.1:8083;").doesNotContain("unsafe-inline", "unsafe-eval", "*");
+    }
+
+    @Test
+    void subscribeForm_namesNotificationServicesEndpoint_andItsScriptIsTheOnlyOne() throws Exception {
+        Document page = page("/");
+
+        Element form = page.selectFirst("#subscribe ~ form.subscribe-form");
+        assertThat(form.attr("data-endpoint")).isEqualTo("http://127.0.0.1:8083/api/v1/subscriptions");
+        Element email = form.selectFirst("input[type=email]");
+        assertThat(email.hasAttr("required")).isTrue();
+        assertThat(form.selectFirst("label[for=" + email.id() + "]").text()).isEqualTo("Email address");
+        assertThat(form.selectFirst(".subscribe-result").attr("role")).isEqualTo("status");
+        assertThat(page.select("script").eachAttr("src")).containsExactly("/js/subscribe.js");
+        assertThat(page.selectFirst(".site-header a[href=/#subscribe]").text()).isEqualTo("Subscribe to updates");
+        http.perform(get("/js/subscribe.js")).andExpect(status().isOk());
+    }
+
+    @Test
+    void groups_areCollapsed_whileAllTheirComponentsAreOperational_andOpenOtherwise() throws Exception {
+        log.group("integrations", "Integrations", 3)
+                .component("webhooks", "Webhooks", "integrations", 1)
+                .component("slack", "Slack", "integrations", 2);
+        log.declare("inc-1", "Slow API", Impact.minor, "Looking", Map.of("api", degraded_performance));
+
+        Document page = page("/");
+
+        Element quiet = page.selectFirst("[data-group=integrations] > details.group");
+        assertThat(quiet.hasAttr("open")).as("all operational: folded").isFalse();
+        assertThat(quiet.selectFirst("summary .component-name").text()).isEqualTo("Integrations 2 components");
+        assertThat(quiet.selectFirst("summary .status").text()).isEqualTo("✓ Operational");
+        assertThat(quiet.select(".group-members [data-component]").eachAttr("data-component"))
+                .containsExactly("webhooks", "slack");
+        Element troubled = page.selectFirst("[data-group=core] > details.group");
+        assertThat(troubled.hasAttr("open")).as("a member degraded: open").isTrue();
+        assertThat(troubled.selectFirst("summary .status").text()).isEqualTo("! Degraded Performance");
+    }
+
+    /** Months newest first, three to a page, back to the oldest incident; back-filled ones are found here. */
+    @Test
+    void history_listsIncidentsByMonth_newestFirst_threeMonthsAPage() throws Exception {
+        log.at(Instant.parse("2025-11-10T08:00:00Z"));
+        log.declare("inc-nov", "Login failures", Impact.critical, "Looking", Map.of("api", major_outage));
+        log.after(Duration.ofHours(2)).resolve("inc-nov", "Fixed");
+        log.at(Instant.parse("2026-01-15T08:00:00Z"));
+        log.declare("inc-jan", "Slow docs", Impact.minor, "Looking", Map.of("docs", degraded_performance));
+        log.after(Duration.ofMinutes(30)).resolve("inc-jan", "Docs are fast again.");
+        log.at(Instant.parse("2026-03-02T10:00:00Z"));
+        log.declare("inc-mar", "API errors", Impact.major, "Looking", Map.of("api", partial_outage));
+
+        Document first = page("/history");
+        assertThat(first.selectFirst("h1").text()).isEqualTo("Incident history");
+        assertThat(first.select(".history-month h2").eachText()).containsExactly("March 2026", "February 2026",
+                "January 2026");
+        Element january = first.selectFirst(".history-month[data-month=2026-01]");
+        Element slowDocs = january.selectFirst("[data-incident=inc-jan]");
+        assertThat(slowDocs.selectFirst("a.impact-title").attr("href")).isEqualTo("/incidents/inc-jan");
+        assertThat(slowDocs.selectFirst("a.impact-title").hasClass("impact-minor")).isTrue();
+        assertThat(slowDocs.selectFirst(".meta").text()).startsWith("Jan 15, 2026, 08:00 UTC – Jan 15, 2026, 08:31 UTC");
+        assertThat(slowDocs.selectFirst(".message").text()).isEqualTo("Docs are fast again.");
+        assertThat(first.selectFirst("[data-incident=inc-mar] .meta").text()).contains("– still going on");
+        assertThat(first.selectFirst(".history-month[data-month=2026-02] .quiet").text())
+                .isEqualTo("No incidents reported for this month.");
+        assertThat(first.selectFirst(".pagination a.older").attr("href")).isEqualTo("/history?page=2");
+        assertThat(first.select(".pagination a.newer")).isEmpty();
+        assertThat(first.selectFirst(".pagination .page-of").text()).isEqualTo("Page 1 of 2");
+
+        Document second = page("/history?page=2");
+        assertThat(second.select(".history-month h2").eachText()).containsExactly("December 2025", "November 2025");
+        assertThat(second.selectFirst("[data-incident=inc-nov] a.impact-title").hasClass("impact-critical")).isTrue();
+        assertThat(second.select(".pagination a.older")).isEmpty();
+        assertThat(second.selectFirst(".pagination a.newer").attr("href")).isEqualTo("/history?page=1");
+    }
+
+    @Test
+    void history_isLinkedFromTheFooter_andPastIncidents() throws Exception {
+        Document page = page("/");
+
+        assertThat(page.selectFirst(".site-footer a.history-link").attr("href")).isEqualTo("/history");
+        assertThat(page.selectFirst(".more-history a").attr("href")).isEqualTo("/history");
+        assertThat(page("/history").select(".history-month")).as("just the current month").hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "2", "abc", "1.5", "01", "99999999999999999999", "1,2", ""})
+    void history_pageThatCannotBeShown_isA400ProblemNamingIt(String number) throws Exception {
+        log.applyTo(live);
+        http.perform(get("/history").param("page", number))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.parameter").value("page"))
+                .andExpect(jsonPath("$.detail").value(containsString("'" + number + "'")));
     }
 
     @Test
