@@ -5,7 +5,10 @@ import java.util.Map;
 
 import org.incidentplatform.schemas.TopicSpec;
 
-/** The topics this service owns, declared once: names, partitions, retention. */
+/**
+ * The topics this service owns, declared once: names, partitions, retention. A {@code *_NAME} constant is
+ * the name alone, for the annotations of listeners, which need a compile-time constant.
+ */
 public final class NotificationTopics {
 
     private static final Map<String, String> RETAINED_FOREVER = Map.of(
@@ -22,7 +25,9 @@ public final class NotificationTopics {
      * Subscriptions as events (created, confirmed, unsubscribed, quarantined, re-enabled), keyed by
      * subscription id. Never expired: every instance rebuilds the subscriber list from it at start.
      */
-    public static final TopicSpec SUBSCRIPTIONS = new TopicSpec("notification-subscriptions", 6, RETAINED_FOREVER);
+    public static final String SUBSCRIPTIONS_NAME = "notification-subscriptions";
+
+    public static final TopicSpec SUBSCRIPTIONS = new TopicSpec(SUBSCRIPTIONS_NAME, 6, RETAINED_FOREVER);
 
     public static final TopicSpec SUBSCRIPTIONS_DLT = SUBSCRIPTIONS.deadLetter();
 
@@ -30,7 +35,9 @@ public final class NotificationTopics {
      * Announcements: one per notifiable incident event, from the fan-out, keyed by incident id so one
      * incident's notices keep their order. The dispatcher expands each to the subscriptions it concerns.
      */
-    public static final TopicSpec NOTICES = new TopicSpec("notification-notices", 6, RETAINED_A_WEEK);
+    public static final String NOTICES_NAME = "notification-notices";
+
+    public static final TopicSpec NOTICES = new TopicSpec(NOTICES_NAME, 6, RETAINED_A_WEEK);
 
     public static final TopicSpec NOTICES_DLT = NOTICES.deadLetter();
 
@@ -38,7 +45,9 @@ public final class NotificationTopics {
      * Retries whose time has come, from the retry scheduler. Keyed by subscription id, so the instances
      * of this service share the work by partition and one target's retries keep their order.
      */
-    public static final TopicSpec DELIVERIES = new TopicSpec("notification-deliveries", 6, RETAINED_A_WEEK);
+    public static final String DELIVERIES_NAME = "notification-deliveries";
+
+    public static final TopicSpec DELIVERIES = new TopicSpec(DELIVERIES_NAME, 6, RETAINED_A_WEEK);
 
     /** Parked deliveries: out of attempts or too old; also records of notification-deliveries that cannot be read. */
     public static final TopicSpec DELIVERIES_DLT = DELIVERIES.deadLetter();
@@ -57,7 +66,9 @@ public final class NotificationTopics {
      * The delivery log: every attempt and its outcome, keyed by subscription id. Kept
      * {@link #DELIVERY_LOG_RETENTION}: every instance reads it at start, so it must not grow forever.
      */
-    public static final TopicSpec DELIVERY_ATTEMPTS = new TopicSpec("notification-delivery-attempts", 6, Map.of(
+    public static final String DELIVERY_ATTEMPTS_NAME = "notification-delivery-attempts";
+
+    public static final TopicSpec DELIVERY_ATTEMPTS = new TopicSpec(DELIVERY_ATTEMPTS_NAME, 6, Map.of(
             "cleanup.policy", "delete",
             "retention.ms", String.valueOf(DELIVERY_LOG_RETENTION.toMillis())));
 

@@ -48,7 +48,7 @@ public final class SampleEvents {
 
     public static final String INCIDENT_ID = "inc-2026-0001";
     public static final String MAINTENANCE_ID = "mnt-2026-0001";
-    public static final String CATALOGUE_ID = "catalogue";
+    public static final String CATALOGUE_ID = Topics.CATALOGUE_KEY;
     /** Times are whole milliseconds, the precision of timestamp-millis, so round trips compare equal. */
     public static final Instant START = Instant.parse("2026-03-02T09:15:00Z");
 

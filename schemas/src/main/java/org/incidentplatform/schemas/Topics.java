@@ -15,7 +15,10 @@ public final class Topics {
      * The source of truth. Never compacted and never expired: every projection, duration and
      * notification decision is rebuilt by replaying it. Keyed by incident (stream) id.
      */
-    public static final TopicSpec INCIDENT_EVENTS = new TopicSpec("incident-events", 6, RETAINED_FOREVER);
+    /** The name alone, for annotations (a listener's topic), which need a constant. */
+    public static final String INCIDENT_EVENTS_NAME = "incident-events";
+
+    public static final TopicSpec INCIDENT_EVENTS = new TopicSpec(INCIDENT_EVENTS_NAME, 6, RETAINED_FOREVER);
 
     /** Records of incident-events that a consumer could not deserialise, with the reason in headers. */
     public static final TopicSpec INCIDENT_EVENTS_DLT = INCIDENT_EVENTS.deadLetter();
@@ -44,6 +47,9 @@ public final class Topics {
      * catalogue stream, so a heartbeat cannot mix with a stream's sequence.
      */
     public static final String HEARTBEAT_KEY = "heartbeat";
+
+    /** The key of the component catalogue's stream in incident-events: one stream, reserved like the heartbeat's. */
+    public static final String CATALOGUE_KEY = "catalogue";
 
     public static final String INCIDENT_EVENTS_SUBJECT = INCIDENT_EVENTS.name() + "-value";
 

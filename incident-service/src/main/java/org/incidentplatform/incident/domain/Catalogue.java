@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public record Catalogue(Map<String, Component> components, Map<String, Group> groups, long version) {
 
-    /** Key of the catalogue's stream in incident-events. */
+    /** The stream's id and Kafka key: {@code Topics.CATALOGUE_KEY} (the domain names it, the topics declare it). */
     public static final String STREAM_ID = "catalogue";
 
     public static final Catalogue EMPTY = new Catalogue(Map.of(), Map.of(), 0);

@@ -48,6 +48,11 @@ class CatalogueDeciderTests {
     }
 
     @Test
+    void theCataloguesStream_isKeyedAsTheTopicsDeclareIt() {
+        assertThat(Catalogue.STREAM_ID).isEqualTo(org.incidentplatform.schemas.Topics.CATALOGUE_KEY);
+    }
+
+    @Test
     void addComponent_addsItToTheKnownComponents() {
         var command = new AddComponent("web-app", "Web Application", "The site", "core", 0, false, T);
 

@@ -32,8 +32,6 @@ class ComponentNames {
     static final String LISTENER_ID = "component-names";
 
     private static final Logger log = LoggerFactory.getLogger(ComponentNames.class);
-    /** The catalogue's stream id, as incident-service writes it. */
-    private static final String CATALOGUE = "catalogue";
 
     private final Map<String, String> names = new ConcurrentHashMap<>();
     private final AvroDeserializer<IncidentEvent> events = new AvroDeserializer<>();
@@ -43,12 +41,12 @@ class ComponentNames {
                 "specific.avro.reader", true), false);
     }
 
-    @KafkaListener(id = LISTENER_ID, topicPartitions = @TopicPartition(topic = "incident-events",
+    @KafkaListener(id = LISTENER_ID, topicPartitions = @TopicPartition(topic = Topics.INCIDENT_EVENTS_NAME,
             partitionOffsets = @PartitionOffset(initialOffset = "0",
                     partition = "0-#{T(org.incidentplatform.schemas.Topics).INCIDENT_EVENTS.partitions() - 1}")),
             properties = "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
     void follow(ConsumerRecord<String, byte[]> record) {
-        if (!CATALOGUE.equals(record.key()) || record.value() == null) {
+        if (!Topics.CATALOGUE_KEY.equals(record.key()) || record.value() == null) {
             return;
         }
         try {

@@ -105,7 +105,7 @@ public class DeliveryLog {
         this.clock = clock;
     }
 
-    @KafkaListener(id = LISTENER_ID, topicPartitions = @TopicPartition(topic = "notification-delivery-attempts",
+    @KafkaListener(id = LISTENER_ID, topicPartitions = @TopicPartition(topic = NotificationTopics.DELIVERY_ATTEMPTS_NAME,
             partitionOffsets = @PartitionOffset(initialOffset = "0",
                     partition = "0-#{T(org.incidentplatform.notification.NotificationTopics).DELIVERY_ATTEMPTS.partitions() - 1}")))
     void apply(ConsumerRecord<String, DeliveryAttempt> record) {

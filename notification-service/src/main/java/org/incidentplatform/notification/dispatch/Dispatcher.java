@@ -125,7 +125,7 @@ class Dispatcher implements DisposableBean {
      * A redelivered announcement (after a crash, say) expands to the same delivery ids, and those the
      * delivery log has settled are not sent again.
      */
-    @KafkaListener(id = NOTICES_LISTENER_ID, topics = "notification-notices", batch = "true", autoStartup = "false",
+    @KafkaListener(id = NOTICES_LISTENER_ID, topics = NotificationTopics.NOTICES_NAME, batch = "true", autoStartup = "false",
             concurrency = "${notification-service.dispatch-consumers:2}")
     void announce(List<ConsumerRecord<String, Announcement>> records) {
         Map<String, Delivery> deliveries = new LinkedHashMap<>();
@@ -185,7 +185,7 @@ class Dispatcher implements DisposableBean {
      * lost. A record that cannot be read ends the batch there; the shared error handler dead-letters
      * it and the rest comes again.
      */
-    @KafkaListener(id = LISTENER_ID, topics = "notification-deliveries", batch = "true", autoStartup = "false",
+    @KafkaListener(id = LISTENER_ID, topics = NotificationTopics.DELIVERIES_NAME, batch = "true", autoStartup = "false",
             concurrency = "${notification-service.dispatch-consumers:2}")
     void dispatch(List<ConsumerRecord<String, Delivery>> records) {
         Map<String, Delivery> latest = new LinkedHashMap<>();

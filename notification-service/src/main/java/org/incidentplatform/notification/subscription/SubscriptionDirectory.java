@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.incidentplatform.notification.NotificationTopics;
 import org.incidentplatform.notification.events.SubscriptionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ public class SubscriptionDirectory {
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
 
-    @KafkaListener(id = LISTENER_ID, topicPartitions = @TopicPartition(topic = "notification-subscriptions",
+    @KafkaListener(id = LISTENER_ID, topicPartitions = @TopicPartition(topic = NotificationTopics.SUBSCRIPTIONS_NAME,
             partitionOffsets = @PartitionOffset(initialOffset = "0",
                     partition = "0-#{T(org.incidentplatform.notification.NotificationTopics).SUBSCRIPTIONS.partitions() - 1}")))
     void apply(ConsumerRecord<String, SubscriptionEvent> record) {

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.status.StatusProjection;
+import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.service.HeartbeatHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +88,7 @@ final class StatusProjector {
     }
 
     @KafkaListener(id = LISTENER_ID, batch = "true", topicPartitions = @org.springframework.kafka.annotation.TopicPartition(
-            topic = "incident-events",
+            topic = Topics.INCIDENT_EVENTS_NAME,
             partitionOffsets = @PartitionOffset(initialOffset = "0",
                     partition = "0-#{T(org.incidentplatform.schemas.Topics).INCIDENT_EVENTS.partitions() - 1}")))
     void apply(List<ConsumerRecord<String, IncidentEvent>> records, Consumer<?, ?> consumer) {
