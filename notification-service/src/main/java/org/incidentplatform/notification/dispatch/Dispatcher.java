@@ -80,6 +80,12 @@ class Dispatcher implements DisposableBean {
     /** Longest a poll waits for its deliveries before handing those still in flight over to the retry path. */
     static final Duration HOLD = Duration.ofSeconds(1);
 
+    /**
+     * Longest a delivery waits in its host's queue, however well the host is doing, before it is deferred
+     * to the retry path: well inside the consumer's max.poll.interval.ms (5 min).
+     */
+    static final Duration LONGEST_QUEUE = Duration.ofMinutes(2);
+
     /** After the hold, a poll waits on in steps of this while at least one delivery finishes in each. */
     static final Duration PROGRESS = Duration.ofMillis(200);
 
@@ -292,12 +298,16 @@ class Dispatcher implements DisposableBean {
             return logged(delivery, () -> unknownSubscription(delivery));
         }
         DeliveryChannel channel = channels.of(subscription.get().channel());
+        String lane = channel.lane(subscription.get());
         long queuedAt = System.nanoTime();
-        return lanes.submit(channel.lane(subscription.get()), () -> logged(delivery, () -> {
+        return lanes.submit(lane, () -> logged(delivery, () -> {
             Duration waited = Duration.ofNanos(System.nanoTime() - queuedAt);
-            if (waited.compareTo(properties.webhook().timeout()) > 0) {
-                // The host is saturated; rather than hold the partition, try again later without
-                // counting an attempt.
+            Duration timeout = properties.webhook().timeout();
+            if (waited.compareTo(timeout) > 0
+                    && (!lanes.finishedWithin(lane, timeout) || waited.compareTo(LONGEST_QUEUE) > 0)) {
+                // The host is stuck (nothing to it finished for a whole timeout), or its queue is longer than
+                // a poll may take; rather than hold the partition, try again later without counting an
+                // attempt. A host that is merely busy with a large audience keeps its queue.
                 return retry(delivery, delivery.getAttempt(), clock.instant().plus(properties.retry().initial()),
                         "deferred: target host busy");
             }

@@ -1,5 +1,6 @@
 package org.incidentplatform.notification.dispatch;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -51,6 +52,12 @@ final class HostLanes implements AutoCloseable {
         return done;
     }
 
+    /** Whether a task of the lane finished within the last {@code window}: the host answers, if slowly. */
+    boolean finishedWithin(String lane, Duration window) {
+        Lane known = lanes.get(lane);
+        return known != null && System.nanoTime() - known.lastFinished < window.toNanos();
+    }
+
     @Override
     public void close() throws InterruptedException {
         pool.shutdown();
@@ -60,6 +67,8 @@ final class HostLanes implements AutoCloseable {
     private final class Lane {
         private final Deque<Runnable> queue = new ArrayDeque<>();
         private int running;
+        /** When a task last finished; at first, when the lane was made. */
+        private volatile long lastFinished = System.nanoTime();
 
         synchronized void add(Runnable job) {
             queue.add(job);
@@ -81,6 +90,7 @@ final class HostLanes implements AutoCloseable {
         }
 
         private synchronized void finished() {
+            lastFinished = System.nanoTime();
             running--;
             drain();
         }
