@@ -40,6 +40,16 @@ public record Audience(boolean maintenance, boolean onlyForThoseTold, Reach now,
         public Reach {
             components = Collections.unmodifiableSet(new TreeSet<>(components));
         }
+
+        /** What a notice concerns: for maintenance the impact reads "maintenance", whatever the incident's. */
+        public static Reach of(boolean maintenance, String impact, Set<String> components) {
+            return new Reach(maintenance ? "maintenance" : impact, components);
+        }
+    }
+
+    /** Retractions and cancellations (by their notice type's name) only concern those already told. */
+    public static boolean onlyForThoseTold(String noticeType) {
+        return "incident_retracted".equals(noticeType) || "maintenance_cancelled".equals(noticeType);
     }
 
     public boolean includes(Subscription subscription) {

@@ -37,7 +37,6 @@ import org.incidentplatform.notification.events.AttemptOutcome;
 import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.events.DeliveryAttempt;
 import org.incidentplatform.notification.events.Notice;
-import org.incidentplatform.notification.events.NoticeType;
 import org.incidentplatform.notification.subscription.Subscription;
 import org.incidentplatform.notification.subscription.SubscriptionChange;
 import org.incidentplatform.notification.subscription.SubscriptionDirectory;
@@ -148,9 +147,8 @@ class Dispatcher implements DisposableBean {
 
     private List<Delivery> expand(Announcement announcement, Collection<Subscription> subscriptions) {
         Notice notice = announcement.getNotice();
-        Audience audience = new Audience(notice.getMaintenance(), onlyForThoseTold(notice.getType()),
-                new Audience.Reach(notice.getMaintenance() ? "maintenance" : notice.getImpact(),
-                        notice.getComponents().keySet()),
+        Audience audience = new Audience(notice.getMaintenance(), Audience.onlyForThoseTold(notice.getType().name()),
+                Audience.Reach.of(notice.getMaintenance(), notice.getImpact(), notice.getComponents().keySet()),
                 announcement.getReach().stream()
                         .map(reach -> new Audience.Reach(reach.getImpact(), Set.copyOf(reach.getComponents())))
                         .toList());
@@ -176,11 +174,6 @@ class Dispatcher implements DisposableBean {
             }
         }
         return deliveries;
-    }
-
-    /** Retractions and cancellations only concern those who heard of the thing in the first place. */
-    private static boolean onlyForThoseTold(NoticeType type) {
-        return type == NoticeType.incident_retracted || type == NoticeType.maintenance_cancelled;
     }
 
     /**

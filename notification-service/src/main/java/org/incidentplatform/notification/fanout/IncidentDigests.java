@@ -55,13 +55,12 @@ final class IncidentDigests {
 
         /** What this notice concerns. */
         Audience.Reach reach() {
-            return new Audience.Reach(digest.maintenance() ? "maintenance" : digest.impact(),
-                    digest.components().keySet());
+            return Audience.Reach.of(digest.maintenance(), digest.impact(), digest.components().keySet());
         }
 
         /** Retractions and cancellations only concern those who heard of the thing in the first place. */
         boolean onlyForThoseTold() {
-            return type == NoticeType.incident_retracted || type == NoticeType.maintenance_cancelled;
+            return Audience.onlyForThoseTold(type.name());
         }
 
         Notice notice(long sequence, Instant occurredAt) {
