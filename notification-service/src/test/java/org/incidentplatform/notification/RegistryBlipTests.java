@@ -3,25 +3,14 @@ package org.incidentplatform.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
+import org.incidentplatform.local.junit.RegistryProxy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -63,60 +52,6 @@ class RegistryBlipTests {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                     service.get("/actuator/health", true).body().at("/components/fanOutStreams/details")
                             .has("waitingForSchemaRegistrySince")).isFalse());
-        }
-    }
-
-    /** Passes every request to the registry, except schema look-ups by id while {@link #away}: those get 503. */
-    private static final class RegistryProxy implements AutoCloseable {
-
-        final AtomicBoolean away = new AtomicBoolean();
-        final AtomicInteger refused = new AtomicInteger();
-        private final HttpServer server;
-        private final String target;
-        private final HttpClient http = HttpClient.newHttpClient();
-
-        RegistryProxy(String target) throws IOException {
-            this.target = target.replaceAll("/$", "");
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-            server.createContext("/", this::handle);
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        private void handle(HttpExchange exchange) throws IOException {
-            try (exchange; InputStream in = exchange.getRequestBody()) {
-                byte[] body = in.readAllBytes();
-                String path = exchange.getRequestURI().toString();
-                if (away.get() && path.startsWith("/schemas/ids/")) {
-                    refused.incrementAndGet();
-                    exchange.sendResponseHeaders(503, -1);
-                    return;
-                }
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + path))
-                        .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(body));
-                String type = exchange.getRequestHeaders().getFirst("Content-Type");
-                if (type != null) {
-                    request.header("Content-Type", type);
-                }
-                HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                answer.headers().firstValue("Content-Type")
-                        .ifPresent(value -> exchange.getResponseHeaders().set("Content-Type", value));
-                exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer.body());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
         }
     }
 }

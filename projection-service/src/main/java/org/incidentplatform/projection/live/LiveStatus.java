@@ -3,9 +3,11 @@ package org.incidentplatform.projection.live;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,8 @@ import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.analytics.Analytics;
 import org.incidentplatform.projection.status.StatusProjection;
 import org.incidentplatform.projection.status.StatusSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The status (and the analytics) as this instance currently knows them, and how current that is. One thread (the log
@@ -21,11 +25,25 @@ import org.incidentplatform.projection.status.StatusSnapshot;
  * immutable object replaced as a whole, so a read never sees half an update and never waits for
  * the writer. Readers that need their own write reflected can wait, bounded, for a version, without
  * holding a thread: the wait is a future the writer completes when it publishes that version.
+ *
+ * <p><b>A gap waits.</b> An event whose stream lacks an earlier one (a record that was dead-lettered, then
+ * written again once it could be read) is held, not dropped, and applied with everything after it as soon as
+ * the missing one arrives: the models stay at the last complete state meanwhile, and {@link #waitingForGaps()}
+ * says which streams wait for what. At most {@link #MAX_HELD_PER_STREAM} events are held per stream; beyond
+ * that the newest are dropped with an error (a restart reads them again from the log).
  */
 public final class LiveStatus {
 
+    /** Events held per stream while it waits for a missing one. */
+    static final int MAX_HELD_PER_STREAM = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(LiveStatus.class);
+
     private final StatusProjection projection = new StatusProjection();
     private final Analytics analytics = new Analytics();
+    private final Map<String, TreeMap<Long, IncidentEvent>> held = new HashMap<>();
+    private volatile Map<String, Gap> gaps = Map.of();
+    private long droppedWhileWaiting;
     private final Clock clock;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
     private volatile boolean caughtUp;
@@ -59,12 +77,78 @@ public final class LiveStatus {
      */
     StatusProjection.Outcome offer(IncidentEvent event) {
         StatusProjection.Outcome outcome = projection.offer(event);
-        if (outcome == StatusProjection.Outcome.HEARTBEAT) {
-            lastHeartbeat = event;
-        } else {
-            analytics.offer(event);
+        switch (outcome) {
+            case HEARTBEAT -> lastHeartbeat = event;
+            case GAP -> hold(event);
+            case ALREADY_APPLIED -> {
+            }
+            case APPLIED, INAPPLICABLE -> {
+                analytics.offer(event);
+                releaseHeld(event.getIncidentId());
+            }
         }
         return outcome;
+    }
+
+    private void hold(IncidentEvent event) {
+        String stream = event.getIncidentId();
+        TreeMap<Long, IncidentEvent> waiting = held.computeIfAbsent(stream, s -> new TreeMap<>());
+        if (waiting.size() >= MAX_HELD_PER_STREAM && !waiting.containsKey(event.getSequence())) {
+            droppedWhileWaiting++;
+            log.error("event {} of {} dropped: the stream already holds {} events while it waits for sequence {};"
+                    + " a restart reads it again from the log", event.getEventId(), stream, waiting.size(),
+                    projection.versionOf(stream) + 1);
+            return;
+        }
+        waiting.put(event.getSequence(), event);
+        if (!gaps.containsKey(stream)) {
+            Map<String, Gap> next = new HashMap<>(gaps);
+            next.put(stream, new Gap(projection.versionOf(stream) + 1, clock.instant()));
+            gaps = Map.copyOf(next);
+        }
+    }
+
+    /** Applies, in order, what the stream held while it waited, as far as its sequence now runs unbroken. */
+    private void releaseHeld(String stream) {
+        TreeMap<Long, IncidentEvent> waiting = held.get(stream);
+        if (waiting == null) {
+            return;
+        }
+        while (!waiting.isEmpty()) {
+            IncidentEvent next = waiting.firstEntry().getValue();
+            StatusProjection.Outcome outcome = projection.offer(next);
+            if (outcome == StatusProjection.Outcome.GAP) {
+                Map<String, Gap> still = new HashMap<>(gaps);
+                still.put(stream, new Gap(projection.versionOf(stream) + 1, gaps.get(stream).since()));
+                gaps = Map.copyOf(still);
+                return;
+            }
+            waiting.pollFirstEntry();
+            if (outcome != StatusProjection.Outcome.ALREADY_APPLIED) {
+                analytics.offer(next);
+            }
+        }
+        held.remove(stream);
+        Map<String, Gap> rest = new HashMap<>(gaps);
+        rest.remove(stream);
+        gaps = Map.copyOf(rest);
+    }
+
+    /**
+     * Streams whose next event is missing while later ones arrived, by stream id: safe to read from any thread.
+     * Their later events are held (see the class comment), so the page shows them as they were before the gap.
+     */
+    public Map<String, Gap> waitingForGaps() {
+        return gaps;
+    }
+
+    /** Events dropped because their stream already held {@link #MAX_HELD_PER_STREAM} while waiting. */
+    long droppedWhileWaiting() {
+        return droppedWhileWaiting;
+    }
+
+    /** A stream's wait: the sequence it misses (the first, if several) and since when it waits. */
+    public record Gap(long missingSequence, Instant since) {
     }
 
     /** Makes everything applied so far visible to readers and completes the waits it satisfies. */

@@ -7,7 +7,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
-/** UP once the status has caught up with the log; until then the page would show too little. */
+/**
+ * UP once the status has caught up with the log; until then the page would show too little. Names the streams that
+ * wait for a missing event (their later events are held, see {@link LiveStatus}): still UP, the rest of the page is
+ * current, but an operator sees which incident shows an older state and since when.
+ */
 @Component("statusProjection")
 final class ProjectionHealth implements HealthIndicator {
 
@@ -24,6 +28,7 @@ final class ProjectionHealth implements HealthIndicator {
         return health.withDetail("caughtUp", status.caughtUp())
                 .withDetail("appliedEvents", status.current().appliedEvents())
                 .withDetail("dataAsOf", asOf == null ? "never" : asOf.toString())
+                .withDetail("streamsWaitingForMissingEvent", status.waitingForGaps())
                 .build();
     }
 }

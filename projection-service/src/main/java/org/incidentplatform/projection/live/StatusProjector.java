@@ -85,6 +85,10 @@ final class StatusProjector {
         this.applied = Counter.builder("projection.events.applied")
                 .description("Events of incident-events applied to the status (redeliveries and heartbeats excluded)")
                 .register(metrics);
+        Gauge.builder("projection.streams.waiting", status, live -> live.waitingForGaps().size())
+                .description("Streams whose next event is missing while later ones arrived: those are held until it"
+                        + " does")
+                .register(metrics);
     }
 
     @KafkaListener(id = LISTENER_ID, batch = "true", topicPartitions = @org.springframework.kafka.annotation.TopicPartition(
@@ -127,8 +131,8 @@ final class StatusProjector {
         try {
             StatusProjection.Outcome outcome = status.offer(event);
             if (outcome == StatusProjection.Outcome.GAP) {
-                log.error("event {} of {} skipped: sequence {} does not follow the last applied one",
-                        event.getEventId(), event.getIncidentId(), event.getSequence());
+                log.warn("event {} of {} held: sequence {} does not follow the last applied one; its stream waits"
+                        + " for the missing event", event.getEventId(), event.getIncidentId(), event.getSequence());
             }
             return outcome == StatusProjection.Outcome.APPLIED;
         } finally {

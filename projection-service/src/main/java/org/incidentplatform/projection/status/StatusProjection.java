@@ -35,9 +35,9 @@ import org.incidentplatform.projection.status.StatusSnapshot.Maintenance;
  * keeps a replay of the whole log fast.
  *
  * <p><b>Exactly once.</b> An event is applied only if its sequence is the next of its stream.
- * Redeliveries (sequence already applied) are ignored. A gap is reported, not held back: Kafka keeps a
- * stream's records in order, so a missing sequence means a truncated log or a bug upstream, and
- * waiting would only hide it while the stream stays stuck; the caller logs {@link Outcome#GAP}.
+ * Redeliveries (sequence already applied) are ignored. A gap is reported and the event not applied: Kafka keeps a
+ * stream's records in order, so a missing sequence means a record that could not be read (dead-lettered) or a
+ * truncated log; the caller holds what comes after it until the missing event arrives (see {@code LiveStatus}).
  *
  * <p><b>Component status.</b> The worst status that any active incident (neither resolved nor
  * retracted) or maintenance under way (in progress or verifying) sets for it, else operational, in
@@ -130,6 +130,11 @@ public final class StatusProjection {
             updatedAt = lastRecordedAt;
         }
         return Outcome.APPLIED;
+    }
+
+    /** The last sequence applied of the stream, 0 if none. */
+    public long versionOf(String streamId) {
+        return versions.getOrDefault(streamId, 0L);
     }
 
     private boolean dispatch(IncidentEvent event) {

@@ -39,7 +39,9 @@ import org.incidentplatform.events.IncidentDeclared;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.events.IncidentResolved;
 import org.incidentplatform.events.IncidentStatus;
+import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
+import org.incidentplatform.local.junit.RegistryProxy;
 import org.incidentplatform.projection.ProjectionServiceApplication;
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.incidentplatform.schemas.Topics;
@@ -202,6 +204,60 @@ class StatusProjectorTests {
         Header reason = dead.headers().lastHeader("dlt-reason");
         assertThat(reason).isNotNull();
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).containsIgnoringCase("magic byte");
+    }
+
+    /**
+     * The schema registry refuses look-ups (503) while this instance meets the log's schema for the first time:
+     * the records are read again until it answers, none is dead-lettered, and the incident is then shown.
+     */
+    @Test
+    void aRegistryThatIsBrieflyAway_delaysTheLog_butDeadLettersNothing() throws Exception {
+        String component = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        String incident = "inc-" + UUID.randomUUID();
+        try (RegistryProxy registry = new RegistryProxy(LocalPlatformExtension.schemaRegistryUrl())) {
+            registry.away.set(true);
+            append(envelope("catalogue", sequenceOfCatalogue(), ComponentAdded.newBuilder()
+                    .setComponentId(component).setName("Status API").build()), envelope(incident, 1,
+                    declared(component)));
+            service = new SpringApplicationBuilder(ProjectionServiceApplication.class).properties("SERVER_PORT=0")
+                    .run("--platform.schema-registry-url=" + registry.url());
+            LiveStatus status = service.getBean(LiveStatus.class);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> registry.refused.get() >= 3);
+            assertThat(status.current().version(incident)).as("not shown while the registry is away").isZero();
+
+            registry.away.set(false);
+            awaitVersion(incident, 1);
+            assertThat(deadLetter(incident)).as("dead-lettered for a registry that was only away").isNull();
+        }
+    }
+
+    /**
+     * An event whose predecessor is missing (dead-lettered, then written again once it could be read) waits for it:
+     * the incident shows its last complete state meanwhile, health names the wait, and when the missing event
+     * arrives it is applied with everything that waited behind it.
+     */
+    @Test
+    void anEventAfterAMissingOne_waitsForIt_andIsAppliedWhenItArrives() throws Exception {
+        String component = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        String incident = "inc-" + UUID.randomUUID();
+        service = start();
+        append(envelope("catalogue", sequenceOfCatalogue(), ComponentAdded.newBuilder()
+                .setComponentId(component).setName("Search").build()), envelope(incident, 1, declared(component)));
+        awaitVersion(incident, 1);
+        LiveStatus status = service.getBean(LiveStatus.class);
+
+        append(envelope(incident, 3, IncidentResolved.newBuilder().setMessage("Fixed").build()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status.waitingForGaps().containsKey(incident));
+        assertThat(status.waitingForGaps().get(incident).missingSequence()).isEqualTo(2);
+        assertThat(status.current().version(incident)).isEqualTo(1);
+
+        append(envelope(incident, 2, IncidentUpdatePosted.newBuilder().setMessage("Rolling back").build()));
+        StatusSnapshot after = awaitVersion(incident, 3);
+        assertThat(after.incident(incident).orElseThrow().resolvedAt()).as("the held resolution").isNotNull();
+        assertThat(after.component(component).orElseThrow().status()).hasToString("operational");
+        assertThat(status.analytics().appliedSequence(incident)).as("analytics got the held event too").isEqualTo(3);
+        assertThat(status.waitingForGaps()).doesNotContainKey(incident);
     }
 
     private ConfigurableApplicationContext start() {
