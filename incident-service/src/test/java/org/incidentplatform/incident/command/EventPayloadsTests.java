@@ -187,7 +187,7 @@ class EventPayloadsTests {
     @Test
     void everyDomainEventTypeIsCovered() {
         Set<Class<?>> all = Stream.of(IncidentEvent.class, MaintenanceEvent.class, CatalogueEvent.class)
-                .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
+                .flatMap(type -> Arrays.stream(type.getPermittedSubclasses()))
                 .collect(Collectors.toSet());
         Set<Class<?>> covered = events().map(arguments -> arguments.get()[1].getClass())
                 .collect(Collectors.toSet());
