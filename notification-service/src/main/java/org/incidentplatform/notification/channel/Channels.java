@@ -83,7 +83,7 @@ public class Channels {
         return channel;
     }
 
-    private static TemplateEngine engine(TemplateMode mode) {
+    static TemplateEngine engine(TemplateMode mode) {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setTemplateMode(mode);
         resolver.setCharacterEncoding("UTF-8");

@@ -137,11 +137,11 @@ class EmailTests {
         return plain(message);
     }
 
-    private static String plain(Part part) throws Exception {
+    static String plain(Part part) throws Exception {
         return find(part, "text/plain");
     }
 
-    private static String html(Part part) throws Exception {
+    static String html(Part part) throws Exception {
         return find(part, "text/html");
     }
 
