@@ -3,6 +3,7 @@ package org.incidentplatform.notification.dispatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.incidentplatform.notification.subscription.Subscription;
 
@@ -80,15 +81,17 @@ final class DeliveryPolicy {
      *
      * @param failingSince the start of its unbroken run of failures, null when this is the first
      * @param requested    when this instance last asked for its quarantine, or null
+     * @return the start of the run of failures that quarantines it (from the re-enabling, if later), or empty
      */
-    boolean quarantine(Instant failingSince, Instant receivingSince, Instant requested, Instant now) {
+    Optional<Instant> quarantine(Instant failingSince, Instant receivingSince, Instant requested, Instant now) {
         Instant since = failingSince == null ? now : failingSince;
         if (receivingSince != null && since.isBefore(receivingSince)) {
             since = receivingSince;
         }
         if (Duration.between(since, now).compareTo(quarantineAfter) < 0) {
-            return false;
+            return Optional.empty();
         }
-        return requested == null || (receivingSince != null && !requested.isAfter(receivingSince));
+        boolean askedAlready = requested != null && (receivingSince == null || requested.isAfter(receivingSince));
+        return askedAlready ? Optional.empty() : Optional.of(since);
     }
 }

@@ -444,19 +444,13 @@ class Dispatcher implements DisposableBean {
      * counts from the re-enabling.
      */
     private void considerQuarantine(Subscription subscription, Instant now, AttemptResult result) {
-        Instant failingSince = deliveryLog.failingSince(subscription.id()).orElse(null);
-        if (!policy.quarantine(failingSince, subscription.receivingSince(), quarantineRequested.get(subscription.id()),
-                now)) {
-            return;
-        }
-        Instant since = failingSince == null ? now : failingSince;
-        if (subscription.receivingSince() != null && since.isBefore(subscription.receivingSince())) {
-            since = subscription.receivingSince();
-        }
-        quarantineRequested.put(subscription.id(), now);
-        log.warn("quarantining subscription {}: failing since {}", subscription.id(), since);
-        subscriptionLog.append(subscription.id(), new SubscriptionChange.Quarantined(since, result.detail(), now),
-                "dispatcher");
+        policy.quarantine(deliveryLog.failingSince(subscription.id()).orElse(null), subscription.receivingSince(),
+                quarantineRequested.get(subscription.id()), now).ifPresent(since -> {
+                    quarantineRequested.put(subscription.id(), now);
+                    log.warn("quarantining subscription {}: failing since {}", subscription.id(), since);
+                    subscriptionLog.append(subscription.id(),
+                            new SubscriptionChange.Quarantined(since, result.detail(), now), "dispatcher");
+                });
     }
 
     private CompletableFuture<?> send(String topic, String key, Object value) {

@@ -71,10 +71,10 @@ class DeliveryPolicyTests {
     void aSubscriptionFailingForTheWholeQuarantinePeriod_isQuarantined_once() {
         Instant failingSince = NOW.minus(QUARANTINE_AFTER);
 
-        assertThat(policy.quarantine(failingSince, null, null, NOW)).isTrue();
-        assertThat(policy.quarantine(failingSince, null, NOW.minusSeconds(5), NOW)).as("asked already").isFalse();
-        assertThat(policy.quarantine(NOW.minus(QUARANTINE_AFTER).plusSeconds(1), null, null, NOW)).isFalse();
-        assertThat(policy.quarantine(null, null, null, NOW)).as("first failure").isFalse();
+        assertThat(policy.quarantine(failingSince, null, null, NOW)).hasValue(failingSince);
+        assertThat(policy.quarantine(failingSince, null, NOW.minusSeconds(5), NOW)).as("asked already").isEmpty();
+        assertThat(policy.quarantine(NOW.minus(QUARANTINE_AFTER).plusSeconds(1), null, null, NOW)).isEmpty();
+        assertThat(policy.quarantine(null, null, null, NOW)).as("first failure").isEmpty();
     }
 
     @Test
@@ -82,9 +82,10 @@ class DeliveryPolicyTests {
         Instant reenabled = NOW.minusSeconds(600);
         Instant failingSince = NOW.minus(Duration.ofDays(2));
 
-        assertThat(policy.quarantine(failingSince, reenabled, null, NOW)).isFalse();
-        assertThat(policy.quarantine(failingSince, reenabled, null, reenabled.plus(QUARANTINE_AFTER))).isTrue();
+        assertThat(policy.quarantine(failingSince, reenabled, null, NOW)).isEmpty();
+        assertThat(policy.quarantine(failingSince, reenabled, null, reenabled.plus(QUARANTINE_AFTER)))
+                .as("counted from the re-enabling").hasValue(reenabled);
         assertThat(policy.quarantine(failingSince, reenabled, reenabled.minusSeconds(60),
-                reenabled.plus(QUARANTINE_AFTER))).as("requested before the re-enabling").isTrue();
+                reenabled.plus(QUARANTINE_AFTER))).as("requested before the re-enabling").hasValue(reenabled);
     }
 }
