@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
-import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.subscription.Channel;
 import org.incidentplatform.notification.subscription.Impact;
@@ -50,8 +49,8 @@ class EmailChannelTests {
         Subscription first = subscription();
         Subscription second = subscription();
 
-        assertThat(channel.deliver(delivery("event-1", first), first).delivered()).isTrue();
-        assertThat(channel.deliver(delivery("event-1", second), second).delivered()).isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", first, NOW), first).delivered()).isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", second, NOW), second).delivered()).isTrue();
 
         assertThat(channel.rendered.renders()).isEqualTo(1);
         MimeMessage toFirst = mailTo(first.target());
@@ -98,18 +97,5 @@ class EmailChannelTests {
         String id = "sub_" + UUID.randomUUID().toString().replace("-", "");
         return new Subscription(id, Channel.EMAIL, id + "@example.com", Set.of(), Impact.NONE, true,
                 Subscription.Status.ACTIVE, null, NOW, NOW);
-    }
-
-    private static Delivery delivery(String eventId, Subscription subscription) {
-        return Delivery.newBuilder()
-                .setDeliveryId(UUID.nameUUIDFromBytes((eventId + subscription.id()).getBytes()))
-                .setSubscriptionId(subscription.id())
-                .setEventId(eventId)
-                .setAttempt(0)
-                .setRequestedAt(NOW)
-                .setEventRecordedAt(NOW)
-                .setDueAt(NOW)
-                .setNotice(StatuspageContractTests.monitoring())
-                .build();
     }
 }

@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.incidentplatform.notification.NotificationProperties;
 import org.incidentplatform.notification.WebhookSink;
-import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.subscription.Channel;
 import org.incidentplatform.notification.subscription.Impact;
 import org.incidentplatform.notification.subscription.Subscription;
@@ -43,9 +42,9 @@ class SlackChannelTests {
         Subscription first = subscription();
         Subscription second = subscription();
 
-        assertThat(channel.deliver(delivery("event-1", first), first).delivered()).isTrue();
-        assertThat(channel.deliver(delivery("event-1", second), second).delivered()).isTrue();
-        assertThat(channel.deliver(delivery("event-2", second), second).delivered()).isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", first, NOW), first).delivered()).isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", second, NOW), second).delivered()).isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-2", second, NOW), second).delivered()).isTrue();
 
         assertThat(channel.rendered.renders()).isEqualTo(2);
         assertThat(sink.receivedAt(first.target()).get(0).body())
@@ -56,18 +55,5 @@ class SlackChannelTests {
     private Subscription subscription() {
         return new Subscription("sub_" + UUID.randomUUID(), Channel.SLACK, sink.hook(), Set.of(), Impact.NONE, true,
                 Subscription.Status.ACTIVE, null, NOW, NOW);
-    }
-
-    private static Delivery delivery(String eventId, Subscription subscription) {
-        return Delivery.newBuilder()
-                .setDeliveryId(UUID.nameUUIDFromBytes((eventId + subscription.id()).getBytes()))
-                .setSubscriptionId(subscription.id())
-                .setEventId(eventId)
-                .setAttempt(0)
-                .setRequestedAt(NOW)
-                .setEventRecordedAt(NOW)
-                .setDueAt(NOW)
-                .setNotice(StatuspageContractTests.monitoring())
-                .build();
     }
 }

@@ -54,8 +54,8 @@ class WebhookChannelTests {
         Subscription first = subscription(Set.of());
         Subscription second = subscription(Set.of());
 
-        assertThat(channel.deliver(delivery("event-1", first), first).delivered()).isTrue();
-        assertThat(channel.deliver(delivery("event-1", second), second).delivered()).isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", first, NOW), first).delivered()).isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", second, NOW), second).delivered()).isTrue();
 
         assertThat(channel.rendered.renders()).isEqualTo(1);
         List<WebhookSink.Received> toFirst = sink.receivedAt(first.target());
@@ -78,7 +78,7 @@ class WebhookChannelTests {
     @Test
     void incidentThenComponentWebhook_eachWithItsOwnId_derivedFromTheDelivery_theSameOnARetry() {
         Subscription subscription = subscription(Set.of());
-        Delivery delivery = delivery("event-1", subscription);
+        Delivery delivery = Deliveries.firstAttempt("event-1", subscription, NOW);
         String deliveryId = delivery.getDeliveryId().toString();
 
         channel.deliver(delivery, subscription);
@@ -100,7 +100,7 @@ class WebhookChannelTests {
         Subscription subscription = subscription(Set.of());
         sink.answer(subscription.target(), request -> request == 2 ? 500 : 204);
 
-        AttemptResult result = channel.deliver(delivery("event-1", subscription), subscription);
+        AttemptResult result = channel.deliver(Deliveries.firstAttempt("event-1", subscription, NOW), subscription);
 
         assertThat(result.delivered()).isFalse();
         assertThat(result.httpStatus()).isEqualTo(500);
@@ -112,7 +112,7 @@ class WebhookChannelTests {
         Subscription subscription = subscription(Set.of());
         sink.answer(subscription.target(), request -> 503);
 
-        AttemptResult result = channel.deliver(delivery("event-1", subscription), subscription);
+        AttemptResult result = channel.deliver(Deliveries.firstAttempt("event-1", subscription, NOW), subscription);
 
         assertThat(result.delivered()).isFalse();
         assertThat(result.detail()).isEqualTo("HTTP 503");
@@ -123,7 +123,7 @@ class WebhookChannelTests {
     void subscriberToOtherComponents_getsNoComponentWebhookForThisOne() {
         Subscription subscription = subscription(Set.of("search"));
 
-        assertThat(channel.deliver(delivery("event-1", subscription), subscription).delivered()).isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", subscription, NOW), subscription).delivered()).isTrue();
 
         assertThat(sink.receivedAt(subscription.target())).singleElement()
                 .satisfies(received -> assertThat(JSON.readTree(received.body()).has("incident")).isTrue());
@@ -133,7 +133,7 @@ class WebhookChannelTests {
     void unsubscribeLink_isSignedForThatSubscription() {
         Subscription subscription = subscription(Set.of());
 
-        channel.deliver(delivery("event-1", subscription), subscription);
+        channel.deliver(Deliveries.firstAttempt("event-1", subscription, NOW), subscription);
 
         URI link = URI.create(JSON.readTree(sink.receivedAt(subscription.target()).get(0).body())
                 .at("/meta/unsubscribe").asString());
@@ -153,18 +153,5 @@ class WebhookChannelTests {
         String id = "sub_" + UUID.randomUUID().toString().replace("-", "");
         return new Subscription(id, Channel.WEBHOOK, sink.hook(), components, Impact.NONE, true,
                 Subscription.Status.ACTIVE, WebhookSigner.newSecret(), NOW, NOW);
-    }
-
-    private static Delivery delivery(String eventId, Subscription subscription) {
-        return Delivery.newBuilder()
-                .setDeliveryId(UUID.nameUUIDFromBytes((eventId + subscription.id()).getBytes()))
-                .setSubscriptionId(subscription.id())
-                .setEventId(eventId)
-                .setAttempt(0)
-                .setRequestedAt(NOW)
-                .setEventRecordedAt(NOW)
-                .setDueAt(NOW)
-                .setNotice(StatuspageContractTests.monitoring())
-                .build();
     }
 }
