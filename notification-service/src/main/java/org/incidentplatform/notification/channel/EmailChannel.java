@@ -12,6 +12,7 @@ import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.subscription.LinkSigner;
 import org.incidentplatform.notification.subscription.Subscription;
+import org.incidentplatform.schemas.Vocabulary.Words;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -50,7 +51,7 @@ public final class EmailChannel implements DeliveryChannel {
         Map<String, Object> model = Map.of(
                 "notice", notice,
                 "headline", Wording.headline(notice),
-                "status", Wording.status(notice.getStatus()),
+                "status", Words.of(notice.getStatus()).sentence(),
                 "components", Wording.components(notice),
                 "incidentUrl", Links.incident(statusPageUrl, notice.getIncidentId()),
                 "unsubscribeUrl", unsubscribe);
@@ -64,7 +65,7 @@ public final class EmailChannel implements DeliveryChannel {
                 "confirmUrl", Links.confirm(publicUrl, links, subscription.id()),
                 "statusPageUrl", statusPageUrl.toString(),
                 "components", String.join(", ", subscription.components().stream().sorted().toList()),
-                "minImpact", subscription.minImpact().wireName());
+                "minImpact", subscription.minImpact().wireValue());
         return send(subscription.target(), "Confirm your subscription to " + statusPageUrl.getHost(), "confirm",
                 model, null, subscription.id());
     }

@@ -14,9 +14,9 @@ import org.incidentplatform.notification.NotificationProperties;
 import org.incidentplatform.notification.WebhookSink;
 import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.subscription.Channel;
-import org.incidentplatform.notification.subscription.Impact;
 import org.incidentplatform.notification.subscription.Subscription;
 import org.incidentplatform.notification.subscription.TargetPolicy;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
