@@ -4,18 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.junit.IncidentStreams;
 import org.incidentplatform.schemas.Topics;
-import org.incidentplatform.schemas.serde.AvroSerializer;
 
 /**
  * Appends events straight to {@code incident-events}, as incident-service would have written them
@@ -36,9 +33,8 @@ final class EventAppender implements AutoCloseable {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        AvroSerializer<IncidentEvent> serializer = new AvroSerializer<>();
-        serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), serializer);
+        this.producer = new KafkaProducer<>(props, Topics.INCIDENT_EVENTS.keySerde().serializer(),
+                Topics.INCIDENT_EVENTS.valueSerde(stack.schemaRegistryUrl()).serializer());
     }
 
     /** Sends without waiting; {@link #flush()} waits for all and reports the first failure. */

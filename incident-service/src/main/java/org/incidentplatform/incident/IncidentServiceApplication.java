@@ -1,8 +1,5 @@
 package org.incidentplatform.incident;
 
-import java.util.Map;
-
-import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.service.ServiceSchemas;
 import org.incidentplatform.service.ServiceTopics;
@@ -36,6 +33,6 @@ public class IncidentServiceApplication {
     /** The event envelope it appends: checked against the registry's latest at start. */
     @Bean
     ServiceSchemas serviceSchemas() {
-        return ServiceSchemas.writes(Map.of(Topics.INCIDENT_EVENTS, IncidentEvent.getClassSchema()));
+        return ServiceSchemas.writes(Topics.INCIDENT_EVENTS);
     }
 }

@@ -1,11 +1,5 @@
 package org.incidentplatform.notification;
 
-import java.util.Map;
-
-import org.incidentplatform.notification.events.Announcement;
-import org.incidentplatform.notification.events.Delivery;
-import org.incidentplatform.notification.events.DeliveryAttempt;
-import org.incidentplatform.notification.events.SubscriptionEvent;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.service.ServiceSchemas;
 import org.incidentplatform.service.ServiceTopics;
@@ -48,11 +42,8 @@ public class NotificationServiceApplication {
     /** The records it writes to its own topics: checked against the registry's latest at start. */
     @Bean
     ServiceSchemas serviceSchemas() {
-        return ServiceSchemas.writes(Map.of(
-                NotificationTopics.SUBSCRIPTIONS, SubscriptionEvent.getClassSchema(),
-                NotificationTopics.NOTICES, Announcement.getClassSchema(),
-                NotificationTopics.DELIVERIES, Delivery.getClassSchema(),
-                NotificationTopics.DELIVERY_RETRIES, Delivery.getClassSchema(),
-                NotificationTopics.DELIVERY_ATTEMPTS, DeliveryAttempt.getClassSchema()));
+        return ServiceSchemas.writes(NotificationTopics.SUBSCRIPTIONS, NotificationTopics.NOTICES,
+                NotificationTopics.DELIVERIES, NotificationTopics.DELIVERY_RETRIES,
+                NotificationTopics.DELIVERY_ATTEMPTS);
     }
 }

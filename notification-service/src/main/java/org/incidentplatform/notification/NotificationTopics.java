@@ -3,11 +3,16 @@ package org.incidentplatform.notification;
 import java.time.Duration;
 import java.util.Map;
 
+import org.incidentplatform.notification.events.Announcement;
+import org.incidentplatform.notification.events.Delivery;
+import org.incidentplatform.notification.events.DeliveryAttempt;
+import org.incidentplatform.notification.events.SubscriptionEvent;
 import org.incidentplatform.schemas.TopicSpec;
 
 /**
- * The topics this service owns, declared once: names, partitions, retention. A {@code *_NAME} constant is
- * the name alone, for the annotations of listeners, which need a compile-time constant.
+ * The topics this service owns, declared once: names, partitions, retention, and the types of the records,
+ * which the serdes are built from (see {@link TopicSpec}). A {@code *_NAME} constant is the name alone, for
+ * the annotations of listeners, which need a compile-time constant.
  */
 public final class NotificationTopics {
 
@@ -27,9 +32,10 @@ public final class NotificationTopics {
      */
     public static final String SUBSCRIPTIONS_NAME = "notification-subscriptions";
 
-    public static final TopicSpec SUBSCRIPTIONS = new TopicSpec(SUBSCRIPTIONS_NAME, 6, RETAINED_FOREVER);
+    public static final TopicSpec<String, SubscriptionEvent> SUBSCRIPTIONS = new TopicSpec<>(SUBSCRIPTIONS_NAME, 6,
+            RETAINED_FOREVER, String.class, SubscriptionEvent.class);
 
-    public static final TopicSpec SUBSCRIPTIONS_DLT = SUBSCRIPTIONS.deadLetter();
+    public static final TopicSpec<String, byte[]> SUBSCRIPTIONS_DLT = SUBSCRIPTIONS.deadLetter();
 
     /**
      * Announcements: one per notifiable incident event, from the fan-out, keyed by incident id so one
@@ -37,9 +43,10 @@ public final class NotificationTopics {
      */
     public static final String NOTICES_NAME = "notification-notices";
 
-    public static final TopicSpec NOTICES = new TopicSpec(NOTICES_NAME, 6, RETAINED_A_WEEK);
+    public static final TopicSpec<String, Announcement> NOTICES = new TopicSpec<>(NOTICES_NAME, 6, RETAINED_A_WEEK,
+            String.class, Announcement.class);
 
-    public static final TopicSpec NOTICES_DLT = NOTICES.deadLetter();
+    public static final TopicSpec<String, byte[]> NOTICES_DLT = NOTICES.deadLetter();
 
     /**
      * Retries whose time has come, from the retry scheduler. Keyed by subscription id, so the instances
@@ -47,14 +54,15 @@ public final class NotificationTopics {
      */
     public static final String DELIVERIES_NAME = "notification-deliveries";
 
-    public static final TopicSpec DELIVERIES = new TopicSpec(DELIVERIES_NAME, 6, RETAINED_A_WEEK);
+    public static final TopicSpec<String, Delivery> DELIVERIES = new TopicSpec<>(DELIVERIES_NAME, 6, RETAINED_A_WEEK,
+            String.class, Delivery.class);
 
     /** Parked deliveries: out of attempts or too old; also records of notification-deliveries that cannot be read. */
-    public static final TopicSpec DELIVERIES_DLT = DELIVERIES.deadLetter();
+    public static final TopicSpec<String, byte[]> DELIVERIES_DLT = DELIVERIES.deadLetter();
 
     /** Failed deliveries waiting for their next attempt; the retry scheduler holds them until due. */
-    public static final TopicSpec DELIVERY_RETRIES = new TopicSpec("notification-delivery-retries", 6,
-            RETAINED_A_WEEK);
+    public static final TopicSpec<String, Delivery> DELIVERY_RETRIES = new TopicSpec<>(
+            "notification-delivery-retries", 6, RETAINED_A_WEEK, String.class, Delivery.class);
 
     /**
      * How long the delivery log keeps an attempt: long past the longest retry age (24 h by default), so
@@ -68,11 +76,11 @@ public final class NotificationTopics {
      */
     public static final String DELIVERY_ATTEMPTS_NAME = "notification-delivery-attempts";
 
-    public static final TopicSpec DELIVERY_ATTEMPTS = new TopicSpec(DELIVERY_ATTEMPTS_NAME, 6, Map.of(
-            "cleanup.policy", "delete",
-            "retention.ms", String.valueOf(DELIVERY_LOG_RETENTION.toMillis())));
+    public static final TopicSpec<String, DeliveryAttempt> DELIVERY_ATTEMPTS = new TopicSpec<>(DELIVERY_ATTEMPTS_NAME,
+            6, Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(DELIVERY_LOG_RETENTION.toMillis())),
+            String.class, DeliveryAttempt.class);
 
-    public static final TopicSpec DELIVERY_ATTEMPTS_DLT = DELIVERY_ATTEMPTS.deadLetter();
+    public static final TopicSpec<String, byte[]> DELIVERY_ATTEMPTS_DLT = DELIVERY_ATTEMPTS.deadLetter();
 
     private NotificationTopics() {
     }

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 import org.incidentplatform.schemas.TopicSpec;
 import org.incidentplatform.schemas.serde.TopicNameStrategy;
 
@@ -18,11 +20,19 @@ public record ServiceSchemas(Map<String, Schema> written) {
         written = Map.copyOf(written);
     }
 
-    /** The value schema written to each topic, under the subject the serializer registers it in. */
-    public static ServiceSchemas writes(Map<TopicSpec, Schema> valuesByTopic) {
+    /**
+     * The value schema written to each topic, its value type's (an Avro record class), under the subject the
+     * serializer registers it in.
+     */
+    public static ServiceSchemas writes(TopicSpec<?, ?>... topics) {
         Map<String, Schema> bySubject = new LinkedHashMap<>();
-        valuesByTopic.forEach((topic, schema) ->
-                bySubject.put(TopicNameStrategy.subjectName(topic.name(), false), schema));
+        for (TopicSpec<?, ?> topic : topics) {
+            if (!SpecificRecord.class.isAssignableFrom(topic.valueType())) {
+                throw new IllegalArgumentException("topic " + topic.name() + " holds no Avro records");
+            }
+            bySubject.put(TopicNameStrategy.subjectName(topic.name(), false),
+                    SpecificData.get().getSchema(topic.valueType()));
+        }
         return new ServiceSchemas(bySubject);
     }
 

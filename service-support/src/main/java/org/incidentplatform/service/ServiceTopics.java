@@ -10,7 +10,7 @@ import org.incidentplatform.schemas.TopicSpec;
  * one creator per topic) and only checks the ones it requires, waiting for their owner to create
  * them. Each service declares exactly one of these as a bean.
  */
-public record ServiceTopics(List<TopicSpec> owned, List<TopicSpec> required) {
+public record ServiceTopics(List<TopicSpec<?, ?>> owned, List<TopicSpec<?, ?>> required) {
 
     public ServiceTopics {
         owned = List.copyOf(owned);
@@ -21,19 +21,19 @@ public record ServiceTopics(List<TopicSpec> owned, List<TopicSpec> required) {
         }
     }
 
-    public static ServiceTopics owns(TopicSpec... topics) {
+    public static ServiceTopics owns(TopicSpec<?, ?>... topics) {
         return new ServiceTopics(List.of(topics), List.of());
     }
 
-    public static ServiceTopics requires(TopicSpec... topics) {
+    public static ServiceTopics requires(TopicSpec<?, ?>... topics) {
         return new ServiceTopics(List.of(), List.of(topics));
     }
 
-    public ServiceTopics andRequires(TopicSpec... topics) {
+    public ServiceTopics andRequires(TopicSpec<?, ?>... topics) {
         return new ServiceTopics(owned, Stream.concat(required.stream(), Stream.of(topics)).toList());
     }
 
-    Stream<TopicSpec> all() {
+    Stream<TopicSpec<?, ?>> all() {
         return Stream.concat(owned.stream(), required.stream());
     }
 }

@@ -117,7 +117,7 @@ final class TopicVerifier implements SmartInitializingSingleton {
         }
     }
 
-    private NewTopic newTopic(TopicSpec spec) {
+    private NewTopic newTopic(TopicSpec<?, ?> spec) {
         return TopicBuilder.name(spec.name())
                 .partitions(spec.partitions())
                 .replicas(platform.replicationFactor())
@@ -173,7 +173,8 @@ final class TopicVerifier implements SmartInitializingSingleton {
     }
 
     private List<String> compare(Map<String, TopicDescription> descriptions, Map<String, Config> configs) {
-        Map<String, TopicSpec> specs = topics.all().collect(Collectors.toMap(TopicSpec::name, Function.identity()));
+        Map<String, TopicSpec<?, ?>> specs = topics.all()
+                .collect(Collectors.toMap(TopicSpec::name, Function.identity()));
         List<String> problems = new ArrayList<>();
         specs.forEach((name, spec) -> {
             int partitions = descriptions.get(name).partitions().size();

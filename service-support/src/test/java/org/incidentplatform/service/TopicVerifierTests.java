@@ -43,7 +43,8 @@ class TopicVerifierTests {
 
     @Test
     void ownedTopics_areCreated_asDeclared() throws Exception {
-        TopicSpec spec = new TopicSpec("verifier-owned", 3, Map.of("cleanup.policy", "compact", "retention.ms", "-1"));
+        TopicSpec<String, byte[]> spec = bytes("verifier-owned", 3,
+                Map.of("cleanup.policy", "compact", "retention.ms", "-1"));
 
         verify(ServiceTopics.owns(spec));
         verify(ServiceTopics.owns(spec));
@@ -59,7 +60,7 @@ class TopicVerifierTests {
     void start_fails_whenATopicHasOtherPartitions() throws Exception {
         create("verifier-partitions", 2, DELETE);
 
-        assertThatThrownBy(() -> verify(ServiceTopics.requires(new TopicSpec("verifier-partitions", 4, DELETE))))
+        assertThatThrownBy(() -> verify(ServiceTopics.requires(bytes("verifier-partitions", 4, DELETE))))
                 .isInstanceOf(TopicVerificationException.class)
                 .hasMessage("topic 'verifier-partitions' has 2 partitions, expected 4");
     }
@@ -68,19 +69,19 @@ class TopicVerifierTests {
     void start_fails_whenAnOwnedTopicHasAnotherCleanupPolicy() throws Exception {
         create("verifier-compacted", 1, Map.of("cleanup.policy", "compact"));
 
-        assertThatThrownBy(() -> verify(ServiceTopics.owns(new TopicSpec("verifier-compacted", 1, DELETE))))
+        assertThatThrownBy(() -> verify(ServiceTopics.owns(bytes("verifier-compacted", 1, DELETE))))
                 .hasMessage("topic 'verifier-compacted' has cleanup.policy=compact, expected delete");
     }
 
     @Test
     void start_fails_whenARequiredTopicNeverAppears() {
-        assertThatThrownBy(() -> verify(ServiceTopics.requires(new TopicSpec("verifier-missing", 1, DELETE))))
+        assertThatThrownBy(() -> verify(ServiceTopics.requires(bytes("verifier-missing", 1, DELETE))))
                 .hasMessageStartingWith("required topic 'verifier-missing' does not exist after PT1S");
     }
 
     @Test
     void start_waitsForARequiredTopic_untilItsOwnerCreatesIt() throws Exception {
-        TopicSpec spec = new TopicSpec("verifier-late", 1, DELETE);
+        TopicSpec<String, byte[]> spec = bytes("verifier-late", 1, DELETE);
         CompletableFuture<Void> verified = CompletableFuture.runAsync(
                 () -> verify(ServiceTopics.requires(spec), Duration.ofSeconds(20)));
 
@@ -103,5 +104,9 @@ class TopicVerifierTests {
                 LocalPlatformExtension.bootstrapServers()));
         PlatformProperties platform = new PlatformProperties(URI.create("http://unused"), (short) 1, startupTimeout, "DOWN");
         new TopicVerifier(kafkaAdmin, topics, platform).afterSingletonsInstantiated();
+    }
+
+    private static TopicSpec<String, byte[]> bytes(String name, int partitions, Map<String, String> configs) {
+        return new TopicSpec<>(name, partitions, configs, String.class, byte[].class);
     }
 }

@@ -15,7 +15,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.schemas.Topics;
-import org.incidentplatform.schemas.serde.AvroSerde;
 import org.incidentplatform.service.PlatformProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +43,7 @@ class CommandTopology {
 
     @Bean
     Serde<IncidentEvent> incidentEventSerde(PlatformProperties platform) {
-        Serde<IncidentEvent> serde = new AvroSerde<>();
-        serde.configure(Map.of(
-                "schema.registry.url", platform.schemaRegistryUrl().toString(),
-                "specific.avro.reader", true), false);
-        return serde;
+        return Topics.INCIDENT_EVENTS.valueSerde(platform.schemaRegistryUrl().toString());
     }
 
     @Bean
@@ -73,15 +68,17 @@ class CommandTopology {
                 CommandCodec.serde(CommandProcessor.DueTimes.class)));
 
         KStream<String, byte[]> decided = builder
-                .stream(Topics.INCIDENT_COMMANDS.name(), Consumed.with(Serdes.String(), CommandCodec.ENVELOPES))
+                .stream(Topics.INCIDENT_COMMANDS.name(),
+                        Consumed.with(Topics.INCIDENT_COMMANDS.keySerde(), CommandCodec.ENVELOPES))
                 .process(() -> new CommandProcessor(events.serializer(), knownComponents, clock, properties, failures),
                         Named.as("decide"), CommandProcessor.STATE_STORE, CommandProcessor.EVENT_STORE,
                         CommandProcessor.IDEMPOTENCY_STORE, CommandProcessor.SCHEDULE_STORE);
-        // The processor encodes both itself and forwards each record to one of these two sinks by name.
-        decided.to(Topics.INCIDENT_EVENTS.name(),
-                Produced.with(Serdes.String(), Serdes.ByteArray()).withName(CommandProcessor.EVENTS_OUT));
-        decided.to(Topics.INCIDENT_COMMAND_RESULTS.name(),
-                Produced.with(Serdes.String(), Serdes.ByteArray()).withName(CommandProcessor.ANSWERS_OUT));
+        // The processor encodes both values itself (events with the serde above) and forwards each record to
+        // one of these two sinks by name.
+        decided.to(Topics.INCIDENT_EVENTS.name(), Produced.with(Topics.INCIDENT_EVENTS.keySerde(), Serdes.ByteArray())
+                .withName(CommandProcessor.EVENTS_OUT));
+        decided.to(Topics.INCIDENT_COMMAND_RESULTS.name(), Produced.with(Topics.INCIDENT_COMMAND_RESULTS.keySerde(),
+                Serdes.ByteArray()).withName(CommandProcessor.ANSWERS_OUT));
         return decided;
     }
 

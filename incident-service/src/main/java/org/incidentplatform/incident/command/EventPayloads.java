@@ -31,11 +31,11 @@ import org.incidentplatform.events.MaintenanceUpdatePosted;
 import org.incidentplatform.events.MaintenanceVerifying;
 import org.incidentplatform.events.PostmortemPublished;
 import org.incidentplatform.incident.domain.CatalogueEvent;
-import org.incidentplatform.incident.domain.ComponentStatus;
-import org.incidentplatform.incident.domain.Impact;
 import org.incidentplatform.incident.domain.IncidentEvent;
 import org.incidentplatform.incident.domain.IncidentStatus;
 import org.incidentplatform.incident.domain.MaintenanceEvent;
+import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 
 /**
  * Maps the domain's events to the payloads of the Avro {@code IncidentEvent} envelope and back.

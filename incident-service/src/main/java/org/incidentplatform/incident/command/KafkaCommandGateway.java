@@ -27,8 +27,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.incidentplatform.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,14 +182,16 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
         producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "incident-service-commands-" + UUID.randomUUID());
-        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), CommandCodec.ENVELOPES.serializer());
+        producer = new KafkaProducer<>(producerConfig, Topics.INCIDENT_COMMANDS.keySerde().serializer(),
+                CommandCodec.ENVELOPES.serializer());
 
         Map<String, Object> consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
         consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "incident-service-results-" + UUID.randomUUID());
-        results = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), CommandCodec.RESULTS.deserializer());
+        results = new KafkaConsumer<>(consumerConfig, Topics.INCIDENT_COMMAND_RESULTS.keySerde().deserializer(),
+                CommandCodec.RESULTS.deserializer());
         List<TopicPartition> partitions = results.partitionsFor(Topics.INCIDENT_COMMAND_RESULTS.name()).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         results.assign(partitions);

@@ -23,7 +23,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentRemoved;
 import org.incidentplatform.events.IncidentEvent;
@@ -132,7 +131,8 @@ final class KnownComponents implements SmartLifecycle {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "incident-service-catalogue-" + UUID.randomUUID());
-        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(config, Topics.INCIDENT_EVENTS.keySerde().deserializer(),
+                new ByteArrayDeserializer());
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
         admin = Admin.create(kafka.buildAdminProperties());

@@ -28,7 +28,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.incident.domain.Command;
@@ -206,7 +205,8 @@ final class SnapshotRebuild implements SmartLifecycle {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "incident-service-snapshot-rebuild-" + UUID.randomUUID());
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(config, Topics.INCIDENT_EVENTS.keySerde().deserializer(),
+                new ByteArrayDeserializer());
     }
 
     private KafkaProducer<String, byte[]> producer() {

@@ -7,6 +7,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
+import org.incidentplatform.schemas.Vocabulary.Impact;
+
 /**
  * What a reporter or responder asks of one incident. Fields are taken as given (nulls included) so
  * that {@link IncidentDecider} can name the field at fault instead of a constructor throwing.

@@ -23,6 +23,8 @@ import org.incidentplatform.incident.domain.IncidentEvent.IncidentResolved;
 import org.incidentplatform.incident.domain.IncidentEvent.IncidentRetracted;
 import org.incidentplatform.incident.domain.IncidentEvent.IncidentUpdatePosted;
 import org.incidentplatform.incident.domain.IncidentEvent.PostmortemPublished;
+import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 
 /**
  * The incident's rules. Status moves forward or stays (investigating, identified, monitoring,

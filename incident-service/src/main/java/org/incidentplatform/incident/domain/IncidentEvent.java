@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
+import org.incidentplatform.schemas.Vocabulary.Impact;
+
 /**
  * Facts of one incident's stream. Fields mirror the payloads of the Avro {@code IncidentEvent}
  * envelope; {@code occurredAt} is the envelope's, carried here because deciding needs it.

@@ -3,6 +3,8 @@ package org.incidentplatform.incident.domain;
 import java.time.Instant;
 import java.util.Map;
 
+import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
+
 /**
  * One scheduled maintenance as its events have built it.
  *

@@ -3,6 +3,8 @@ package org.incidentplatform.incident.domain;
 import java.time.Instant;
 import java.util.Map;
 
+import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
+
 /**
  * What a responder, or the schedule itself ({@code automatic}), asks of one scheduled maintenance.
  * Fields are taken as given so that {@link MaintenanceDecider} can name the field at fault.

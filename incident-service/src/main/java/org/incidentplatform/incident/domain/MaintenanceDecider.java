@@ -17,6 +17,7 @@ import org.incidentplatform.incident.domain.MaintenanceEvent.MaintenanceSchedule
 import org.incidentplatform.incident.domain.MaintenanceEvent.MaintenanceStarted;
 import org.incidentplatform.incident.domain.MaintenanceEvent.MaintenanceUpdatePosted;
 import org.incidentplatform.incident.domain.MaintenanceEvent.MaintenanceVerifying;
+import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
 
 /**
  * The maintenance's rules: scheduled, in progress, verifying (optional), completed; cancelled only

@@ -3,6 +3,8 @@ package org.incidentplatform.incident.domain;
 import java.time.Instant;
 import java.util.Map;
 
+import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
+
 /**
  * Facts of one maintenance's stream, mirroring the Avro payloads; {@code occurredAt} is the envelope's.
  */

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.incidentplatform.incident.domain.ComponentStatus;
+import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
 
 /**
  * Reads the fields of a request body into domain values, or fails with a 422 naming the field. Request

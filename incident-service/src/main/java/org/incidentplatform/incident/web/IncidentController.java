@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.incidentplatform.incident.command.StreamKind;
-import org.incidentplatform.incident.domain.Impact;
 import org.incidentplatform.incident.domain.IncidentCommand.AddActionItem;
 import org.incidentplatform.incident.domain.IncidentCommand.CompleteActionItem;
 import org.incidentplatform.incident.domain.IncidentCommand.DeclareIncident;
@@ -19,6 +18,7 @@ import org.incidentplatform.incident.domain.IncidentCommand.RetractIncident;
 import org.incidentplatform.incident.domain.IncidentStatus;
 import org.incidentplatform.incident.web.CommandExchange.Submitted;
 import org.incidentplatform.incident.web.CommandExchange.Write;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.incidentplatform.service.web.JsonRequest;
 
 import org.springframework.http.MediaType;

@@ -1,8 +1,6 @@
 package org.incidentplatform.incident.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.incidentplatform.incident.domain.ComponentStatus.MAJOR_OUTAGE;
-import static org.incidentplatform.incident.domain.ComponentStatus.PARTIAL_OUTAGE;
 import static org.incidentplatform.incident.domain.Decisions.events;
 import static org.incidentplatform.incident.domain.Decisions.rejection;
 import static org.incidentplatform.incident.domain.IncidentStatus.IDENTIFIED;
@@ -17,6 +15,8 @@ import static org.incidentplatform.incident.domain.Incidents.declared;
 import static org.incidentplatform.incident.domain.Incidents.repeat;
 import static org.incidentplatform.incident.domain.Rejection.Kind.CONFLICT;
 import static org.incidentplatform.incident.domain.Rejection.Kind.INVALID;
+import static org.incidentplatform.schemas.Vocabulary.ComponentStatus.MAJOR_OUTAGE;
+import static org.incidentplatform.schemas.Vocabulary.ComponentStatus.PARTIAL_OUTAGE;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,6 +24,8 @@ import java.util.Map;
 
 import org.incidentplatform.incident.domain.IncidentCommand.DeclareIncident;
 import org.incidentplatform.incident.domain.IncidentEvent.IncidentDeclared;
+import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.junit.jupiter.api.Test;
 
 class IncidentDeclarationTests {

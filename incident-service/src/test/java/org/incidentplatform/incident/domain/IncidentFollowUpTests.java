@@ -32,6 +32,7 @@ import org.incidentplatform.incident.domain.IncidentEvent.ActionItemAdded;
 import org.incidentplatform.incident.domain.IncidentEvent.ActionItemCompleted;
 import org.incidentplatform.incident.domain.IncidentEvent.IncidentDeclared;
 import org.incidentplatform.incident.domain.IncidentEvent.PostmortemPublished;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.junit.jupiter.api.Test;
 
 class IncidentFollowUpTests {

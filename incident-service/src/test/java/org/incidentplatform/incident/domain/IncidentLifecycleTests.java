@@ -1,8 +1,6 @@
 package org.incidentplatform.incident.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.incidentplatform.incident.domain.ComponentStatus.DEGRADED_PERFORMANCE;
-import static org.incidentplatform.incident.domain.ComponentStatus.OPERATIONAL;
 import static org.incidentplatform.incident.domain.Decisions.events;
 import static org.incidentplatform.incident.domain.Decisions.rejection;
 import static org.incidentplatform.incident.domain.IncidentStatus.IDENTIFIED;
@@ -23,6 +21,8 @@ import static org.incidentplatform.incident.domain.Incidents.updated;
 import static org.incidentplatform.incident.domain.Rejection.Kind.CONFLICT;
 import static org.incidentplatform.incident.domain.Rejection.Kind.INVALID;
 import static org.incidentplatform.incident.domain.Rejection.Kind.NOT_FOUND;
+import static org.incidentplatform.schemas.Vocabulary.ComponentStatus.DEGRADED_PERFORMANCE;
+import static org.incidentplatform.schemas.Vocabulary.ComponentStatus.OPERATIONAL;
 
 import java.util.List;
 import java.util.Map;
@@ -38,6 +38,7 @@ import org.incidentplatform.incident.domain.IncidentEvent.IncidentReopened;
 import org.incidentplatform.incident.domain.IncidentEvent.IncidentResolved;
 import org.incidentplatform.incident.domain.IncidentEvent.IncidentRetracted;
 import org.incidentplatform.incident.domain.IncidentEvent.IncidentUpdatePosted;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.junit.jupiter.api.Test;
 
 class IncidentLifecycleTests {

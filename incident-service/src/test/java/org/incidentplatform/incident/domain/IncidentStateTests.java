@@ -1,9 +1,6 @@
 package org.incidentplatform.incident.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.incidentplatform.incident.domain.ComponentStatus.MAJOR_OUTAGE;
-import static org.incidentplatform.incident.domain.ComponentStatus.OPERATIONAL;
-import static org.incidentplatform.incident.domain.ComponentStatus.PARTIAL_OUTAGE;
 import static org.incidentplatform.incident.domain.IncidentStatus.IDENTIFIED;
 import static org.incidentplatform.incident.domain.IncidentStatus.INVESTIGATING;
 import static org.incidentplatform.incident.domain.IncidentStatus.MONITORING;
@@ -15,6 +12,9 @@ import static org.incidentplatform.incident.domain.Incidents.postmortem;
 import static org.incidentplatform.incident.domain.Incidents.reopened;
 import static org.incidentplatform.incident.domain.Incidents.resolved;
 import static org.incidentplatform.incident.domain.Incidents.retracted;
+import static org.incidentplatform.schemas.Vocabulary.ComponentStatus.MAJOR_OUTAGE;
+import static org.incidentplatform.schemas.Vocabulary.ComponentStatus.OPERATIONAL;
+import static org.incidentplatform.schemas.Vocabulary.ComponentStatus.PARTIAL_OUTAGE;
 
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,8 @@ import org.incidentplatform.incident.domain.IncidentEvent.ActionItemAdded;
 import org.incidentplatform.incident.domain.IncidentEvent.ActionItemCompleted;
 import org.incidentplatform.incident.domain.IncidentEvent.IncidentResolved;
 import org.incidentplatform.incident.domain.IncidentEvent.IncidentUpdatePosted;
+import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.junit.jupiter.api.Test;
 
 class IncidentStateTests {

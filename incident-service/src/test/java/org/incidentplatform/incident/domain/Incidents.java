@@ -1,6 +1,6 @@
 package org.incidentplatform.incident.domain;
 
-import static org.incidentplatform.incident.domain.ComponentStatus.PARTIAL_OUTAGE;
+import static org.incidentplatform.schemas.Vocabulary.ComponentStatus.PARTIAL_OUTAGE;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +16,7 @@ import org.incidentplatform.incident.domain.IncidentEvent.IncidentResolved;
 import org.incidentplatform.incident.domain.IncidentEvent.IncidentRetracted;
 import org.incidentplatform.incident.domain.IncidentEvent.IncidentUpdatePosted;
 import org.incidentplatform.incident.domain.IncidentEvent.PostmortemPublished;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 
 /** Given-events / when-command fixture for the incident decider: minute 0 is the declaration. */
 final class Incidents {

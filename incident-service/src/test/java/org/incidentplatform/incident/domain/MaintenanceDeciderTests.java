@@ -1,12 +1,12 @@
 package org.incidentplatform.incident.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.incidentplatform.incident.domain.ComponentStatus.UNDER_MAINTENANCE;
 import static org.incidentplatform.incident.domain.Decisions.events;
 import static org.incidentplatform.incident.domain.Decisions.rejection;
 import static org.incidentplatform.incident.domain.Rejection.Kind.CONFLICT;
 import static org.incidentplatform.incident.domain.Rejection.Kind.INVALID;
 import static org.incidentplatform.incident.domain.Rejection.Kind.NOT_FOUND;
+import static org.incidentplatform.schemas.Vocabulary.ComponentStatus.UNDER_MAINTENANCE;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

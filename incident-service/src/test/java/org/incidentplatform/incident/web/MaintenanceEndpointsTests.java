@@ -24,13 +24,13 @@ import org.incidentplatform.incident.command.CommandRequest;
 import org.incidentplatform.incident.command.StreamKind;
 import org.incidentplatform.incident.command.StreamReader;
 import org.incidentplatform.incident.domain.MaintenanceCommand;
-import org.incidentplatform.incident.domain.ComponentStatus;
 import org.incidentplatform.incident.domain.MaintenanceCommand.CancelMaintenance;
 import org.incidentplatform.incident.domain.MaintenanceCommand.CompleteMaintenance;
 import org.incidentplatform.incident.domain.MaintenanceCommand.PostMaintenanceUpdate;
 import org.incidentplatform.incident.domain.MaintenanceCommand.ScheduleMaintenance;
 import org.incidentplatform.incident.domain.MaintenanceCommand.StartMaintenance;
 import org.incidentplatform.incident.domain.MaintenanceCommand.VerifyMaintenance;
+import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

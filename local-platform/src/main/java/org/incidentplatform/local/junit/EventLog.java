@@ -14,7 +14,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.Platform;
 import org.incidentplatform.schemas.Topics;
-import org.incidentplatform.schemas.serde.AvroDeserializer;
 
 /**
  * What tests check their claims against: the committed content of incident-events (or of any
@@ -27,9 +26,8 @@ public final class EventLog {
 
     /** Every committed event of one stream, in log order. */
     public static List<IncidentEvent> of(Platform platform, String streamId) {
-        AvroDeserializer<IncidentEvent> values = new AvroDeserializer<>();
-        values.configure(Map.of("schema.registry.url", platform.schemaRegistryUrl(), "specific.avro.reader", true),
-                false);
+        Deserializer<IncidentEvent> values = Topics.INCIDENT_EVENTS.valueSerde(platform.schemaRegistryUrl())
+                .deserializer();
         return records(platform, Topics.INCIDENT_EVENTS.name(), values).stream()
                 .filter(record -> streamId.equals(record.key()))
                 .map(ConsumerRecord::value)

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.incidentplatform.notification.subscription.Impact;
 import org.incidentplatform.notification.subscription.Subscription;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 
 /**
  * Who hears of one notice: the matching rules, plain Java. Nothing is stored per subscriber: a
@@ -73,8 +74,8 @@ public record Audience(boolean maintenance, boolean onlyForThoseTold, Reach now,
         if (maintenance) {
             return subscription.maintenance();
         }
-        return Impact.of(reach.impact())
-                .map(impact -> impact.compareTo(subscription.minImpact()) >= 0)
+        return incidentImpact(reach.impact())
+                .map(impact -> impact.rank() >= subscription.minImpact().rank())
                 .orElse(false);
     }
 
@@ -101,7 +102,12 @@ public record Audience(boolean maintenance, boolean onlyForThoseTold, Reach now,
     }
 
     private static String higher(String one, String other) {
-        Comparator<String> byImpact = Comparator.comparing(name -> Impact.of(name).map(Enum::ordinal).orElse(-1));
+        Comparator<String> byImpact = Comparator.comparing(name -> incidentImpact(name).map(Impact::rank).orElse(-1));
         return byImpact.compare(one, other) >= 0 ? one : other;
+    }
+
+    /** The impact an incident's notice reads; maintenance (or anything else) is not an incident impact. */
+    private static Optional<Impact> incidentImpact(String wireValue) {
+        return Impact.find(wireValue).filter(impact -> impact != Impact.MAINTENANCE);
     }
 }

@@ -12,6 +12,7 @@ import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.subscription.LinkSigner;
 import org.incidentplatform.notification.subscription.Subscription;
+import org.incidentplatform.schemas.Vocabulary.Words;
 import org.thymeleaf.ITemplateEngine;
 import org.unbescape.html.HtmlEscape;
 import org.thymeleaf.context.Context;
@@ -71,7 +72,7 @@ public final class EmailChannel implements DeliveryChannel {
         return Map.of(
                 "notice", notice,
                 "headline", Wording.headline(notice),
-                "status", Wording.status(notice.getStatus()),
+                "status", Words.of(notice.getStatus()).sentence(),
                 "components", Wording.components(notice),
                 "incidentUrl", Links.incident(statusPageUrl, notice.getIncidentId()),
                 "unsubscribeUrl", unsubscribeUrl);
@@ -84,7 +85,7 @@ public final class EmailChannel implements DeliveryChannel {
                 "confirmUrl", Links.confirm(publicUrl, links, subscription.id()),
                 "statusPageUrl", statusPageUrl.toString(),
                 "components", String.join(", ", subscription.components().stream().sorted().toList()),
-                "minImpact", subscription.minImpact().wireName());
+                "minImpact", subscription.minImpact().wireValue());
         try {
             return send(subscription.target(), "Confirm your subscription to " + statusPageUrl.getHost(),
                     render("confirm", model), null, subscription.id(), start);

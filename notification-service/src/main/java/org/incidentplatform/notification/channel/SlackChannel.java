@@ -9,6 +9,7 @@ import java.util.Map;
 import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.subscription.Subscription;
+import org.incidentplatform.schemas.Vocabulary.Words;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,7 +52,7 @@ public final class SlackChannel implements DeliveryChannel {
         List<Object> blocks = new ArrayList<>();
         blocks.add(Map.of("type", "header", "text", Map.of("type", "plain_text", "text", fit(headline, MAX_HEADER))));
         blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", fit(
-                "*" + escape(notice.getTitle()) + "*\n*Status:* " + Wording.status(notice.getStatus())
+                "*" + escape(notice.getTitle()) + "*\n*Status:* " + Words.of(notice.getStatus()).sentence()
                         + (notice.getMaintenance() ? "" : "   *Impact:* " + notice.getImpact())
                         + "\n" + escape(notice.getMessage()), MAX_TEXT))));
         String components = Wording.components(notice);

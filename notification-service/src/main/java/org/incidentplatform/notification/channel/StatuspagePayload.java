@@ -11,6 +11,7 @@ import java.util.Map;
 import org.incidentplatform.notification.events.ComponentChange;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.events.NoticeUpdate;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -103,7 +104,7 @@ final class StatuspagePayload {
         body.put("id", page.id());
         String indicator = open(notice) ? indicator(notice.getImpact()) : "none";
         body.put("status_indicator", indicator);
-        body.put("status_description", description(indicator));
+        body.put("status_description", Impact.fromWireValue(indicator).indicatorDescription());
         return body;
     }
 
@@ -194,16 +195,6 @@ final class StatuspagePayload {
             case "minor", "major", "critical" -> impact;
             case "maintenance" -> "maintenance";
             default -> "none";
-        };
-    }
-
-    private static String description(String indicator) {
-        return switch (indicator) {
-            case "minor" -> "Minor Service Outage";
-            case "major" -> "Partial System Outage";
-            case "critical" -> "Major System Outage";
-            case "maintenance" -> "Service Under Maintenance";
-            default -> "All Systems Operational";
         };
     }
 

@@ -3,8 +3,12 @@ package org.incidentplatform.notification.channel;
 import java.util.stream.Collectors;
 
 import org.incidentplatform.notification.events.Notice;
+import org.incidentplatform.schemas.Vocabulary.Words;
 
-/** The words notices share across channels. */
+/**
+ * The words notices share across channels. Those of the platform's values are its vocabulary's
+ * {@link Words}, in the casing of a message ("Partial outage") or of a list ("partial outage").
+ */
 final class Wording {
 
     private Wording() {
@@ -26,15 +30,11 @@ final class Wording {
         return what + ": " + notice.getTitle();
     }
 
-    static String status(String status) {
-        String spaced = status.replace('_', ' ');
-        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
-    }
-
     static String components(Notice notice) {
         return notice.getComponents().entrySet().stream()
                 .sorted(java.util.Map.Entry.comparingByKey())
-                .map(entry -> StatuspagePayload.name(notice, entry.getKey()) + " (" + entry.getValue().replace('_', ' ') + ")")
+                .map(entry -> StatuspagePayload.name(notice, entry.getKey())
+                        + " (" + Words.of(entry.getValue()).lowerCase() + ")")
                 .collect(Collectors.joining(", "));
     }
 }

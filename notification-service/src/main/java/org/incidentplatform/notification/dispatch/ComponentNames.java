@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentRenamed;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.schemas.Topics;
-import org.incidentplatform.schemas.serde.AvroDeserializer;
 import org.incidentplatform.service.PlatformProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +34,10 @@ class ComponentNames {
     private static final Logger log = LoggerFactory.getLogger(ComponentNames.class);
 
     private final Map<String, String> names = new ConcurrentHashMap<>();
-    private final AvroDeserializer<IncidentEvent> events = new AvroDeserializer<>();
+    private final Deserializer<IncidentEvent> events;
 
     ComponentNames(PlatformProperties platform) {
-        events.configure(Map.of("schema.registry.url", platform.schemaRegistryUrl().toString(),
-                "specific.avro.reader", true), false);
+        events = Topics.INCIDENT_EVENTS.valueSerde(platform.schemaRegistryUrl().toString()).deserializer();
     }
 
     @KafkaListener(id = LISTENER_ID, topicPartitions = @TopicPartition(topic = Topics.INCIDENT_EVENTS_NAME,

@@ -3,7 +3,6 @@ package org.incidentplatform.notification.fanout;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,7 +25,6 @@ import org.incidentplatform.notification.dispatch.RetryScheduler;
 import org.incidentplatform.notification.events.Announcement;
 import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.schemas.Topics;
-import org.incidentplatform.schemas.serde.AvroSerde;
 import org.incidentplatform.service.HeartbeatHealth;
 import org.incidentplatform.service.PlatformProperties;
 import org.slf4j.Logger;
@@ -105,32 +103,32 @@ class FanOutTopology {
                                          AtomicReference<Instant> registryUnavailableSince,
                                          AtomicLong retryQueueDepth, MeterRegistry metrics,
                                      @Value("${notification-service.retry-check-interval:1s}") Duration retryCheck) {
-        Serde<IncidentEvent> incidentEvents = avro(platform);
-        Serde<Announcement> announcements = avro(platform);
-        Serde<Delivery> deliveries = avro(platform);
+        String registry = platform.schemaRegistryUrl().toString();
+        Serde<IncidentEvent> incidentEvents = Topics.INCIDENT_EVENTS.valueSerde(registry);
+        Serde<Announcement> announcements = NotificationTopics.NOTICES.valueSerde(registry);
+        Serde<Delivery> retries = NotificationTopics.DELIVERY_RETRIES.valueSerde(registry);
+        Serde<Delivery> deliveries = NotificationTopics.DELIVERIES.valueSerde(registry);
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FanOutProcessor.DIGESTS),
                 Serdes.String(), StoreSerdes.json(IncidentDigest.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RetryScheduler.STORE),
                 Serdes.String(), StoreSerdes.avro(Delivery.class)));
 
+        // Events are read as bytes and decoded by the processor, which tells an unreadable record from a
+        // registry that does not answer.
         KStream<String, Announcement> fannedOut = builder
-                .stream(Topics.INCIDENT_EVENTS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .stream(Topics.INCIDENT_EVENTS.name(),
+                        Consumed.with(Topics.INCIDENT_EVENTS.keySerde(), Serdes.ByteArray()))
                 .process(() -> new FanOutProcessor(incidentEvents.deserializer(), clock, lastHeartbeat::set,
                         registryUnavailableSince, metrics), FanOutProcessor.DIGESTS);
-        fannedOut.to(NotificationTopics.NOTICES.name(), Produced.with(Serdes.String(), announcements));
+        fannedOut.to(NotificationTopics.NOTICES.name(),
+                Produced.with(NotificationTopics.NOTICES.keySerde(), announcements));
 
-        builder.stream(NotificationTopics.DELIVERY_RETRIES.name(), Consumed.with(Serdes.String(), deliveries))
+        builder.stream(NotificationTopics.DELIVERY_RETRIES.name(),
+                        Consumed.with(NotificationTopics.DELIVERY_RETRIES.keySerde(), retries))
                 .process(() -> new RetryScheduler(clock, retryCheck, retryQueueDepth), RetryScheduler.STORE)
-                .to(NotificationTopics.DELIVERIES.name(), Produced.with(Serdes.String(), deliveries));
+                .to(NotificationTopics.DELIVERIES.name(),
+                        Produced.with(NotificationTopics.DELIVERIES.keySerde(), deliveries));
         return fannedOut;
-    }
-
-    private static <T> Serde<T> avro(PlatformProperties platform) {
-        Serde<T> serde = new AvroSerde<>();
-        serde.configure(Map.of(
-                "schema.registry.url", platform.schemaRegistryUrl().toString(),
-                "specific.avro.reader", true), false);
-        return serde;
     }
 }

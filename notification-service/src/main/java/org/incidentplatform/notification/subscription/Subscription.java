@@ -3,6 +3,8 @@ package org.incidentplatform.notification.subscription;
 import java.time.Instant;
 import java.util.Set;
 
+import org.incidentplatform.schemas.Vocabulary.Impact;
+
 /**
  * A subscription as its events leave it.
  *

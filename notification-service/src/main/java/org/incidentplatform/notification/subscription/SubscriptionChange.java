@@ -3,6 +3,8 @@ package org.incidentplatform.notification.subscription;
 import java.time.Instant;
 import java.util.Set;
 
+import org.incidentplatform.schemas.Vocabulary.Impact;
+
 /** What can happen to a subscription; {@link #evolve} folds these into its state. */
 public sealed interface SubscriptionChange {
 

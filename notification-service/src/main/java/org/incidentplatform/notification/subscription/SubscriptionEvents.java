@@ -14,6 +14,7 @@ import org.incidentplatform.notification.events.SubscriptionExpired;
 import org.incidentplatform.notification.events.SubscriptionQuarantined;
 import org.incidentplatform.notification.events.SubscriptionReenabled;
 import org.incidentplatform.notification.events.Unsubscribed;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 
 /** Between the Avro events of notification-subscriptions and {@link SubscriptionChange}s. */
 public final class SubscriptionEvents {
@@ -29,7 +30,7 @@ public final class SubscriptionEvents {
             return new SubscriptionChange.Created(event.getSubscriptionId(),
                     Channel.valueOf(created.getChannel().name().toUpperCase(Locale.ROOT)), created.getTarget(),
                     new HashSet<>(created.getComponents()),
-                    Impact.valueOf(created.getMinImpact().name().toUpperCase(Locale.ROOT)),
+                    Impact.fromWireValue(created.getMinImpact().name()),
                     created.getMaintenance(), created.getSecret(), at);
         }
         if (payload instanceof SubscriptionConfirmed) {
@@ -57,7 +58,7 @@ public final class SubscriptionEvents {
                     .setChannel(org.incidentplatform.notification.events.Channel.valueOf(created.channel().wireName()))
                     .setTarget(created.target())
                     .setComponents(List.copyOf(created.components()))
-                    .setMinImpact(MinimumImpact.valueOf(created.minImpact().wireName()))
+                    .setMinImpact(MinimumImpact.valueOf(created.minImpact().wireValue()))
                     .setMaintenance(created.maintenance())
                     .setSecret(created.secret())
                     .build();

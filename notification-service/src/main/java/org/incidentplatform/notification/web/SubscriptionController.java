@@ -22,13 +22,13 @@ import org.incidentplatform.notification.channel.AttemptResult;
 import org.incidentplatform.notification.channel.EmailChannel;
 import org.incidentplatform.notification.channel.WebhookSigner;
 import org.incidentplatform.notification.subscription.Channel;
-import org.incidentplatform.notification.subscription.Impact;
 import org.incidentplatform.notification.subscription.LinkSigner;
 import org.incidentplatform.notification.subscription.Subscription;
 import org.incidentplatform.notification.subscription.SubscriptionChange;
 import org.incidentplatform.notification.subscription.SubscriptionDirectory;
 import org.incidentplatform.notification.subscription.SubscriptionLog;
 import org.incidentplatform.notification.subscription.TargetPolicy;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.incidentplatform.service.web.JsonRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -328,8 +328,8 @@ class SubscriptionController {
         if (value == null) {
             return Impact.NONE;
         }
-        return Impact.of(value).orElseThrow(() -> ProblemException.invalid("minImpact",
-                "must be none, minor, major or critical"));
+        return Impact.find(value).filter(impact -> impact != Impact.MAINTENANCE)
+                .orElseThrow(() -> ProblemException.invalid("minImpact", "must be none, minor, major or critical"));
     }
 
     /** Never the secret; for webhook and Slack only scheme and host, as the path may be a credential. */
@@ -340,7 +340,7 @@ class SubscriptionController {
         view.put("target", subscription.channel() == Channel.EMAIL ? subscription.target()
                 : maskedUrl(subscription.target()));
         view.put("components", subscription.components().stream().sorted().toList());
-        view.put("minImpact", subscription.minImpact().wireName());
+        view.put("minImpact", subscription.minImpact().wireValue());
         view.put("maintenance", subscription.maintenance());
         view.put("status", subscription.status().name().toLowerCase(Locale.ROOT));
         view.put("createdAt", subscription.createdAt().toString());

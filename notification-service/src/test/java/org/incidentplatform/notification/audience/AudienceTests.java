@@ -9,8 +9,8 @@ import java.util.Set;
 
 import org.incidentplatform.notification.audience.Audience.Reach;
 import org.incidentplatform.notification.subscription.Channel;
-import org.incidentplatform.notification.subscription.Impact;
 import org.incidentplatform.notification.subscription.Subscription;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.junit.jupiter.api.Test;
 
 /** Who hears of a notice: given a subscription and what the incident concerned, whether it is told. */

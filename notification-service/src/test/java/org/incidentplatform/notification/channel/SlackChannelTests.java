@@ -13,9 +13,9 @@ import java.util.UUID;
 import org.incidentplatform.notification.NotificationProperties;
 import org.incidentplatform.notification.WebhookSink;
 import org.incidentplatform.notification.subscription.Channel;
-import org.incidentplatform.notification.subscription.Impact;
 import org.incidentplatform.notification.subscription.Subscription;
 import org.incidentplatform.notification.subscription.TargetPolicy;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
+import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.junit.jupiter.api.Test;
 
 class PendingExpiryTests {

@@ -279,7 +279,7 @@ public final class Analytics {
     public synchronized MttrReport mttr(MttrQuery query) {
         long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
         long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochMilli();
-        int minimumRank = query.minimumImpact() == null ? 0 : ImpactOrder.rank(query.minimumImpact());
+        int minimumRank = query.minimumImpact() == null ? 0 : IncidentMilestones.rank(query.minimumImpact());
         boolean byComponent = !query.components().isEmpty();
         int[] wanted = query.components().stream().filter(componentIndex::containsKey)
                 .mapToInt(componentIndex::get).sorted().toArray();
@@ -290,7 +290,7 @@ public final class Analytics {
                     || incident.retracted && !query.includeRetracted()) {
                 continue;
             }
-            int impact = ImpactOrder.rank(incident.highestImpact);
+            int impact = IncidentMilestones.rank(incident.highestImpact);
             if (impact < minimumRank || impact == 0 && !query.includeImpactNone()) {
                 continue;
             }
@@ -316,7 +316,7 @@ public final class Analytics {
         }
         Map<String, Tally> ordered = query.groupBy() == GroupBy.IMPACT
                 ? new TreeMap<>(Comparator.comparingInt(
-                        (String impact) -> ImpactOrder.rank(Impact.valueOf(impact))))
+                        (String impact) -> IncidentMilestones.rank(Impact.valueOf(impact))))
                 : new TreeMap<>();
         ordered.putAll(groups);
         List<MttrReport.Group> result = new ArrayList<>(ordered.size());
@@ -413,7 +413,7 @@ public final class Analytics {
         for (IncidentMilestones incident : inLogOrder) {
             if (incident.resolvedAt == IncidentMilestones.NONE || incident.retracted
                     || incident.startedAt < start || incident.startedAt >= end
-                    || ImpactOrder.rank(incident.highestImpact) == 0) {
+                    || IncidentMilestones.rank(incident.highestImpact) == 0) {
                 continue;
             }
             kept.add(incident);

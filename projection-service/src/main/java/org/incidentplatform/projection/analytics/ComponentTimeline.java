@@ -3,14 +3,14 @@ package org.incidentplatform.projection.analytics;
 import java.util.Arrays;
 
 import org.incidentplatform.events.ComponentStatus;
-import org.incidentplatform.projection.status.ComponentSeverity;
+import org.incidentplatform.schemas.Vocabulary;
 
 /**
  * What incidents and maintenances said about one component over time: one claim per stretch in which
  * a stream held the component in a non-operational status, {@code [from, until)} in epoch milliseconds
  * ({@link #OPEN} while it still holds). The component's status at an instant is the worst claim covering
- * it (see {@link ComponentSeverity}), worked out when asked, so back-filled claims and retractions need
- * no rewriting of what was recorded before. Columns of primitives keep a long history small.
+ * it (see {@link #rank}), worked out when asked, so back-filled claims and retractions need no rewriting of
+ * what was recorded before. Columns of primitives keep a long history small.
  */
 final class ComponentTimeline {
 
@@ -41,11 +41,16 @@ final class ComponentTimeline {
             untils = Arrays.copyOf(untils, capacity);
         }
         streams[size] = stream;
-        ranks[size] = (byte) ComponentSeverity.rank(status);
+        ranks[size] = (byte) rank(status);
         froms[size] = from;
         untils[size] = OPEN;
         knownFrom(from);
         return size++;
+    }
+
+    /** How bad the status is: its {@link Vocabulary.ComponentStatus#severity()}. */
+    static int rank(ComponentStatus status) {
+        return Vocabulary.ComponentStatus.fromWireValue(status.name()).severity();
     }
 
     void close(int claim, long until) {

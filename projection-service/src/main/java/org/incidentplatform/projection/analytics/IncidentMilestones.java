@@ -18,6 +18,7 @@ import org.incidentplatform.events.IncidentRetracted;
 import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.events.PostmortemPublished;
+import org.incidentplatform.schemas.Vocabulary;
 
 /**
  * One incident's milestones, kept up to date one event at a time. Times are epoch milliseconds,
@@ -61,6 +62,14 @@ final class IncidentMilestones {
         this.latestImpact = declared.getImpact();
     }
 
+    /**
+     * How much an impact weighs, for "minimum impact" and "highest impact ever": its
+     * {@link Vocabulary.Impact#rank()}.
+     */
+    static int rank(Impact impact) {
+        return Vocabulary.Impact.fromWireValue(impact.name()).rank();
+    }
+
     static IncidentMilestones declared(String id, int stream, IncidentDeclared declared, long at) {
         IncidentMilestones incident = new IncidentMilestones(id, stream, declared);
         incident.said.putAll(declared.getComponents());
@@ -73,7 +82,9 @@ final class IncidentMilestones {
         if (payload instanceof IncidentUpdatePosted e) {
             if (e.getImpact() != null) {
                 latestImpact = e.getImpact();
-                highestImpact = ImpactOrder.higher(highestImpact, e.getImpact());
+                if (rank(e.getImpact()) > rank(highestImpact)) {
+                    highestImpact = e.getImpact();
+                }
             }
             said.putAll(e.getComponents());
             if (e.getStatus() != null) {

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.incidentplatform.events.ComponentStatus;
-import org.incidentplatform.projection.status.ComponentSeverity;
+import org.incidentplatform.schemas.Vocabulary;
 
 /**
  * Lays the claims of one or more component timelines over UTC days: a sweep over the start and end of
@@ -28,14 +28,14 @@ final class UptimeCalendar {
     private static final long DAY = 86_400_000L;
     private static final double MINUTE = 60_000.0;
     private static final ComponentStatus[] BY_RANK = new ComponentStatus[ComponentStatus.values().length];
-    private static final int MAINTENANCE = ComponentSeverity.rank(ComponentStatus.under_maintenance);
-    private static final int DEGRADED = ComponentSeverity.rank(ComponentStatus.degraded_performance);
-    private static final int PARTIAL = ComponentSeverity.rank(ComponentStatus.partial_outage);
-    private static final int MAJOR = ComponentSeverity.rank(ComponentStatus.major_outage);
+    private static final int MAINTENANCE = Vocabulary.ComponentStatus.UNDER_MAINTENANCE.severity();
+    private static final int DEGRADED = Vocabulary.ComponentStatus.DEGRADED_PERFORMANCE.severity();
+    private static final int PARTIAL = Vocabulary.ComponentStatus.PARTIAL_OUTAGE.severity();
+    private static final int MAJOR = Vocabulary.ComponentStatus.MAJOR_OUTAGE.severity();
 
     static {
         for (ComponentStatus status : ComponentStatus.values()) {
-            BY_RANK[ComponentSeverity.rank(status)] = status;
+            BY_RANK[ComponentTimeline.rank(status)] = status;
         }
     }
 

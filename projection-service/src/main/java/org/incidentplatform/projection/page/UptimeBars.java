@@ -13,6 +13,7 @@ import java.util.Map;
 import org.incidentplatform.projection.analytics.Analytics;
 import org.incidentplatform.projection.analytics.UptimeReport;
 import org.incidentplatform.projection.status.StatusSnapshot;
+import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
 
 /**
  * The status page's uptime bars: for each listed component and group, one bar per UTC day up to today,
@@ -115,9 +116,9 @@ public final class UptimeBars {
             return label.append("no data").toString();
         }
         List<String> parts = new ArrayList<>(4);
-        addMinutes(parts, day.majorMinutes(), "major outage");
-        addMinutes(parts, day.partialMinutes(), "partial outage");
-        addMinutes(parts, day.degradedMinutes(), "degraded performance");
+        addMinutes(parts, day.majorMinutes(), ComponentStatus.MAJOR_OUTAGE.words().lowerCase());
+        addMinutes(parts, day.partialMinutes(), ComponentStatus.PARTIAL_OUTAGE.words().lowerCase());
+        addMinutes(parts, day.degradedMinutes(), ComponentStatus.DEGRADED_PERFORMANCE.words().lowerCase());
         addMinutes(parts, day.maintenanceMinutes(), "maintenance");
         label.append(parts.isEmpty() ? "no downtime" : String.join(", ", parts));
         int incidents = day.incidents().size();

@@ -5,22 +5,18 @@ import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.projection.status.MaintenanceStatus;
 import org.incidentplatform.projection.status.PageIndicator;
+import org.incidentplatform.schemas.Vocabulary;
+import org.incidentplatform.schemas.Vocabulary.Words;
 
 /**
- * What the page says for each value of the vocabulary (DESIGN §4), in Statuspage's words, and the
- * symbol shown beside it so that a status never depends on colour alone. Templates reach it as
- * {@code words}.
+ * What the page says for each value of the vocabulary, in Statuspage's words (the platform's
+ * {@link Vocabulary}, title-cased for component statuses), and the symbol shown beside it so that a
+ * status never depends on colour alone. Templates reach it as {@code words}.
  */
 public final class Wording {
 
     public String componentStatus(ComponentStatus status) {
-        return switch (status) {
-            case operational -> "Operational";
-            case degraded_performance -> "Degraded Performance";
-            case partial_outage -> "Partial Outage";
-            case major_outage -> "Major Outage";
-            case under_maintenance -> "Under Maintenance";
-        };
+        return Vocabulary.ComponentStatus.fromWireValue(status.name()).words().title();
     }
 
     public String componentSymbol(ComponentStatus status) {
@@ -34,32 +30,15 @@ public final class Wording {
     }
 
     public String incidentStatus(IncidentStatus status) {
-        return switch (status) {
-            case investigating -> "Investigating";
-            case identified -> "Identified";
-            case monitoring -> "Monitoring";
-            case resolved -> "Resolved";
-            case postmortem -> "Postmortem";
-        };
+        return Words.of(status.name()).sentence();
     }
 
     public String maintenanceStatus(MaintenanceStatus status) {
-        return switch (status) {
-            case scheduled -> "Scheduled";
-            case in_progress -> "In progress";
-            case verifying -> "Verifying";
-            case completed -> "Completed";
-        };
+        return Words.of(status.name()).sentence();
     }
 
     public String impact(Impact impact) {
-        return switch (impact) {
-            case none -> "No impact";
-            case minor -> "Minor impact";
-            case major -> "Major impact";
-            case critical -> "Critical impact";
-            case maintenance -> "Maintenance";
-        };
+        return Vocabulary.Impact.fromWireValue(impact.name()).words().sentence();
     }
 
     public String indicatorSymbol(PageIndicator indicator) {

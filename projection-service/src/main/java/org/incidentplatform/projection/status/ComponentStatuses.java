@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.incidentplatform.events.ComponentStatus;
+import org.incidentplatform.schemas.Vocabulary;
 
 /**
  * Each component's current status, kept up to date one event at a time: for every component, what
@@ -35,7 +36,7 @@ final class ComponentStatuses {
             } else {
                 said.put(streamId, status);
             }
-            ComponentStatus now = ComponentSeverity.worst(said.values());
+            ComponentStatus now = worst(said.values());
             if (said.isEmpty()) {
                 saidByStream.remove(componentId);
             }
@@ -44,6 +45,23 @@ final class ComponentStatuses {
                 changedAt.put(componentId, at);
             }
         }
+    }
+
+    /**
+     * The worst of the statuses, by {@link Vocabulary.ComponentStatus#severity()}; {@code operational} when
+     * there are none.
+     */
+    static ComponentStatus worst(Iterable<ComponentStatus> statuses) {
+        ComponentStatus worst = ComponentStatus.operational;
+        int worstSeverity = 0;
+        for (ComponentStatus status : statuses) {
+            int severity = Vocabulary.ComponentStatus.fromWireValue(status.name()).severity();
+            if (severity > worstSeverity) {
+                worst = status;
+                worstSeverity = severity;
+            }
+        }
+        return worst;
     }
 
     ComponentStatus status(String componentId) {

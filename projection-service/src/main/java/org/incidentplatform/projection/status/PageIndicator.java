@@ -1,27 +1,23 @@
 package org.incidentplatform.projection.status;
 
 import org.incidentplatform.events.Impact;
+import org.incidentplatform.schemas.Vocabulary;
 
 /**
  * The page's overall status as Statuspage spells it in {@code status.indicator} and
  * {@code status.description}. Constants are spelled as on the wire, like the Avro enums, so
- * {@code name()} is the JSON value.
+ * {@code name()} is the JSON value, and each is named after the impact it stands for.
  */
 public enum PageIndicator {
-    none("All Systems Operational"),
-    minor("Minor Service Outage"),
-    major("Partial System Outage"),
-    critical("Major System Outage"),
-    maintenance("Service Under Maintenance");
+    none,
+    minor,
+    major,
+    critical,
+    maintenance;
 
-    private final String description;
-
-    PageIndicator(String description) {
-        this.description = description;
-    }
-
+    /** "All Systems Operational" … "Service Under Maintenance": the {@link Vocabulary} says it. */
     public String description() {
-        return description;
+        return Vocabulary.Impact.fromWireValue(name()).indicatorDescription();
     }
 
     /** The indicator an unresolved incident of this impact asks for; maintenance is not an incident impact. */

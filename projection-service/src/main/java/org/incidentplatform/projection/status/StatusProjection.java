@@ -24,6 +24,7 @@ import org.incidentplatform.projection.status.StatusSnapshot.Component;
 import org.incidentplatform.projection.status.StatusSnapshot.Group;
 import org.incidentplatform.projection.status.StatusSnapshot.Incident;
 import org.incidentplatform.projection.status.StatusSnapshot.Maintenance;
+import org.incidentplatform.schemas.Vocabulary;
 
 /**
  * The status page's read model, a pure function of the log: feed it {@code incident-events} in log
@@ -41,8 +42,8 @@ import org.incidentplatform.projection.status.StatusSnapshot.Maintenance;
  *
  * <p><b>Component status.</b> The worst status that any active incident (neither resolved nor
  * retracted) or maintenance under way (in progress or verifying) sets for it, else operational, in
- * the order of {@link ComponentSeverity}. A resolved incident imposes nothing, whatever statuses its
- * resolution names: those show in its timeline and are where a reopen starts from.
+ * the order of {@link Vocabulary.ComponentStatus#severity()}. A resolved incident imposes nothing,
+ * whatever statuses its resolution names: those show in its timeline and are where a reopen starts from.
  *
  * <p><b>Display order.</b> Groups and ungrouped components share one top-level order (position, then
  * name, then id); a group's components follow it in the same order among themselves. Components
@@ -276,15 +277,15 @@ public final class StatusProjection {
                 List<ComponentEntry> ofGroup = members.get(group);
                 ofGroup.sort(Catalogue.DISPLAY_ORDER);
                 List<String> ids = new ArrayList<>();
-                ComponentStatus worst = ComponentStatus.operational;
+                List<ComponentStatus> memberStatuses = new ArrayList<>();
                 for (ComponentEntry member : ofGroup) {
                     Component component = component(member, group.id, ids.size() + 1);
                     components.add(component);
                     ids.add(component.id());
-                    worst = ComponentSeverity.worst(worst, component.status());
+                    memberStatuses.add(component.status());
                 }
-                groups.add(new Group(group.id, group.name, group.description, position, worst, ids,
-                        group.createdAt, group.updatedAt));
+                groups.add(new Group(group.id, group.name, group.description, position,
+                        ComponentStatuses.worst(memberStatuses), ids, group.createdAt, group.updatedAt));
             }
         }
     }

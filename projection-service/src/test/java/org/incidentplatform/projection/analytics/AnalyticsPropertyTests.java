@@ -21,7 +21,6 @@ import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.analytics.MttrQuery.GroupBy;
 import org.incidentplatform.projection.analytics.RandomIncidentLog.Stream;
-import org.incidentplatform.projection.status.ComponentSeverity;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -242,7 +241,7 @@ class AnalyticsPropertyTests {
                 Map<String, ComponentStatus> imposed = stream.imposed.get(position[s] - 1);
                 for (String member : members) {
                     ComponentStatus status = imposed.get(member);
-                    int rank = status == null ? 0 : ComponentSeverity.rank(status);
+                    int rank = status == null ? 0 : ComponentTimeline.rank(status);
                     if (rank > 0) {
                         (stream.maintenance ? day.maintenances() : day.incidents()).add(stream.id);
                     }
@@ -284,7 +283,7 @@ class AnalyticsPropertyTests {
             while (worst > 0 && minutes[worst] == 0) {
                 worst--;
             }
-            assertThat(ComponentSeverity.rank(day.worstStatus())).as(on).isEqualTo(worst);
+            assertThat(ComponentTimeline.rank(day.worstStatus())).as(on).isEqualTo(worst);
             observed += counted.observed();
             down += dayDown;
         }

@@ -215,7 +215,7 @@ final class RandomIncidentLog {
             Impact impact = random.nextBoolean() ? Impact.values()[random.nextInt(Impact.values().length)] : null;
             Map<String, ComponentStatus> components = someComponents();
             append(incident.id, clock, AnalyticsLog.updated(status, impact, components));
-            if (impact != null && ImpactOrder.rank(impact) > ImpactOrder.rank(incident.highestImpact)) {
+            if (impact != null && IncidentMilestones.rank(impact) > IncidentMilestones.rank(incident.highestImpact)) {
                 incident.highestImpact = impact;
             }
             incident.said.putAll(components);

@@ -9,6 +9,7 @@ import static org.incidentplatform.events.ComponentStatus.under_maintenance;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.incidentplatform.events.ComponentStatus;
@@ -190,9 +191,11 @@ class ComponentStatusTests {
 
     @Test
     void maintenance_ranksBelowEveryRealProblem() {
-        assertThat(ComponentSeverity.worst(under_maintenance, degraded_performance)).isEqualTo(degraded_performance);
-        assertThat(ComponentSeverity.worst(major_outage, under_maintenance)).isEqualTo(major_outage);
-        assertThat(ComponentSeverity.worst(operational, under_maintenance)).isEqualTo(under_maintenance);
-        assertThat(ComponentSeverity.worst(partial_outage, degraded_performance)).isEqualTo(partial_outage);
+        assertThat(ComponentStatuses.worst(List.of(under_maintenance, degraded_performance)))
+                .isEqualTo(degraded_performance);
+        assertThat(ComponentStatuses.worst(List.of(major_outage, under_maintenance))).isEqualTo(major_outage);
+        assertThat(ComponentStatuses.worst(List.of(operational, under_maintenance))).isEqualTo(under_maintenance);
+        assertThat(ComponentStatuses.worst(List.of(partial_outage, degraded_performance)))
+                .isEqualTo(partial_outage);
     }
 }
