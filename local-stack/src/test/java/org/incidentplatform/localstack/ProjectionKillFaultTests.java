@@ -24,12 +24,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.incidentplatform.events.ComponentAdded;
-import org.incidentplatform.events.ComponentGroupAdded;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.ServiceProcess;
 import org.incidentplatform.local.junit.IncidentStreams;
-import org.incidentplatform.schemas.SampleEvents;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.schemas.serde.AvroSerializer;
 import org.junit.jupiter.api.Tag;
@@ -196,7 +193,7 @@ class ProjectionKillFaultTests {
         Set<String> open = new HashSet<>();
         try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(props, new StringSerializer(),
                 serializer)) {
-            List<IncidentEvent> catalogue = catalogue();
+            List<IncidentEvent> catalogue = IncidentStreams.catalogue();
             for (IncidentEvent event : catalogue) {
                 producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event)).get();
             }
@@ -230,22 +227,5 @@ class ProjectionKillFaultTests {
 
     private static String incidentId(int i) {
         return "inc-" + i;
-    }
-
-    private static List<IncidentEvent> catalogue() {
-        List<IncidentEvent> events = new ArrayList<>();
-        long sequence = 0;
-        for (int g = 0; g < IncidentStreams.GROUPS; g++) {
-            events.add(SampleEvents.envelope(SampleEvents.CATALOGUE_ID, ++sequence, ComponentGroupAdded.newBuilder()
-                    .setGroupId("group-" + g).setName("Group " + g).setDescription("Services of group " + g)
-                    .setPosition(g).build()));
-        }
-        for (int c = 0; c < IncidentStreams.COMPONENTS; c++) {
-            events.add(SampleEvents.envelope(SampleEvents.CATALOGUE_ID, ++sequence, ComponentAdded.newBuilder()
-                    .setComponentId(IncidentStreams.component(c)).setName("Component " + c)
-                    .setDescription("Component " + c)
-                    .setGroupId("group-" + (c % IncidentStreams.GROUPS)).setPosition(c).setHidden(false).build()));
-        }
-        return events;
     }
 }
