@@ -248,6 +248,12 @@ public final class GivenEvents {
         return scheduled(maintenanceId, "Works " + maintenanceId, from, until, components);
     }
 
+    /** A maintenance planned for an hour from an hour after the log's time: where its window does not matter. */
+    public Maintenance scheduled(String maintenanceId, Map<String, ComponentStatus> components) {
+        Instant from = nextTime().plus(Duration.ofHours(1));
+        return scheduled(maintenanceId, from, from.plus(Duration.ofHours(1)), components);
+    }
+
     public Maintenance scheduled(String maintenanceId, String title, Instant from, Instant until,
                                  Map<String, ComponentStatus> components) {
         append(maintenanceId, MaintenanceScheduled.newBuilder().setTitle(title).setMessage("Planned works")
@@ -599,7 +605,8 @@ public final class GivenEvents {
             return this;
         }
 
-        Declaration backfilled() {
+        /** Written up after the fact (as {@link GivenEvents#backfilled} declares it, already resolved). */
+        public Declaration backfilled() {
             this.backfilled = true;
             return this;
         }
