@@ -2,6 +2,7 @@ package org.incidentplatform.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.incidentplatform.events.ComponentStatus.partial_outage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalPlatformExtension.class)
 class RegistryBlipTests {
+
+    private final GivenEvents given = GivenEvents.happeningNow();
 
     @Test
     void aRegistryThatIsBrieflyAway_delaysTheNotice_butLosesNothing() throws Exception {
@@ -46,7 +50,8 @@ class RegistryBlipTests {
 
             registry.away.set(true);
             String incident = "inc-" + UUID.randomUUID();
-            incidents.append(IncidentLog.declared(incident, "Checkout errors", Impact.major, component));
+            incidents.append(given.declared(incident, "Checkout errors", Impact.major,
+                    Map.of(component, partial_outage)).event());
 
             await().atMost(Duration.ofSeconds(30)).until(() -> registry.refused.get() >= 3);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(

@@ -208,6 +208,11 @@ public final class GivenEvents {
         return declared(incidentId, declaration(impact, components));
     }
 
+    /** An incident declared as investigating with this title. */
+    public Incident declared(String incidentId, String title, Impact impact, Map<String, ComponentStatus> components) {
+        return declared(incidentId, declaration(impact, components).titled(title));
+    }
+
     /** An incident declared as investigating with this title and first message. */
     public Incident declared(String incidentId, String title, Impact impact, String message,
                              Map<String, ComponentStatus> components) {
@@ -394,7 +399,13 @@ public final class GivenEvents {
 
         /** An update saying {@code message}; a null status is unchanged. */
         public Incident updated(String message, IncidentStatus status, Map<String, ComponentStatus> components) {
-            return posted(message, status, null, components);
+            return updated(message, status, null, components);
+        }
+
+        /** An update saying {@code message}; a null status or impact is unchanged. */
+        public Incident updated(String message, IncidentStatus status, Impact impact,
+                                Map<String, ComponentStatus> components) {
+            return posted(message, status, impact, components);
         }
 
         private String defaultMessage() {
