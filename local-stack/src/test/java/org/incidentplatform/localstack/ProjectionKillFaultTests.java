@@ -28,6 +28,7 @@ import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.ServiceProcess;
 import org.incidentplatform.local.junit.IncidentStreams;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.incidentplatform.schemas.serde.AvroSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -193,7 +194,7 @@ class ProjectionKillFaultTests {
         Set<String> open = new HashSet<>();
         try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(props, new StringSerializer(),
                 serializer)) {
-            List<IncidentEvent> catalogue = IncidentStreams.catalogue();
+            List<IncidentEvent> catalogue = catalogue();
             for (IncidentEvent event : catalogue) {
                 producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event)).get();
             }
@@ -227,5 +228,19 @@ class ProjectionKillFaultTests {
 
     private static String incidentId(int i) {
         return "inc-" + i;
+    }
+
+    /** Groups {@code group-0} ..., then components {@code component-0} ... spread over them, as the streams say. */
+    private static List<IncidentEvent> catalogue() {
+        GivenEvents given = new GivenEvents();
+        GivenEvents.Catalogue catalogue = given.catalogue();
+        for (int g = 0; g < IncidentStreams.GROUPS; g++) {
+            catalogue.groupAdded("group-" + g, "Group " + g, g);
+        }
+        for (int c = 0; c < IncidentStreams.COMPONENTS; c++) {
+            catalogue.componentAdded(IncidentStreams.component(c), "Component " + c,
+                    "group-" + (c % IncidentStreams.GROUPS), c);
+        }
+        return given.events();
     }
 }

@@ -221,7 +221,7 @@ public final class GivenEvents {
 
     /** An incident declared as the {@link #declaration} says. */
     public Incident declared(String incidentId, Declaration declaration) {
-        Instant at = happeningNow ? wallClock() : nextTime();
+        Instant at = nextTime();
         append(incidentId, declaration.payload(incidentId, at), at);
         return incident(incidentId);
     }
@@ -279,7 +279,7 @@ public final class GivenEvents {
      * time. Heartbeats are no stream's: an instance numbers its own from 1 and starts again when restarted.
      */
     public IncidentEvent heartbeat(String instance, long number) {
-        Instant at = happeningNow ? wallClock() : nextTime();
+        Instant at = nextTime();
         IncidentEvent event = envelope(Topics.HEARTBEAT_KEY, number, at, at,
                 Heartbeat.newBuilder().setInstance(instance).setIntervalMillis(10_000).build());
         return write(event, at);
@@ -288,7 +288,7 @@ public final class GivenEvents {
     // Writing
 
     private IncidentEvent append(String streamId, Object payload, Instant occurredAt) {
-        Instant written = happeningNow ? wallClock() : nextTime();
+        Instant written = nextTime();
         long sequence = sequences.merge(streamId, 1L, Long::sum);
         IncidentEvent event = envelope(streamId, sequence, occurredAt == null ? written : occurredAt,
                 happeningNow ? written : written.plus(RECORDING), payload);
@@ -320,12 +320,12 @@ public final class GivenEvents {
                 .build();
     }
 
+    /** When the next event happens: as said, a minute after the latest, or, happening now, now. */
     private Instant nextTime() {
+        if (happeningNow) {
+            return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        }
         return next != null ? next : now.plus(PACE);
-    }
-
-    private static Instant wallClock() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void requireScheduled() {
