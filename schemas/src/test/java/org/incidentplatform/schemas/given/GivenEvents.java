@@ -75,7 +75,7 @@ public final class GivenEvents {
     public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
     /** The stream of the component catalogue. */
     public static final String CATALOGUE = Topics.CATALOGUE_KEY;
-    public static final String ACTOR = "oncall@example.com";
+    private static final String ACTOR = "oncall@example.com";
     private static final Duration PACE = Duration.ofMinutes(1);
     private static final Duration RECORDING = Duration.ofSeconds(2);
 
@@ -131,14 +131,6 @@ public final class GivenEvents {
         List<IncidentEvent> fresh = List.copyOf(events.subList(taken, events.size()));
         taken = events.size();
         return fresh;
-    }
-
-    /** The latest event of the whole log. */
-    public IncidentEvent last() {
-        if (events.isEmpty()) {
-            throw new IllegalStateException("no event given yet");
-        }
-        return events.get(events.size() - 1);
     }
 
     /** The log's time: when its latest event was written ({@link #START} before the first). */
