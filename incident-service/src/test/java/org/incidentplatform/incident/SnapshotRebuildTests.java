@@ -21,10 +21,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.incidentplatform.events.ComponentStatus;
+import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
+import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
-import org.incidentplatform.schemas.SampleEvents;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.incidentplatform.schemas.serde.AvroSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,8 +46,10 @@ class SnapshotRebuildTests {
     @Test
     void aStreamWrittenBeforeSnapshotsExisted_goesOnAtItsVersion_afterTheFirstStart() throws Exception {
         String incident = "legacy" + UUID.randomUUID().toString().substring(0, 6);
-        appendDirectly(SampleEvents.envelope(incident, 1, SampleEvents.payloads().get(0)),
-                SampleEvents.envelope(incident, 2, SampleEvents.payloads().get(1)));
+        GivenEvents given = new GivenEvents();
+        given.declared(incident, Impact.major, Map.of("web-app", ComponentStatus.partial_outage))
+                .updated(IncidentStatus.identified, Impact.critical, Map.of("web-app", ComponentStatus.major_outage));
+        appendDirectly(given.events().toArray(IncidentEvent[]::new));
         forgetThatSnapshotsWereBuilt();
 
         Map<String, Object> properties = new HashMap<>();

@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,17 +28,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
-import org.incidentplatform.events.IncidentDeclared;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.events.IncidentStatus;
-import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.local.LocalPlatform;
 import org.incidentplatform.local.junit.EventLog;
-import org.incidentplatform.schemas.SampleEvents;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.incidentplatform.schemas.serde.AvroDeserializer;
 import org.incidentplatform.schemas.serde.AvroSerializer;
 import org.junit.jupiter.api.Tag;
@@ -79,28 +74,21 @@ class NotificationKillFaultTests {
              KafkaProducer<String, IncidentEvent> producer = producer(stack.platform())) {
             stack.createIncidentEventTopics();
             String incident = "inc-fanout-" + UUID.randomUUID();
-            append(producer, SampleEvents.envelope(SampleEvents.CATALOGUE_ID, 1, ComponentAdded.newBuilder()
-                    .setComponentId(COMPONENT).setName("Public API").setDescription("The public API")
-                    .setGroupId(null).setPosition(0).setHidden(false).build()));
+            GivenEvents given = GivenEvents.happeningNow();
+            append(producer, given.catalogue().componentAdded(COMPONENT, "Public API", null, 0).event());
             stack.start(FaultStack.NOTIFICATION);
             String admin = stack.tokens().admin();
             Map<String, String> pathBySubscription = subscribe(stack.url(FaultStack.NOTIFICATION), admin, receiver);
 
             // The declaration reaches everybody first, so the update goes to those told of it.
-            IncidentEvent declared = envelope(incident, 1, IncidentDeclared.newBuilder()
-                    .setTitle("Elevated API error rates").setImpact(Impact.major)
-                    .setStatus(IncidentStatus.investigating).setMessage("We are investigating.")
-                    .setComponents(Map.of(COMPONENT, ComponentStatus.partial_outage))
-                    .setStartedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                    .setDetectedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                    .setDetectedBy("synthetic monitor").setBackfilled(false).build());
+            IncidentEvent declared = given.declared(incident, "Elevated API error rates", Impact.major,
+                    "We are investigating.", Map.of(COMPONENT, ComponentStatus.partial_outage)).event();
             append(producer, declared);
             Set<String> declarationIds = expectedIds(declared, pathBySubscription.keySet());
             awaitAll(receiver, declarationIds, Duration.ofSeconds(120));
 
-            IncidentEvent updated = envelope(incident, 2, IncidentUpdatePosted.newBuilder()
-                    .setMessage("A fix is being deployed.").setStatus(IncidentStatus.identified).setImpact(null)
-                    .setComponents(Map.of()).build());
+            IncidentEvent updated = given.incident(incident)
+                    .updated("A fix is being deployed.", IncidentStatus.identified, Map.of()).event();
             Set<String> updateIds = expectedIds(updated, pathBySubscription.keySet());
             long appended = System.nanoTime();
             append(producer, updated);
@@ -248,12 +236,6 @@ class NotificationKillFaultTests {
         }
         Thread.sleep(2_000);
         return paths;
-    }
-
-    private static IncidentEvent envelope(String incident, long sequence, Object payload) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return IncidentEvent.newBuilder().setEventId(UUID.randomUUID()).setIncidentId(incident).setSequence(sequence)
-                .setOccurredAt(now).setRecordedAt(now).setActor("oncall@example.com").setPayload(payload).build();
     }
 
     private static void append(KafkaProducer<String, IncidentEvent> producer, IncidentEvent event) throws Exception {

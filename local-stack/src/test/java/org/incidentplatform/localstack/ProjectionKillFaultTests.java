@@ -24,13 +24,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.incidentplatform.events.ComponentAdded;
-import org.incidentplatform.events.ComponentGroupAdded;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.ServiceProcess;
 import org.incidentplatform.local.junit.IncidentStreams;
-import org.incidentplatform.schemas.SampleEvents;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.incidentplatform.schemas.serde.AvroSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -232,20 +230,17 @@ class ProjectionKillFaultTests {
         return "inc-" + i;
     }
 
+    /** Groups {@code group-0} ..., then components {@code component-0} ... spread over them, as the streams say. */
     private static List<IncidentEvent> catalogue() {
-        List<IncidentEvent> events = new ArrayList<>();
-        long sequence = 0;
+        GivenEvents given = new GivenEvents();
+        GivenEvents.Catalogue catalogue = given.catalogue();
         for (int g = 0; g < IncidentStreams.GROUPS; g++) {
-            events.add(SampleEvents.envelope(SampleEvents.CATALOGUE_ID, ++sequence, ComponentGroupAdded.newBuilder()
-                    .setGroupId("group-" + g).setName("Group " + g).setDescription("Services of group " + g)
-                    .setPosition(g).build()));
+            catalogue.groupAdded("group-" + g, "Group " + g, g);
         }
         for (int c = 0; c < IncidentStreams.COMPONENTS; c++) {
-            events.add(SampleEvents.envelope(SampleEvents.CATALOGUE_ID, ++sequence, ComponentAdded.newBuilder()
-                    .setComponentId(IncidentStreams.component(c)).setName("Component " + c)
-                    .setDescription("Component " + c)
-                    .setGroupId("group-" + (c % IncidentStreams.GROUPS)).setPosition(c).setHidden(false).build()));
+            catalogue.componentAdded(IncidentStreams.component(c), "Component " + c,
+                    "group-" + (c % IncidentStreams.GROUPS), c);
         }
-        return events;
+        return given.events();
     }
 }

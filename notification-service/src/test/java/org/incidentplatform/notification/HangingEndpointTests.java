@@ -2,6 +2,8 @@ package org.incidentplatform.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.incidentplatform.events.ComponentStatus.partial_outage;
+import static org.incidentplatform.events.IncidentStatus.identified;
 
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -20,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +42,8 @@ class HangingEndpointTests {
             "notification-service.webhook.timeout", TIMEOUT.toSeconds() + "s",
             "notification-service.retry.max-attempts", 1,
             "notification-service.dispatch-consumers", 1);
+
+    private final GivenEvents given = GivenEvents.happeningNow();
 
     @Test
     void aHangingEndpoint_holdsUpNoOtherSubscriber_andIsAttemptedOncePerDelivery() throws Exception {
@@ -72,13 +77,15 @@ class HangingEndpointTests {
             }
             String incident = "inc-" + UUID.randomUUID();
             List<IncidentEvent> events = new ArrayList<>();
-            events.add(incidents.append(IncidentLog.declared(incident, "Search down", Impact.critical, component)));
+            events.add(incidents.append(given.declared(incident, "Search down", Impact.critical,
+                    Map.of(component, partial_outage)).event()));
             await().atMost(Duration.ofSeconds(30)).until(() -> hooks.stream().allMatch(
                     hook -> sink.incidentsAt(hook).size() == 1) && hangingRequests.get() == 1);
             // Both while the declaration's attempt to the hanging endpoint is still waiting for an answer.
             for (long sequence = 2; sequence <= 3; sequence++) {
                 Thread.sleep(300);
-                events.add(incidents.append(IncidentLog.updated(incident, sequence, "Update " + sequence)));
+                events.add(incidents.append(given.incident(incident).updated("Update " + sequence,
+                        identified, Map.of()).event()));
             }
 
             await().atMost(Duration.ofSeconds(30)).until(() -> hooks.stream().allMatch(

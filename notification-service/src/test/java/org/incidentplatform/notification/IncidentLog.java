@@ -1,11 +1,8 @@
 package org.incidentplatform.notification;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
@@ -17,17 +14,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.incidentplatform.events.ComponentStatus;
-import org.incidentplatform.events.Impact;
-import org.incidentplatform.events.IncidentDeclared;
 import org.incidentplatform.events.IncidentEvent;
-import org.incidentplatform.events.IncidentStatus;
-import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.schemas.serde.AvroSerializer;
 
-/** Stands in for incident-service: owns incident-events in tests and appends events to it. */
+/**
+ * Stands in for incident-service: owns incident-events in tests and appends events to it, events the
+ * tests write with {@link org.incidentplatform.schemas.given.GivenEvents#happeningNow()}.
+ */
 public final class IncidentLog implements AutoCloseable {
 
     private final KafkaProducer<String, IncidentEvent> producer;
@@ -65,39 +60,6 @@ public final class IncidentLog implements AutoCloseable {
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public static IncidentEvent declared(String incidentId, String title, Impact impact, String component) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return envelope(incidentId, 1, IncidentDeclared.newBuilder()
-                .setTitle(title)
-                .setImpact(impact)
-                .setStatus(IncidentStatus.investigating)
-                .setMessage("We are investigating errors on " + component + ".")
-                .setComponents(Map.of(component, ComponentStatus.partial_outage))
-                .setStartedAt(now)
-                .setDetectedAt(now)
-                .build());
-    }
-
-    public static IncidentEvent updated(String incidentId, long sequence, String message) {
-        return envelope(incidentId, sequence, IncidentUpdatePosted.newBuilder()
-                .setMessage(message)
-                .setStatus(IncidentStatus.identified)
-                .build());
-    }
-
-    public static IncidentEvent envelope(String incidentId, long sequence, Object payload) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return IncidentEvent.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setIncidentId(incidentId)
-                .setSequence(sequence)
-                .setOccurredAt(now)
-                .setRecordedAt(now)
-                .setActor("test")
-                .setPayload(payload)
-                .build();
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.incidentplatform.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.incidentplatform.events.ComponentStatus.partial_outage;
+import static org.incidentplatform.events.IncidentStatus.identified;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -31,13 +33,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.dispatch.DeliveryIds;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.incidentplatform.schemas.serde.AvroDeserializer;
 import org.incidentplatform.schemas.serde.AvroSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +63,8 @@ class NotificationPipelineTests {
     private static IncidentLog incidents;
     private static NotificationInstance service;
 
+    private final GivenEvents given = GivenEvents.happeningNow();
+
     @BeforeAll
     static void start() throws Exception {
         IncidentLog.createTopics();
@@ -80,8 +84,7 @@ class NotificationPipelineTests {
     @Test
     void declaredIncident_reachesWebhook_inStatuspageShape_signedVerifiably() {
         String component = component();
-        incidents.append(IncidentLog.envelope("catalogue", 1, ComponentAdded.newBuilder()
-                .setComponentId(component).setName("Checkout API").build()));
+        incidents.append(given.catalogue().componentAdded(component, "Checkout API", null, 0).event());
         String hook = sink.hook();
         JsonNode subscription = service.subscribeWebhook(hook, component);
         String incident = "inc-" + UUID.randomUUID();
@@ -131,7 +134,7 @@ class NotificationPipelineTests {
                 .isEqualTo("Checkout API");
         assertThat(componentBody.get("meta").get("unsubscribe")).isEqualTo(body.get("meta").get("unsubscribe"));
 
-        incidents.append(IncidentLog.updated(incident, 2, "Root cause found."));
+        incidents.append(given.incident(incident).updated("Root cause found.", identified, Map.of()).event());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(hook).size() == 3);
         JsonNode update = NotificationInstance.JSON.readTree(sink.receivedAt(hook).get(2).body());
@@ -159,11 +162,11 @@ class NotificationPipelineTests {
         JsonNode subscription = service.subscribeWebhook(hook, component);
         String incident = "inc-" + UUID.randomUUID();
         awaitSubscribed(hook, subscription, incident, component);
-        IncidentEvent update = IncidentLog.updated(incident, 2, "Still looking.");
+        IncidentEvent update = given.incident(incident).updated("Still looking.", identified, Map.of()).event();
 
         incidents.append(update);
         incidents.append(update);
-        incidents.append(IncidentLog.updated(incident, 3, "Found it."));
+        incidents.append(given.incident(incident).updated("Found it.", identified, Map.of()).event());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sink.incidentsAt(hook).size() >= 3);
         // Time for a duplicate to arrive, if one were coming, behind the event that followed it.
@@ -185,7 +188,8 @@ class NotificationPipelineTests {
         JsonNode subscription = service.subscribeWebhook(hook, component);
         String subscriptionId = subscription.get("id").asText();
         String incident = "inc-" + UUID.randomUUID();
-        incidents.append(IncidentLog.declared(incident, "Login failures", Impact.minor, component));
+        incidents.append(given.declared(incident, "Login failures", Impact.minor,
+                Map.of(component, partial_outage)).event());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode log = service.get("/api/v1/deliveries?subscriptionId=" + subscriptionId, true).body();
@@ -252,7 +256,8 @@ class NotificationPipelineTests {
         String incident = "inc-" + UUID.randomUUID();
 
         Instant declaredAt = Instant.now();
-        incidents.append(IncidentLog.declared(incident, "Search down", Impact.critical, component));
+        incidents.append(given.declared(incident, "Search down", Impact.critical,
+                Map.of(component, partial_outage)).event());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> sink.incidentsAt(first).size() == 1
                 && sink.incidentsAt(second).size() == 1);
@@ -286,7 +291,8 @@ class NotificationPipelineTests {
         String hook = sink.hook();
         service.subscribeWebhook(hook, component);
         String incident = "inc-" + UUID.randomUUID();
-        IncidentEvent declaration = IncidentLog.declared(incident, "Checkout errors", Impact.major, component);
+        IncidentEvent declaration = given.declared(incident, "Checkout errors", Impact.major,
+                Map.of(component, partial_outage)).event();
         byte[] valid;
         try (AvroSerializer<IncidentEvent> serializer = new AvroSerializer<>()) {
             serializer.configure(Map.of("schema.registry.url", LocalPlatformExtension.schemaRegistryUrl()), false);
@@ -328,7 +334,8 @@ class NotificationPipelineTests {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().has("secret")).isFalse();
 
-        incidents.append(IncidentLog.declared("inc-" + UUID.randomUUID(), "Chat outage", Impact.minor, component));
+        incidents.append(given.declared("inc-" + UUID.randomUUID(), "Chat outage", Impact.minor,
+                Map.of(component, partial_outage)).event());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sink.receivedAt(hook).size() == 1);
         WebhookSink.Received received = sink.receivedAt(hook).get(0);
@@ -352,7 +359,7 @@ class NotificationPipelineTests {
                 "/api/v1/subscriptions/" + subscription.get("id").asText(), true).body().get("status").asText()));
         String other = sink.hook();
         service.subscribeWebhook(other, component);
-        incidents.append(IncidentLog.updated(incident, 2, "Fixed."));
+        incidents.append(given.incident(incident).updated("Fixed.", identified, Map.of()).event());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sink.incidentsAt(other).size() == 1);
         assertThat(sink.incidentsAt(hook)).hasSize(1);
@@ -366,12 +373,13 @@ class NotificationPipelineTests {
         sink.answer(hook, request -> fixed[0] ? 200 : 500);
         String id = service.subscribeWebhook(hook, component).get("id").asText();
         String incident = "inc-" + UUID.randomUUID();
-        incidents.append(IncidentLog.declared(incident, "Flaky receiver", Impact.major, component));
+        incidents.append(given.declared(incident, "Flaky receiver", Impact.major,
+                Map.of(component, partial_outage)).event());
         await().atMost(Duration.ofSeconds(20)).until(() -> sink.receivedAt(hook).size() == 3);
 
         // Still failing after the two-second quarantine period of this instance.
         await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
-        incidents.append(IncidentLog.updated(incident, 2, "Still failing."));
+        incidents.append(given.incident(incident).updated("Still failing.", identified, Map.of()).event());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "quarantined".equals(
                 service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText()));
@@ -380,7 +388,7 @@ class NotificationPipelineTests {
                 service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText()));
         assertThat(service.post("/api/v1/subscriptions/" + id + "/enable", "", true).status()).isEqualTo(409);
         fixed[0] = true;
-        incidents.append(IncidentLog.updated(incident, 3, "Receiver fixed."));
+        incidents.append(given.incident(incident).updated("Receiver fixed.", identified, Map.of()).event());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> sink.receivedAt(hook).stream().anyMatch(received ->
                 NotificationInstance.JSON.readTree(received.body()).get("meta").get("sequence").asLong() == 3));
@@ -392,9 +400,9 @@ class NotificationPipelineTests {
      * The fan-out reads subscriptions from its own copy; a declaration is appended once the first
      * probe incident shows the subscription has reached it.
      */
-    private static IncidentEvent awaitSubscribed(String hook, JsonNode subscription, String incident, String component) {
-        IncidentEvent declared = incidents.append(IncidentLog.declared(incident, "Checkout errors", Impact.major,
-                component));
+    private IncidentEvent awaitSubscribed(String hook, JsonNode subscription, String incident, String component) {
+        IncidentEvent declared = incidents.append(given.declared(incident, "Checkout errors", Impact.major,
+                "We are investigating errors on " + component + ".", Map.of(component, partial_outage)).event());
         await().atMost(Duration.ofSeconds(30)).until(() -> sink.incidentsAt(hook).size() == 1);
         return declared;
     }

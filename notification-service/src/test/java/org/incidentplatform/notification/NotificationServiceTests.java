@@ -21,11 +21,11 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
-import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.schemas.TopicSpec;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.incidentplatform.service.security.MappedEndpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -176,8 +176,7 @@ class NotificationServiceTests {
 
     @Test
     void heartbeatsInTheLog_showAsThePipelinesFreshness() {
-        IncidentEvent heartbeat = IncidentLog.envelope(Topics.HEARTBEAT_KEY, 1, Heartbeat.newBuilder()
-                .setInstance("incident-service@test").setIntervalMillis(10_000).build());
+        IncidentEvent heartbeat = GivenEvents.happeningNow().heartbeat("incident-service@test", 1);
         try (IncidentLog log = new IncidentLog()) {
             log.append(heartbeat);
         }

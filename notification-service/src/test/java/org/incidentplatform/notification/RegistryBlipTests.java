@@ -2,6 +2,7 @@ package org.incidentplatform.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.incidentplatform.events.ComponentStatus.partial_outage;
 
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.local.junit.RegistryProxy;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalPlatformExtension.class)
 class RegistryBlipTests {
+
+    private final GivenEvents given = GivenEvents.happeningNow();
 
     @Test
     void aRegistryThatIsBrieflyAway_delaysTheNotice_butLosesNothing() throws Exception {
@@ -35,7 +39,8 @@ class RegistryBlipTests {
 
             registry.away.set(true);
             String incident = "inc-" + UUID.randomUUID();
-            incidents.append(IncidentLog.declared(incident, "Checkout errors", Impact.major, component));
+            incidents.append(given.declared(incident, "Checkout errors", Impact.major,
+                    Map.of(component, partial_outage)).event());
 
             await().atMost(Duration.ofSeconds(30)).until(() -> registry.refused.get() >= 3);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(

@@ -2,6 +2,7 @@ package org.incidentplatform.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.incidentplatform.events.ComponentStatus.partial_outage;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.UUID;
 
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +27,8 @@ class RestartTests {
             "spring.kafka.consumer.max-poll-records", 4,
             "notification-service.webhook.per-host-concurrency", 2,
             "notification-service.dispatch-consumers", 1);
+
+    private final GivenEvents given = GivenEvents.happeningNow();
 
     @Test
     void restartMidFanOut_notifiesEachSubscriberExactlyOnce() throws Exception {
@@ -44,8 +48,8 @@ class RestartTests {
                     hooks.add(hook);
                 }
                 hooks.add(probe);
-                incidents.append(IncidentLog.declared("inc-" + UUID.randomUUID(), "Payments failing", Impact.major,
-                        component));
+                incidents.append(given.declared("inc-" + UUID.randomUUID(), "Payments failing", Impact.major,
+                        Map.of(component, partial_outage)).event());
                 await().atMost(Duration.ofSeconds(30)).until(() -> delivered(sink, hooks) >= 6);
             } finally {
                 first.close();

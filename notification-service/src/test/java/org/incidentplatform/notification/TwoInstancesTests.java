@@ -2,6 +2,7 @@ package org.incidentplatform.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.incidentplatform.events.ComponentStatus.partial_outage;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.UUID;
 
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,6 +23,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 class TwoInstancesTests {
 
     private static final int SUBSCRIBERS = 30;
+
+    private final GivenEvents given = GivenEvents.happeningNow();
 
     @Test
     void twoInstances_shareTheDeliveries_andTellEachSubscriberOnce() throws Exception {
@@ -41,7 +45,8 @@ class TwoInstancesTests {
             await().atMost(Duration.ofSeconds(10)).until(() -> first.get("/api/v1/subscriptions", true).body().size()
                     >= SUBSCRIBERS && second.get("/api/v1/subscriptions", true).body().size() >= SUBSCRIBERS);
 
-            incidents.append(IncidentLog.declared("inc-" + UUID.randomUUID(), "Shared work", Impact.major, component));
+            incidents.append(given.declared("inc-" + UUID.randomUUID(), "Shared work", Impact.major,
+                    Map.of(component, partial_outage)).event());
 
             await().atMost(Duration.ofSeconds(60)).until(() -> hooks.stream().allMatch(h -> !sink.receivedAt(h).isEmpty()));
             await().pollDelay(Duration.ofSeconds(2)).until(() -> true);

@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,9 +24,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.incidentplatform.events.IncidentEvent;
-import org.incidentplatform.events.IncidentResolved;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.incidentplatform.schemas.serde.AvroSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,16 +83,7 @@ class DeadLetterTests {
     }
 
     private static IncidentEvent event() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return IncidentEvent.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setIncidentId("inc-1")
-                .setSequence(1)
-                .setOccurredAt(now)
-                .setRecordedAt(now)
-                .setActor("test")
-                .setPayload(IncidentResolved.newBuilder().setMessage("fixed").build())
-                .build();
+        return GivenEvents.happeningNow().incident("inc-1").resolved("fixed").event();
     }
 
     private static byte[] avro(IncidentEvent event) {

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,6 +27,7 @@ import org.incidentplatform.incident.domain.IncidentStatus;
 import org.incidentplatform.incident.domain.MaintenanceEvent;
 import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
 import org.incidentplatform.schemas.Vocabulary.Impact;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.incidentplatform.schemas.serde.AvroDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,18 +142,10 @@ class EventPayloadsTests {
         return CATALOGUE_ID;
     }
 
+    /** The payload as the first event of its stream, happening at {@code occurredAt}. */
     private static org.incidentplatform.events.IncidentEvent envelope(String streamId, SpecificRecord payload,
                                                                       Instant occurredAt) {
-        return org.incidentplatform.events.IncidentEvent.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setIncidentId(streamId)
-                .setSequence(1L)
-                .setOccurredAt(occurredAt)
-                .setRecordedAt(occurredAt.plusMillis(5))
-                .setActor("alice@example.com")
-                .setCorrelationId("req-1")
-                .setPayload(payload)
-                .build();
+        return new GivenEvents().at(occurredAt).append(streamId, payload);
     }
 
     private static org.incidentplatform.events.IncidentEvent envelopeOf(Object domainEvent) {

@@ -1,10 +1,12 @@
 package org.incidentplatform.local.junit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
@@ -13,12 +15,13 @@ import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.events.IncidentResolved;
 import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.events.IncidentUpdatePosted;
-import org.incidentplatform.schemas.SampleEvents;
 
 /**
  * Valid incident streams over a catalogue of {@value #COMPONENTS} components ({@code component-0} ...) in
  * {@value #GROUPS} groups, for appending straight to {@code incident-events} when a benchmark or a fault case
- * needs many events faster than incident-service's API takes them.
+ * needs many events faster than incident-service's API takes them. Main code, for the benchmark harness; tests
+ * write their events with the schemas test-jar's {@code GivenEvents}, which this class does not depend on, so that
+ * this module compiles without that jar.
  */
 public final class IncidentStreams {
 
@@ -75,11 +78,17 @@ public final class IncidentStreams {
         return events;
     }
 
+    /** The stream's event {@code sequence}, three minutes apart from {@code base} on, recorded two seconds later. */
     private static IncidentEvent at(String id, long sequence, Instant base, Object payload) {
-        IncidentEvent event = SampleEvents.envelope(id, sequence, payload);
         Instant occurred = base.plus(Duration.ofMinutes(3 * sequence));
-        event.setOccurredAt(occurred);
-        event.setRecordedAt(occurred.plusSeconds(2));
-        return event;
+        return IncidentEvent.newBuilder()
+                .setEventId(UUID.nameUUIDFromBytes((id + "/" + sequence).getBytes(StandardCharsets.UTF_8)))
+                .setIncidentId(id)
+                .setSequence(sequence)
+                .setOccurredAt(occurred)
+                .setRecordedAt(occurred.plusSeconds(2))
+                .setActor("oncall@example.com")
+                .setPayload(payload)
+                .build();
     }
 }

@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
-import org.incidentplatform.schemas.SampleEvents;
+import org.incidentplatform.schemas.given.EveryPayload;
 import org.incidentplatform.schemas.registry.HttpSchemaRegistry;
 import org.incidentplatform.schemas.serde.AvroDeserializer;
 import org.incidentplatform.schemas.serde.AvroSerializer;
@@ -52,11 +52,7 @@ class SerdeOverRegistryTests {
     @Test
     void everyPayloadType_roundTripsThroughTheBrokerAndTheRegistry() throws Exception {
         String topic = newTopic();
-        List<IncidentEvent> written = new ArrayList<>();
-        long sequence = 1;
-        for (Object payload : SampleEvents.payloads()) {
-            written.add(SampleEvents.envelope("stream-" + sequence, sequence++, payload));
-        }
+        List<IncidentEvent> written = EveryPayload.events();
 
         try (KafkaProducer<String, Object> producer = producer()) {
             for (IncidentEvent event : written) {
@@ -75,18 +71,19 @@ class SerdeOverRegistryTests {
         String topic = newTopic();
         Schema current = IncidentEvent.getClassSchema();
         Schema older = withoutField(current, "correlationId");
-        IncidentEvent sample = SampleEvents.envelope("inc-1", 1, SampleEvents.payloads().get(0));
+        IncidentEvent sample = EveryPayload.events().get(0);
+        assertThat(sample.getCorrelationId()).as("what the older writer drops").isNotNull();
         GenericRecord generic = toGeneric(sample);
         GenericRecord oldRecord = new GenericData.Record(older);
         older.getFields().forEach(field -> oldRecord.put(field.name(), generic.get(field.name())));
 
         try (KafkaProducer<String, Object> producer = producer()) {
-            producer.send(new ProducerRecord<>(topic, "inc-1", oldRecord)).get();
+            producer.send(new ProducerRecord<>(topic, sample.getIncidentId(), oldRecord)).get();
         }
 
         List<Object> read = readAll(topic, 1);
         assertThat(read).singleElement().isInstanceOfSatisfying(IncidentEvent.class, event -> {
-            assertThat(event.getIncidentId()).isEqualTo("inc-1");
+            assertThat(event.getIncidentId()).isEqualTo(EveryPayload.INCIDENT_ID);
             assertThat(event.getCorrelationId()).as("default of the field the writer did not have").isNull();
             assertThat(event.getPayload()).isEqualTo(sample.getPayload());
         });

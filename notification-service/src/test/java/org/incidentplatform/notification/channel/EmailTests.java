@@ -2,6 +2,8 @@ package org.incidentplatform.notification.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.incidentplatform.events.ComponentStatus.partial_outage;
+import static org.incidentplatform.events.IncidentStatus.identified;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -22,6 +24,7 @@ import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.notification.IncidentLog;
 import org.incidentplatform.notification.NotificationInstance;
 import org.incidentplatform.notification.WebhookSink;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,8 @@ class EmailTests {
     private static NotificationInstance service;
     private static IncidentLog incidents;
     private static WebhookSink sink;
+
+    private final GivenEvents given = GivenEvents.happeningNow();
 
     @BeforeAll
     static void start() throws Exception {
@@ -76,7 +81,8 @@ class EmailTests {
         service.subscribeWebhook(probe, component);
         // The fan-out reads subscriptions on its own; the probe webhook shows when it has them all.
         String incident = "inc-" + UUID.randomUUID();
-        incidents.append(IncidentLog.declared(incident, "Email delays", Impact.major, component));
+        incidents.append(given.declared(incident, "Email delays", Impact.major,
+                "We are investigating errors on " + component + ".", Map.of(component, partial_outage)).event());
         await().atMost(Duration.ofSeconds(30)).until(() -> sink.incidentsAt(probe).size() == 1);
 
         MimeMessage mail = awaitMail(address, 2).get(1);
@@ -95,7 +101,7 @@ class EmailTests {
         assertThat(service.get(unsubscribe, false).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> "unsubscribed".equals(
                 service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText()));
-        incidents.append(IncidentLog.updated(incident, 2, "Mail is flowing again."));
+        incidents.append(given.incident(incident).updated("Mail is flowing again.", identified, Map.of()).event());
         await().atMost(Duration.ofSeconds(30)).until(() -> sink.incidentsAt(probe).size() == 2);
         await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
         assertThat(mailsTo(address)).hasSize(2);

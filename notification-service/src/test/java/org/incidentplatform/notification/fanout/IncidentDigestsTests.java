@@ -1,31 +1,20 @@
 package org.incidentplatform.notification.fanout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentplatform.schemas.given.GivenEvents.declaration;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.incidentplatform.events.ActionItemAdded;
-import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
-import org.incidentplatform.events.IncidentDeclared;
-import org.incidentplatform.events.IncidentEvent;
-import org.incidentplatform.events.IncidentResolved;
-import org.incidentplatform.events.IncidentRetracted;
 import org.incidentplatform.events.IncidentStatus;
-import org.incidentplatform.events.IncidentUpdatePosted;
-import org.incidentplatform.events.MaintenanceCompleted;
-import org.incidentplatform.events.MaintenanceScheduled;
-import org.incidentplatform.events.MaintenanceStarted;
-import org.incidentplatform.events.MaintenanceVerifying;
-import org.incidentplatform.events.PostmortemPublished;
 import org.incidentplatform.notification.audience.Audience;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.events.NoticeType;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.incidentplatform.schemas.serde.AvroDeserializer;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +27,11 @@ class IncidentDigestsTests {
 
     private static final Instant T0 = Instant.parse("2026-03-02T09:15:00Z");
 
+    private final GivenEvents given = new GivenEvents();
+
     @Test
     void declaration_isNoticed_withTheAffectedComponentsChangedFromOperational() {
-        IncidentDigests.Step step = IncidentDigests.apply(null, event(1, declared(false)));
+        IncidentDigests.Step step = IncidentDigests.apply(null, checkoutErrors().event());
 
         assertThat(step.type()).isEqualTo(NoticeType.incident_declared);
         Notice notice = step.notice(1, T0);
@@ -55,23 +46,26 @@ class IncidentDigestsTests {
 
     @Test
     void backfilledDeclaration_isHistory_notNews_andItsLaterNoticesSaySo() {
-        IncidentDigests.Step declared = IncidentDigests.apply(null, event(1, declared(true)));
-        IncidentDigests.Step postmortem = IncidentDigests.apply(declared.digest(), event(2, PostmortemPublished
-                .newBuilder().setBody("What happened.").setRootCause("A full disk.")
-                .setContributingFactors(List.of()).build()));
+        GivenEvents.Incident writtenUp = given.at(T0).declared("inc-1",
+                declaration(Impact.major, Map.of("checkout", ComponentStatus.partial_outage))
+                        .titled("Checkout errors").saying("It broke.").backfilled());
+        IncidentDigests.Step declared = IncidentDigests.apply(null, writtenUp.event());
+        IncidentDigests.Step postmortem = IncidentDigests.apply(declared.digest(),
+                writtenUp.postmortemPublished("What happened.").event());
 
         assertThat(declared.type()).isNull();
         assertThat(postmortem.notice(2, T0).getBackfilled()).isTrue();
-        assertThat(IncidentDigests.apply(null, event(1, declared(false))).notice(1, T0).getBackfilled()).isFalse();
+        assertThat(IncidentDigests.apply(null, new GivenEvents().at(T0).declared("inc-1", "Checkout errors",
+                Impact.major, "It broke.", Map.of("checkout", ComponentStatus.partial_outage)).event())
+                .notice(1, T0).getBackfilled()).isFalse();
     }
 
     @Test
     void update_keepsTheTitle_changesStatusAndImpact_andPutsItsMessageFirst() {
-        IncidentDigest declared = IncidentDigests.apply(null, event(1, declared(false))).digest();
+        IncidentDigest declared = IncidentDigests.apply(null, checkoutErrors().event()).digest();
 
-        IncidentDigests.Step step = IncidentDigests.apply(declared, event(2, IncidentUpdatePosted.newBuilder()
-                .setMessage("Found it.").setStatus(IncidentStatus.identified).setImpact(Impact.critical)
-                .setComponents(Map.of("checkout", ComponentStatus.major_outage)).build()));
+        IncidentDigests.Step step = IncidentDigests.apply(declared, given.incident("inc-1").updated("Found it.",
+                IncidentStatus.identified, Impact.critical, Map.of("checkout", ComponentStatus.major_outage)).event());
 
         Notice notice = step.notice(2, T0);
         assertThat(notice.getTitle()).isEqualTo("Checkout errors");
@@ -85,9 +79,9 @@ class IncidentDigestsTests {
 
     @Test
     void resolution_returnsUnlistedComponentsToOperational() {
-        IncidentDigest declared = IncidentDigests.apply(null, event(1, declared(false))).digest();
+        IncidentDigest declared = IncidentDigests.apply(null, checkoutErrors().event()).digest();
 
-        Notice notice = IncidentDigests.apply(declared, event(2, new IncidentResolved("Fixed.", Map.of())))
+        Notice notice = IncidentDigests.apply(declared, given.at(T0).incident("inc-1").resolved("Fixed.").event())
                 .notice(2, T0);
 
         assertThat(notice.getType()).isEqualTo(NoticeType.incident_resolved);
@@ -97,10 +91,10 @@ class IncidentDigestsTests {
 
     @Test
     void actionItems_moveTheSequenceOn_silently() {
-        IncidentDigest declared = IncidentDigests.apply(null, event(1, declared(false))).digest();
+        IncidentDigest declared = IncidentDigests.apply(null, checkoutErrors().event()).digest();
 
-        IncidentDigests.Step step = IncidentDigests.apply(declared, event(2, ActionItemAdded.newBuilder()
-                .setActionItemId("a-1").setTitle("Add an alert").build()));
+        IncidentDigests.Step step = IncidentDigests.apply(declared, given.append("inc-1",
+                ActionItemAdded.newBuilder().setActionItemId("a-1").setTitle("Add an alert").build()));
 
         assertThat(step.type()).isNull();
         assertThat(step.digest().lastSequence()).isEqualTo(2);
@@ -108,9 +102,9 @@ class IncidentDigestsTests {
 
     @Test
     void retraction_isANoticeOnlyForThoseTold() {
-        IncidentDigest declared = IncidentDigests.apply(null, event(1, declared(false))).digest();
+        IncidentDigest declared = IncidentDigests.apply(null, checkoutErrors().event()).digest();
 
-        IncidentDigests.Step step = IncidentDigests.apply(declared, event(2, new IncidentRetracted("A test.")));
+        IncidentDigests.Step step = IncidentDigests.apply(declared, given.incident("inc-1").retracted().event());
 
         assertThat(step.type()).isEqualTo(NoticeType.incident_retracted);
         assertThat(step.onlyForThoseTold()).isTrue();
@@ -118,16 +112,13 @@ class IncidentDigestsTests {
 
     @Test
     void maintenance_isNoticedWhenScheduledStartedAndCompleted_notWhenVerifying() {
-        IncidentDigests.Step scheduled = IncidentDigests.apply(null, event(1, MaintenanceScheduled.newBuilder()
-                .setTitle("Database upgrade").setMessage("Read-only for 10 minutes.")
-                .setComponents(Map.of("db", ComponentStatus.under_maintenance))
-                .setScheduledFor(T0.plusSeconds(3600)).setScheduledUntil(T0.plusSeconds(4200)).build()));
+        GivenEvents.Maintenance upgrade = given.at(T0).scheduled("mnt-1", "Database upgrade", T0.plusSeconds(3600),
+                T0.plusSeconds(4200), Map.of("db", ComponentStatus.under_maintenance));
+        IncidentDigests.Step scheduled = IncidentDigests.apply(null, upgrade.event());
         IncidentDigests.Step started = IncidentDigests.apply(scheduled.digest(),
-                event(2, new MaintenanceStarted("Starting.", false)));
-        IncidentDigests.Step verifying = IncidentDigests.apply(started.digest(),
-                event(3, new MaintenanceVerifying("Checking.")));
-        IncidentDigests.Step completed = IncidentDigests.apply(verifying.digest(),
-                event(4, new MaintenanceCompleted("Done.", false)));
+                upgrade.started("Starting.").event());
+        IncidentDigests.Step verifying = IncidentDigests.apply(started.digest(), upgrade.verifying().event());
+        IncidentDigests.Step completed = IncidentDigests.apply(verifying.digest(), upgrade.completed().event());
 
         assertThat(scheduled.type()).isEqualTo(NoticeType.maintenance_scheduled);
         assertThat(scheduled.reach().impact()).isEqualTo("maintenance");
@@ -141,11 +132,11 @@ class IncidentDigestsTests {
 
     @Test
     void aLongIncident_keepsTheMostRecentUpdatesOnly_newestFirst() {
-        IncidentDigest digest = IncidentDigests.apply(null, event(1, declared(false))).digest();
+        GivenEvents.Incident incident = checkoutErrors();
+        IncidentDigest digest = IncidentDigests.apply(null, incident.event()).digest();
         IncidentDigests.Step step = null;
         for (long sequence = 2; sequence <= 1_000; sequence++) {
-            step = IncidentDigests.apply(digest, event(sequence, IncidentUpdatePosted.newBuilder()
-                    .setMessage("Update " + sequence).setStatus(null).setImpact(null).setComponents(Map.of()).build()));
+            step = IncidentDigests.apply(digest, incident.updated("Update " + sequence, null, Map.of()).event());
             digest = step.digest();
         }
 
@@ -159,10 +150,10 @@ class IncidentDigestsTests {
 
     @Test
     void postmortem_carriesItsBodyAndPublicationTime_onlyOnItsOwnNotice() {
-        IncidentDigests.Step declared = IncidentDigests.apply(null, event(1, declared(false)));
-        IncidentDigests.Step postmortem = IncidentDigests.apply(declared.digest(), event(2, PostmortemPublished
-                .newBuilder().setBody("What happened, in full.").setRootCause("A full disk.")
-                .setContributingFactors(List.of()).build()));
+        GivenEvents.Incident incident = checkoutErrors();
+        IncidentDigests.Step declared = IncidentDigests.apply(null, incident.event());
+        IncidentDigests.Step postmortem = IncidentDigests.apply(declared.digest(),
+                incident.postmortemPublished("What happened, in full.").event());
 
         Notice published = postmortem.notice(2, T0.plusSeconds(60));
         assertThat(published.getPostmortemBody()).isEqualTo("What happened, in full.");
@@ -173,21 +164,15 @@ class IncidentDigestsTests {
 
     @Test
     void catalogueEvents_areNotAboutAnIncident() {
-        IncidentDigests.Step step = IncidentDigests.apply(null, event(1, ComponentAdded.newBuilder()
-                .setComponentId("checkout").setName("Checkout").setPosition(1).build()));
+        IncidentDigests.Step step = IncidentDigests.apply(null,
+                given.catalogue().componentAdded("checkout", "Checkout", null, 1).event());
 
         assertThat(step.digest()).isNull();
     }
 
-    private static IncidentDeclared declared(boolean backfilled) {
-        return IncidentDeclared.newBuilder().setTitle("Checkout errors").setImpact(Impact.major)
-                .setStatus(IncidentStatus.investigating).setMessage("It broke.")
-                .setComponents(Map.of("checkout", ComponentStatus.partial_outage))
-                .setStartedAt(T0).setDetectedAt(T0).setBackfilled(backfilled).build();
-    }
-
-    private static IncidentEvent event(long sequence, Object payload) {
-        return IncidentEvent.newBuilder().setEventId(UUID.randomUUID()).setIncidentId("inc-1").setSequence(sequence)
-                .setOccurredAt(T0).setRecordedAt(T0).setActor("test").setPayload(payload).build();
+    /** inc-1, "Checkout errors": major, checkout in partial outage, "It broke.", declared at T0. */
+    private GivenEvents.Incident checkoutErrors() {
+        return given.at(T0).declared("inc-1", "Checkout errors", Impact.major, "It broke.",
+                Map.of("checkout", ComponentStatus.partial_outage));
     }
 }

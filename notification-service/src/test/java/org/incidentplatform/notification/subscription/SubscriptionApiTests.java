@@ -2,6 +2,7 @@ package org.incidentplatform.notification.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.incidentplatform.events.ComponentStatus.partial_outage;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,9 +22,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.incidentplatform.events.Impact;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.notification.IncidentLog;
 import org.incidentplatform.notification.NotificationInstance;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,8 @@ class SubscriptionApiTests {
     /** What rebinding.example.test resolves to right now: public at subscribe time, private later. */
     private static final java.util.concurrent.atomic.AtomicReference<String> REBINDING =
             new java.util.concurrent.atomic.AtomicReference<>("93.184.215.14");
+
+    private final GivenEvents given = GivenEvents.happeningNow();
 
     /** Internal names of a make-believe network: nothing leaves the machine. */
     @Configuration(proxyBeanMethods = false)
@@ -122,8 +127,8 @@ class SubscriptionApiTests {
         REBINDING.set("10.0.0.8");
 
         try (IncidentLog incidents = new IncidentLog()) {
-            incidents.append(IncidentLog.declared("inc-" + java.util.UUID.randomUUID(), "Rebinding",
-                    org.incidentplatform.events.Impact.major, component));
+            incidents.append(given.declared("inc-" + java.util.UUID.randomUUID(), "Rebinding", Impact.major,
+                    Map.of(component, partial_outage)).event());
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -256,7 +261,6 @@ class SubscriptionApiTests {
             assertProblem(answer, 400, query.substring(0, query.indexOf('=')));
         }
     }
-
 
     @Test
     void emailSubscription_isConfirmedThroughTheSignedLinkInTheOutbox_andItsButton() throws Exception {

@@ -73,7 +73,7 @@ class AnalyticsPropertyTests {
         Random random = new Random(5);
         for (int n = 0; n < LOGS; n++) {
             RandomIncidentLog log = RandomIncidentLog.generate(random, true);
-            Analytics analytics = fed(log.events);
+            Analytics analytics = fed(log.events());
             for (Stream expected : log.streams.values()) {
                 if (expected.maintenance) {
                     continue;
@@ -147,10 +147,10 @@ class AnalyticsPropertyTests {
         Random random = new Random(7);
         for (int n = 0; n < LOGS; n++) {
             RandomIncidentLog log = RandomIncidentLog.generate(random, true);
-            String original = answers(fed(log.events), log);
+            String original = answers(fed(log.events()), log);
 
-            assertThat(answers(fed(log.events), log)).as("log %d rebuilt", n).isEqualTo(original);
-            assertThat(answers(fed(interleavedAnew(log.events, random)), log)).as("log %d interleaved", n)
+            assertThat(answers(fed(log.events()), log)).as("log %d rebuilt", n).isEqualTo(original);
+            assertThat(answers(fed(interleavedAnew(log.events(), random)), log)).as("log %d interleaved", n)
                     .isEqualTo(original);
         }
     }
@@ -176,11 +176,11 @@ class AnalyticsPropertyTests {
         Random random = new Random(11);
         for (int n = 0; n < LOGS; n++) {
             RandomIncidentLog log = RandomIncidentLog.generate(random, true);
-            Analytics analytics = fed(log.events);
+            Analytics analytics = fed(log.events());
             String before = answers(analytics, log);
-            List<IncidentEvent> redelivered = new ArrayList<>(log.events);
-            for (int i = random.nextInt(log.events.size()); i > 0; i--) {
-                redelivered.add(log.events.get(random.nextInt(log.events.size())));
+            List<IncidentEvent> redelivered = new ArrayList<>(log.events());
+            for (int i = random.nextInt(log.events().size()); i > 0; i--) {
+                redelivered.add(log.events().get(random.nextInt(log.events().size())));
             }
             Collections.shuffle(redelivered, random);
 
@@ -197,7 +197,7 @@ class AnalyticsPropertyTests {
         Random random = new Random(13);
         for (int n = 0; n < LOGS; n++) {
             RandomIncidentLog log = RandomIncidentLog.generate(random, true);
-            Analytics analytics = fed(log.events);
+            Analytics analytics = fed(log.events());
             long span = log.latest + DAY - RandomIncidentLog.BASE.toEpochMilli();
             Instant now = RandomIncidentLog.BASE.plusSeconds(60 * (random.nextLong(span / MINUTE) - 720));
             for (String component : RandomIncidentLog.COMPONENTS) {
@@ -299,7 +299,7 @@ class AnalyticsPropertyTests {
         Random random = new Random(17);
         for (int n = 0; n < LOGS; n++) {
             RandomIncidentLog log = RandomIncidentLog.generate(random, false);
-            Analytics analytics = fed(log.events);
+            Analytics analytics = fed(log.events());
             for (IncidentDurations incident : analytics.incidents()) {
                 Long mitigate = incident.timeToMitigate();
                 Long resolve = incident.timeToResolve();

@@ -7,7 +7,8 @@ import static org.incidentplatform.events.ComponentStatus.partial_outage;
 import static org.incidentplatform.events.ComponentStatus.under_maintenance;
 import static org.incidentplatform.events.IncidentStatus.identified;
 import static org.incidentplatform.events.IncidentStatus.investigating;
-import static org.incidentplatform.projection.analytics.AnalyticsLog.t;
+import static org.incidentplatform.projection.analytics.Times.t;
+import static org.incidentplatform.schemas.given.GivenEvents.declaration;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import java.util.Map;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.analytics.Analytics.Outcome;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 
 class AnalyticsTests {
@@ -26,19 +28,19 @@ class AnalyticsTests {
     private static final Instant AT = t("2024-05-02T10:00:00Z");
     private static final LocalDate DAY = LocalDate.parse("2024-05-02");
 
-    private final AnalyticsLog log = new AnalyticsLog();
+    private final Analytics analytics = new Analytics();
+    private final GivenEvents given = AppliedEvents.to(analytics);
 
     private void someHistory() {
-        log.component("web", "core", t("2024-04-01T00:00:00Z"));
-        log.declare("inc-1", AT, investigating, Impact.major, Map.of("web", partial_outage));
-        log.update("inc-1", AT.plusSeconds(600), identified, Impact.critical, Map.of("web", major_outage));
-        log.resolve("inc-1", AT.plusSeconds(1800));
-        log.reopen("inc-1", AT.plusSeconds(2400), investigating, Map.of("web", partial_outage));
-        log.schedule("mnt-1", AT, Map.of("web", under_maintenance));
-        log.start("mnt-1", AT.plusSeconds(3600));
-        log.resolve("inc-1", AT.plusSeconds(4000));
-        log.complete("mnt-1", AT.plusSeconds(7200));
-        log.declare("inc-2", AT.plusSeconds(9000), investigating, Impact.minor, Map.of("api", major_outage));
+        given.at(t("2024-04-01T00:00:00Z")).catalogue().componentAdded("web", "Web", "core", 0);
+        given.at(AT).declared("inc-1", Impact.major, Map.of("web", partial_outage))
+                .at(AT.plusSeconds(600)).updated(identified, Impact.critical, Map.of("web", major_outage))
+                .at(AT.plusSeconds(1800)).resolved()
+                .at(AT.plusSeconds(2400)).reopened(investigating, Map.of("web", partial_outage));
+        given.at(AT).scheduled("mnt-1", Map.of("web", under_maintenance)).at(AT.plusSeconds(3600)).started();
+        given.at(AT.plusSeconds(4000)).incident("inc-1").resolved();
+        given.at(AT.plusSeconds(7200)).maintenance("mnt-1").completed();
+        given.at(AT.plusSeconds(9000)).declared("inc-2", Impact.minor, Map.of("api", major_outage));
     }
 
     private String answers(Analytics analytics) {
@@ -49,73 +51,77 @@ class AnalyticsTests {
     @Test
     void everyEventRedelivered_inAnyOrder_changesNothing() {
         someHistory();
-        String before = answers(log.analytics);
-        List<IncidentEvent> redelivered = new ArrayList<>(log.events);
+        String before = answers(analytics);
+        List<IncidentEvent> redelivered = new ArrayList<>(given.events());
         Collections.reverse(redelivered);
 
         for (IncidentEvent event : redelivered) {
-            assertThat(log.analytics.offer(event)).isEqualTo(Outcome.ALREADY_APPLIED);
-            assertThat(log.analytics.apply(event)).isFalse();
+            assertThat(analytics.offer(event)).isEqualTo(Outcome.ALREADY_APPLIED);
+            assertThat(analytics.apply(event)).isFalse();
         }
 
-        assertThat(answers(log.analytics)).isEqualTo(before);
-        assertThat(log.analytics.incident("inc-1").orElseThrow().timeToResolve()).isEqualTo(4000);
+        assertThat(answers(analytics)).isEqualTo(before);
+        assertThat(analytics.incident("inc-1").orElseThrow().timeToResolve()).isEqualTo(4000);
     }
 
     @Test
     void rebuildingFromTheLog_givesIdenticalAnswers() {
         someHistory();
 
-        assertThat(answers(log.replay())).isEqualTo(answers(log.analytics));
+        Analytics rebuilt = new Analytics();
+        given.events().forEach(rebuilt::apply);
+
+        assertThat(answers(rebuilt)).isEqualTo(answers(analytics));
     }
 
     @Test
     void eventSkippingASequence_isReportedAsGap_andNotApplied() {
-        log.declare("inc-1", AT, investigating, Impact.major, Map.of());
-        IncidentEvent third = AnalyticsLog.envelope("inc-1", 3, AT.plusSeconds(600), AT,
-                AnalyticsLog.resolved(Map.of()));
+        given.at(AT).declared("inc-1", Impact.major, Map.of());
+        GivenEvents ahead = given.fork();
+        ahead.at(AT.plusSeconds(300)).incident("inc-1").updated(identified);
+        IncidentEvent third = ahead.at(AT.plusSeconds(600)).incident("inc-1").resolved().event();
 
-        assertThat(log.analytics.offer(third)).isEqualTo(Outcome.GAP);
-        assertThat(log.analytics.incident("inc-1").orElseThrow().open()).isTrue();
-        assertThat(log.analytics.appliedSequence("inc-1")).isEqualTo(1);
+        assertThat(analytics.offer(third)).isEqualTo(Outcome.GAP);
+        assertThat(analytics.incident("inc-1").orElseThrow().open()).isTrue();
+        assertThat(analytics.appliedSequence("inc-1")).isEqualTo(1);
 
-        log.update("inc-1", AT.plusSeconds(300), identified);
-        assertThat(log.analytics.offer(third)).isEqualTo(Outcome.APPLIED);
-        assertThat(log.analytics.incident("inc-1").orElseThrow().timeToResolve()).isEqualTo(600);
+        given.at(AT.plusSeconds(300)).incident("inc-1").updated(identified);
+        assertThat(analytics.offer(third)).isEqualTo(Outcome.APPLIED);
+        assertThat(analytics.incident("inc-1").orElseThrow().timeToResolve()).isEqualTo(600);
     }
 
     @Test
     void eventOfAnIncidentNeverDeclared_isInapplicable_butTakesItsSequence() {
-        IncidentEvent update = AnalyticsLog.envelope("ghost", 1, AT, AT,
-                AnalyticsLog.updated(identified, null, Map.of()));
+        IncidentEvent update = given.fork().at(AT).incident("ghost").updated(identified).event();
 
-        assertThat(log.analytics.offer(update)).isEqualTo(Outcome.INAPPLICABLE);
-        assertThat(log.analytics.appliedSequence("ghost")).isEqualTo(1);
-        assertThat(log.analytics.incidents()).isEmpty();
+        assertThat(analytics.offer(update)).isEqualTo(Outcome.INAPPLICABLE);
+        assertThat(analytics.appliedSequence("ghost")).isEqualTo(1);
+        assertThat(analytics.incidents()).isEmpty();
     }
 
     @Test
     void secondDeclarationOfAStream_isInapplicable_andChangesNothing() {
-        log.declare("inc-1", AT, investigating, Impact.major, Map.of());
-        IncidentEvent again = AnalyticsLog.envelope("inc-1", 2, AT.plusSeconds(60), AT,
-                AnalyticsLog.declared(AT.minusSeconds(3600), AT, identified, Impact.minor, Map.of(), false));
+        given.at(AT).declared("inc-1", Impact.major, Map.of());
+        IncidentEvent again = given.fork().at(AT.plusSeconds(60)).declared("inc-1",
+                declaration(Impact.minor, Map.of()).startedAt(AT.minusSeconds(3600)).detectedAt(AT).in(identified))
+                .event();
 
-        assertThat(log.analytics.offer(again)).isEqualTo(Outcome.INAPPLICABLE);
-        IncidentDurations incident = log.analytics.incident("inc-1").orElseThrow();
+        assertThat(analytics.offer(again)).isEqualTo(Outcome.INAPPLICABLE);
+        IncidentDurations incident = analytics.incident("inc-1").orElseThrow();
         assertThat(incident.startedAt()).isEqualTo(AT);
         assertThat(incident.timeToIdentify()).isNull();
     }
 
     @Test
     void maintenanceEventAfterCompletion_isInapplicable_andTakesNoComponentAgain() {
-        log.component("web", null, t("2024-04-01T00:00:00Z"));
-        log.schedule("mnt-1", AT, Map.of("web", under_maintenance));
-        log.start("mnt-1", AT.plusSeconds(600));
-        log.complete("mnt-1", AT.plusSeconds(1200));
-        IncidentEvent lateStart = AnalyticsLog.envelope("mnt-1", 4, AT.plusSeconds(1800), AT, AnalyticsLog.started());
+        given.at(t("2024-04-01T00:00:00Z")).catalogue().componentAdded("web", "Web", null, 0);
+        given.at(AT).scheduled("mnt-1", Map.of("web", under_maintenance))
+                .at(AT.plusSeconds(600)).started()
+                .at(AT.plusSeconds(1200)).completed();
+        IncidentEvent lateStart = given.fork().at(AT.plusSeconds(1800)).maintenance("mnt-1").started().event();
 
-        assertThat(log.analytics.offer(lateStart)).isEqualTo(Outcome.INAPPLICABLE);
-        assertThat(log.analytics.uptime("web", DAY, DAY, t("2024-05-03T00:00:00Z")).days().get(0)
+        assertThat(analytics.offer(lateStart)).isEqualTo(Outcome.INAPPLICABLE);
+        assertThat(analytics.uptime("web", DAY, DAY, t("2024-05-03T00:00:00Z")).days().get(0)
                 .maintenanceMinutes()).isEqualTo(10.0);
     }
 

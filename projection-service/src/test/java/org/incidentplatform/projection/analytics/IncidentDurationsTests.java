@@ -7,30 +7,32 @@ import static org.incidentplatform.events.ComponentStatus.partial_outage;
 import static org.incidentplatform.events.IncidentStatus.identified;
 import static org.incidentplatform.events.IncidentStatus.investigating;
 import static org.incidentplatform.events.IncidentStatus.monitoring;
-import static org.incidentplatform.projection.analytics.AnalyticsLog.t;
+import static org.incidentplatform.projection.analytics.Times.t;
+import static org.incidentplatform.schemas.given.GivenEvents.declaration;
 
 import java.util.Map;
 
 import org.incidentplatform.events.Impact;
-import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.projection.analytics.MttrQuery.GroupBy;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 
 class IncidentDurationsTests {
 
-    private final AnalyticsLog log = new AnalyticsLog();
+    private final Analytics analytics = new Analytics();
+    private final GivenEvents given = AppliedEvents.to(analytics);
 
     private IncidentDurations incident(String id) {
-        return log.analytics.incident(id).orElseThrow();
+        return analytics.incident(id).orElseThrow();
     }
 
     @Test
     void timesPostedWithOffsetsAcrossTheDstChange_giveExactSeconds() {
-        log.declare("inc-1", t("2024-03-10T01:50:00-05:00"), t("2024-03-10T01:40:00-05:00"),
-                t("2024-03-10T01:50:00-05:00"), investigating, Impact.major, Map.of());
-        log.update("inc-1", t("2024-03-10T03:05:00-04:00"), identified);
-        log.update("inc-1", t("2024-03-10T03:30:00-04:00"), monitoring);
-        log.resolve("inc-1", t("2024-03-10T04:10:00-04:00"));
+        given.at(t("2024-03-10T01:50:00-05:00"))
+                .declared("inc-1", declaration(Impact.major, Map.of()).startedAt(t("2024-03-10T01:40:00-05:00")))
+                .at(t("2024-03-10T03:05:00-04:00")).updated(identified)
+                .at(t("2024-03-10T03:30:00-04:00")).updated(monitoring)
+                .at(t("2024-03-10T04:10:00-04:00")).resolved();
 
         IncidentDurations incident = incident("inc-1");
 
@@ -44,24 +46,24 @@ class IncidentDurationsTests {
 
     @Test
     void reopenedIncident_isOpenUntilResolvedAgain_andResolvesAtItsLastResolution() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.minor, Map.of());
-        log.resolve("inc-1", t("2024-05-02T10:30:00Z"));
+        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of())
+                .at(t("2024-05-02T10:30:00Z")).resolved();
         assertThat(incident("inc-1").timeToResolve()).isEqualTo(1800);
 
-        log.reopen("inc-1", t("2024-05-02T11:00:00Z"), investigating, Map.of());
+        given.at(t("2024-05-02T11:00:00Z")).incident("inc-1").reopened(investigating, Map.of());
         assertThat(incident("inc-1").open()).isTrue();
         assertThat(incident("inc-1").timeToResolve()).isNull();
         assertThat(incident("inc-1").lastResolvedAt()).isNull();
 
-        log.resolve("inc-1", t("2024-05-02T11:45:00Z"));
+        given.at(t("2024-05-02T11:45:00Z")).incident("inc-1").resolved();
         assertThat(incident("inc-1").open()).isFalse();
         assertThat(incident("inc-1").timeToResolve()).isEqualTo(6300);
     }
 
     @Test
     void statusReachedAtDeclaration_countsAtTheDeclaration() {
-        log.declare("inc-1", t("2024-05-02T12:00:00Z"), identified, Impact.minor, Map.of());
-        log.resolve("inc-1", t("2024-05-02T12:20:00Z"));
+        given.at(t("2024-05-02T12:00:00Z")).declared("inc-1", declaration(Impact.minor, Map.of()).in(identified))
+                .at(t("2024-05-02T12:20:00Z")).resolved();
 
         IncidentDurations incident = incident("inc-1");
 
@@ -72,17 +74,18 @@ class IncidentDurationsTests {
 
     @Test
     void backfilledIncidentAppendedAMonthLater_resolvesInTwoHours_andCountsInTheMonthItStarted() {
-        log.declare("live", t("2024-02-10T09:00:00Z"), investigating, Impact.minor, Map.of());
-        log.resolve("live", t("2024-02-10T09:10:00Z"));
-        log.declareBackfilled("late", t("2024-01-31T23:30:00Z"), t("2024-02-01T01:30:00Z"),
-                t("2024-03-01T09:00:00Z"), Impact.major, Map.of("api", major_outage));
+        given.at(t("2024-02-10T09:00:00Z")).declared("live", Impact.minor, Map.of())
+                .at(t("2024-02-10T09:10:00Z")).resolved();
+        given.at(t("2024-03-01T09:00:00Z"))
+                .backfilled("late", Impact.major, t("2024-01-31T23:30:00Z"), t("2024-02-01T01:30:00Z"),
+                        Map.of("api", major_outage));
 
         IncidentDurations late = incident("late");
         assertThat(late.timeToResolve()).isEqualTo(7200);
         assertThat(late.backfilled()).isTrue();
         assertThat(late.open()).isFalse();
 
-        MttrReport byMonth = log.analytics.mttr(MttrQuery.all().groupedBy(GroupBy.MONTH));
+        MttrReport byMonth = analytics.mttr(MttrQuery.all().groupedBy(GroupBy.MONTH));
         assertThat(byMonth.groups()).extracting(MttrReport.Group::key).containsExactly("2024-01", "2024-02");
         assertThat(byMonth.groups().get(0).resolve().max()).isEqualTo(7200.0);
         assertThat(byMonth.groups().get(1).resolve().max()).isEqualTo(600.0);
@@ -90,8 +93,9 @@ class IncidentDurationsTests {
 
     @Test
     void milestonesNeverReached_areNull_andTheIncidentIsOpen() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), t("2024-05-02T09:45:00Z"), t("2024-05-02T09:55:00Z"),
-                investigating, Impact.minor, Map.of());
+        given.at(t("2024-05-02T10:00:00Z"))
+                .declared("inc-1", declaration(Impact.minor, Map.of()).startedAt(t("2024-05-02T09:45:00Z"))
+                        .detectedAt(t("2024-05-02T09:55:00Z")));
 
         IncidentDurations incident = incident("inc-1");
 
@@ -104,9 +108,9 @@ class IncidentDurationsTests {
 
     @Test
     void skippingStraightToMonitoring_identifiesAtTheSameMoment() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.minor, Map.of());
-        log.update("inc-1", t("2024-05-02T10:40:00Z"), monitoring);
-        log.update("inc-1", t("2024-05-02T10:50:00Z"), identified);
+        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of())
+                .at(t("2024-05-02T10:40:00Z")).updated(monitoring)
+                .at(t("2024-05-02T10:50:00Z")).updated(identified);
 
         IncidentDurations incident = incident("inc-1");
 
@@ -116,11 +120,11 @@ class IncidentDurationsTests {
 
     @Test
     void updateWithoutStatus_changesNoMilestone() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.minor, Map.of());
-        log.update("inc-1", t("2024-05-02T10:20:00Z"), null, Impact.major, Map.of());
-        log.resolve("inc-1", t("2024-05-02T10:30:00Z"));
-        log.update("inc-1", t("2024-05-02T10:40:00Z"), null, null, Map.of());
-        log.postmortem("inc-1", t("2024-05-03T10:00:00Z"));
+        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of())
+                .at(t("2024-05-02T10:20:00Z")).updated(null, Impact.major, Map.of())
+                .at(t("2024-05-02T10:30:00Z")).resolved()
+                .at(t("2024-05-02T10:40:00Z")).updated(null)
+                .at(t("2024-05-03T10:00:00Z")).postmortemPublished();
 
         IncidentDurations incident = incident("inc-1");
 
@@ -130,9 +134,9 @@ class IncidentDurationsTests {
 
     @Test
     void timesGoingBackwards_firstMilestoneIsTheEarliest_soIdentifyNeverExceedsMitigate() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.minor, Map.of());
-        log.update("inc-1", t("2024-05-02T10:30:00Z"), identified);
-        log.update("inc-1", t("2024-05-02T10:10:00Z"), monitoring);
+        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of())
+                .at(t("2024-05-02T10:30:00Z")).updated(identified)
+                .at(t("2024-05-02T10:10:00Z")).updated(monitoring);
 
         IncidentDurations incident = incident("inc-1");
 
@@ -142,16 +146,17 @@ class IncidentDurationsTests {
 
     @Test
     void detectionBeforeTheStart_isReportedAsGiven_negative() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), t("2024-05-02T10:00:00Z"), t("2024-05-02T09:50:00Z"),
-                investigating, Impact.minor, Map.of());
+        given.at(t("2024-05-02T10:00:00Z"))
+                .declared("inc-1", declaration(Impact.minor, Map.of()).detectedAt(t("2024-05-02T09:50:00Z")));
 
         assertThat(incident("inc-1").timeToDetect()).isEqualTo(-600);
     }
 
     @Test
     void detectionAfterIdentification_isReportedAsGiven_notReordered() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), t("2024-05-02T10:00:00Z"), t("2024-05-02T10:20:00Z"),
-                identified, Impact.minor, Map.of());
+        given.at(t("2024-05-02T10:00:00Z"))
+                .declared("inc-1", declaration(Impact.minor, Map.of()).detectedAt(t("2024-05-02T10:20:00Z"))
+                        .in(identified));
 
         IncidentDurations incident = incident("inc-1");
 
@@ -161,17 +166,17 @@ class IncidentDurationsTests {
 
     @Test
     void durations_dropTheSubSecondPart() {
-        log.declare("inc-1", t("2024-05-02T10:00:01.999Z"), t("2024-05-02T10:00:00Z"),
-                t("2024-05-02T10:00:01.999Z"), investigating, Impact.minor, Map.of());
+        given.at(t("2024-05-02T10:00:01.999Z"))
+                .declared("inc-1", declaration(Impact.minor, Map.of()).startedAt(t("2024-05-02T10:00:00Z")));
 
         assertThat(incident("inc-1").timeToDetect()).isEqualTo(1);
     }
 
     @Test
     void impact_isTheHighestEverForFiltering_besideTheLatest() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.minor, Map.of());
-        log.update("inc-1", t("2024-05-02T10:10:00Z"), null, Impact.critical, Map.of());
-        log.update("inc-1", t("2024-05-02T10:20:00Z"), null, Impact.major, Map.of());
+        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of())
+                .at(t("2024-05-02T10:10:00Z")).updated(null, Impact.critical, Map.of())
+                .at(t("2024-05-02T10:20:00Z")).updated(null, Impact.major, Map.of());
 
         IncidentDurations incident = incident("inc-1");
 
@@ -181,30 +186,30 @@ class IncidentDurationsTests {
 
     @Test
     void components_areEveryComponentEverNamed_sorted() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.minor, Map.of("web", partial_outage));
-        log.update("inc-1", t("2024-05-02T10:10:00Z"), null, null, Map.of("api", major_outage));
-        log.resolve("inc-1", t("2024-05-02T10:20:00Z"), Map.of("db", operational));
+        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of("web", partial_outage))
+                .at(t("2024-05-02T10:10:00Z")).updated(null, Map.of("api", major_outage))
+                .at(t("2024-05-02T10:20:00Z")).resolved(Map.of("db", operational));
 
         assertThat(incident("inc-1").components()).containsExactly("api", "db", "web");
     }
 
     @Test
     void retractedIncident_isKept_andMarked() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.minor, Map.of());
-        log.retract("inc-1", t("2024-05-02T10:05:00Z"));
+        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of())
+                .at(t("2024-05-02T10:05:00Z")).retracted();
 
         assertThat(incident("inc-1").retracted()).isTrue();
-        assertThat(log.analytics.incidents()).extracting(IncidentDurations::incidentId).containsExactly("inc-1");
+        assertThat(analytics.incidents()).extracting(IncidentDurations::incidentId).containsExactly("inc-1");
     }
 
     @Test
     void incidents_areListedByStart_whateverTheLogOrder() {
-        log.declare("b", t("2024-05-02T10:00:00Z"), investigating, Impact.minor, Map.of());
-        log.declareBackfilled("a", t("2024-04-01T10:00:00Z"), t("2024-04-01T11:00:00Z"), t("2024-05-02T11:00:00Z"),
-                Impact.minor, Map.of());
-        log.declare("c", t("2024-05-02T10:00:00Z"), IncidentStatus.investigating, Impact.minor, Map.of());
+        given.at(t("2024-05-02T10:00:00Z")).declared("b", Impact.minor, Map.of());
+        given.at(t("2024-05-02T11:00:00Z"))
+                .backfilled("a", Impact.minor, t("2024-04-01T10:00:00Z"), t("2024-04-01T11:00:00Z"), Map.of());
+        given.at(t("2024-05-02T10:00:00Z")).declared("c", Impact.minor, Map.of());
 
-        assertThat(log.analytics.incidents()).extracting(IncidentDurations::incidentId)
+        assertThat(analytics.incidents()).extracting(IncidentDurations::incidentId)
                 .containsExactly("a", "b", "c");
     }
 }

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.incidentplatform.events.ComponentStatus.major_outage;
 import static org.incidentplatform.events.ComponentStatus.partial_outage;
 import static org.incidentplatform.events.IncidentStatus.identified;
-import static org.incidentplatform.events.IncidentStatus.investigating;
 import static org.incidentplatform.events.IncidentStatus.monitoring;
-import static org.incidentplatform.projection.analytics.AnalyticsLog.t;
+import static org.incidentplatform.projection.analytics.Times.t;
+import static org.incidentplatform.schemas.given.GivenEvents.declaration;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -20,19 +19,20 @@ import org.incidentplatform.events.Impact;
 import org.incidentplatform.projection.analytics.MttrQuery.GroupBy;
 import org.incidentplatform.projection.analytics.MttrReport.Group;
 import org.incidentplatform.projection.analytics.MttrReport.Stats;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 
 class MttrTests {
 
     private static final Instant MAY = t("2024-05-06T10:00:00Z");
 
-    private final AnalyticsLog log = new AnalyticsLog();
+    private final Analytics analytics = new Analytics();
+    private final GivenEvents given = AppliedEvents.to(analytics);
 
     /** Declared at {@code start}, resolved {@code resolveSeconds} later. */
     private void resolvedIncident(String id, Instant start, long resolveSeconds, Impact impact,
                                   Map<String, ComponentStatus> components) {
-        log.declare(id, start, investigating, impact, components);
-        log.resolve(id, start.plusSeconds(resolveSeconds));
+        given.at(start).declared(id, impact, components).at(start.plusSeconds(resolveSeconds)).resolved();
     }
 
     private void resolvedIncident(String id, Instant start, long resolveSeconds) {
@@ -40,13 +40,13 @@ class MttrTests {
     }
 
     private Group onlyGroup(MttrQuery query) {
-        List<Group> groups = log.analytics.mttr(query).groups();
+        List<Group> groups = analytics.mttr(query).groups();
         assertThat(groups).hasSize(1);
         return groups.get(0);
     }
 
     private List<String> keys(MttrQuery query) {
-        return log.analytics.mttr(query).groups().stream().map(Group::key).toList();
+        return analytics.mttr(query).groups().stream().map(Group::key).toList();
     }
 
     @Test
@@ -83,12 +83,12 @@ class MttrTests {
 
     @Test
     void eachDuration_countsOnlyIncidentsThatReachedItsMilestone() {
-        log.declare("a", MAY, t("2024-05-06T09:50:00Z"), MAY, investigating, Impact.minor, Map.of());
-        log.update("a", MAY.plusSeconds(300), identified);
-        log.update("a", MAY.plusSeconds(900), monitoring);
-        log.resolve("a", MAY.plusSeconds(1200));
-        log.declare("b", MAY, t("2024-05-06T09:40:00Z"), MAY, investigating, Impact.minor, Map.of());
-        log.update("b", MAY.plusSeconds(600), identified);
+        given.at(MAY).declared("a", declaration(Impact.minor, Map.of()).startedAt(t("2024-05-06T09:50:00Z")))
+                .at(MAY.plusSeconds(300)).updated(identified)
+                .at(MAY.plusSeconds(900)).updated(monitoring)
+                .at(MAY.plusSeconds(1200)).resolved();
+        given.at(MAY).declared("b", declaration(Impact.minor, Map.of()).startedAt(t("2024-05-06T09:40:00Z")))
+                .at(MAY.plusSeconds(600)).updated(identified);
 
         Group all = onlyGroup(MttrQuery.all());
 
@@ -101,7 +101,7 @@ class MttrTests {
     @Test
     void openIncidents_areCountedSeparately_andLeftOutOfTimeToResolve() {
         resolvedIncident("done", MAY, 600);
-        log.declare("ongoing", MAY.plusSeconds(60), investigating, Impact.major, Map.of());
+        given.at(MAY.plusSeconds(60)).declared("ongoing", Impact.major, Map.of());
 
         Group all = onlyGroup(MttrQuery.all());
 
@@ -113,7 +113,7 @@ class MttrTests {
 
     @Test
     void nothingSelected_givesNoGroups() {
-        assertThat(log.analytics.mttr(MttrQuery.all()).groups()).isEmpty();
+        assertThat(analytics.mttr(MttrQuery.all()).groups()).isEmpty();
     }
 
     @Test
@@ -123,8 +123,8 @@ class MttrTests {
         resolvedIncident("last", t("2024-06-30T23:59:59Z"), 60);
         resolvedIncident("after", t("2024-07-01T00:00:00Z"), 60);
         // started in June, declared and resolved in July: belongs to June
-        log.declare("late", t("2024-07-02T00:00:00Z"), t("2024-06-15T00:00:00Z"), t("2024-07-02T00:00:00Z"),
-                investigating, Impact.minor, Map.of());
+        given.at(t("2024-07-02T00:00:00Z"))
+                .declared("late", declaration(Impact.minor, Map.of()).startedAt(t("2024-06-15T00:00:00Z")));
 
         MttrQuery june = MttrQuery.all().startedFrom(t("2024-06-01T00:00:00Z"))
                 .startedBefore(t("2024-07-01T00:00:00Z"));
@@ -149,16 +149,16 @@ class MttrTests {
 
         assertThat(onlyGroup(MttrQuery.all().touching("web")).resolve().mean()).isEqualTo(200.0);
         assertThat(onlyGroup(MttrQuery.all().touching("api", "db")).resolve().mean()).isEqualTo(250.0);
-        assertThat(log.analytics.mttr(MttrQuery.all().touching("unknown")).groups()).isEmpty();
+        assertThat(analytics.mttr(MttrQuery.all().touching("unknown")).groups()).isEmpty();
     }
 
     @Test
     void minimumImpact_goesByTheHighestImpactEver() {
         resolvedIncident("minor", MAY, 100, Impact.minor, Map.of());
         resolvedIncident("critical", MAY, 200, Impact.critical, Map.of());
-        log.declare("downgraded", MAY, investigating, Impact.major, Map.of());
-        log.update("downgraded", MAY.plusSeconds(60), null, Impact.minor, Map.of());
-        log.resolve("downgraded", MAY.plusSeconds(300));
+        given.at(MAY).declared("downgraded", Impact.major, Map.of())
+                .at(MAY.plusSeconds(60)).updated(null, Impact.minor, Map.of())
+                .at(MAY.plusSeconds(300)).resolved();
 
         assertThat(onlyGroup(MttrQuery.all().atLeast(Impact.major)).resolve().mean()).isEqualTo(250.0);
         assertThat(onlyGroup(MttrQuery.all().atLeast(Impact.critical)).incidents()).isEqualTo(1);
@@ -168,8 +168,7 @@ class MttrTests {
     @Test
     void retractedIncidents_areLeftOut_unlessAskedFor() {
         resolvedIncident("real", MAY, 100);
-        log.declare("mistake", MAY, investigating, Impact.major, Map.of());
-        log.retract("mistake", MAY.plusSeconds(60));
+        given.at(MAY).declared("mistake", Impact.major, Map.of()).at(MAY.plusSeconds(60)).retracted();
 
         assertThat(onlyGroup(MttrQuery.all()).incidents()).isEqualTo(1);
         Group withRetracted = onlyGroup(MttrQuery.all().includingRetracted());
@@ -180,9 +179,9 @@ class MttrTests {
     @Test
     void impactNone_isLeftOut_unlessAskedFor_butCountsOnceRaised() {
         resolvedIncident("none", MAY, 100, Impact.none, Map.of());
-        log.declare("raised", MAY, investigating, Impact.none, Map.of());
-        log.update("raised", MAY.plusSeconds(60), null, Impact.minor, Map.of());
-        log.update("raised", MAY.plusSeconds(120), null, Impact.none, Map.of());
+        given.at(MAY).declared("raised", Impact.none, Map.of())
+                .at(MAY.plusSeconds(60)).updated(null, Impact.minor, Map.of())
+                .at(MAY.plusSeconds(120)).updated(null, Impact.none, Map.of());
 
         assertThat(onlyGroup(MttrQuery.all()).incidents()).isEqualTo(1);
         assertThat(onlyGroup(MttrQuery.all().includingImpactNone()).incidents()).isEqualTo(2);
@@ -205,7 +204,7 @@ class MttrTests {
         resolvedIncident("new-year", t("2025-01-01T12:00:00Z"), 300);
         resolvedIncident("week-10", t("2024-03-04T00:00:00Z"), 400);
 
-        MttrReport report = log.analytics.mttr(MttrQuery.all().groupedBy(GroupBy.WEEK));
+        MttrReport report = analytics.mttr(MttrQuery.all().groupedBy(GroupBy.WEEK));
 
         assertThat(report.groups()).extracting(Group::key).containsExactly("2024-W10", "2024-W52", "2025-W01");
         assertThat(report.groups().get(2).incidents()).isEqualTo(2);
@@ -217,7 +216,7 @@ class MttrTests {
         resolvedIncident("both", MAY, 300, Impact.minor, Map.of("web", major_outage, "db", major_outage));
         resolvedIncident("none", MAY, 400);
 
-        MttrReport report = log.analytics.mttr(MttrQuery.all().groupedBy(GroupBy.COMPONENT));
+        MttrReport report = analytics.mttr(MttrQuery.all().groupedBy(GroupBy.COMPONENT));
 
         assertThat(report.groups()).extracting(Group::key).containsExactly(Analytics.NO_COMPONENT, "db", "web");
         assertThat(report.groups()).extracting(g -> g.resolve().mean()).containsExactly(400.0, 300.0, 200.0);
@@ -235,9 +234,9 @@ class MttrTests {
     void groupByImpact_usesTheHighestImpact_inOrderOfSeverity() {
         resolvedIncident("critical", MAY, 100, Impact.critical, Map.of());
         resolvedIncident("minor", MAY, 200, Impact.minor, Map.of());
-        log.declare("escalated", MAY, investigating, Impact.minor, Map.of());
-        log.update("escalated", MAY.plusSeconds(60), null, Impact.major, Map.of());
-        log.update("escalated", MAY.plusSeconds(120), null, Impact.minor, Map.of());
+        given.at(MAY).declared("escalated", Impact.minor, Map.of())
+                .at(MAY.plusSeconds(60)).updated(null, Impact.major, Map.of())
+                .at(MAY.plusSeconds(120)).updated(null, Impact.minor, Map.of());
         resolvedIncident("none", MAY, 300, Impact.none, Map.of());
 
         assertThat(keys(MttrQuery.all().groupedBy(GroupBy.IMPACT))).containsExactly("minor", "major", "critical");
@@ -248,10 +247,10 @@ class MttrTests {
     @Test
     void csv_hasStableColumns_oneRowPerGroup_andEmptyFieldsWhereNoValue() {
         resolvedIncident("a", t("2024-05-06T10:00:00Z"), 600);
-        log.declare("b", t("2024-05-07T10:00:00Z"), investigating, Impact.minor, Map.of());
-        log.declare("c", t("2024-06-01T10:00:00Z"), investigating, Impact.minor, Map.of());
+        given.at(t("2024-05-07T10:00:00Z")).declared("b", Impact.minor, Map.of());
+        given.at(t("2024-06-01T10:00:00Z")).declared("c", Impact.minor, Map.of());
 
-        String csv = log.analytics.mttr(MttrQuery.all().groupedBy(GroupBy.MONTH)).toCsv();
+        String csv = analytics.mttr(MttrQuery.all().groupedBy(GroupBy.MONTH)).toCsv();
 
         assertThat(csv).isEqualTo(String.join("\r\n",
                 "group,incidents,open,detect_count,detect_mean,detect_median,detect_p90,detect_max,"
@@ -267,7 +266,7 @@ class MttrTests {
     void csv_quotesGroupsAsRfc4180Says() {
         resolvedIncident("a", MAY, 60, Impact.minor, Map.of("eu,west \"primary\"", partial_outage));
 
-        String csv = log.analytics.mttr(MttrQuery.all().groupedBy(GroupBy.COMPONENT)).toCsv();
+        String csv = analytics.mttr(MttrQuery.all().groupedBy(GroupBy.COMPONENT)).toCsv();
 
         assertThat(csv.split("\r\n")[1]).startsWith("\"eu,west \"\"primary\"\"\",1,0,");
     }
@@ -280,7 +279,7 @@ class MttrTests {
         Locale before = Locale.getDefault();
         Locale.setDefault(Locale.GERMANY);
         try {
-            String row = log.analytics.mttr(MttrQuery.all()).toCsv().split("\r\n")[1];
+            String row = analytics.mttr(MttrQuery.all()).toCsv().split("\r\n")[1];
 
             // mean 5/3 rounded to the millisecond, p90 at position 1.8 → 2
             assertThat(row).endsWith(",3,1.667,2,2,2");
@@ -297,18 +296,18 @@ class MttrTests {
         resolvedIncident("inc-tie", MAY.plusSeconds(3 * 86_400), 600);
         resolvedIncident("inc-none", MAY.plusSeconds(4 * 86_400), 99_000, Impact.none, Map.of());
         resolvedIncident("inc-oops", MAY.plusSeconds(5 * 86_400), 99_000);
-        log.retract("inc-oops", MAY.plusSeconds(6 * 86_400));
-        log.declare("inc-open", MAY.minusSeconds(86_400), investigating, Impact.major, Map.of());
+        given.at(MAY.plusSeconds(6 * 86_400)).incident("inc-oops").retracted();
+        given.at(MAY.minusSeconds(86_400)).declared("inc-open", Impact.major, Map.of());
 
-        List<IncidentDurations> slowest = log.analytics.slowestToResolve(null, null, 3);
+        List<IncidentDurations> slowest = analytics.slowestToResolve(null, null, 3);
 
         assertThat(slowest).extracting(IncidentDurations::incidentId)
                 .as("ties go to the one that started first")
                 .containsExactly("inc-slow", "inc-middle", "inc-tie");
         assertThat(slowest.get(0).timeToResolve()).isEqualTo(7200L);
-        assertThat(log.analytics.slowestToResolve(MAY.plusSeconds(2 * 86_400), null, 10))
+        assertThat(analytics.slowestToResolve(MAY.plusSeconds(2 * 86_400), null, 10))
                 .extracting(IncidentDurations::incidentId).containsExactly("inc-middle", "inc-tie");
-        assertThatThrownBy(() -> log.analytics.slowestToResolve(null, null, 0))
+        assertThatThrownBy(() -> analytics.slowestToResolve(null, null, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,6 +1,7 @@
 package org.incidentplatform.projection.analytics;
 
-import static org.incidentplatform.projection.analytics.AnalyticsLog.t;
+import static org.incidentplatform.projection.analytics.Times.t;
+import static org.incidentplatform.schemas.given.GivenEvents.declaration;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,15 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.events.IncidentStatus;
-import org.incidentplatform.events.MaintenanceCancelled;
-import org.incidentplatform.events.MaintenanceUpdatePosted;
-import org.incidentplatform.events.MaintenanceVerifying;
-import org.incidentplatform.events.PostmortemPublished;
+import org.incidentplatform.schemas.given.GivenEvents;
 
 /**
  * A random but valid log of incidents and maintenances over a few days, whole minutes apart, with what
@@ -40,11 +37,10 @@ final class RandomIncidentLog {
     private static final IncidentStatus[] OPEN_STATUSES = {IncidentStatus.investigating, IncidentStatus.identified,
             IncidentStatus.monitoring};
 
-    final List<IncidentEvent> events = new ArrayList<>();
     final Map<String, Stream> streams = new LinkedHashMap<>();
+    private final GivenEvents given = new GivenEvents();
     private final Random random;
     private final boolean monotone;
-    private final Map<String, Long> sequences = new HashMap<>();
     private long clock;
     long latest;
 
@@ -103,6 +99,10 @@ final class RandomIncidentLog {
         return log;
     }
 
+    List<IncidentEvent> events() {
+        return given.events();
+    }
+
     LocalDate firstDay() {
         return LocalDate.ofInstant(BASE, ZoneOffset.UTC).minusDays(1);
     }
@@ -114,9 +114,8 @@ final class RandomIncidentLog {
     private void generate() {
         long catalogued = BASE.toEpochMilli() - 2 * 1440 * MINUTE;
         for (String component : COMPONENTS) {
-            append("catalogue", catalogued, ComponentAdded.newBuilder().setComponentId(component).setName(component)
-                    .setDescription(null).setGroupId(GROUP_MEMBERS.contains(component) ? GROUP : null)
-                    .setPosition(0).setHidden(false).build());
+            at(catalogued).catalogue().componentAdded(component, component,
+                    GROUP_MEMBERS.contains(component) ? GROUP : null, 0);
         }
         clock = BASE.toEpochMilli() + random.nextInt(600) * MINUTE;
         int incidents = 1 + random.nextInt(6);
@@ -147,11 +146,10 @@ final class RandomIncidentLog {
         }
     }
 
-    private void append(String streamId, long at, Object payload) {
-        long sequence = sequences.merge(streamId, 1L, Long::sum);
-        Instant occurredAt = Instant.ofEpochMilli(at);
-        events.add(AnalyticsLog.envelope(streamId, sequence, occurredAt, occurredAt.plusSeconds(5), payload));
+    /** The log, its next event happening at {@code at}. */
+    private GivenEvents at(long at) {
         latest = Math.max(latest, at);
+        return given.at(Instant.ofEpochMilli(at));
     }
 
     private String anyComponent() {
@@ -180,9 +178,10 @@ final class RandomIncidentLog {
         Impact impact = Impact.values()[random.nextInt(Impact.values().length)];
         incident.highestImpact = impact;
         Map<String, ComponentStatus> components = someComponents();
-        append(id, clock, AnalyticsLog.declared(Instant.ofEpochMilli(incident.startedAt),
-                Instant.ofEpochMilli(incident.detectedAt), status, impact, components,
-                status == IncidentStatus.resolved));
+        GivenEvents.Declaration declaration = declaration(impact, components).in(status)
+                .startedAt(Instant.ofEpochMilli(incident.startedAt))
+                .detectedAt(Instant.ofEpochMilli(incident.detectedAt));
+        at(clock).declared(id, status == IncidentStatus.resolved ? declaration.backfilled() : declaration);
         incident.said.putAll(components);
         incident.reached(status, clock);
         incident.resolved = status == IncidentStatus.resolved;
@@ -197,15 +196,14 @@ final class RandomIncidentLog {
             if (choice < 14) {
                 IncidentStatus status = OPEN_STATUSES[random.nextInt(OPEN_STATUSES.length)];
                 Map<String, ComponentStatus> components = someComponents();
-                append(incident.id, clock, AnalyticsLog.reopened(status, components));
+                at(clock).incident(incident.id).reopened(status, components);
                 incident.said.putAll(components);
                 incident.resolved = false;
                 incident.resolvedAt = null;
                 incident.reached(status, clock);
                 incident.imposes(clock, incident.said);
             } else if (choice < 17) {
-                append(incident.id, clock, PostmortemPublished.newBuilder().setBody("body").setRootCause("cause")
-                        .setContributingFactors(List.of()).build());
+                at(clock).incident(incident.id).postmortemPublished();
             } else {
                 incident.finished = true;
             }
@@ -214,7 +212,7 @@ final class RandomIncidentLog {
             IncidentStatus status = random.nextBoolean() ? OPEN_STATUSES[stage] : null;
             Impact impact = random.nextBoolean() ? Impact.values()[random.nextInt(Impact.values().length)] : null;
             Map<String, ComponentStatus> components = someComponents();
-            append(incident.id, clock, AnalyticsLog.updated(status, impact, components));
+            at(clock).incident(incident.id).updated(status, impact, components);
             if (impact != null && IncidentMilestones.rank(impact) > IncidentMilestones.rank(incident.highestImpact)) {
                 incident.highestImpact = impact;
             }
@@ -225,7 +223,7 @@ final class RandomIncidentLog {
             incident.imposes(clock, incident.said);
         } else if (choice < 19) {
             Map<String, ComponentStatus> components = someComponents();
-            append(incident.id, clock, AnalyticsLog.resolved(components));
+            at(clock).incident(incident.id).resolved(components);
             incident.said.keySet().retainAll(components.keySet());
             incident.said.putAll(components);
             incident.reached(IncidentStatus.resolved, clock);
@@ -233,7 +231,7 @@ final class RandomIncidentLog {
             incident.resolvedAt = clock;
             incident.imposes(clock, Map.of());
         } else {
-            append(incident.id, clock, AnalyticsLog.retracted());
+            at(clock).incident(incident.id).retracted();
             incident.retracted = true;
             incident.finished = true;
         }
@@ -246,24 +244,30 @@ final class RandomIncidentLog {
         if (random.nextBoolean()) {
             maintenance.planned.put(anyComponent(), ComponentStatus.under_maintenance);
         }
-        append(id, clock, AnalyticsLog.scheduled(Instant.ofEpochMilli(clock), maintenance.planned));
+        at(clock).scheduled(id, maintenance.planned);
         maintenance.imposes(clock, Map.of());
     }
 
     private void maintain(Stream maintenance) {
         int choice = random.nextInt(10);
         if (!maintenance.active) {
-            append(maintenance.id, clock, choice < 8 ? AnalyticsLog.started()
-                    : MaintenanceVerifying.newBuilder().setMessage("Verifying").build());
+            if (choice < 8) {
+                at(clock).maintenance(maintenance.id).started();
+            } else {
+                at(clock).maintenance(maintenance.id).verifying();
+            }
             maintenance.active = true;
             maintenance.imposes(clock, maintenance.planned);
         } else if (choice < 3) {
-            append(maintenance.id, clock, MaintenanceUpdatePosted.newBuilder().setMessage("Going on").build());
+            at(clock).maintenance(maintenance.id).updated();
         } else if (choice < 5) {
-            append(maintenance.id, clock, MaintenanceVerifying.newBuilder().setMessage("Verifying").build());
+            at(clock).maintenance(maintenance.id).verifying();
         } else {
-            append(maintenance.id, clock, choice < 8 ? AnalyticsLog.completed()
-                    : MaintenanceCancelled.newBuilder().setMessage("Called off").build());
+            if (choice < 8) {
+                at(clock).maintenance(maintenance.id).completed();
+            } else {
+                at(clock).maintenance(maintenance.id).cancelled();
+            }
             maintenance.active = false;
             maintenance.finished = true;
             maintenance.imposes(clock, Map.of());

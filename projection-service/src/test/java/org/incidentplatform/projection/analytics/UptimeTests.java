@@ -9,7 +9,8 @@ import static org.incidentplatform.events.ComponentStatus.partial_outage;
 import static org.incidentplatform.events.ComponentStatus.under_maintenance;
 import static org.incidentplatform.events.IncidentStatus.identified;
 import static org.incidentplatform.events.IncidentStatus.investigating;
-import static org.incidentplatform.projection.analytics.AnalyticsLog.t;
+import static org.incidentplatform.projection.analytics.Times.t;
+import static org.incidentplatform.schemas.given.GivenEvents.declaration;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.Map;
 
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.projection.analytics.UptimeReport.Day;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,24 +28,25 @@ class UptimeTests {
     private static final LocalDate DAY = LocalDate.parse("2024-05-02");
     private static final Instant LATER = t("2024-06-01T00:00:00Z");
 
-    private final AnalyticsLog log = new AnalyticsLog();
+    private final Analytics analytics = new Analytics();
+    private final GivenEvents given = AppliedEvents.to(analytics);
 
     @BeforeEach
     void catalogue() {
-        log.component("web", "core", t("2024-04-01T00:00:00Z"));
-        log.component("api", "core", t("2024-04-01T00:00:00Z"));
-        log.component("docs", null, t("2024-04-01T00:00:00Z"));
+        given.at(t("2024-04-01T00:00:00Z")).catalogue().componentAdded("web", "Web", "core", 0)
+                .at(t("2024-04-01T00:00:00Z")).componentAdded("api", "API", "core", 0)
+                .at(t("2024-04-01T00:00:00Z")).componentAdded("docs", "Docs", null, 0);
     }
 
     private Day day(String componentId, LocalDate date) {
-        return log.analytics.uptime(componentId, date, date, LATER).days().get(0);
+        return analytics.uptime(componentId, date, date, LATER).days().get(0);
     }
 
     /** Partial from 10:00 to 11:00, major until 11:30, on {@code web}. */
     private void partialThenMajor(String id, Instant start) {
-        log.declare(id, start, investigating, Impact.major, Map.of("web", partial_outage));
-        log.update(id, start.plusSeconds(3600), identified, null, Map.of("web", major_outage));
-        log.resolve(id, start.plusSeconds(5400), Map.of("web", operational));
+        given.at(start).declared(id, Impact.major, Map.of("web", partial_outage))
+                .at(start.plusSeconds(3600)).updated(identified, Map.of("web", major_outage))
+                .at(start.plusSeconds(5400)).resolved(Map.of("web", operational));
     }
 
     @Test
@@ -66,7 +69,7 @@ class UptimeTests {
     void samePatternAcrossMidnight_splitsOverTwoUtcDays() {
         partialThenMajor("inc-1", t("2024-05-02T23:30:00Z"));
 
-        UptimeReport report = log.analytics.uptime("web", DAY, DAY.plusDays(1), LATER);
+        UptimeReport report = analytics.uptime("web", DAY, DAY.plusDays(1), LATER);
 
         Day first = report.days().get(0);
         Day second = report.days().get(1);
@@ -95,22 +98,21 @@ class UptimeTests {
 
     @Test
     void partialWeight_isConfigurable() {
-        AnalyticsLog weighted = new AnalyticsLog(new Analytics(0.5));
-        weighted.component("web", null, t("2024-04-01T00:00:00Z"));
-        weighted.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.major,
-                Map.of("web", partial_outage));
-        weighted.resolve("inc-1", t("2024-05-02T11:00:00Z"));
+        Analytics weighted = new Analytics(0.5);
+        GivenEvents log = AppliedEvents.to(weighted);
+        log.at(t("2024-04-01T00:00:00Z")).catalogue().componentAdded("web", "Web", null, 0);
+        log.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.major, Map.of("web", partial_outage));
+        log.at(t("2024-05-02T11:00:00Z")).incident("inc-1").resolved();
 
-        Day day = weighted.analytics.uptime("web", DAY, DAY, LATER).days().get(0);
+        Day day = weighted.uptime("web", DAY, DAY, LATER).days().get(0);
 
         assertThat(day.uptimePercent()).isCloseTo(100 * (1 - 30.0 / 1440), within(1e-9));
     }
 
     @Test
     void degradedPerformance_isReported_butNotDown() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.minor,
-                Map.of("web", degraded_performance));
-        log.resolve("inc-1", t("2024-05-02T12:00:00Z"));
+        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of("web", degraded_performance))
+                .at(t("2024-05-02T12:00:00Z")).resolved();
 
         Day day = day("web", DAY);
 
@@ -121,9 +123,9 @@ class UptimeTests {
 
     @Test
     void maintenance_isReported_butNotCountedAsDowntime() {
-        log.schedule("mnt-1", t("2024-05-01T09:00:00Z"), Map.of("web", under_maintenance));
-        log.start("mnt-1", t("2024-05-02T02:00:00Z"));
-        log.complete("mnt-1", t("2024-05-02T04:00:00Z"));
+        given.at(t("2024-05-01T09:00:00Z")).scheduled("mnt-1", Map.of("web", under_maintenance))
+                .at(t("2024-05-02T02:00:00Z")).started()
+                .at(t("2024-05-02T04:00:00Z")).completed();
 
         Day day = day("web", DAY);
 
@@ -136,11 +138,11 @@ class UptimeTests {
 
     @Test
     void outageDuringMaintenance_isOutage() {
-        log.schedule("mnt-1", t("2024-05-01T09:00:00Z"), Map.of("web", under_maintenance));
-        log.start("mnt-1", t("2024-05-02T02:00:00Z"));
-        log.declare("inc-1", t("2024-05-02T03:00:00Z"), investigating, Impact.major, Map.of("web", major_outage));
-        log.complete("mnt-1", t("2024-05-02T04:00:00Z"));
-        log.resolve("inc-1", t("2024-05-02T03:30:00Z"));
+        given.at(t("2024-05-01T09:00:00Z")).scheduled("mnt-1", Map.of("web", under_maintenance))
+                .at(t("2024-05-02T02:00:00Z")).started();
+        given.at(t("2024-05-02T03:00:00Z")).declared("inc-1", Impact.major, Map.of("web", major_outage));
+        given.at(t("2024-05-02T04:00:00Z")).maintenance("mnt-1").completed();
+        given.at(t("2024-05-02T03:30:00Z")).incident("inc-1").resolved();
 
         Day day = day("web", DAY);
 
@@ -150,10 +152,10 @@ class UptimeTests {
 
     @Test
     void overlappingIncidents_eachMinuteCountsOnce_inTheWorstStatus() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.minor, Map.of("web", partial_outage));
-        log.declare("inc-2", t("2024-05-02T11:00:00Z"), investigating, Impact.major, Map.of("web", major_outage));
-        log.resolve("inc-2", t("2024-05-02T11:30:00Z"));
-        log.resolve("inc-1", t("2024-05-02T12:00:00Z"));
+        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of("web", partial_outage));
+        given.at(t("2024-05-02T11:00:00Z")).declared("inc-2", Impact.major, Map.of("web", major_outage))
+                .at(t("2024-05-02T11:30:00Z")).resolved();
+        given.at(t("2024-05-02T12:00:00Z")).incident("inc-1").resolved();
 
         Day day = day("web", DAY);
 
@@ -164,9 +166,9 @@ class UptimeTests {
 
     @Test
     void resolution_releasesEveryComponent_evenOnesItNamesAsDown() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.major,
-                Map.of("web", major_outage, "api", major_outage));
-        log.resolve("inc-1", t("2024-05-02T10:30:00Z"), Map.of("web", partial_outage));
+        given.at(t("2024-05-02T10:00:00Z"))
+                .declared("inc-1", Impact.major, Map.of("web", major_outage, "api", major_outage))
+                .at(t("2024-05-02T10:30:00Z")).resolved(Map.of("web", partial_outage));
 
         assertThat(day("web", DAY).majorMinutes()).isEqualTo(30.0);
         assertThat(day("web", DAY).partialMinutes()).isZero();
@@ -175,10 +177,10 @@ class UptimeTests {
 
     @Test
     void reopen_takesTheComponentsAgain_untilResolvedAgain() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.major, Map.of("web", partial_outage));
-        log.resolve("inc-1", t("2024-05-02T10:30:00Z"), Map.of("web", partial_outage));
-        log.reopen("inc-1", t("2024-05-02T11:00:00Z"), investigating, Map.of("api", major_outage));
-        log.resolve("inc-1", t("2024-05-02T11:20:00Z"));
+        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.major, Map.of("web", partial_outage))
+                .at(t("2024-05-02T10:30:00Z")).resolved(Map.of("web", partial_outage))
+                .at(t("2024-05-02T11:00:00Z")).reopened(investigating, Map.of("api", major_outage))
+                .at(t("2024-05-02T11:20:00Z")).resolved();
 
         assertThat(day("web", DAY).partialMinutes()).isEqualTo(50.0);
         assertThat(day("api", DAY).majorMinutes()).isEqualTo(20.0);
@@ -186,10 +188,10 @@ class UptimeTests {
 
     @Test
     void componentStatusChangedByAnUpdate_changesFromThen() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.major, Map.of("web", major_outage));
-        log.update("inc-1", t("2024-05-02T10:10:00Z"), null, null, Map.of("web", degraded_performance));
-        log.update("inc-1", t("2024-05-02T10:20:00Z"), null, null, Map.of("web", operational));
-        log.resolve("inc-1", t("2024-05-02T11:00:00Z"));
+        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.major, Map.of("web", major_outage))
+                .at(t("2024-05-02T10:10:00Z")).updated(null, Map.of("web", degraded_performance))
+                .at(t("2024-05-02T10:20:00Z")).updated(null, Map.of("web", operational))
+                .at(t("2024-05-02T11:00:00Z")).resolved();
 
         Day day = day("web", DAY);
 
@@ -199,19 +201,21 @@ class UptimeTests {
 
     @Test
     void declaredComponents_countFromWhenImpactStarted() {
-        log.declare("inc-1", t("2024-05-02T10:30:00Z"), t("2024-05-02T10:00:00Z"), t("2024-05-02T10:20:00Z"),
-                investigating, Impact.major, Map.of("web", major_outage));
-        log.resolve("inc-1", t("2024-05-02T11:00:00Z"));
+        given.at(t("2024-05-02T10:30:00Z"))
+                .declared("inc-1", declaration(Impact.major, Map.of("web", major_outage))
+                        .startedAt(t("2024-05-02T10:00:00Z")).detectedAt(t("2024-05-02T10:20:00Z")))
+                .at(t("2024-05-02T11:00:00Z")).resolved();
 
         assertThat(day("web", DAY).majorMinutes()).isEqualTo(60.0);
     }
 
     @Test
     void backfilledIncident_countsFromItsStartToItsResolution() {
-        log.declareBackfilled("late", t("2024-05-02T22:00:00Z"), t("2024-05-03T01:00:00Z"), t("2024-05-30T09:00:00Z"),
-                Impact.major, Map.of("web", major_outage));
+        given.at(t("2024-05-30T09:00:00Z"))
+                .backfilled("late", Impact.major, t("2024-05-02T22:00:00Z"), t("2024-05-03T01:00:00Z"),
+                        Map.of("web", major_outage));
 
-        UptimeReport report = log.analytics.uptime("web", DAY, DAY.plusDays(1), LATER);
+        UptimeReport report = analytics.uptime("web", DAY, DAY.plusDays(1), LATER);
 
         assertThat(report.days()).extracting(Day::majorMinutes).containsExactly(120.0, 60.0);
         assertThat(report.days()).extracting(Day::incidents).containsOnly(List.of("late"));
@@ -219,8 +223,8 @@ class UptimeTests {
 
     @Test
     void retractedIncident_countsNothing_notEvenBeforeItsRetraction() {
-        log.declare("mistake", t("2024-05-02T10:00:00Z"), investigating, Impact.major, Map.of("web", major_outage));
-        log.retract("mistake", t("2024-05-02T11:00:00Z"));
+        given.at(t("2024-05-02T10:00:00Z")).declared("mistake", Impact.major, Map.of("web", major_outage))
+                .at(t("2024-05-02T11:00:00Z")).retracted();
 
         Day day = day("web", DAY);
 
@@ -231,9 +235,9 @@ class UptimeTests {
 
     @Test
     void dayInProgress_countsOnlyUpToNow_andLaterDaysAreNotObserved() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.major, Map.of("web", major_outage));
+        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.major, Map.of("web", major_outage));
 
-        UptimeReport report = log.analytics.uptime("web", DAY, DAY.plusDays(1), t("2024-05-02T12:00:00Z"));
+        UptimeReport report = analytics.uptime("web", DAY, DAY.plusDays(1), t("2024-05-02T12:00:00Z"));
 
         Day today = report.days().get(0);
         assertThat(today.observedMinutes()).isEqualTo(720.0);
@@ -248,11 +252,11 @@ class UptimeTests {
 
     @Test
     void daysBeforeTheComponentWasKnown_areNotObserved_andLeftOutOfTheWindow() {
-        log.component("search", null, t("2024-05-02T12:00:00Z"));
-        log.declare("inc-1", t("2024-05-02T18:00:00Z"), investigating, Impact.major, Map.of("search", major_outage));
-        log.resolve("inc-1", t("2024-05-02T19:12:00Z"));
+        given.at(t("2024-05-02T12:00:00Z")).catalogue().componentAdded("search", "Search", null, 0);
+        given.at(t("2024-05-02T18:00:00Z")).declared("inc-1", Impact.major, Map.of("search", major_outage))
+                .at(t("2024-05-02T19:12:00Z")).resolved();
 
-        UptimeReport report = log.analytics.uptime("search", DAY.minusDays(1), DAY, LATER);
+        UptimeReport report = analytics.uptime("search", DAY.minusDays(1), DAY, LATER);
 
         assertThat(report.days().get(0).observedMinutes()).isZero();
         assertThat(report.days().get(0).uptimePercent()).isNull();
@@ -262,21 +266,22 @@ class UptimeTests {
 
     @Test
     void componentNeverCatalogued_isKnownFromItsFirstIncident() {
-        log.declare("inc-1", t("2024-05-02T12:00:00Z"), t("2024-05-02T11:00:00Z"), t("2024-05-02T12:00:00Z"),
-                investigating, Impact.major, Map.of("legacy", major_outage));
+        given.at(t("2024-05-02T12:00:00Z"))
+                .declared("inc-1", declaration(Impact.major, Map.of("legacy", major_outage))
+                        .startedAt(t("2024-05-02T11:00:00Z")));
 
-        UptimeReport report = log.analytics.uptime("legacy", DAY, DAY, t("2024-05-02T13:00:00Z"));
+        UptimeReport report = analytics.uptime("legacy", DAY, DAY, t("2024-05-02T13:00:00Z"));
 
         assertThat(report.days().get(0).observedMinutes()).isEqualTo(120.0);
         assertThat(report.uptimePercent()).isZero();
-        assertThat(log.analytics.uptime("unknown", DAY, DAY, LATER).uptimePercent()).isNull();
+        assertThat(analytics.uptime("unknown", DAY, DAY, LATER).uptimePercent()).isNull();
     }
 
     @Test
     void window_hasOneEntryPerDay_andWeighsDaysByObservedMinutes() {
         partialThenMajor("inc-1", t("2024-05-02T10:00:00Z"));
 
-        UptimeReport report = log.analytics.uptime("web", DAY.minusDays(89), DAY, LATER);
+        UptimeReport report = analytics.uptime("web", DAY.minusDays(89), DAY, LATER);
 
         assertThat(report.days()).hasSize(90);
         assertThat(report.days().get(0).date()).isEqualTo(DAY.minusDays(89));
@@ -288,12 +293,12 @@ class UptimeTests {
 
     @Test
     void members_takenTogether_areAsBadAsTheWorst_withTheWeightAsked() {
-        log.declare("inc-1", t("2024-05-02T10:00:00Z"), investigating, Impact.minor, Map.of("web", partial_outage));
-        log.declare("inc-2", t("2024-05-02T10:30:00Z"), investigating, Impact.major, Map.of("docs", major_outage));
-        log.resolve("inc-1", t("2024-05-02T11:00:00Z"));
-        log.resolve("inc-2", t("2024-05-02T11:30:00Z"));
+        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of("web", partial_outage));
+        given.at(t("2024-05-02T10:30:00Z")).declared("inc-2", Impact.major, Map.of("docs", major_outage));
+        given.at(t("2024-05-02T11:00:00Z")).incident("inc-1").resolved();
+        given.at(t("2024-05-02T11:30:00Z")).incident("inc-2").resolved();
 
-        UptimeReport report = log.analytics.membersUptime(List.of("web", "docs", "web"), DAY, DAY, LATER, 0.5);
+        UptimeReport report = analytics.membersUptime(List.of("web", "docs", "web"), DAY, DAY, LATER, 0.5);
 
         assertThat(report.components()).containsExactly("docs", "web");
         assertThat(report.partialWeight()).isEqualTo(0.5);
@@ -302,13 +307,13 @@ class UptimeTests {
         assertThat(day.majorMinutes()).isEqualTo(60.0);
         assertThat(day.uptimePercent()).isCloseTo(100 * (1 - (60 + 0.5 * 30) / 1440.0), within(1e-9));
         assertThat(day.incidents()).containsExactly("inc-1", "inc-2");
-        assertThat(log.analytics.uptime("web", DAY, DAY, LATER, 1.0).days().get(0).uptimePercent())
+        assertThat(analytics.uptime("web", DAY, DAY, LATER, 1.0).days().get(0).uptimePercent())
                 .isCloseTo(100 * (1 - 60 / 1440.0), within(1e-9));
     }
 
     @Test
     void members_neverSeen_areNotObserved() {
-        UptimeReport report = log.analytics.membersUptime(List.of("nobody"), DAY, DAY, LATER, 0.3);
+        UptimeReport report = analytics.membersUptime(List.of("nobody"), DAY, DAY, LATER, 0.3);
 
         assertThat(report.uptimePercent()).isNull();
         assertThat(report.days().get(0).worstStatus()).isNull();

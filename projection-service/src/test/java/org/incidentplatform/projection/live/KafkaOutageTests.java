@@ -9,10 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,16 +18,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
-import org.incidentplatform.events.IncidentDeclared;
 import org.incidentplatform.events.IncidentEvent;
-import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.local.LocalPlatform;
 import org.incidentplatform.projection.ProjectionServiceApplication;
 import org.incidentplatform.schemas.TopicSpec;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.incidentplatform.schemas.serde.AvroSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,13 +60,10 @@ class KafkaOutageTests {
             String base = "http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort();
             LiveStatus status = service.getBean(LiveStatus.class);
             await().atMost(Duration.ofSeconds(30)).until(status::caughtUp);
-            append(platform, envelope("catalogue", 1, ComponentAdded.newBuilder().setComponentId("web-app")
-                    .setName("Web Application").build()));
-            Instant now = Instant.now();
-            append(platform, envelope("inc-1", 1, IncidentDeclared.newBuilder().setTitle("Site down")
-                    .setImpact(Impact.critical).setStatus(IncidentStatus.investigating).setMessage("Looking")
-                    .setComponents(Map.of("web-app", ComponentStatus.major_outage))
-                    .setStartedAt(now).setDetectedAt(now).build()));
+            GivenEvents given = GivenEvents.happeningNow();
+            append(platform, given.catalogue().componentAdded("web-app", "Web Application", null, 0).event());
+            append(platform, given.declared("inc-1", "Site down", Impact.critical, "Looking",
+                    Map.of("web-app", ComponentStatus.major_outage)).event());
             assertThat(status.awaitVersions(Map.of("inc-1", 1L), Duration.ofSeconds(30)).join()).isTrue();
 
             platform.close();
@@ -103,12 +96,6 @@ class KafkaOutageTests {
                      new KafkaProducer<>(config, new StringSerializer(), values)) {
             producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event)).get();
         }
-    }
-
-    private static IncidentEvent envelope(String stream, long sequence, Object payload) {
-        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
-        return IncidentEvent.newBuilder().setEventId(UUID.randomUUID()).setIncidentId(stream).setSequence(sequence)
-                .setOccurredAt(now).setRecordedAt(now).setActor("test").setPayload(payload).build();
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {

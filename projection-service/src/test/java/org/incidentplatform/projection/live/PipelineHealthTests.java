@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.page.MutableClock;
 import org.incidentplatform.projection.status.StatusProjection;
-import org.incidentplatform.schemas.SampleEvents;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.schemas.given.EveryPayload;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.incidentplatform.service.HeartbeatHealth;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -31,9 +31,7 @@ class PipelineHealthTests {
 
     @Test
     void heartbeats_changeNoStatus_takeNoSequence_andCountAsNoEvent() {
-        IncidentEvent added = SampleEvents.envelope(SampleEvents.CATALOGUE_ID, 1, ComponentAdded.newBuilder()
-                .setComponentId("api").setName("API").build());
-        live.offer(added);
+        live.offer(new GivenEvents().catalogue().componentAdded("api", "API", null, 0).event());
         // Two instances, or one restarted: both number their heartbeats from 1.
         assertThat(live.offer(heartbeat(1, T0))).isEqualTo(StatusProjection.Outcome.HEARTBEAT);
         assertThat(live.offer(heartbeat(1, T0.plusSeconds(5)))).isEqualTo(StatusProjection.Outcome.HEARTBEAT);
@@ -103,7 +101,7 @@ class PipelineHealthTests {
 
     @Test
     void aLogWithHeartbeats_rebuildsToTheSameStatusAsWithout() {
-        List<IncidentEvent> events = SampleEvents.oneOfEachPayload();
+        List<IncidentEvent> events = EveryPayload.events();
         List<IncidentEvent> withoutHeartbeats = events.stream()
                 .filter(event -> !(event.getPayload() instanceof Heartbeat)).toList();
 
@@ -116,11 +114,7 @@ class PipelineHealthTests {
         assertThat(with.current().components()).isEqualTo(without.current().components());
     }
 
-    private static IncidentEvent heartbeat(long sequence, Instant at) {
-        IncidentEvent event = SampleEvents.envelope(Topics.HEARTBEAT_KEY, sequence, Heartbeat.newBuilder()
-                .setInstance("incident-service@host-1:4242").setIntervalMillis(10_000).build());
-        event.setOccurredAt(at);
-        event.setRecordedAt(at);
-        return event;
+    private static IncidentEvent heartbeat(long number, Instant at) {
+        return new GivenEvents().at(at).heartbeat("incident-service@host-1:4242", number);
     }
 }

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,19 +31,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
-import org.incidentplatform.events.IncidentDeclared;
 import org.incidentplatform.events.IncidentEvent;
-import org.incidentplatform.events.IncidentResolved;
 import org.incidentplatform.events.IncidentStatus;
-import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.local.junit.RegistryProxy;
 import org.incidentplatform.projection.ProjectionServiceApplication;
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.incidentplatform.schemas.serde.AvroSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +59,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @ExtendWith(LocalPlatformExtension.class)
 class StatusProjectorTests {
+
+    /** Every test appends to the one catalogue stream: one log keeps its sequence gap-free across tests. */
+    private static final GivenEvents GIVEN = GivenEvents.happeningNow();
 
     static KafkaProducer<String, Object> events;
     ConfigurableApplicationContext service;
@@ -91,9 +90,8 @@ class StatusProjectorTests {
     void restarted_catchesUpWithEventsAppendedWhileItWasDown_andAppliesRedeliveredOnesOnce() throws Exception {
         String component = "c-" + UUID.randomUUID().toString().substring(0, 8);
         String incident = "inc-" + UUID.randomUUID();
-        IncidentEvent added = envelope("catalogue", sequenceOfCatalogue(), ComponentAdded.newBuilder()
-                .setComponentId(component).setName("Checkout").build());
-        IncidentEvent declared = envelope(incident, 1, declared(component));
+        IncidentEvent added = GIVEN.catalogue().componentAdded(component, "Checkout", null, 0).event();
+        IncidentEvent declared = checkoutFailing(incident, component).event();
         append(added, declared);
         service = start();
         StatusSnapshot before = awaitVersion(incident, 1);
@@ -101,7 +99,7 @@ class StatusProjectorTests {
         long appliedBefore = before.appliedEvents();
         service.close();
 
-        IncidentEvent resolved = envelope(incident, 2, IncidentResolved.newBuilder().setMessage("Fixed").build());
+        IncidentEvent resolved = GIVEN.incident(incident).resolved("Fixed").event();
         append(resolved, declared);
         service = start();
         StatusSnapshot after = awaitVersion(incident, 2);
@@ -116,13 +114,12 @@ class StatusProjectorTests {
     void becomesReady_onlyWhenEveryEventInTheLogAtStartIsVisible() throws Exception {
         String component = "c-" + UUID.randomUUID().toString().substring(0, 8);
         List<IncidentEvent> log = new ArrayList<>();
-        log.add(envelope("catalogue", sequenceOfCatalogue(), ComponentAdded.newBuilder()
-                .setComponentId(component).setName("Search").build()));
+        log.add(GIVEN.catalogue().componentAdded(component, "Search", null, 0).event());
         List<String> incidents = new ArrayList<>();
         for (int i = 0; i < 1_500; i++) {
             String incident = "inc-" + UUID.randomUUID();
             incidents.add(incident);
-            log.add(envelope(incident, 1, declared(component)));
+            log.add(checkoutFailing(incident, component).event());
         }
         appendAll(log);
 
@@ -149,8 +146,8 @@ class StatusProjectorTests {
     void waitingReads_holdNoRequestThread_andAnswerWithTheVersionOnceItIsApplied() throws Exception {
         String component = "c-" + UUID.randomUUID().toString().substring(0, 8);
         String incident = "inc-" + UUID.randomUUID();
-        append(envelope("catalogue", sequenceOfCatalogue(), ComponentAdded.newBuilder()
-                .setComponentId(component).setName("Billing").build()), envelope(incident, 1, declared(component)));
+        append(GIVEN.catalogue().componentAdded(component, "Billing", null, 0).event(),
+                checkoutFailing(incident, component).event());
         service = new SpringApplicationBuilder(ProjectionServiceApplication.class).properties(
                 "SERVER_PORT=0", "server.tomcat.threads.max=2", "server.tomcat.threads.min-spare=1",
                 "projection-service.read-your-writes-timeout=30s").run();
@@ -173,7 +170,7 @@ class StatusProjectorTests {
         }
         assertThat(waiting).as("reads still waiting for version 2").noneMatch(CompletableFuture::isDone);
 
-        append(envelope(incident, 2, IncidentResolved.newBuilder().setMessage("Fixed").build()));
+        append(GIVEN.incident(incident).resolved("Fixed").event());
         for (CompletableFuture<HttpResponse<String>> read : waiting) {
             HttpResponse<String> answer = read.get(30, TimeUnit.SECONDS);
             assertThat(answer.statusCode()).isEqualTo(200);
@@ -195,8 +192,8 @@ class StatusProjectorTests {
         }
         String component = "c-" + UUID.randomUUID().toString().substring(0, 8);
         String incident = "inc-" + UUID.randomUUID();
-        append(envelope("catalogue", sequenceOfCatalogue(), ComponentAdded.newBuilder()
-                .setComponentId(component).setName("API").build()), envelope(incident, 1, declared(component)));
+        append(GIVEN.catalogue().componentAdded(component, "API", null, 0).event(),
+                checkoutFailing(incident, component).event());
 
         awaitVersion(incident, 1);
         ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(30))
@@ -216,9 +213,8 @@ class StatusProjectorTests {
         String incident = "inc-" + UUID.randomUUID();
         try (RegistryProxy registry = new RegistryProxy(LocalPlatformExtension.schemaRegistryUrl())) {
             registry.away.set(true);
-            append(envelope("catalogue", sequenceOfCatalogue(), ComponentAdded.newBuilder()
-                    .setComponentId(component).setName("Status API").build()), envelope(incident, 1,
-                    declared(component)));
+            append(GIVEN.catalogue().componentAdded(component, "Status API", null, 0).event(),
+                    checkoutFailing(incident, component).event());
             service = new SpringApplicationBuilder(ProjectionServiceApplication.class).properties("SERVER_PORT=0")
                     .run("--platform.schema-registry-url=" + registry.url());
             LiveStatus status = service.getBean(LiveStatus.class);
@@ -242,17 +238,19 @@ class StatusProjectorTests {
         String component = "c-" + UUID.randomUUID().toString().substring(0, 8);
         String incident = "inc-" + UUID.randomUUID();
         service = start();
-        append(envelope("catalogue", sequenceOfCatalogue(), ComponentAdded.newBuilder()
-                .setComponentId(component).setName("Search").build()), envelope(incident, 1, declared(component)));
+        append(GIVEN.catalogue().componentAdded(component, "Search", null, 0).event(),
+                checkoutFailing(incident, component).event());
         awaitVersion(incident, 1);
         LiveStatus status = service.getBean(LiveStatus.class);
 
-        append(envelope(incident, 3, IncidentResolved.newBuilder().setMessage("Fixed").build()));
+        IncidentEvent second = GIVEN.incident(incident).updated("Rolling back", null, Map.of()).event();
+        IncidentEvent third = GIVEN.incident(incident).resolved("Fixed").event();
+        append(third);
         await().atMost(Duration.ofSeconds(30)).until(() -> status.waitingForGaps().containsKey(incident));
         assertThat(status.waitingForGaps().get(incident).missingSequence()).isEqualTo(2);
         assertThat(status.current().version(incident)).isEqualTo(1);
 
-        append(envelope(incident, 2, IncidentUpdatePosted.newBuilder().setMessage("Rolling back").build()));
+        append(second);
         StatusSnapshot after = awaitVersion(incident, 3);
         assertThat(after.incident(incident).orElseThrow().resolvedAt()).as("the held resolution").isNotNull();
         assertThat(after.component(component).orElseThrow().status()).hasToString("operational");
@@ -271,25 +269,10 @@ class StatusProjectorTests {
         return status.current();
     }
 
-    private static long catalogueSequence;
-
-    /** Every test appends to the one catalogue stream; its sequence must stay gap-free across tests. */
-    private static synchronized long sequenceOfCatalogue() {
-        return ++catalogueSequence;
-    }
-
-    private static IncidentDeclared declared(String component) {
-        Instant now = Instant.now();
-        return IncidentDeclared.newBuilder().setTitle("Checkout failing").setImpact(Impact.major)
-                .setStatus(IncidentStatus.investigating).setMessage("Investigating")
-                .setComponents(Map.of(component, ComponentStatus.major_outage))
-                .setStartedAt(now).setDetectedAt(now).build();
-    }
-
-    private static IncidentEvent envelope(String stream, long sequence, Object payload) {
-        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
-        return IncidentEvent.newBuilder().setEventId(UUID.randomUUID()).setIncidentId(stream).setSequence(sequence)
-                .setOccurredAt(now).setRecordedAt(now).setActor("test").setPayload(payload).build();
+    /** An incident declared now, putting the component in major outage. */
+    private static GivenEvents.Incident checkoutFailing(String incident, String component) {
+        return GIVEN.declared(incident, "Checkout failing", Impact.major, "Investigating",
+                Map.of(component, ComponentStatus.major_outage));
     }
 
     private static void appendAll(List<IncidentEvent> appended) throws Exception {

@@ -13,6 +13,8 @@ import java.util.Map;
 
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.projection.live.LiveStatus;
+import org.incidentplatform.projection.security.SecurityConfiguration;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -21,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
-import org.incidentplatform.projection.security.SecurityConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.annotation.DirtiesContext;
@@ -48,7 +49,7 @@ class AnalyticsPageTests {
 
         @Bean
         LiveStatus liveStatus(MutableClock clock) {
-            return knownLog().liveStatus(clock);
+            return LiveStatus.of(clock, knownLog().events());
         }
     }
 
@@ -61,25 +62,25 @@ class AnalyticsPageTests {
     @Autowired
     StatusPageController controller;
 
-    static IncidentLog knownLog() {
-        IncidentLog log = new IncidentLog();
-        log.at(Instant.parse("2025-12-01T00:01:00Z")).standardCatalogue();
-        log.at(Instant.parse("2026-01-10T08:00:00Z"));
-        log.declare("inc-jan-a", "Login errors", Impact.minor, "Looking", Map.of());
-        log.after(Duration.ofMinutes(119)).resolve("inc-jan-a", "Fixed");
-        log.at(Instant.parse("2026-01-20T08:00:00Z"));
-        log.declare("inc-jan-b", "Database failover", Impact.major, "Looking", Map.of());
-        log.after(Duration.ofMinutes(239)).resolve("inc-jan-b", "Fixed");
-        log.at(Instant.parse("2026-02-05T08:00:00Z"));
-        log.declare("inc-feb", "Slow API", Impact.minor, "Looking", Map.of("api", partial_outage));
-        log.after(Duration.ofMinutes(29)).resolve("inc-feb", "Fixed");
-        log.at(Instant.parse("2026-02-10T08:00:00Z"));
-        log.declare("inc-oops", "Not an incident", Impact.critical, "Oops", Map.of());
-        log.after(Duration.ofDays(3)).resolve("inc-oops", "Never was");
-        log.retract("inc-oops");
-        log.at(Instant.parse("2026-03-02T10:00:00Z"));
-        log.declare("inc-mar", "Webhooks delayed", Impact.minor, "Looking", Map.of());
-        return log;
+    static GivenEvents knownLog() {
+        GivenEvents given = new GivenEvents();
+        given.at(Instant.parse("2025-12-01T00:01:00Z")).standardCatalogue();
+        given.at(Instant.parse("2026-01-10T08:00:00Z"));
+        given.declared("inc-jan-a", "Login errors", Impact.minor, "Looking", Map.of())
+                .after(Duration.ofMinutes(119)).resolved("Fixed");
+        given.at(Instant.parse("2026-01-20T08:00:00Z"));
+        given.declared("inc-jan-b", "Database failover", Impact.major, "Looking", Map.of())
+                .after(Duration.ofMinutes(239)).resolved("Fixed");
+        given.at(Instant.parse("2026-02-05T08:00:00Z"));
+        given.declared("inc-feb", "Slow API", Impact.minor, "Looking", Map.of("api", partial_outage))
+                .after(Duration.ofMinutes(29)).resolved("Fixed");
+        given.at(Instant.parse("2026-02-10T08:00:00Z"));
+        given.declared("inc-oops", "Not an incident", Impact.critical, "Oops", Map.of())
+                .after(Duration.ofDays(3)).resolved("Never was")
+                .retracted();
+        given.at(Instant.parse("2026-03-02T10:00:00Z"));
+        given.declared("inc-mar", "Webhooks delayed", Impact.minor, "Looking", Map.of());
+        return given;
     }
 
     private Document page() throws Exception {
@@ -148,7 +149,8 @@ class AnalyticsPageTests {
         assertThat(api.select("th, td").eachText())
                 .containsExactly("API", UptimeBars.percent(100 * (1 - 9.0 / (89 * 1440 + 720))) + " %", "—", "30 min",
                         "—", "—");
-        assertThat(page.selectFirst("table.uptime-table tr[data-component=docs] .percent").text()).isEqualTo("100.00 %");
+        assertThat(page.selectFirst("table.uptime-table tr[data-component=docs] .percent").text())
+                .isEqualTo("100.00 %");
     }
 
     @Test
@@ -185,9 +187,9 @@ class AnalyticsPageTests {
         http.perform(get("/analytics").header(HttpHeaders.IF_NONE_MATCH, etag)).andExpect(status().isNotModified());
 
         assertThat(controller.renders()).isEqualTo(rendered);
-        IncidentLog more = knownLog();
-        more.resolve("inc-mar", "Fixed");
-        more.applyTo(live);
+        GivenEvents more = knownLog();
+        more.incident("inc-mar").resolved("Fixed");
+        more.takeNew().forEach(live::apply);
         http.perform(get("/analytics").header(HttpHeaders.IF_NONE_MATCH, etag)).andExpect(status().isOk());
         assertThat(controller.renders()).isEqualTo(rendered + 1);
     }

@@ -24,12 +24,13 @@ import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.projection.live.LiveStatus;
+import org.incidentplatform.projection.security.SecurityConfiguration;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
-import org.incidentplatform.projection.security.SecurityConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
@@ -51,20 +52,20 @@ class IncidentFeedTests {
 
         /** Three incidents, one of them retracted; the newest has a message that is not markup. */
         @Bean
-        IncidentLog incidentLog() {
-            IncidentLog log = new IncidentLog().standardCatalogue();
-            log.declare("inc-1", "Login failures", Impact.minor, "Looking", Map.of("web-app", ComponentStatus.degraded_performance));
-            log.update("inc-1", IncidentStatus.identified, "Found it", Map.of());
-            log.resolve("inc-1", "Fixed the login service");
-            log.declare("inc-oops", "Declared by mistake", Impact.critical, "Oops", Map.of());
-            log.retract("inc-oops");
-            log.declare("inc-2", "Slow <API> & co", Impact.major, "<script>alert(1)</script> we're on it", Map.of());
-            return log;
+        GivenEvents incidentLog() {
+            GivenEvents given = new GivenEvents().standardCatalogue();
+            given.declared("inc-1", "Login failures", Impact.minor, "Looking",
+                            Map.of("web-app", ComponentStatus.degraded_performance))
+                    .updated("Found it", IncidentStatus.identified, Map.of())
+                    .resolved("Fixed the login service");
+            given.declared("inc-oops", "Declared by mistake", Impact.critical, "Oops", Map.of()).retracted();
+            given.declared("inc-2", "Slow <API> & co", Impact.major, "<script>alert(1)</script> we're on it", Map.of());
+            return given;
         }
 
         @Bean
-        LiveStatus liveStatus(IncidentLog log) {
-            return log.liveStatus(Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC));
+        LiveStatus liveStatus(GivenEvents given) {
+            return LiveStatus.of(Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC), given.events());
         }
     }
 
@@ -72,7 +73,7 @@ class IncidentFeedTests {
     MockMvc http;
 
     @Autowired
-    IncidentLog log;
+    GivenEvents given;
 
     private static Document xml(byte[] body) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -124,7 +125,7 @@ class IncidentFeedTests {
         assertThat(text(newest, ATOM, "id")).isEqualTo("https://status.example.com/incidents/inc-2");
         assertThat(children(newest, ATOM, "link").get(0).getAttribute("href"))
                 .isEqualTo("https://status.example.com/incidents/inc-2");
-        assertThat(Instant.parse(text(newest, ATOM, "updated"))).isEqualTo(log.now()).isEqualTo(feedUpdated);
+        assertThat(Instant.parse(text(newest, ATOM, "updated"))).isEqualTo(given.now()).isEqualTo(feedUpdated);
         Element content = children(newest, ATOM, "content").get(0);
         assertThat(content.getAttribute("type")).isEqualTo("html");
         assertThat(content.getTextContent()).as("the message is escaped inside the entry's HTML")
@@ -159,8 +160,9 @@ class IncidentFeedTests {
         assertThat(items).extracting(i -> text(i, null, "guid")).containsExactly(
                 "https://status.example.com/incidents/inc-2", "https://status.example.com/incidents/inc-1");
         assertThat(ZonedDateTime.parse(text(items.get(0), null, "pubDate"), DateTimeFormatter.RFC_1123_DATE_TIME)
-                .toInstant()).isEqualTo(log.now());
-        assertThat(text(items.get(1), null, "description")).contains("<strong>Resolved</strong> - Fixed the login service");
+                .toInstant()).isEqualTo(given.now());
+        assertThat(text(items.get(1), null, "description"))
+                .contains("<strong>Resolved</strong> - Fixed the login service");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.security.SecurityConfiguration;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,13 +64,14 @@ class PublicEndpointsTests {
          */
         @Bean
         LiveStatus liveStatus(MutableClock clock) {
-            IncidentLog log = new IncidentLog().standardCatalogue().hiddenComponent("internal-db", "Internal Database");
-            log.declare("inc-oops", "Declared by mistake", Impact.critical, "Oops",
+            GivenEvents given = new GivenEvents().standardCatalogue();
+            given.catalogue().hiddenComponentAdded("internal-db", "Internal Database");
+            given.declared("inc-oops", "Declared by mistake", Impact.critical, "Oops",
                     Map.of("api", major_outage, "internal-db", major_outage));
-            log.retract("inc-oops");
-            log.declare("inc-real", "Real trouble", Impact.minor, "Docs are slow",
+            given.incident("inc-oops").retracted();
+            given.declared("inc-real", "Real trouble", Impact.minor, "Docs are slow",
                     Map.of("docs", degraded_performance, "internal-db", major_outage));
-            return log.liveStatus(clock);
+            return LiveStatus.of(clock, given.events());
         }
     }
 

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.incidentplatform.projection.live.LiveStatus;
+import org.incidentplatform.projection.security.SecurityConfiguration;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
-import org.incidentplatform.projection.security.SecurityConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,7 +35,7 @@ class StatusLoadingTests {
         @Bean
         LiveStatus liveStatus() {
             LiveStatus live = new LiveStatus(Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC));
-            new IncidentLog().standardCatalogue().applyTo(live);
+            new GivenEvents().standardCatalogue().events().forEach(live::apply);
             return live;
         }
     }

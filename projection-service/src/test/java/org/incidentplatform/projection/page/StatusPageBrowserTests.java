@@ -22,6 +22,7 @@ import java.util.Map;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.projection.live.LiveStatus;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,46 +97,50 @@ class StatusPageBrowserTests {
 
         @Bean
         LiveStatus liveStatus(MutableClock clock) {
-            return anOutageWithHistory().liveStatus(clock);
+            return LiveStatus.of(clock, anOutageWithHistory().events());
         }
     }
 
     /** A page with something to show in every part: an outage under way, planned works, a past incident. */
-    static IncidentLog anOutageWithHistory() {
-        IncidentLog log = new IncidentLog();
-        log.at(Instant.parse("2026-02-20T08:00:00Z"));
-        log.group("core", "Core", 1)
-                .component("web-app", "Web Application", "core", 1)
-                .component("api", "API", "core", 2)
-                .component("jobs", "Background Jobs", "core", 3)
-                .group("integrations", "Integrations", 2)
-                .component("webhooks", "Webhooks", "integrations", 1)
-                .component("slack", "Slack notifications", "integrations", 2)
-                .component("docs", "Documentation", null, 3);
-        log.group("payments", "Payments", 4)
-                .component("checkout", "Checkout", "payments", 1)
-                .component("invoices", "Invoices", "payments", 2);
-        log.at(Instant.parse("2025-10-14T07:30:00Z"));
-        log.declare("inc-2025-0031", "Search results out of date", Impact.minor,
+    static GivenEvents anOutageWithHistory() {
+        GivenEvents given = new GivenEvents();
+        given.at(Instant.parse("2026-02-20T08:00:00Z"));
+        given.catalogue().groupAdded("core", "Core", 1)
+                .componentAdded("web-app", "Web Application", "core", 1)
+                .componentAdded("api", "API", "core", 2)
+                .componentAdded("jobs", "Background Jobs", "core", 3)
+                .groupAdded("integrations", "Integrations", 2)
+                .componentAdded("webhooks", "Webhooks", "integrations", 1)
+                .componentAdded("slack", "Slack notifications", "integrations", 2)
+                .componentAdded("docs", "Documentation", null, 3);
+        given.catalogue().groupAdded("payments", "Payments", 4)
+                .componentAdded("checkout", "Checkout", "payments", 1)
+                .componentAdded("invoices", "Invoices", "payments", 2);
+        given.at(Instant.parse("2025-10-14T07:30:00Z"));
+        given.declared("inc-2025-0031", "Search results out of date", Impact.minor,
                 "Search shows results up to an hour old.", Map.of());
-        log.after(Duration.ofMinutes(25)).resolve("inc-2025-0031", "Search indexing has caught up.");
-        log.at(Instant.parse("2026-02-27T14:10:00Z"));
-        log.declare("inc-2026-0040", "Delayed webhook deliveries", Impact.minor,
-                "Webhooks are being delivered with a delay of up to 10 minutes.", Map.of("webhooks", degraded_performance));
-        log.after(Duration.ofMinutes(40)).resolve("inc-2026-0040", "Deliveries are back to normal; the backlog is cleared.");
-        log.after(Duration.ofDays(1)).postmortem("inc-2026-0040",
-                "## What happened\nA queue consumer stalled after a broker failover.\n\n- add a consumer lag alert");
-        log.at(Instant.parse("2026-03-02T09:12:00Z"));
-        log.declare(INCIDENT, "Elevated API error rates", Impact.major,
+        given.after(Duration.ofMinutes(25)).incident("inc-2025-0031").resolved("Search indexing has caught up.");
+        given.at(Instant.parse("2026-02-27T14:10:00Z"));
+        given.declared("inc-2026-0040", "Delayed webhook deliveries", Impact.minor,
+                "Webhooks are being delivered with a delay of up to 10 minutes.",
+                Map.of("webhooks", degraded_performance));
+        given.after(Duration.ofMinutes(40)).incident("inc-2026-0040")
+                .resolved("Deliveries are back to normal; the backlog is cleared.")
+                .after(Duration.ofDays(1))
+                .postmortemPublished("## What happened\nA queue consumer stalled after a broker failover.\n\n"
+                        + "- add a consumer lag alert");
+        given.at(Instant.parse("2026-03-02T09:12:00Z"));
+        given.declared(INCIDENT, "Elevated API error rates", Impact.major,
                 "We are investigating elevated error rates on the API.", Map.of("api", partial_outage));
-        log.after(Duration.ofMinutes(9)).update(INCIDENT, IncidentStatus.identified,
-                "A faulty deploy of the API gateway is the cause. We are rolling it back.", Map.of("api", major_outage));
-        log.after(Duration.ofMinutes(14)).update(INCIDENT, IncidentStatus.monitoring,
-                "The rollback is complete and error rates are dropping.\nWe are monitoring the results.",
-                Map.of("api", degraded_performance));
-        log.schedule("mnt-2026-0007", "Database upgrade", Instant.parse("2026-03-09T02:00:00Z"),
+        given.after(Duration.ofMinutes(9)).incident(INCIDENT)
+                .updated("A faulty deploy of the API gateway is the cause. We are rolling it back.",
+                        IncidentStatus.identified, Map.of("api", major_outage))
+                .after(Duration.ofMinutes(14))
+                .updated("The rollback is complete and error rates are dropping.\nWe are monitoring the results.",
+                        IncidentStatus.monitoring, Map.of("api", degraded_performance));
+        given.scheduled("mnt-2026-0007", "Database upgrade", Instant.parse("2026-03-09T02:00:00Z"),
                 Instant.parse("2026-03-09T04:00:00Z"), Map.of("web-app", under_maintenance, "jobs", under_maintenance));
-        return log;
+        return given;
     }
 
     @TempDir
@@ -290,7 +295,8 @@ class StatusPageBrowserTests {
                 .containsExactly("December 2025", "November 2025", "October 2025");
         assertThat(browser.findElement(By.cssSelector("[data-incident=inc-2025-0031]")).getText())
                 .contains("Search results out of date", "Oct 14, 2025, 07:30 UTC – Oct 14, 2025, 07:56 UTC");
-        assertThat(browser.findElements(By.cssSelector(".pagination a.older"))).as("the oldest incident's page").isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".pagination a.older"))).as("the oldest incident's page")
+                .isEmpty();
         assertNoSidewaysScrolling("history page 2 at " + viewport);
         screenshot("history-older", viewport);
 

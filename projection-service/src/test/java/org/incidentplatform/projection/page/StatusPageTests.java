@@ -1,13 +1,13 @@
 package org.incidentplatform.projection.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.incidentplatform.events.ComponentStatus.degraded_performance;
 import static org.incidentplatform.events.ComponentStatus.major_outage;
 import static org.incidentplatform.events.ComponentStatus.partial_outage;
 import static org.incidentplatform.events.ComponentStatus.under_maintenance;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -21,6 +21,8 @@ import java.util.Map;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.projection.live.LiveStatus;
+import org.incidentplatform.projection.security.SecurityConfiguration;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -32,7 +34,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
-import org.incidentplatform.projection.security.SecurityConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -79,10 +80,10 @@ class StatusPageTests {
     @Autowired
     StatusPageController controller;
 
-    private final IncidentLog log = new IncidentLog().standardCatalogue();
+    private final GivenEvents given = new GivenEvents().standardCatalogue();
 
     private Document page(String path) throws Exception {
-        log.applyTo(live);
+        given.takeNew().forEach(live::apply);
         String html = http.perform(get(path)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         return parse(html);
@@ -124,11 +125,10 @@ class StatusPageTests {
         switch (indicator) {
             case "none" -> { }
             case "maintenance" -> {
-                log.schedule("mnt-1", "Database upgrade", log.now(), log.now().plus(Duration.ofHours(2)),
-                        Map.of("api", under_maintenance));
-                log.start("mnt-1");
+                given.scheduled("mnt-1", "Database upgrade", given.now(), given.now().plus(Duration.ofHours(2)),
+                        Map.of("api", under_maintenance)).started();
             }
-            default -> log.declare("inc-1", "Trouble", Impact.valueOf(indicator), "Looking", Map.of());
+            default -> given.declared("inc-1", "Trouble", Impact.valueOf(indicator), "Looking", Map.of());
         }
 
         Element banner = page("/").getElementById("banner");
@@ -140,8 +140,8 @@ class StatusPageTests {
 
     @Test
     void components_showTheirCurrentStatusInWords_besideTheirName_underTheirGroup() throws Exception {
-        log.declare("inc-1", "Slow API", Impact.major, "Looking", Map.of("api", partial_outage));
-        log.declare("inc-2", "Docs down", Impact.critical, "Looking", Map.of("docs", major_outage));
+        given.declared("inc-1", "Slow API", Impact.major, "Looking", Map.of("api", partial_outage));
+        given.declared("inc-2", "Docs down", Impact.critical, "Looking", Map.of("docs", major_outage));
 
         Document page = page("/");
 
@@ -157,18 +157,20 @@ class StatusPageTests {
         assertThat(component(page, "api").select(".status").hasClass("status-partial_outage")).isTrue();
         assertThat(component(page, "docs").selectFirst(".component-name").ownText()).isEqualTo("Documentation");
         assertThat(component(page, "docs").select(".status").text()).isEqualTo("✕ Major Outage");
-        assertThat(page.select(".components > li")).extracting(li -> li.attr("data-group") + "/" + li.attr("data-component"))
+        assertThat(page.select(".components > li"))
+                .extracting(li -> li.attr("data-group") + "/" + li.attr("data-component"))
                 .containsExactly("core/", "/docs");
     }
 
     @Test
     void activeIncidentsAndMaintenances_showTheirLatestUpdate_andIncidentsLinkToTheirTimeline() throws Exception {
-        log.declare("inc-1", "Elevated API errors", Impact.major, "We are investigating", Map.of("api", partial_outage));
-        log.update("inc-1", IncidentStatus.identified, "A bad deploy; rolling back", Map.of());
-        log.schedule("mnt-now", "Database upgrade", log.now(), log.now().plus(Duration.ofHours(1)),
+        given.declared("inc-1", "Elevated API errors", Impact.major, "We are investigating",
+                        Map.of("api", partial_outage))
+                .updated("A bad deploy; rolling back", IncidentStatus.identified, Map.of());
+        given.scheduled("mnt-now", "Database upgrade", given.now(), given.now().plus(Duration.ofHours(1)),
                 Map.of("web-app", under_maintenance));
-        log.start("mnt-now");
-        log.schedule("mnt-later", "Network works", Instant.parse("2026-03-09T02:00:00Z"),
+        given.maintenance("mnt-now").started("Works have started");
+        given.scheduled("mnt-later", "Network works", Instant.parse("2026-03-09T02:00:00Z"),
                 Instant.parse("2026-03-09T04:00:00Z"), Map.of("docs", under_maintenance));
 
         Document page = page("/");
@@ -193,11 +195,11 @@ class StatusPageTests {
 
     @Test
     void pastIncidents_coverTheLastFourteenUtcDays_sayingSoOnQuietDays() throws Exception {
-        log.at(Instant.parse("2026-02-27T23:30:00Z"));
-        log.declare("inc-old", "Login failures", Impact.minor, "Looking", Map.of("web-app", degraded_performance));
-        log.resolve("inc-old", "Fixed the login service");
-        log.at(Instant.parse("2026-03-02T10:00:00Z"));
-        log.declare("inc-today", "Slow pages", Impact.minor, "Looking", Map.of());
+        given.at(Instant.parse("2026-02-27T23:30:00Z"));
+        given.declared("inc-old", "Login failures", Impact.minor, "Looking", Map.of("web-app", degraded_performance))
+                .resolved("Fixed the login service");
+        given.at(Instant.parse("2026-03-02T10:00:00Z"));
+        given.declared("inc-today", "Slow pages", Impact.minor, "Looking", Map.of());
 
         Document page = page("/");
 
@@ -217,9 +219,9 @@ class StatusPageTests {
 
     @Test
     void retractedIncident_isNowhereOnThePage_andItsTimelineIsNotFound() throws Exception {
-        log.declare("inc-keep", "Real trouble", Impact.minor, "Looking", Map.of());
-        log.declare("inc-oops", "Declared by mistake", Impact.critical, "Oops", Map.of("api", major_outage));
-        log.retract("inc-oops");
+        given.declared("inc-keep", "Real trouble", Impact.minor, "Looking", Map.of());
+        given.declared("inc-oops", "Declared by mistake", Impact.critical, "Oops", Map.of("api", major_outage))
+                .retracted();
 
         Document page = page("/");
 
@@ -237,7 +239,7 @@ class StatusPageTests {
 
     @Test
     void messages_areShownAsText_neverAsMarkup() throws Exception {
-        log.declare("inc-1", "<img src=x onerror=alert(1)> title", Impact.minor,
+        given.declared("inc-1", "<img src=x onerror=alert(1)> title", Impact.minor,
                 "<script>alert('owned')</script> & more", Map.of());
 
         Document page = page("/");
@@ -271,11 +273,12 @@ class StatusPageTests {
 
     @Test
     void incidentPage_showsEveryUpdateNewestFirst_withTimeStatusMessageAndComponentChanges() throws Exception {
-        var declared = log.declare("inc-1", "Elevated API errors", Impact.major, "We are investigating",
-                Map.of("api", partial_outage));
-        log.update("inc-1", IncidentStatus.identified, "Found it", Map.of("api", major_outage));
-        log.update("inc-1", IncidentStatus.monitoring, "Fix deployed\nWatching error rates", Map.of("api", degraded_performance));
-        var resolved = log.resolve("inc-1", "All good");
+        var declared = given.declared("inc-1", "Elevated API errors", Impact.major, "We are investigating",
+                Map.of("api", partial_outage)).event();
+        given.incident("inc-1").updated("Found it", IncidentStatus.identified, Map.of("api", major_outage))
+                .updated("Fix deployed\nWatching error rates", IncidentStatus.monitoring,
+                        Map.of("api", degraded_performance));
+        var resolved = given.incident("inc-1").resolved("All good").event();
 
         Document page = page("/incidents/inc-1");
 
@@ -303,9 +306,8 @@ class StatusPageTests {
 
     @Test
     void incidentPage_showsAPublishedPostmortem_withItsMarkdownAsEscapedText() throws Exception {
-        log.declare("inc-1", "Outage", Impact.critical, "Looking", Map.of());
-        log.resolve("inc-1", "Over");
-        log.postmortem("inc-1", """
+        given.declared("inc-1", "Outage", Impact.critical, "Looking", Map.of()).resolved("Over");
+        given.incident("inc-1").postmortemPublished("""
                 ## What happened
                 A deploy broke <b>logins</b>.
                 It took 20 minutes to notice.
@@ -318,15 +320,17 @@ class StatusPageTests {
 
         assertThat(postmortem.select("h3").eachText())
                 .containsExactly("What happened", "Root cause", "Contributing factors");
-        assertThat(postmortem.select("p").get(1).html()).isEqualTo("A deploy broke &lt;b&gt;logins&lt;/b&gt;.<br>It took 20 minutes to notice.");
-        assertThat(postmortem.select("ul").first().select("li").eachText()).containsExactly("no canary", "alerts too slow");
+        assertThat(postmortem.select("p").get(1).html())
+                .isEqualTo("A deploy broke &lt;b&gt;logins&lt;/b&gt;.<br>It took 20 minutes to notice.");
+        assertThat(postmortem.select("ul").first().select("li").eachText())
+                .containsExactly("no canary", "alerts too slow");
         assertThat(postmortem.select("script, b")).isEmpty();
         assertThat(postmortem.text()).contains("<script>alert(1)</script>", "A bad deploy", "No canary");
     }
 
     @Test
     void unknownIncident_isA404Page_forBrowsers_andA404Problem_forOtherClients() throws Exception {
-        log.applyTo(live);
+        given.takeNew().forEach(live::apply);
         http.perform(get("/incidents/no-such-thing").accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -344,8 +348,8 @@ class StatusPageTests {
 
     @Test
     void pages_areCachedBriefly_andAnsweredWith304_untilTheSnapshotChanges() throws Exception {
-        log.declare("inc-1", "Trouble", Impact.minor, "Looking", Map.of());
-        log.applyTo(live);
+        given.declared("inc-1", "Trouble", Impact.minor, "Looking", Map.of());
+        given.takeNew().forEach(live::apply);
 
         for (String path : List.of("/", "/incidents/inc-1")) {
             String etag = http.perform(get(path))
@@ -359,15 +363,15 @@ class StatusPageTests {
                     .andExpect(header().string(HttpHeaders.ETAG, etag))
                     .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=10, public"));
 
-            log.update("inc-1", null, "More news on " + path, Map.of());
-            log.applyTo(live);
+            given.incident("inc-1").updated("More news on " + path, null, Map.of());
+            given.takeNew().forEach(live::apply);
             http.perform(get(path).header(HttpHeaders.IF_NONE_MATCH, etag)).andExpect(status().isOk());
         }
     }
 
     @Test
     void etag_changesWhenThePageWouldWarnAboutAge_evenWithoutNewEvents() throws Exception {
-        log.applyTo(live);
+        given.takeNew().forEach(live::apply);
         String etag = http.perform(get("/")).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
 
         clock.advance(Duration.ofMinutes(3));
@@ -377,9 +381,10 @@ class StatusPageTests {
 
     @Test
     void uptimeBars_oneForEachOfTheLast90UtcDays_colouredByTheDaysWorstStatus_andSaidInWords() throws Exception {
-        log.declare("inc-1", "Slow API", Impact.major, "Looking", Map.of("api", partial_outage));
-        log.after(Duration.ofMinutes(29)).update("inc-1", IncidentStatus.identified, "Found it", Map.of("api", major_outage));
-        log.after(Duration.ofMinutes(14)).resolve("inc-1", "Fixed");
+        given.declared("inc-1", "Slow API", Impact.major, "Looking", Map.of("api", partial_outage))
+                .after(Duration.ofMinutes(29))
+                .updated("Found it", IncidentStatus.identified, Map.of("api", major_outage))
+                .after(Duration.ofMinutes(14)).resolved("Fixed");
 
         Document page = page("/");
 
@@ -412,12 +417,11 @@ class StatusPageTests {
 
     @Test
     void uptimeBar_ofADayWithSeveralIncidents_linksToThatDaysPage_listingEveryIncidentThatTouchedIt() throws Exception {
-        log.at(Instant.parse("2026-03-01T22:00:00Z"));
-        log.declare("inc-night", "Overnight outage", Impact.critical, "Down", Map.of("api", major_outage));
-        log.at(Instant.parse("2026-03-02T09:30:00Z"));
-        log.resolve("inc-night", "Back");
-        log.declare("inc-morning", "Slow again", Impact.minor, "Slow", Map.of("api", degraded_performance));
-        log.declare("inc-elsewhere", "Docs slow", Impact.minor, "Slow", Map.of("docs", degraded_performance));
+        given.at(Instant.parse("2026-03-01T22:00:00Z"));
+        given.declared("inc-night", "Overnight outage", Impact.critical, "Down", Map.of("api", major_outage))
+                .at(Instant.parse("2026-03-02T09:30:00Z")).resolved("Back");
+        given.declared("inc-morning", "Slow again", Impact.minor, "Slow", Map.of("api", degraded_performance));
+        given.declared("inc-elsewhere", "Docs slow", Impact.minor, "Slow", Map.of("docs", degraded_performance));
 
         Document page = page("/");
 
@@ -438,7 +442,7 @@ class StatusPageTests {
     @ValueSource(strings = {"yesterday", "2026-02-30", "+999999999-12-31", "-999999999-01-01", "+10000-01-01",
             "0000-12-31"})
     void dayPage_ofADateThatCannotBeShown_isA400ProblemNamingIt(String date) throws Exception {
-        log.applyTo(live);
+        given.takeNew().forEach(live::apply);
         http.perform(get("/history/" + date))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -453,10 +457,10 @@ class StatusPageTests {
      */
     @Test
     void everyPage_hasAContentSecurityPolicy_andUsesOnlyWhatItAllows() throws Exception {
-        log.declare("inc-1", "Trouble", Impact.major, "Looking", Map.of("api", partial_outage));
-        log.resolve("inc-1", "Fixed");
-        log.postmortem("inc-1", "## What happened\n<style>body{display:none}</style> <script>alert(1)</script>");
-        log.applyTo(live);
+        given.declared("inc-1", "Trouble", Impact.major, "Looking", Map.of("api", partial_outage))
+                .resolved("Fixed")
+                .postmortemPublished("## What happened\n<style>body{display:none}</style> <script>alert(1)</script>");
+        given.takeNew().forEach(live::apply);
         String policy = StatusPageController.policy(SubscriptionProperties.DEFAULT);
 
         for (String path : List.of("/", "/incidents/inc-1", "/history/2026-03-02", "/history", "/analytics")) {
@@ -494,10 +498,10 @@ class StatusPageTests {
 
     @Test
     void groups_areCollapsed_whileAllTheirComponentsAreOperational_andOpenOtherwise() throws Exception {
-        log.group("integrations", "Integrations", 3)
-                .component("webhooks", "Webhooks", "integrations", 1)
-                .component("slack", "Slack", "integrations", 2);
-        log.declare("inc-1", "Slow API", Impact.minor, "Looking", Map.of("api", degraded_performance));
+        given.catalogue().groupAdded("integrations", "Integrations", 3)
+                .componentAdded("webhooks", "Webhooks", "integrations", 1)
+                .componentAdded("slack", "Slack", "integrations", 2);
+        given.declared("inc-1", "Slow API", Impact.minor, "Looking", Map.of("api", degraded_performance));
 
         Document page = page("/");
 
@@ -515,14 +519,14 @@ class StatusPageTests {
     /** Months newest first, three to a page, back to the oldest incident; back-filled ones are found here. */
     @Test
     void history_listsIncidentsByMonth_newestFirst_threeMonthsAPage() throws Exception {
-        log.at(Instant.parse("2025-11-10T08:00:00Z"));
-        log.declare("inc-nov", "Login failures", Impact.critical, "Looking", Map.of("api", major_outage));
-        log.after(Duration.ofHours(2)).resolve("inc-nov", "Fixed");
-        log.at(Instant.parse("2026-01-15T08:00:00Z"));
-        log.declare("inc-jan", "Slow docs", Impact.minor, "Looking", Map.of("docs", degraded_performance));
-        log.after(Duration.ofMinutes(30)).resolve("inc-jan", "Docs are fast again.");
-        log.at(Instant.parse("2026-03-02T10:00:00Z"));
-        log.declare("inc-mar", "API errors", Impact.major, "Looking", Map.of("api", partial_outage));
+        given.at(Instant.parse("2025-11-10T08:00:00Z"));
+        given.declared("inc-nov", "Login failures", Impact.critical, "Looking", Map.of("api", major_outage))
+                .after(Duration.ofHours(2)).resolved("Fixed");
+        given.at(Instant.parse("2026-01-15T08:00:00Z"));
+        given.declared("inc-jan", "Slow docs", Impact.minor, "Looking", Map.of("docs", degraded_performance))
+                .after(Duration.ofMinutes(30)).resolved("Docs are fast again.");
+        given.at(Instant.parse("2026-03-02T10:00:00Z"));
+        given.declared("inc-mar", "API errors", Impact.major, "Looking", Map.of("api", partial_outage));
 
         Document first = page("/history");
         assertThat(first.selectFirst("h1").text()).isEqualTo("Incident history");
@@ -532,7 +536,8 @@ class StatusPageTests {
         Element slowDocs = january.selectFirst("[data-incident=inc-jan]");
         assertThat(slowDocs.selectFirst("a.impact-title").attr("href")).isEqualTo("/incidents/inc-jan");
         assertThat(slowDocs.selectFirst("a.impact-title").hasClass("impact-minor")).isTrue();
-        assertThat(slowDocs.selectFirst(".meta").text()).startsWith("Jan 15, 2026, 08:00 UTC – Jan 15, 2026, 08:31 UTC");
+        assertThat(slowDocs.selectFirst(".meta").text())
+                .startsWith("Jan 15, 2026, 08:00 UTC – Jan 15, 2026, 08:31 UTC");
         assertThat(slowDocs.selectFirst(".message").text()).isEqualTo("Docs are fast again.");
         assertThat(first.selectFirst("[data-incident=inc-mar] .meta").text()).contains("– still going on");
         assertThat(first.selectFirst(".history-month[data-month=2026-02] .quiet").text())
@@ -560,7 +565,7 @@ class StatusPageTests {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "2", "abc", "1.5", "01", "99999999999999999999", "1,2", ""})
     void history_pageThatCannotBeShown_isA400ProblemNamingIt(String number) throws Exception {
-        log.applyTo(live);
+        given.takeNew().forEach(live::apply);
         http.perform(get("/history").param("page", number))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -575,8 +580,8 @@ class StatusPageTests {
 
     @Test
     void statusPage_isRenderedOncePerVersion_andANewEventRendersANewOne() throws Exception {
-        log.declare("inc-1", "Trouble", Impact.minor, "Looking", Map.of("api", partial_outage));
-        log.applyTo(live);
+        given.declared("inc-1", "Trouble", Impact.minor, "Looking", Map.of("api", partial_outage));
+        given.takeNew().forEach(live::apply);
         long before = controller.renders();
 
         var first = http.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse();
@@ -587,8 +592,8 @@ class StatusPageTests {
         assertThat(second.getContentAsByteArray()).isEqualTo(first.getContentAsByteArray());
         assertThat(first.getContentType()).isEqualTo("text/html;charset=UTF-8");
 
-        log.update("inc-1", IncidentStatus.identified, "Found it", Map.of());
-        log.applyTo(live);
+        given.incident("inc-1").updated("Found it", IncidentStatus.identified, Map.of());
+        given.takeNew().forEach(live::apply);
         var third = http.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse();
 
         assertThat(controller.renders()).isEqualTo(before + 2);
@@ -598,7 +603,7 @@ class StatusPageTests {
 
     @Test
     void statusPage_isRenderedAgain_whenTheMinuteTurns_soTodaysBarKeepsUpWithAnOutage() throws Exception {
-        log.declare("inc-1", "Down", Impact.critical, "Looking", Map.of("api", major_outage));
+        given.declared("inc-1", "Down", Impact.critical, "Looking", Map.of("api", major_outage));
         String before = component(page("/"), "api").selectFirst(".bars > li:last-child [title]").attr("title");
 
         clock.advance(Duration.ofSeconds(30));

@@ -29,7 +29,8 @@ class SubscriptionSettingsTests {
     void publicAddressWithAPath_keepsThePath_andThePolicyNamesOnlyTheOrigin() {
         SubscriptionProperties behindAProxy = new SubscriptionProperties(URI.create("https://Status.Example.com/notify/"));
 
-        assertThat(behindAProxy.subscriptionsEndpoint()).isEqualTo("https://Status.Example.com/notify/api/v1/subscriptions");
+        assertThat(behindAProxy.subscriptionsEndpoint())
+                .isEqualTo("https://Status.Example.com/notify/api/v1/subscriptions");
         assertThat(behindAProxy.origin()).isEqualTo("https://status.example.com");
         assertThat(StatusPageController.policy(behindAProxy)).contains("connect-src https://status.example.com;");
     }

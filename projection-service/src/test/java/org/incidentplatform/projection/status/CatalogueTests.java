@@ -16,23 +16,25 @@ import org.incidentplatform.projection.status.StatusSnapshot.AffectedComponent;
 import org.incidentplatform.projection.status.StatusSnapshot.Component;
 import org.incidentplatform.projection.status.StatusSnapshot.Group;
 import org.incidentplatform.projection.status.StatusSnapshot.Incident;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 
 class CatalogueTests {
 
-    private final EventLog log = new EventLog();
+    private final StatusProjection projection = new StatusProjection();
+    private final GivenEvents given = AppliedEvents.to(projection);
 
     @Test
     void components_comeInDisplayOrder_groupsAndLoneComponentsSharingTheTopLevel() {
-        log.group("data", "Data", 3);
-        log.group("core", "Core", 1);
-        log.component("db", "Database", "data", 1);
-        log.component("api", "API", "core", 2);
-        log.component("web-app", "Web Application", "core", 1);
-        log.component("docs", "Documentation", null, 2);
-        log.component("blog", "Blog", null, 4);
+        given.catalogue().groupAdded("data", "Data", 3)
+                .groupAdded("core", "Core", 1)
+                .componentAdded("db", "Database", "data", 1)
+                .componentAdded("api", "API", "core", 2)
+                .componentAdded("web-app", "Web Application", "core", 1)
+                .componentAdded("docs", "Documentation", null, 2)
+                .componentAdded("blog", "Blog", null, 4);
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
 
         assertThat(snapshot.components()).extracting(Component::id)
                 .containsExactly("web-app", "api", "docs", "db", "blog");
@@ -49,11 +51,11 @@ class CatalogueTests {
 
     @Test
     void hiddenComponent_isNeverShown_notInListsNorInIncidents() {
-        log.standardCatalogue();
-        log.hiddenComponent("smoke-test", "Smoke test");
-        log.declare("inc-1", Impact.minor, Map.of("smoke-test", major_outage, "api", degraded_performance));
+        given.standardCatalogue();
+        given.catalogue().hiddenComponentAdded("smoke-test", "Smoke test");
+        given.declared("inc-1", Impact.minor, Map.of("smoke-test", major_outage, "api", degraded_performance));
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
 
         assertThat(snapshot.components()).extracting(Component::id).doesNotContain("smoke-test");
         assertThat(snapshot.component("smoke-test")).isEmpty();
@@ -66,13 +68,13 @@ class CatalogueTests {
 
     @Test
     void rename_showsInTheListAndInPastIncidents() {
-        log.standardCatalogue();
-        log.declare("inc-1", Impact.minor, Map.of("api", degraded_performance));
+        given.standardCatalogue();
+        given.declared("inc-1", Impact.minor, Map.of("api", degraded_performance));
 
-        IncidentEvent renamed = log.rename("api", "Public API");
-        log.describe("api", "REST and GraphQL");
+        IncidentEvent renamed = given.catalogue().renamed("api", "Public API").event();
+        given.catalogue().described("api", "REST and GraphQL");
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
         Component api = snapshot.component("api").orElseThrow();
         assertThat(api.name()).isEqualTo("Public API");
         assertThat(api.description()).isEqualTo("REST and GraphQL");
@@ -83,13 +85,13 @@ class CatalogueTests {
 
     @Test
     void moveToGroup_changesMembershipOrderAndGroupStatus() {
-        log.standardCatalogue();
-        log.group("edge", "Edge", 0);
-        log.declare("inc-1", Impact.major, Map.of("web-app", partial_outage));
+        given.standardCatalogue();
+        given.catalogue().groupAdded("edge", "Edge", 0);
+        given.declared("inc-1", Impact.major, Map.of("web-app", partial_outage));
 
-        IncidentEvent moved = log.move("web-app", "edge", 5);
+        IncidentEvent moved = given.catalogue().movedToGroup("web-app", "edge", 5).event();
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
         assertThat(snapshot.components()).extracting(Component::id).containsExactly("web-app", "api", "docs");
         assertThat(snapshot.groups()).extracting(Group::id, Group::status).containsExactly(
                 tuple("edge", partial_outage),
@@ -102,13 +104,12 @@ class CatalogueTests {
 
     @Test
     void removedComponent_leavesTheList_butPastIncidentsKeepItsName() {
-        log.standardCatalogue();
-        log.declare("inc-1", Impact.minor, Map.of("docs", degraded_performance));
-        log.resolve("inc-1", Map.of());
+        given.standardCatalogue();
+        given.declared("inc-1", Impact.minor, Map.of("docs", degraded_performance)).resolved();
 
-        log.remove("docs");
+        given.catalogue().removed("docs");
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
         assertThat(snapshot.components()).extracting(Component::id).containsExactly("web-app", "api");
         assertThat(snapshot.component("docs")).isEmpty();
         assertThat(snapshot.incident("inc-1").orElseThrow().updates().get(1).affectedComponents())
@@ -117,15 +118,15 @@ class CatalogueTests {
 
     @Test
     void removedGroup_ungroupsItsComponents_andRenamedGroupShowsNewName() {
-        log.standardCatalogue();
-        log.group("data", "Data", 3);
-        log.component("db", "Database", "data", 1);
-        log.renameGroup("data", "Storage");
-        assertThat(log.snapshot().groups()).extracting(Group::name).containsExactly("Core", "Storage");
+        given.standardCatalogue();
+        given.catalogue().groupAdded("data", "Data", 3)
+                .componentAdded("db", "Database", "data", 1)
+                .groupRenamed("data", "Storage");
+        assertThat(projection.publish().groups()).extracting(Group::name).containsExactly("Core", "Storage");
 
-        log.removeGroup("core");
+        given.catalogue().groupRemoved("core");
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
         assertThat(snapshot.groups()).extracting(Group::id).containsExactly("data");
         assertThat(snapshot.component("api").orElseThrow().groupId()).isNull();
         assertThat(snapshot.components()).extracting(Component::id).containsExactly("web-app", "api", "docs", "db");
@@ -133,11 +134,11 @@ class CatalogueTests {
 
     @Test
     void groupWithoutPublicComponents_isNotShown() {
-        log.group("empty", "Empty", 1);
-        log.group("internal", "Internal", 2);
-        log.hiddenComponent("probe", "Probe");
-        log.move("probe", "internal", 1);
+        given.catalogue().groupAdded("empty", "Empty", 1)
+                .groupAdded("internal", "Internal", 2)
+                .hiddenComponentAdded("probe", "Probe")
+                .movedToGroup("probe", "internal", 1);
 
-        assertThat(log.snapshot().groups()).isEmpty();
+        assertThat(projection.publish().groups()).isEmpty();
     }
 }

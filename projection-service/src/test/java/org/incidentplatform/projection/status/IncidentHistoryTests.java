@@ -13,28 +13,29 @@ import org.incidentplatform.events.Impact;
 import org.incidentplatform.projection.status.StatusSnapshot.Incident;
 import org.incidentplatform.projection.status.StatusSnapshot.IncidentDay;
 import org.incidentplatform.projection.status.StatusSnapshot.IncidentPage;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 
 class IncidentHistoryTests {
 
-    private final EventLog log = new EventLog();
+    private final StatusProjection projection = new StatusProjection();
+    private final GivenEvents given = AppliedEvents.to(projection);
 
     /** inc-1 … inc-n, an hour apart, each resolved before the next begins. */
     private void resolvedIncidents(int count) {
         for (int i = 1; i <= count; i++) {
-            log.declare("inc-" + i, Impact.minor, Map.of());
-            log.resolve("inc-" + i, Map.of());
-            log.after(Duration.ofHours(1));
+            given.declared("inc-" + i, Impact.minor, Map.of()).resolved();
+            given.after(Duration.ofHours(1));
         }
     }
 
     @Test
     void incidentLists_areNewestFirst_unresolvedApart() {
         resolvedIncidents(2);
-        log.declare("inc-open-1", Impact.minor, Map.of());
-        log.declare("inc-open-2", Impact.major, Map.of());
+        given.declared("inc-open-1", Impact.minor, Map.of());
+        given.declared("inc-open-2", Impact.major, Map.of());
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
 
         assertThat(snapshot.incidents()).extracting(Incident::id)
                 .containsExactly("inc-open-2", "inc-open-1", "inc-2", "inc-1");
@@ -45,8 +46,8 @@ class IncidentHistoryTests {
     @Test
     void history_isPagedNewestFirst_andLeavesOutUnresolvedIncidents() {
         resolvedIncidents(5);
-        log.declare("inc-open", Impact.major, Map.of());
-        StatusSnapshot snapshot = log.snapshot();
+        given.declared("inc-open", Impact.major, Map.of());
+        StatusSnapshot snapshot = projection.publish();
 
         IncidentPage first = snapshot.page(1, 2);
         IncidentPage last = snapshot.page(3, 2);
@@ -65,7 +66,7 @@ class IncidentHistoryTests {
 
     @Test
     void page_refusesNumbersBelowOneAndEmptyPages() {
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
 
         assertThatIllegalArgumentException().isThrownBy(() -> snapshot.page(0, 10));
         assertThatIllegalArgumentException().isThrownBy(() -> snapshot.page(1, 0));
@@ -73,16 +74,12 @@ class IncidentHistoryTests {
 
     @Test
     void pastIncidents_areGroupedByUtcDayOfTheirStart_newestDayFirst_quietDaysIncluded() {
-        log.at(Instant.parse("2026-03-01T23:58:00Z"));
-        log.declare("inc-late", Impact.minor, Map.of());
-        log.resolve("inc-late", Map.of());
-        log.at(Instant.parse("2026-03-03T00:00:00Z"));
-        log.declare("inc-midnight", Impact.minor, Map.of());
-        log.declare("inc-morning", Impact.major, Map.of());
-        log.at(Instant.parse("2026-02-20T08:00:00Z"));
-        log.declare("inc-too-old", Impact.minor, Map.of());
+        given.at(Instant.parse("2026-03-01T23:58:00Z")).declared("inc-late", Impact.minor, Map.of()).resolved();
+        given.at(Instant.parse("2026-03-03T00:00:00Z")).declared("inc-midnight", Impact.minor, Map.of());
+        given.declared("inc-morning", Impact.major, Map.of());
+        given.at(Instant.parse("2026-02-20T08:00:00Z")).declared("inc-too-old", Impact.minor, Map.of());
 
-        List<IncidentDay> days = log.snapshot().pastIncidents(LocalDate.of(2026, 3, 4), 4);
+        List<IncidentDay> days = projection.publish().pastIncidents(LocalDate.of(2026, 3, 4), 4);
 
         assertThat(days).extracting(IncidentDay::day).containsExactly(LocalDate.of(2026, 3, 4),
                 LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 1));

@@ -19,33 +19,35 @@ import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.projection.status.StatusSnapshot.AffectedComponent;
 import org.incidentplatform.projection.status.StatusSnapshot.Incident;
 import org.incidentplatform.projection.status.StatusSnapshot.Update;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class IncidentTimelineTests {
 
-    private final EventLog log = new EventLog();
+    private final StatusProjection projection = new StatusProjection();
+    private final GivenEvents given = AppliedEvents.to(projection);
 
     @BeforeEach
     void catalogue() {
-        log.standardCatalogue();
+        given.standardCatalogue();
     }
 
     private Incident incident(String id) {
-        return log.snapshot().incident(id).orElseThrow();
+        return projection.publish().incident(id).orElseThrow();
     }
 
     @Test
     void incident_carriesItsTimesAndStatusThroughItsLife() {
-        IncidentEvent declared = log.declare("inc-1", Impact.major, Map.of("web-app", partial_outage));
-        IncidentEvent identified = log.update("inc-1", IncidentStatus.identified, null, Map.of());
-        IncidentEvent monitoring = log.update("inc-1", IncidentStatus.monitoring, null, Map.of());
+        IncidentEvent declared = given.declared("inc-1", Impact.major, Map.of("web-app", partial_outage)).event();
+        IncidentEvent identified = given.incident("inc-1").updated(IncidentStatus.identified).event();
+        IncidentEvent monitoring = given.incident("inc-1").updated(IncidentStatus.monitoring).event();
         Incident underWay = incident("inc-1");
         assertThat(underWay.status()).isEqualTo(IncidentStatus.monitoring);
         assertThat(underWay.resolvedAt()).isNull();
         assertThat(underWay.resolved()).isFalse();
 
-        IncidentEvent resolved = log.resolve("inc-1", Map.of());
+        IncidentEvent resolved = given.incident("inc-1").resolved().event();
 
         Incident incident = incident("inc-1");
         assertThat(incident.name()).isEqualTo("Trouble inc-1");
@@ -61,9 +63,9 @@ class IncidentTimelineTests {
 
     @Test
     void updates_areNewestFirst_withStatusAfterEach_messageTimeAndVersion() {
-        IncidentEvent declared = log.declare("inc-1", Impact.minor, Map.of());
-        IncidentEvent noStatus = log.update("inc-1", null, null, Map.of());
-        IncidentEvent identified = log.update("inc-1", IncidentStatus.identified, null, Map.of());
+        IncidentEvent declared = given.declared("inc-1", Impact.minor, Map.of()).event();
+        IncidentEvent noStatus = given.incident("inc-1").updated(null).event();
+        IncidentEvent identified = given.incident("inc-1").updated(IncidentStatus.identified).event();
 
         assertThat(incident("inc-1").updates())
                 .extracting(Update::id, Update::status, Update::body, Update::createdAt, Update::version)
@@ -78,10 +80,10 @@ class IncidentTimelineTests {
 
     @Test
     void affectedComponents_showWhatThisIncidentHadSetBefore_andWhatItSetsNow() {
-        log.declare("inc-other", Impact.major, Map.of("api", major_outage));
-        log.declare("inc-1", Impact.minor, Map.of("web-app", degraded_performance));
-        log.update("inc-1", null, Impact.major, Map.of("web-app", partial_outage, "api", degraded_performance));
-        log.resolve("inc-1", Map.of("web-app", operational));
+        given.declared("inc-other", Impact.major, Map.of("api", major_outage));
+        given.declared("inc-1", Impact.minor, Map.of("web-app", degraded_performance))
+                .updated(null, Impact.major, Map.of("web-app", partial_outage, "api", degraded_performance))
+                .resolved(Map.of("web-app", operational));
 
         var updates = incident("inc-1").updates();
 
@@ -101,13 +103,14 @@ class IncidentTimelineTests {
 
     @Test
     void reopen_clearsResolvedAt_bringsStatusBack_andReimposesComponents() {
-        log.declare("inc-1", Impact.major, Map.of("web-app", major_outage));
-        log.update("inc-1", IncidentStatus.monitoring, null, Map.of("web-app", degraded_performance));
+        given.declared("inc-1", Impact.major, Map.of("web-app", major_outage))
+                .updated(IncidentStatus.monitoring, Map.of("web-app", degraded_performance));
         Instant monitoringAt = incident("inc-1").monitoringAt();
-        log.resolve("inc-1", Map.of("web-app", operational));
-        assertThat(log.snapshot().component("web-app").orElseThrow().status()).isEqualTo(operational);
+        given.incident("inc-1").resolved(Map.of("web-app", operational));
+        assertThat(projection.publish().component("web-app").orElseThrow().status()).isEqualTo(operational);
 
-        IncidentEvent reopened = log.reopen("inc-1", IncidentStatus.investigating, Map.of("web-app", partial_outage));
+        IncidentEvent reopened = given.incident("inc-1")
+                .reopened(IncidentStatus.investigating, Map.of("web-app", partial_outage)).event();
 
         Incident incident = incident("inc-1");
         assertThat(incident.resolvedAt()).isNull();
@@ -116,23 +119,23 @@ class IncidentTimelineTests {
         assertThat(incident.monitoringAt()).as("the first time, kept").isEqualTo(monitoringAt);
         assertThat(incident.updates().get(0).affectedComponents()).containsExactly(
                 new AffectedComponent("web-app", "Web Application", operational, partial_outage));
-        assertThat(log.snapshot().component("web-app").orElseThrow().status()).isEqualTo(partial_outage);
-        assertThat(log.snapshot().unresolvedIncidents()).extracting(Incident::id).containsExactly("inc-1");
-        assertThat(log.snapshot().indicator()).isEqualTo(PageIndicator.major);
+        assertThat(projection.publish().component("web-app").orElseThrow().status()).isEqualTo(partial_outage);
+        assertThat(projection.publish().unresolvedIncidents()).extracting(Incident::id).containsExactly("inc-1");
+        assertThat(projection.publish().indicator()).isEqualTo(PageIndicator.major);
 
-        IncidentEvent resolvedAgain = log.resolve("inc-1", Map.of());
+        IncidentEvent resolvedAgain = given.incident("inc-1").resolved().event();
         assertThat(incident("inc-1").resolvedAt()).isEqualTo(resolvedAgain.getOccurredAt())
                 .isAfter(reopened.getOccurredAt());
     }
 
     @Test
     void reopen_reimposesWhatTheResolutionKept_plusWhatTheReopenNames() {
-        log.declare("inc-1", Impact.major, Map.of("web-app", major_outage, "api", major_outage));
-        log.resolve("inc-1", Map.of("web-app", degraded_performance));
+        given.declared("inc-1", Impact.major, Map.of("web-app", major_outage, "api", major_outage))
+                .resolved(Map.of("web-app", degraded_performance));
 
-        log.reopen("inc-1", IncidentStatus.identified, Map.of("docs", partial_outage));
+        given.incident("inc-1").reopened(IncidentStatus.identified, Map.of("docs", partial_outage));
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
         assertThat(snapshot.component("web-app").orElseThrow().status()).isEqualTo(degraded_performance);
         assertThat(snapshot.component("docs").orElseThrow().status()).isEqualTo(partial_outage);
         assertThat(snapshot.component("api").orElseThrow().status()).as("released by the resolution")
@@ -141,12 +144,12 @@ class IncidentTimelineTests {
 
     @Test
     void retractedIncident_vanishesFromEveryPublicList_butStaysQueryable() {
-        log.declare("inc-keep", Impact.minor, Map.of());
-        log.declare("inc-1", Impact.critical, Map.of("web-app", major_outage, "api", partial_outage));
+        given.declared("inc-keep", Impact.minor, Map.of());
+        given.declared("inc-1", Impact.critical, Map.of("web-app", major_outage, "api", partial_outage));
 
-        log.retract("inc-1");
+        given.incident("inc-1").retracted();
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
         assertThat(snapshot.incidents()).extracting(Incident::id).containsExactly("inc-keep");
         assertThat(snapshot.unresolvedIncidents()).extracting(Incident::id).containsExactly("inc-keep");
         assertThat(snapshot.resolvedIncidents()).isEmpty();
@@ -164,9 +167,9 @@ class IncidentTimelineTests {
     void backfilledIncident_isHistoryOnly_withItsDeclaredTimes() {
         Instant startedAt = Instant.parse("2026-02-20T14:00:00Z");
         Instant endedAt = Instant.parse("2026-02-20T15:30:00Z");
-        log.declareBackfilled("inc-old", Impact.major, startedAt, endedAt, Map.of("web-app", major_outage));
+        given.backfilled("inc-old", Impact.major, startedAt, endedAt, Map.of("web-app", major_outage));
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
         Incident incident = snapshot.incident("inc-old").orElseThrow();
         assertThat(incident.backfilled()).isTrue();
         assertThat(incident.status()).isEqualTo(IncidentStatus.resolved);
@@ -182,10 +185,10 @@ class IncidentTimelineTests {
 
     @Test
     void postmortem_followsResolution_andKeepsItResolved() {
-        log.declare("inc-1", Impact.major, Map.of());
-        IncidentEvent resolved = log.resolve("inc-1", Map.of());
+        given.declared("inc-1", Impact.major, Map.of());
+        IncidentEvent resolved = given.incident("inc-1").resolved().event();
 
-        IncidentEvent published = log.after(Duration.ofDays(2)).postmortem("inc-1");
+        IncidentEvent published = given.after(Duration.ofDays(2)).incident("inc-1").postmortemPublished().event();
 
         Incident incident = incident("inc-1");
         assertThat(incident.status()).isEqualTo(IncidentStatus.postmortem);
@@ -193,6 +196,6 @@ class IncidentTimelineTests {
         assertThat(incident.resolvedAt()).isEqualTo(resolved.getOccurredAt());
         assertThat(incident.postmortem()).isEqualTo(new StatusSnapshot.Postmortem("## What happened",
                 "A bad deploy", List.of("No canary"), published.getOccurredAt()));
-        assertThat(log.snapshot().resolvedIncidents()).extracting(Incident::id).containsExactly("inc-1");
+        assertThat(projection.publish().resolvedIncidents()).extracting(Incident::id).containsExactly("inc-1");
     }
 }

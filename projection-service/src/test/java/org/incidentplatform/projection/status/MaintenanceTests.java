@@ -13,31 +13,33 @@ import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.status.StatusSnapshot.AffectedComponent;
 import org.incidentplatform.projection.status.StatusSnapshot.Maintenance;
 import org.incidentplatform.projection.status.StatusSnapshot.Update;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MaintenanceTests {
 
-    private final EventLog log = new EventLog();
+    private final StatusProjection projection = new StatusProjection();
+    private final GivenEvents given = AppliedEvents.to(projection);
     private Instant tomorrow;
 
     @BeforeEach
     void catalogue() {
-        log.standardCatalogue();
-        tomorrow = log.now().plus(Duration.ofDays(1));
+        given.standardCatalogue();
+        tomorrow = given.now().plus(Duration.ofDays(1));
     }
 
     @Test
     void upcoming_areScheduledOnes_soonestFirst_andActive_areThoseUnderWay() {
-        log.schedule("mnt-late", tomorrow.plus(Duration.ofDays(2)), tomorrow.plus(Duration.ofDays(3)), Map.of());
-        log.schedule("mnt-soon", tomorrow, tomorrow.plus(Duration.ofHours(2)), Map.of());
-        log.schedule("mnt-now", tomorrow.plus(Duration.ofDays(1)), tomorrow.plus(Duration.ofDays(2)), Map.of());
-        log.schedule("mnt-verifying", tomorrow.plus(Duration.ofDays(5)), tomorrow.plus(Duration.ofDays(6)), Map.of());
-        log.start("mnt-now");
-        log.start("mnt-verifying");
-        log.verify("mnt-verifying");
+        given.scheduled("mnt-late", tomorrow.plus(Duration.ofDays(2)), tomorrow.plus(Duration.ofDays(3)), Map.of());
+        given.scheduled("mnt-soon", tomorrow, tomorrow.plus(Duration.ofHours(2)), Map.of());
+        given.scheduled("mnt-now", tomorrow.plus(Duration.ofDays(1)), tomorrow.plus(Duration.ofDays(2)), Map.of());
+        given.scheduled("mnt-verifying", tomorrow.plus(Duration.ofDays(5)), tomorrow.plus(Duration.ofDays(6)),
+                Map.of());
+        given.maintenance("mnt-now").started();
+        given.maintenance("mnt-verifying").started().verifying();
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
 
         assertThat(snapshot.upcomingMaintenances()).extracting(Maintenance::id).containsExactly("mnt-soon", "mnt-late");
         assertThat(snapshot.activeMaintenances()).extracting(Maintenance::id)
@@ -48,13 +50,12 @@ class MaintenanceTests {
 
     @Test
     void cancelledMaintenance_leavesUpcomingAndActive_andReadsAsCompletedEverywhereElse() {
-        log.schedule("mnt-1", tomorrow, tomorrow.plus(Duration.ofHours(2)), Map.of("api", under_maintenance));
-        log.schedule("mnt-2", tomorrow, tomorrow.plus(Duration.ofHours(2)), Map.of());
-        log.start("mnt-2");
-        IncidentEvent cancelled = log.cancel("mnt-1");
-        log.cancel("mnt-2");
+        given.scheduled("mnt-1", tomorrow, tomorrow.plus(Duration.ofHours(2)), Map.of("api", under_maintenance));
+        given.scheduled("mnt-2", tomorrow, tomorrow.plus(Duration.ofHours(2)), Map.of()).started();
+        IncidentEvent cancelled = given.maintenance("mnt-1").cancelled().event();
+        given.maintenance("mnt-2").cancelled();
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
 
         assertThat(snapshot.upcomingMaintenances()).isEmpty();
         assertThat(snapshot.activeMaintenances()).isEmpty();
@@ -69,14 +70,13 @@ class MaintenanceTests {
 
     @Test
     void maintenance_carriesItsWindowTimesAndUpdates() {
-        IncidentEvent scheduled = log.schedule("mnt-1", tomorrow, tomorrow.plus(Duration.ofHours(2)),
-                Map.of("api", under_maintenance));
-        IncidentEvent started = log.at(tomorrow).start("mnt-1");
-        log.postMaintenanceUpdate("mnt-1");
-        log.verify("mnt-1");
-        IncidentEvent completed = log.complete("mnt-1");
+        IncidentEvent scheduled = given.scheduled("mnt-1", tomorrow, tomorrow.plus(Duration.ofHours(2)),
+                Map.of("api", under_maintenance)).event();
+        IncidentEvent started = given.at(tomorrow).maintenance("mnt-1").started().event();
+        given.maintenance("mnt-1").updated().verifying();
+        IncidentEvent completed = given.maintenance("mnt-1").completed().event();
 
-        Maintenance maintenance = log.snapshot().maintenance("mnt-1").orElseThrow();
+        Maintenance maintenance = projection.publish().maintenance("mnt-1").orElseThrow();
 
         assertThat(maintenance.name()).isEqualTo("Works mnt-1");
         assertThat(maintenance.impact()).isEqualTo(Impact.maintenance);

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentStatus;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,15 +19,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PageStatusTests {
 
-    private final EventLog log = new EventLog();
+    private final StatusProjection projection = new StatusProjection();
+    private final GivenEvents given = AppliedEvents.to(projection);
 
     @BeforeEach
     void catalogue() {
-        log.standardCatalogue();
+        given.standardCatalogue();
     }
 
     private PageIndicator indicator() {
-        return log.snapshot().indicator();
+        return projection.publish().indicator();
     }
 
     @Test
@@ -42,7 +44,7 @@ class PageStatusTests {
             "major, major, Partial System Outage",
             "critical, critical, Major System Outage"})
     void unresolvedIncident_setsIndicatorFromItsImpact(Impact impact, PageIndicator expected, String description) {
-        log.declare("inc-1", impact, Map.of("web-app", degraded_performance));
+        given.declared("inc-1", impact, Map.of("web-app", degraded_performance));
 
         assertThat(indicator()).isEqualTo(expected);
         assertThat(indicator().description()).isEqualTo(description);
@@ -50,65 +52,63 @@ class PageStatusTests {
 
     @Test
     void worstImpactOfUnresolvedIncidentsWins_andResolvingItStepsDown() {
-        log.declare("inc-1", Impact.minor, Map.of());
-        log.declare("inc-2", Impact.critical, Map.of());
-        log.declare("inc-3", Impact.major, Map.of());
+        given.declared("inc-1", Impact.minor, Map.of());
+        given.declared("inc-2", Impact.critical, Map.of());
+        given.declared("inc-3", Impact.major, Map.of());
         assertThat(indicator()).isEqualTo(PageIndicator.critical);
 
-        log.resolve("inc-2", Map.of());
+        given.incident("inc-2").resolved();
         assertThat(indicator()).isEqualTo(PageIndicator.major);
     }
 
     @Test
     void updateChangingImpact_movesIndicator_andUpdateWithoutImpactKeepsIt() {
-        log.declare("inc-1", Impact.minor, Map.of());
-        log.update("inc-1", IncidentStatus.identified, Impact.critical, Map.of());
+        given.declared("inc-1", Impact.minor, Map.of()).updated(IncidentStatus.identified, Impact.critical, Map.of());
         assertThat(indicator()).isEqualTo(PageIndicator.critical);
 
-        log.update("inc-1", IncidentStatus.monitoring, null, Map.of());
+        given.incident("inc-1").updated(IncidentStatus.monitoring);
         assertThat(indicator()).isEqualTo(PageIndicator.critical);
-        assertThat(log.snapshot().incident("inc-1").orElseThrow().impact()).isEqualTo(Impact.critical);
+        assertThat(projection.publish().incident("inc-1").orElseThrow().impact()).isEqualTo(Impact.critical);
     }
 
     @Test
     void maintenanceInProgress_withoutIncidents_isServiceUnderMaintenance() {
-        Instant from = log.now().plus(Duration.ofHours(1));
-        log.schedule("mnt-1", from, from.plus(Duration.ofHours(1)), Map.of("api", under_maintenance));
+        Instant from = given.now().plus(Duration.ofHours(1));
+        given.scheduled("mnt-1", from, from.plus(Duration.ofHours(1)), Map.of("api", under_maintenance));
         assertThat(indicator()).as("only scheduled").isEqualTo(PageIndicator.none);
 
-        log.start("mnt-1");
+        given.maintenance("mnt-1").started();
         assertThat(indicator()).isEqualTo(PageIndicator.maintenance);
         assertThat(indicator().description()).isEqualTo("Service Under Maintenance");
 
-        log.complete("mnt-1");
+        given.maintenance("mnt-1").completed();
         assertThat(indicator()).isEqualTo(PageIndicator.none);
     }
 
     @Test
     void incidentDuringMaintenance_outranksTheMaintenance_unlessItHasNoImpact() {
-        Instant from = log.now();
-        log.schedule("mnt-1", from, from.plus(Duration.ofHours(1)), Map.of("api", under_maintenance));
-        log.start("mnt-1");
-        log.declare("inc-1", Impact.none, Map.of());
+        Instant from = given.now();
+        given.scheduled("mnt-1", from, from.plus(Duration.ofHours(1)), Map.of("api", under_maintenance)).started();
+        given.declared("inc-1", Impact.none, Map.of());
         assertThat(indicator()).isEqualTo(PageIndicator.maintenance);
 
-        log.declare("inc-2", Impact.minor, Map.of("web-app", degraded_performance));
+        given.declared("inc-2", Impact.minor, Map.of("web-app", degraded_performance));
         assertThat(indicator()).isEqualTo(PageIndicator.minor);
     }
 
     @Test
     void retraction_dropsTheIndicator() {
-        log.declare("inc-1", Impact.critical, Map.of("web-app", major_outage));
+        given.declared("inc-1", Impact.critical, Map.of("web-app", major_outage));
 
-        log.retract("inc-1");
+        given.incident("inc-1").retracted();
 
         assertThat(indicator()).isEqualTo(PageIndicator.none);
     }
 
     @Test
     void backfilledIncident_leavesIndicatorAlone() {
-        Instant now = log.now();
-        log.declareBackfilled("inc-old", Impact.critical, now.minus(Duration.ofDays(2)),
+        Instant now = given.now();
+        given.backfilled("inc-old", Impact.critical, now.minus(Duration.ofDays(2)),
                 now.minus(Duration.ofDays(2)).plus(Duration.ofHours(1)), Map.of("web-app", major_outage));
 
         assertThat(indicator()).isEqualTo(PageIndicator.none);

@@ -9,31 +9,31 @@ import java.util.Map;
 
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
-import org.incidentplatform.events.IncidentResolved;
 import org.incidentplatform.events.IncidentStatus;
-import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.projection.status.StatusProjection.Outcome;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class StatusProjectionTests {
 
-    private final EventLog log = new EventLog();
+    private final StatusProjection projection = new StatusProjection();
+    private final GivenEvents given = AppliedEvents.to(projection);
 
     @BeforeEach
     void catalogue() {
-        log.standardCatalogue();
+        given.standardCatalogue();
     }
 
     @Test
     void sameEventDeliveredTwice_isAppliedOnce() {
-        IncidentEvent declared = log.declare("inc-1", Impact.major, Map.of("web-app", major_outage));
-        StatusSnapshot before = log.snapshot();
+        IncidentEvent declared = given.declared("inc-1", Impact.major, Map.of("web-app", major_outage)).event();
+        StatusSnapshot before = projection.publish();
 
-        assertThat(log.projection.apply(declared)).isFalse();
-        assertThat(log.projection.offer(declared)).isEqualTo(Outcome.ALREADY_APPLIED);
+        assertThat(projection.apply(declared)).isFalse();
+        assertThat(projection.offer(declared)).isEqualTo(Outcome.ALREADY_APPLIED);
 
-        StatusSnapshot after = log.snapshot();
+        StatusSnapshot after = projection.publish();
         assertThat(after).isSameAs(before);
         assertThat(after.appliedEvents()).isEqualTo(5);
         assertThat(after.incident("inc-1").orElseThrow().updates()).hasSize(1);
@@ -41,15 +41,16 @@ class StatusProjectionTests {
 
     @Test
     void olderEventRedeliveredAfterNewerOnes_changesNothing() {
-        IncidentEvent declared = log.declare("inc-1", Impact.major, Map.of("web-app", major_outage));
-        IncidentEvent update = log.update("inc-1", IncidentStatus.identified, Impact.critical, Map.of());
-        log.resolve("inc-1", Map.of());
-        StatusSnapshot before = log.snapshot();
+        IncidentEvent declared = given.declared("inc-1", Impact.major, Map.of("web-app", major_outage)).event();
+        IncidentEvent update = given.incident("inc-1").updated(IncidentStatus.identified, Impact.critical, Map.of())
+                .event();
+        given.incident("inc-1").resolved();
+        StatusSnapshot before = projection.publish();
 
-        assertThat(log.projection.apply(update)).isFalse();
-        assertThat(log.projection.apply(declared)).isFalse();
+        assertThat(projection.apply(update)).isFalse();
+        assertThat(projection.apply(declared)).isFalse();
 
-        StatusSnapshot after = log.snapshot();
+        StatusSnapshot after = projection.publish();
         assertThat(after).isSameAs(before);
         assertThat(after.incident("inc-1").orElseThrow().status()).isEqualTo(IncidentStatus.resolved);
         assertThat(after.component("web-app").orElseThrow().status()).isEqualTo(operational);
@@ -58,33 +59,30 @@ class StatusProjectionTests {
 
     @Test
     void eventSkippingASequence_isReportedAsGap_andNotApplied() {
-        log.declare("inc-1", Impact.major, Map.of("web-app", major_outage));
-        IncidentEvent third = EventLog.envelope("inc-1", 3, log.now().plusSeconds(60),
-                IncidentResolved.newBuilder().setMessage("Resolved").setComponents(Map.of()).build());
+        given.declared("inc-1", Impact.major, Map.of("web-app", major_outage));
+        GivenEvents undelivered = given.fork();
+        IncidentEvent second = undelivered.incident("inc-1").updated(null).event();
+        IncidentEvent third = undelivered.incident("inc-1").resolved().event();
 
-        assertThat(log.projection.offer(third)).isEqualTo(Outcome.GAP);
+        assertThat(projection.offer(third)).isEqualTo(Outcome.GAP);
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
         assertThat(snapshot.version("inc-1")).isEqualTo(1);
         assertThat(snapshot.unresolvedIncidents()).hasSize(1);
 
-        IncidentEvent second = EventLog.envelope("inc-1", 2, log.now().plusSeconds(30),
-                IncidentUpdatePosted.newBuilder().setMessage("Looking").setStatus(null).setImpact(null)
-                        .setComponents(Map.of()).build());
-        assertThat(log.projection.offer(second)).isEqualTo(Outcome.APPLIED);
-        assertThat(log.projection.offer(third)).as("once the gap is filled").isEqualTo(Outcome.APPLIED);
-        assertThat(log.snapshot().unresolvedIncidents()).isEmpty();
+        assertThat(projection.offer(second)).isEqualTo(Outcome.APPLIED);
+        assertThat(projection.offer(third)).as("once the gap is filled").isEqualTo(Outcome.APPLIED);
+        assertThat(projection.publish().unresolvedIncidents()).isEmpty();
     }
 
     @Test
     void eventForAStreamNeverStarted_takesItsSequence_butChangesNothing() {
-        IncidentEvent orphan = EventLog.envelope("inc-ghost", 1, log.now(),
-                IncidentResolved.newBuilder().setMessage("Resolved").setComponents(Map.of()).build());
-        long applied = log.snapshot().appliedEvents();
+        IncidentEvent orphan = given.fork().incident("inc-ghost").resolved().event();
+        long applied = projection.publish().appliedEvents();
 
-        assertThat(log.projection.offer(orphan)).isEqualTo(Outcome.INAPPLICABLE);
+        assertThat(projection.offer(orphan)).isEqualTo(Outcome.INAPPLICABLE);
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
         assertThat(snapshot.version("inc-ghost")).isEqualTo(1);
         assertThat(snapshot.incident("inc-ghost")).isEmpty();
         assertThat(snapshot.appliedEvents()).isEqualTo(applied);
@@ -92,14 +90,14 @@ class StatusProjectionTests {
 
     @Test
     void snapshot_tracksVersionsCountAndTimesOfTheLatestEvent() {
-        log.declare("inc-1", Impact.minor, Map.of());
-        IncidentEvent latest = log.update("inc-1", IncidentStatus.identified, null, Map.of());
+        given.declared("inc-1", Impact.minor, Map.of());
+        IncidentEvent latest = given.incident("inc-1").updated(IncidentStatus.identified).event();
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
 
         assertThat(snapshot.appliedEvents()).isEqualTo(6);
         assertThat(snapshot.version("inc-1")).isEqualTo(2);
-        assertThat(snapshot.version(EventLog.CATALOGUE)).isEqualTo(4);
+        assertThat(snapshot.version(GivenEvents.CATALOGUE)).isEqualTo(4);
         assertThat(snapshot.version("unknown")).isZero();
         assertThat(snapshot.lastEventAt()).isEqualTo(latest.getOccurredAt());
         assertThat(snapshot.lastRecordedAt()).isEqualTo(latest.getRecordedAt());
@@ -111,32 +109,33 @@ class StatusProjectionTests {
      */
     @Test
     void backfilledEvent_stillCountsAsTheLatestApplied_butNeverMovesThePagesUpdatedAtBack() {
-        Instant now = log.now();
-        log.declare("inc-now", Impact.minor, Map.of());
-        Instant updatedBefore = log.snapshot().updatedAt();
-        IncidentEvent backfilled = log.declareBackfilled("inc-old", Impact.minor,
-                Instant.parse("2026-01-01T10:00:00Z"), Instant.parse("2026-01-01T11:00:00Z"), Map.of());
+        Instant now = given.now();
+        given.declared("inc-now", Impact.minor, Map.of());
+        Instant updatedBefore = projection.publish().updatedAt();
+        Instant endedAt = Instant.parse("2026-01-01T11:00:00Z");
+        IncidentEvent backfilled = given.at(endedAt).backfilled("inc-old", Impact.minor,
+                Instant.parse("2026-01-01T10:00:00Z"), endedAt, Map.of()).event();
 
-        StatusSnapshot snapshot = log.snapshot();
+        StatusSnapshot snapshot = projection.publish();
 
         assertThat(snapshot.lastEventAt()).isEqualTo(backfilled.getOccurredAt()).isBefore(now);
-        assertThat(snapshot.lastRecordedAt()).isEqualTo(backfilled.getRecordedAt());
+        assertThat(snapshot.lastRecordedAt()).isEqualTo(backfilled.getRecordedAt()).isBefore(now);
         assertThat(updatedBefore).isAfter(now);
         assertThat(snapshot.updatedAt()).isEqualTo(updatedBefore);
     }
 
     @Test
     void readers_seeOnlyPublishedSnapshots() {
-        StatusSnapshot published = log.snapshot();
-        log.declare("inc-1", Impact.critical, Map.of());
+        StatusSnapshot published = projection.publish();
+        given.declared("inc-1", Impact.critical, Map.of());
 
-        assertThat(log.projection.current()).isSameAs(published);
-        assertThat(log.projection.current().unresolvedIncidents()).isEmpty();
+        assertThat(projection.current()).isSameAs(published);
+        assertThat(projection.current().unresolvedIncidents()).isEmpty();
 
-        StatusSnapshot next = log.projection.publish();
-        assertThat(log.projection.current()).isSameAs(next);
+        StatusSnapshot next = projection.publish();
+        assertThat(projection.current()).isSameAs(next);
         assertThat(next.unresolvedIncidents()).hasSize(1);
-        assertThat(log.projection.publish()).as("nothing new, nothing rebuilt").isSameAs(next);
+        assertThat(projection.publish()).as("nothing new, nothing rebuilt").isSameAs(next);
     }
 
     @Test

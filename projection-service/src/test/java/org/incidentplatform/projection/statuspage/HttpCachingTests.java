@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.incidentplatform.projection.live.LiveStatus;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +44,7 @@ class HttpCachingTests {
                 .andExpect(header().string("ETag", startsWith("\"")))
                 .andExpect(header().string("Cache-Control", "max-age=10, public"))
                 .andExpect(header().string(StatuspageController.DATA_AS_OF,
-                        StatuspageDocuments.time(StatusEvents.CONFIRMED_CURRENT_AT)));
+                        StatuspageDocuments.time(StatuspageLog.CONFIRMED_CURRENT_AT)));
     }
 
     @Test
@@ -56,7 +57,7 @@ class HttpCachingTests {
                 .andExpect(header().string("ETag", etag))
                 .andExpect(header().string("Cache-Control", "max-age=10, public"))
                 .andExpect(header().string(StatuspageController.DATA_AS_OF,
-                        StatuspageDocuments.time(StatusEvents.CONFIRMED_CURRENT_AT)));
+                        StatuspageDocuments.time(StatuspageLog.CONFIRMED_CURRENT_AT)));
     }
 
     @Test
@@ -86,8 +87,8 @@ class HttpCachingTests {
     @DirtiesContext
     void aChangeOfStatus_changesTheETag_soAHeldCopyIsSentAgain() throws Exception {
         String before = etagOf(SUMMARY);
-        StatusEvents later = StatusEvents.representative();
-        live.apply(later.resolve("inc-live"));
+        GivenEvents later = StatuspageLog.representative();
+        live.apply(later.incident("inc-live").resolved().event());
 
         http.perform(get(SUMMARY).header("If-None-Match", before))
                 .andExpect(status().isOk())

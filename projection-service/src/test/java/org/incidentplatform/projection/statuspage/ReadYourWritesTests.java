@@ -98,7 +98,7 @@ class ReadYourWritesTests {
     @Test
     @DirtiesContext
     void versionAppliedWhileWaiting_isInTheAnswer() throws Exception {
-        IncidentEvent resolution = StatusEvents.representative().resolve("inc-live");
+        IncidentEvent resolution = StatuspageLog.representative().incident("inc-live").resolved().event();
         MvcResult waiting = waiting(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION,
                 "inc-live=" + resolution.getSequence()));
         CompletableFuture<Void> applied = CompletableFuture.runAsync(() -> live.apply(resolution),

@@ -26,8 +26,8 @@ class RebuildingTests {
 
         @Bean
         LiveStatus liveStatus() {
-            LiveStatus live = new LiveStatus(StatusEvents.CLOCK);
-            StatusEvents.representative().log().forEach(live::apply);
+            LiveStatus live = new LiveStatus(StatuspageLog.CLOCK);
+            StatuspageLog.representative().events().forEach(live::apply);
             return live;
         }
     }

@@ -21,7 +21,7 @@ class RenderedDocumentsTests {
 
     @Test
     void sameSnapshot_isSerialisedOnce() {
-        LiveStatus live = StatusEvents.representative().caughtUp();
+        LiveStatus live = StatuspageLog.caughtUp(StatuspageLog.representative());
 
         Rendered first = rendered.of(live.current(), StatuspageEndpoint.SUMMARY);
 
@@ -31,10 +31,10 @@ class RenderedDocumentsTests {
 
     @Test
     void newSnapshot_isSerialisedAfresh_withAnotherETag() {
-        LiveStatus live = StatusEvents.representative().caughtUp();
+        LiveStatus live = StatuspageLog.caughtUp(StatuspageLog.representative());
         Rendered before = rendered.of(live.current(), StatuspageEndpoint.SUMMARY);
 
-        live.apply(StatusEvents.representative().resolve("inc-live"));
+        live.apply(StatuspageLog.representative().incident("inc-live").resolved().event());
         Rendered after = rendered.of(live.current(), StatuspageEndpoint.SUMMARY);
 
         assertThat(after).isNotSameAs(before);
@@ -44,8 +44,9 @@ class RenderedDocumentsTests {
 
     @Test
     void instancesThatAppliedTheSameLog_giveTheSameStrongETag() {
-        Rendered one = rendered.of(StatusEvents.representative().caughtUp().current(), StatuspageEndpoint.COMPONENTS);
-        Rendered other = rendered().of(StatusEvents.representative().caughtUp().current(),
+        Rendered one = rendered.of(StatuspageLog.caughtUp(StatuspageLog.representative()).current(),
+                StatuspageEndpoint.COMPONENTS);
+        Rendered other = rendered().of(StatuspageLog.caughtUp(StatuspageLog.representative()).current(),
                 StatuspageEndpoint.COMPONENTS);
 
         assertThat(other.body()).isEqualTo(one.body());

@@ -10,6 +10,6 @@ class RepresentativeLog {
 
     @Bean
     LiveStatus liveStatus() {
-        return StatusEvents.representative().caughtUp();
+        return StatuspageLog.caughtUp(StatuspageLog.representative());
     }
 }

@@ -16,6 +16,7 @@ import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.incidentplatform.projection.statuspage.StatuspageV2.Incident;
 import org.incidentplatform.projection.statuspage.StatuspageV2.ScheduledMaintenance;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 
 /** Mapping rules that need logs other than the representative one. */
@@ -26,7 +27,7 @@ class StatuspageDocumentsTests {
 
     @Test
     void pageWithoutEvents_isUpdatedAtAFixedTime_allOperational_andEmpty() {
-        StatusSnapshot empty = new StatusEvents().caughtUp().current();
+        StatusSnapshot empty = StatuspageLog.caughtUp(new GivenEvents()).current();
 
         StatuspageV2.Summary summary = documents.summary(empty);
 
@@ -40,15 +41,14 @@ class StatuspageDocumentsTests {
 
     @Test
     void incidentsAndMaintenances_areTheFiftyMostRecent() {
-        StatusEvents events = new StatusEvents();
-        events.component("api", "API", null, 1);
+        GivenEvents given = new GivenEvents();
+        given.catalogue().componentAdded("api", "API", null, 1);
         IntStream.rangeClosed(1, 55).forEach(i -> {
-            events.declare("inc-" + i, Impact.minor, Map.of("api", ComponentStatus.degraded_performance));
-            events.resolve("inc-" + i);
-            Instant from = StatusEvents.START.plus(Duration.ofDays(i));
-            events.schedule("mnt-" + i, from, from.plus(Duration.ofHours(1)), Map.of());
+            given.declared("inc-" + i, Impact.minor, Map.of("api", ComponentStatus.degraded_performance)).resolved();
+            Instant from = GivenEvents.START.plus(Duration.ofDays(i));
+            given.scheduled("mnt-" + i, from, from.plus(Duration.ofHours(1)), Map.of());
         });
-        StatusSnapshot snapshot = events.caughtUp().current();
+        StatusSnapshot snapshot = StatuspageLog.caughtUp(given).current();
 
         List<Incident> incidents = documents.incidents(snapshot).incidents();
         List<ScheduledMaintenance> maintenances = documents.scheduledMaintenances(snapshot).scheduledMaintenances();
@@ -70,14 +70,14 @@ class StatuspageDocumentsTests {
      */
     @Test
     void pageUpdatedAt_isTheNewestChange_andABackfilledIncidentMovesItForwardNotBack() {
-        StatusEvents events = new StatusEvents();
-        events.component("api", "API", null, 1);
-        IncidentEvent declared = events.declare("inc-now", Impact.minor, Map.of());
-        String before = documents.status(events.caughtUp().current()).page().updatedAt();
+        GivenEvents given = new GivenEvents();
+        given.catalogue().componentAdded("api", "API", null, 1);
+        IncidentEvent declared = given.declared("inc-now", Impact.minor, Map.of()).event();
+        String before = documents.status(StatuspageLog.caughtUp(given).current()).page().updatedAt();
 
-        IncidentEvent backfilled = events.declareBackfilled("inc-2023", Instant.parse("2023-06-01T10:00:00Z"),
-                Instant.parse("2023-06-01T12:00:00Z"), Map.of("api", ComponentStatus.major_outage));
-        String after = documents.status(events.caughtUp().current()).page().updatedAt();
+        IncidentEvent backfilled = given.backfilled("inc-2023", Impact.major, Instant.parse("2023-06-01T10:00:00Z"),
+                Instant.parse("2023-06-01T12:00:00Z"), Map.of("api", ComponentStatus.major_outage)).event();
+        String after = documents.status(StatuspageLog.caughtUp(given).current()).page().updatedAt();
 
         assertThat(before).isEqualTo(StatuspageDocuments.time(declared.getRecordedAt()));
         assertThat(after).isEqualTo(StatuspageDocuments.time(backfilled.getRecordedAt())).isGreaterThan(before);
@@ -89,14 +89,15 @@ class StatuspageDocumentsTests {
      */
     @Test
     void positions_countFromOneInDisplayOrder_atTheTopLevelAndWithinEachGroup() {
-        StatusEvents events = new StatusEvents();
-        events.group("core", "Core", 0);
-        events.component("web-app", "Web Application", "core", 0);
-        events.component("api", "API", "core", 0);
-        events.component("docs", "Documentation", null, 0);
-        events.component("blog", "Blog", null, 0);
+        GivenEvents given = new GivenEvents();
+        given.catalogue().groupAdded("core", "Core", 0)
+                .componentAdded("web-app", "Web Application", "core", 0)
+                .componentAdded("api", "API", "core", 0)
+                .componentAdded("docs", "Documentation", null, 0)
+                .componentAdded("blog", "Blog", null, 0);
 
-        List<StatuspageV2.Component> components = documents.components(events.caughtUp().current()).components();
+        List<StatuspageV2.Component> components = documents.components(StatuspageLog.caughtUp(given).current())
+                .components();
 
         assertThat(components).extracting(StatuspageV2.Component::id, StatuspageV2.Component::position)
                 .containsExactly(tuple("blog", 1), tuple("core", 2), tuple("api", 1), tuple("web-app", 2),
@@ -105,7 +106,8 @@ class StatuspageDocumentsTests {
 
     @Test
     void timesAreUtc_withMilliseconds_whateverThePrecisionOfTheInstant() {
-        assertThat(StatuspageDocuments.time(Instant.parse("2026-03-02T09:00:00Z"))).isEqualTo("2026-03-02T09:00:00.000Z");
+        assertThat(StatuspageDocuments.time(Instant.parse("2026-03-02T09:00:00Z")))
+                .isEqualTo("2026-03-02T09:00:00.000Z");
         assertThat(StatuspageDocuments.time(Instant.parse("2026-03-02T09:00:00.123456Z")))
                 .isEqualTo("2026-03-02T09:00:00.123Z");
         assertThat(StatuspageDocuments.time(null)).isNull();

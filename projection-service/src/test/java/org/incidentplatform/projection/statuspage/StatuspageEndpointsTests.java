@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,13 +22,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** What each endpoint says about the representative page (see {@link StatusEvents#representative()}). */
+/** What each endpoint says about the representative page (see {@link StatuspageLog#representative()}). */
 @StatuspageSlice
 @Import(RepresentativeLog.class)
 class StatuspageEndpointsTests {
 
     /** Times of the representative log: one event a minute from 09:01. */
-    private static final StatusEvents LOG = StatusEvents.representative();
+    private static final GivenEvents LOG = StatuspageLog.representative();
     private static final String INC_OLD_DECLARED = at(6);
     private static final String INC_OLD_RESOLVED = at(7);
     private static final String INC_LIVE_DECLARED = at(8);
@@ -41,7 +42,7 @@ class StatuspageEndpointsTests {
     MockMvc http;
 
     private static String at(int minute) {
-        return StatuspageDocuments.time(StatusEvents.START.plus(Duration.ofMinutes(minute)));
+        return StatuspageDocuments.time(GivenEvents.START.plus(Duration.ofMinutes(minute)));
     }
 
     @Test

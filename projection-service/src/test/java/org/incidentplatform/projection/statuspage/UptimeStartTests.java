@@ -13,6 +13,7 @@ import org.incidentplatform.events.Impact;
 import org.incidentplatform.projection.analytics.UptimeReport;
 import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.statuspage.StatuspageV2.Component;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,18 +25,18 @@ class UptimeStartTests {
 
     /** The log starts on 2 March 2026 at 09:00; api is added at 09:01 and the page is read at 12:00. */
     static final LocalDate CREATED = LocalDate.parse("2026-03-02");
-    static final Instant NOW = StatusEvents.CONFIRMED_CURRENT_AT;
+    static final Instant NOW = StatuspageLog.CONFIRMED_CURRENT_AT;
 
     private final StatuspageDocuments documents = new StatuspageDocuments(new StatusPageProperties("acme-page",
             "Acme", URI.create("https://status.acme.test"), "Etc/UTC"));
-    private final StatusEvents log = new StatusEvents();
+    private final GivenEvents given = new GivenEvents();
 
     @Test
     void nothingNamingItEarlier_countsFromItsCreation() {
-        log.component("api", "API", null, 1);
-        log.declare("inc-1", Impact.minor, Map.of("api", ComponentStatus.partial_outage));
+        given.catalogue().componentAdded("api", "API", null, 1);
+        given.declared("inc-1", Impact.minor, Map.of("api", ComponentStatus.partial_outage));
 
-        LiveStatus live = log.caughtUp();
+        LiveStatus live = StatuspageLog.caughtUp(given);
 
         assertThat(startDate(live, "api")).isEqualTo("2026-03-02");
         UptimeReport uptime = uptime(live, CREATED.minusDays(3));
@@ -47,11 +48,11 @@ class UptimeStartTests {
     /** The end-to-end case: api added today, an outage of api written up after the fact from ten days ago. */
     @Test
     void aBackfilledIncidentNamingItBeforeItsCreation_startsItWhenThatIncidentsImpactBegan() {
-        log.component("api", "API", null, 1);
-        log.declareBackfilled("inc-old", Instant.parse("2026-02-20T10:00:00Z"), Instant.parse("2026-02-20T12:00:00Z"),
-                Map.of("api", ComponentStatus.major_outage));
+        given.catalogue().componentAdded("api", "API", null, 1);
+        given.backfilled("inc-old", Impact.major, Instant.parse("2026-02-20T10:00:00Z"),
+                Instant.parse("2026-02-20T12:00:00Z"), Map.of("api", ComponentStatus.major_outage));
 
-        LiveStatus live = log.caughtUp();
+        LiveStatus live = StatuspageLog.caughtUp(given);
 
         assertThat(startDate(live, "api")).isEqualTo("2026-02-20");
         assertThat(component(live, "api").createdAt()).as("created_at stays the creation")
@@ -69,11 +70,11 @@ class UptimeStartTests {
 
     @Test
     void anIncidentNamingItOperational_countsFromThenToo() {
-        log.component("api", "API", null, 1);
-        log.declareBackfilled("inc-checked", Instant.parse("2026-02-25T18:00:00Z"),
+        given.catalogue().componentAdded("api", "API", null, 1);
+        given.backfilled("inc-checked", Impact.major, Instant.parse("2026-02-25T18:00:00Z"),
                 Instant.parse("2026-02-25T19:00:00Z"), Map.of("api", ComponentStatus.operational));
 
-        LiveStatus live = log.caughtUp();
+        LiveStatus live = StatuspageLog.caughtUp(given);
 
         assertThat(startDate(live, "api")).isEqualTo("2026-02-25");
         assertThat(uptime(live, LocalDate.parse("2026-02-25")).days().get(0).observedMinutes()).isEqualTo(360.0);
@@ -82,13 +83,12 @@ class UptimeStartTests {
 
     @Test
     void laterIncidents_andOtherComponentsIncidents_doNotMoveItsStart() {
-        log.component("api", "API", null, 1);
-        log.component("docs", "Docs", null, 2);
-        log.declareBackfilled("inc-docs", Instant.parse("2026-02-10T10:00:00Z"), Instant.parse("2026-02-10T11:00:00Z"),
-                Map.of("docs", ComponentStatus.major_outage));
-        log.declare("inc-api", Impact.major, Map.of("api", ComponentStatus.major_outage));
+        given.catalogue().componentAdded("api", "API", null, 1).componentAdded("docs", "Docs", null, 2);
+        given.backfilled("inc-docs", Impact.major, Instant.parse("2026-02-10T10:00:00Z"),
+                Instant.parse("2026-02-10T11:00:00Z"), Map.of("docs", ComponentStatus.major_outage));
+        given.declared("inc-api", Impact.major, Map.of("api", ComponentStatus.major_outage));
 
-        LiveStatus live = log.caughtUp();
+        LiveStatus live = StatuspageLog.caughtUp(given);
 
         assertThat(startDate(live, "api")).isEqualTo("2026-03-02");
         assertThat(startDate(live, "docs")).isEqualTo("2026-02-10");

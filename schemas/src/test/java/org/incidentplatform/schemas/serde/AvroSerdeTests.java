@@ -27,10 +27,10 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.incidentplatform.events.IncidentDeclared;
 import org.incidentplatform.events.IncidentEvent;
-import org.incidentplatform.schemas.SampleEvents;
 import org.incidentplatform.schemas.SchemaEdits;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.schemas.compatibility.CompatibilityLevel;
+import org.incidentplatform.schemas.given.EveryPayload;
 import org.incidentplatform.schemas.registry.InMemorySchemaRegistry;
 import org.incidentplatform.schemas.registry.SchemaRegistryException;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class AvroSerdeTests {
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
 
     static Stream<Arguments> sampleEvents() {
-        return SampleEvents.oneOfEachPayload().stream()
+        return EveryPayload.events().stream()
                 .map(event -> Arguments.of(named(event.getPayload().getClass().getSimpleName(), event)));
     }
 
@@ -56,7 +56,7 @@ class AvroSerdeTests {
         List<String> unionBranches = CURRENT.getField("payload").schema().getTypes().stream()
                 .map(Schema::getFullName).toList();
 
-        assertThat(SampleEvents.oneOfEachPayload())
+        assertThat(EveryPayload.events())
                 .extracting(event -> event.getPayload().getClass().getName())
                 .containsExactlyElementsOf(unionBranches);
     }
@@ -75,7 +75,7 @@ class AvroSerdeTests {
     @Test
     void serialize_writesMagicByteZero_theSchemaIdBigEndian_andPlainAvroBinary() throws IOException {
         registry.register("some-other-topic-value", Schema.create(Schema.Type.STRING));
-        IncidentEvent event = SampleEvents.oneOfEachPayload().get(0);
+        IncidentEvent event = EveryPayload.events().get(0);
 
         byte[] bytes = serializer(Map.of()).serialize(TOPIC, event);
 
@@ -93,14 +93,14 @@ class AvroSerdeTests {
 
     @Test
     void deserialize_returnsGenericRecords_whenSpecificReaderIsOff() {
-        IncidentEvent event = SampleEvents.oneOfEachPayload().get(0);
+        IncidentEvent event = EveryPayload.events().get(0);
         byte[] bytes = serializer(Map.of()).serialize(TOPIC, event);
 
         Object read = deserializer(Map.of()).deserialize(TOPIC, bytes);
 
         assertThat(read).isInstanceOf(GenericRecord.class).isNotInstanceOf(IncidentEvent.class);
         GenericRecord record = (GenericRecord) read;
-        assertThat(record.get("incidentId")).isEqualTo(SampleEvents.INCIDENT_ID);
+        assertThat(record.get("incidentId")).isEqualTo(EveryPayload.INCIDENT_ID);
         assertThat(record.get("occurredAt")).isEqualTo(event.getOccurredAt().toEpochMilli());
         assertThat(((GenericRecord) record.get("payload")).getSchema().getName()).isEqualTo("IncidentDeclared");
         assertThat(((GenericRecord) record.get("payload")).get("title")).isEqualTo("Elevated error rates on the web app");
@@ -108,7 +108,7 @@ class AvroSerdeTests {
 
     @Test
     void deserialize_convertsLogicalTypes_inGenericRecords_whenAsked() {
-        IncidentEvent event = SampleEvents.oneOfEachPayload().get(0);
+        IncidentEvent event = EveryPayload.events().get(0);
         byte[] bytes = serializer(Map.of()).serialize(TOPIC, event);
 
         GenericRecord record = (GenericRecord) deserializer(Map.of(AvroSerdeConfig.USE_LOGICAL_TYPE_CONVERTERS, "true"))
@@ -120,7 +120,7 @@ class AvroSerdeTests {
 
     @Test
     void serialize_writesGenericRecords_likeTheSpecificOnes() {
-        IncidentEvent event = SampleEvents.oneOfEachPayload().get(6);
+        IncidentEvent event = EveryPayload.events().get(6);
         AvroSerializer<Object> serializer = serializer(Map.of());
         byte[] specificBytes = serializer.serialize(TOPIC, event);
         Object generic = deserializer(Map.of()).deserialize(TOPIC, specificBytes);
@@ -132,7 +132,7 @@ class AvroSerdeTests {
     void deserialize_readsRecordsOfAnOlderWriterSchema_withTheReadersDefaults() throws IOException {
         Schema older = SchemaEdits.withoutField(
                 SchemaEdits.withoutField(CURRENT, "IncidentEvent", "correlationId"), "IncidentDeclared", "backfilled");
-        IncidentEvent event = SampleEvents.oneOfEachPayload().get(0);
+        IncidentEvent event = EveryPayload.events().get(0);
         GenericRecord writtenByOlderProducer = (GenericRecord) new GenericDatumReader<>(CURRENT, older)
                 .read(null, DecoderFactory.get().binaryDecoder(avroBinary(event), null));
         byte[] bytes = serializer(Map.of()).serialize(TOPIC, writtenByOlderProducer);
@@ -154,7 +154,7 @@ class AvroSerdeTests {
                 "{\"name\":\"severityScore\",\"type\":\"int\",\"default\":0}");
         registry.register(SUBJECT, CURRENT);
         int newerId = registry.register(SUBJECT, newer);
-        IncidentEvent event = SampleEvents.oneOfEachPayload().get(0);
+        IncidentEvent event = EveryPayload.events().get(0);
         byte[] current = serializer(Map.of()).serialize(TOPIC, event);
         GenericRecord newerRecord = (GenericRecord) deserializer(Map.of()).deserialize(TOPIC, current);
         GenericData.Record upgraded = upgrade(newerRecord, newer);
@@ -175,7 +175,7 @@ class AvroSerdeTests {
         serializer.configure(Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false,
                 AvroSerdeConfig.USE_LATEST_VERSION, true), false);
 
-        for (IncidentEvent event : SampleEvents.oneOfEachPayload()) {
+        for (IncidentEvent event : EveryPayload.events()) {
             byte[] bytes = serializer.serialize(TOPIC, event);
             assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(id);
             assertThat(deserializer(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true)).deserialize(TOPIC, bytes))
@@ -192,7 +192,7 @@ class AvroSerdeTests {
                 "{\"name\":\"source\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},"
                         + "\"default\":\"api\"}");
         int newerId = registry.register(SUBJECT, newer);
-        IncidentEvent event = SampleEvents.oneOfEachPayload().get(1);
+        IncidentEvent event = EveryPayload.events().get(1);
 
         byte[] bytes = serializer(Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "false",
                 AvroSerdeConfig.USE_LATEST_VERSION, "true")).serialize(TOPIC, event);
@@ -213,7 +213,7 @@ class AvroSerdeTests {
         AvroSerializer<Object> serializer = serializer(Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false,
                 AvroSerdeConfig.USE_LATEST_VERSION, true));
 
-        assertThatThrownBy(() -> serializer.serialize(TOPIC, SampleEvents.oneOfEachPayload().get(0)))
+        assertThatThrownBy(() -> serializer.serialize(TOPIC, EveryPayload.events().get(0)))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("cannot be written with the latest schema of subject '" + SUBJECT + "'")
                 .hasMessageContaining("tenant");
@@ -226,7 +226,7 @@ class AvroSerdeTests {
         AvroSerializer<Object> serializer = new AvroSerializer<>(counting);
         serializer.configure(Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false), false);
 
-        byte[] bytes = serializer.serialize(TOPIC, SampleEvents.oneOfEachPayload().get(0));
+        byte[] bytes = serializer.serialize(TOPIC, EveryPayload.events().get(0));
 
         assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(id);
         assertThat(counting.calls("register")).isZero();
@@ -237,7 +237,7 @@ class AvroSerdeTests {
     void serialize_failsClearly_whenAutoRegisterIsOffAndTheSchemaIsNotRegistered() {
         AvroSerializer<Object> serializer = serializer(Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false));
 
-        assertThatThrownBy(() -> serializer.serialize(TOPIC, SampleEvents.oneOfEachPayload().get(0)))
+        assertThatThrownBy(() -> serializer.serialize(TOPIC, EveryPayload.events().get(0)))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("The schema of org.incidentplatform.events.IncidentEvent is not registered "
                         + "under subject '" + SUBJECT + "' and auto.register.schemas=false")
@@ -250,7 +250,7 @@ class AvroSerdeTests {
         registry.register(SUBJECT, SchemaEdits.withoutField(CURRENT, "IncidentEvent", "actor"));
         AvroSerializer<Object> serializer = serializer(Map.of());
 
-        assertThatThrownBy(() -> serializer.serialize(TOPIC, SampleEvents.oneOfEachPayload().get(0)))
+        assertThatThrownBy(() -> serializer.serialize(TOPIC, EveryPayload.events().get(0)))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("Could not register the schema of org.incidentplatform.events.IncidentEvent "
                         + "under subject '" + SUBJECT + "' for topic " + TOPIC)
@@ -262,7 +262,7 @@ class AvroSerdeTests {
 
     @Test
     void deserialize_rejectsUnknownMagicByte() {
-        byte[] bytes = serializer(Map.of()).serialize(TOPIC, SampleEvents.oneOfEachPayload().get(0));
+        byte[] bytes = serializer(Map.of()).serialize(TOPIC, EveryPayload.events().get(0));
         bytes[0] = 1;
 
         assertThatThrownBy(() -> deserializer(Map.of()).deserialize(TOPIC, bytes))
@@ -281,7 +281,7 @@ class AvroSerdeTests {
 
     @Test
     void deserialize_rejectsATruncatedAvroBody() {
-        byte[] bytes = serializer(Map.of()).serialize(TOPIC, SampleEvents.oneOfEachPayload().get(0));
+        byte[] bytes = serializer(Map.of()).serialize(TOPIC, EveryPayload.events().get(0));
         byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
 
         assertThatThrownBy(() -> deserializer(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true))
@@ -305,7 +305,7 @@ class AvroSerdeTests {
         CountingSchemaRegistry counting = new CountingSchemaRegistry(registry);
         AvroSerde<Object> serde = new AvroSerde<>(counting);
         serde.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
-        List<IncidentEvent> samples = SampleEvents.oneOfEachPayload();
+        List<IncidentEvent> samples = EveryPayload.events();
 
         for (int i = 0; i < 1000; i++) {
             IncidentEvent event = samples.get(i % samples.size());
@@ -325,10 +325,10 @@ class AvroSerdeTests {
         AvroDeserializer<Object> keyReader = new AvroDeserializer<>(registry);
         keyReader.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), true);
 
-        byte[] bytes = keys.serialize(TOPIC, SampleEvents.INCIDENT_ID);
+        byte[] bytes = keys.serialize(TOPIC, EveryPayload.INCIDENT_ID);
 
         assertThat(registry.subjects()).containsExactly(TOPIC + "-key");
-        assertThat(keyReader.deserialize(TOPIC, bytes)).isEqualTo(SampleEvents.INCIDENT_ID);
+        assertThat(keyReader.deserialize(TOPIC, bytes)).isEqualTo(EveryPayload.INCIDENT_ID);
     }
 
     @Test
@@ -360,7 +360,7 @@ class AvroSerdeTests {
     void configure_acceptsConfluentsTopicNameStrategy_andRejectsOtherStrategies() {
         Map<String, Object> confluent = Map.of(AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
                 "io.confluent.kafka.serializers.subject.TopicNameStrategy");
-        serializer(confluent).serialize(TOPIC, SampleEvents.oneOfEachPayload().get(0));
+        serializer(confluent).serialize(TOPIC, EveryPayload.events().get(0));
         assertThat(registry.subjects()).containsExactly(SUBJECT);
 
         Map<String, Object> recordName = Map.of(AvroSerdeConfig.KEY_SUBJECT_NAME_STRATEGY,
@@ -385,7 +385,7 @@ class AvroSerdeTests {
         AvroSerializer<Object> serializer = new AvroSerializer<>();
         serializer.configure(Map.of("schema.registry.url", url), false);
 
-        assertThatThrownBy(() -> serializer.serialize(TOPIC, SampleEvents.oneOfEachPayload().get(0)))
+        assertThatThrownBy(() -> serializer.serialize(TOPIC, EveryPayload.events().get(0)))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining(url)
                 .hasMessageContaining("unreachable")

@@ -9,8 +9,8 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.incidentplatform.events.IncidentEvent;
-import org.incidentplatform.schemas.SampleEvents;
 import org.incidentplatform.schemas.Topics;
+import org.incidentplatform.schemas.given.EveryPayload;
 import org.incidentplatform.schemas.registry.InMemorySchemaRegistry;
 
 /**
@@ -20,7 +20,7 @@ import org.incidentplatform.schemas.registry.InMemorySchemaRegistry;
 final class AvroTrustProbe {
 
     public static void main(String[] args) throws Exception {
-        IncidentEvent event = SampleEvents.oneOfEachPayload().get(0);
+        IncidentEvent event = EveryPayload.events().get(0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
         new SpecificDatumWriter<>(IncidentEvent.class).write(event, encoder);

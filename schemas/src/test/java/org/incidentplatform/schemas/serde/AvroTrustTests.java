@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.util.ClassSecurityValidator;
 import org.incidentplatform.events.IncidentEvent;
-import org.incidentplatform.schemas.SampleEvents;
+import org.incidentplatform.schemas.given.EveryPayload;
 import org.junit.jupiter.api.Test;
 
 class AvroTrustTests {
@@ -22,7 +22,7 @@ class AvroTrustTests {
 
         assertThat(ClassSecurityValidator.getGlobal()).isSameAs(afterFirst);
         assertThat(afterFirst.isTrusted(IncidentEvent.class)).isTrue();
-        assertThat(afterFirst.isTrusted(SampleEvents.class)).isFalse();
+        assertThat(afterFirst.isTrusted(EveryPayload.class)).isFalse();
         assertThat(System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES").split(","))
                 .containsOnlyOnce(AvroDeserializer.EVENTS_PACKAGE);
     }

@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** The analytics API over {@link WebEvents#known()}, through HTTP. */
+/** The analytics API over {@link KnownIncidents#known()}, through HTTP. */
 @AnalyticsSlice
 @Import(AnalyticsApiTests.KnownLog.class)
 class AnalyticsApiTests {
@@ -44,12 +44,12 @@ class AnalyticsApiTests {
 
         @Bean
         LiveStatus liveStatus() {
-            return WebEvents.known().caughtUp();
+            return KnownIncidents.caughtUp(KnownIncidents.known());
         }
 
         @Bean
         Clock clock() {
-            return WebEvents.CLOCK;
+            return KnownIncidents.CLOCK;
         }
 
         @Bean

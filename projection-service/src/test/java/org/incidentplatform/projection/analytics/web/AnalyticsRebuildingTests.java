@@ -25,7 +25,7 @@ class AnalyticsRebuildingTests {
 
         @Bean
         LiveStatus liveStatus() {
-            return WebEvents.known().replaying();
+            return KnownIncidents.replaying(KnownIncidents.known());
         }
     }
 

@@ -14,16 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
-import org.incidentplatform.events.ComponentGroupAdded;
-import org.incidentplatform.events.ComponentMovedToGroup;
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
-import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.projection.analytics.MttrReport;
 import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.statuspage.ReadYourWrites;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
- * Group uptime and the CSV by address, over {@link WebEvents#known()} with api and web-app put in a group
+ * Group uptime and the CSV by address, over {@link KnownIncidents#known()} with api and web-app put in a group
  * {@code core}, and web-app in major outage from 10:30 to 10:45 on 2024-03-05, inside api's outage
  * (partial 10:00–11:00, major 11:00–11:30). The partial-outage weight is set to 0.5 here, not DESIGN's 0.3,
  * to show the setting reaches the answers.
@@ -52,22 +51,19 @@ class GroupUptimeApiTests {
 
         @Bean
         LiveStatus liveStatus() {
-            WebEvents e = WebEvents.known();
-            e.append("catalogue", "2024-03-01T00:02:00Z", ComponentGroupAdded.newBuilder().setGroupId("core")
-                    .setName("Core").setDescription(null).setPosition(0).build());
-            for (String member : new String[] {"api", "web-app"}) {
-                e.append("catalogue", "2024-03-01T00:03:00Z", ComponentMovedToGroup.newBuilder()
-                        .setComponentId(member).setGroupId("core").build());
-            }
-            e.declare("inc-web", "Web down", Impact.major, IncidentStatus.investigating,
-                    Map.of("web-app", ComponentStatus.major_outage), "2024-03-05T10:30:00Z");
-            e.resolve("inc-web", Map.of(), "2024-03-05T10:45:00Z");
-            return e.caughtUp();
+            GivenEvents given = KnownIncidents.known();
+            given.at(Instant.parse("2024-03-01T00:02:00Z")).catalogue().groupAdded("core", "Core", 0)
+                    .at(Instant.parse("2024-03-01T00:03:00Z")).movedToGroup("api", "core", 0)
+                    .at(Instant.parse("2024-03-01T00:03:00Z")).movedToGroup("web-app", "core", 0);
+            given.at(Instant.parse("2024-03-05T10:30:00Z")).declared("inc-web", "Web down", Impact.major,
+                            "Investigating Web down", Map.of("web-app", ComponentStatus.major_outage))
+                    .at(Instant.parse("2024-03-05T10:45:00Z")).resolved();
+            return KnownIncidents.caughtUp(given);
         }
 
         @Bean
         Clock clock() {
-            return WebEvents.CLOCK;
+            return KnownIncidents.CLOCK;
         }
 
         @Bean

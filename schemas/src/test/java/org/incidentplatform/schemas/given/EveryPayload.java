@@ -1,14 +1,11 @@
-package org.incidentplatform.schemas;
+package org.incidentplatform.schemas.given;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.incidentplatform.events.ActionItemAdded;
 import org.incidentplatform.events.ActionItemCompleted;
@@ -37,52 +34,37 @@ import org.incidentplatform.events.MaintenanceStarted;
 import org.incidentplatform.events.MaintenanceUpdatePosted;
 import org.incidentplatform.events.MaintenanceVerifying;
 import org.incidentplatform.events.PostmortemPublished;
+import org.incidentplatform.schemas.Topics;
 
 /**
- * Valid, deterministic events for tests and tools: one of every payload type of the
- * {@link IncidentEvent} union, in union order, so a round trip over them covers the whole event
- * model (serde unit tests here; over-HTTP round trips in other modules' integration tests).
- * Not for production code.
+ * One event of every payload type of the {@link IncidentEvent} union, in union order, so that a round trip
+ * over them covers the whole event model (serde unit tests in schemas; over-HTTP round trips in other
+ * modules' integration tests). Each is the next event of its stream (incident, maintenance, catalogue,
+ * heartbeat) in a {@link GivenEvents} log; every other one carries a correlation id, so both branches of
+ * that union go round too.
  */
-public final class SampleEvents {
+public final class EveryPayload {
 
     public static final String INCIDENT_ID = "inc-2026-0001";
     public static final String MAINTENANCE_ID = "mnt-2026-0001";
-    public static final String CATALOGUE_ID = Topics.CATALOGUE_KEY;
-    /** Times are whole milliseconds, the precision of timestamp-millis, so round trips compare equal. */
-    public static final Instant START = Instant.parse("2026-03-02T09:15:00Z");
+    /** Payload times are whole milliseconds, the precision of timestamp-millis, so round trips compare equal. */
+    private static final Instant START = Instant.parse("2026-03-02T09:15:00Z");
 
-    private SampleEvents() {
+    private EveryPayload() {
     }
 
-    /** One envelope per payload type, sequenced per stream (incident, maintenance, catalogue). */
-    public static List<IncidentEvent> oneOfEachPayload() {
+    /** One event per payload type, sequenced per stream. */
+    public static List<IncidentEvent> events() {
+        GivenEvents given = new GivenEvents();
         List<IncidentEvent> events = new ArrayList<>();
-        Map<String, Long> sequences = new HashMap<>();
         for (Object payload : payloads()) {
-            String stream = streamOf(payload);
-            long sequence = sequences.merge(stream, 1L, Long::sum);
-            events.add(envelope(stream, sequence, payload));
+            IncidentEvent event = given.append(streamOf(payload), payload);
+            if (events.size() % 2 == 0) {
+                event.setCorrelationId("req-" + event.getIncidentId() + "-" + event.getSequence());
+            }
+            events.add(event);
         }
         return List.copyOf(events);
-    }
-
-    /**
-     * A valid envelope around the payload: event id derived from stream and sequence, occurredAt
-     * {@code sequence} minutes after {@link #START}, recorded two seconds later.
-     */
-    public static IncidentEvent envelope(String streamId, long sequence, Object payload) {
-        Instant occurredAt = START.plus(Duration.ofMinutes(sequence));
-        return IncidentEvent.newBuilder()
-                .setEventId(UUID.nameUUIDFromBytes((streamId + "/" + sequence).getBytes(StandardCharsets.UTF_8)))
-                .setIncidentId(streamId)
-                .setSequence(sequence)
-                .setOccurredAt(occurredAt)
-                .setRecordedAt(occurredAt.plusSeconds(2))
-                .setActor(streamId.equals(CATALOGUE_ID) ? "admin@example.com" : "oncall@example.com")
-                .setCorrelationId(sequence % 2 == 1 ? "req-" + streamId + "-" + sequence : null)
-                .setPayload(payload)
-                .build();
     }
 
     /** One payload of each type of the union, in the union's order. */
@@ -210,7 +192,7 @@ public final class SampleEvents {
             return MAINTENANCE_ID;
         }
         if (type.startsWith("Component")) {
-            return CATALOGUE_ID;
+            return GivenEvents.CATALOGUE;
         }
         if (type.equals("Heartbeat")) {
             return Topics.HEARTBEAT_KEY;
