@@ -1,6 +1,7 @@
 package org.incidentplatform.projection.statuspage;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +51,21 @@ public final class PreparedReads extends HttpFilter {
             new XXssProtectionHeaderWriter(), new HstsHeaderWriter(),
             new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY));
 
+    /** Bodies from this size on are sent as files, as Tomcat's own static files are. */
+    static final int SENDFILE_SIZE = 16 * 1024;
+    /** Tomcat's request attributes: whether its connector can sendfile, and which part of which file to send. */
+    private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+    private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
+    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
+
     private final Map<String, PreparedRead> reads = new HashMap<>();
     private final Map<String, Counter> served = new HashMap<>();
     private final CorsProcessor cors = new DefaultCorsProcessor();
+    private final PreparedFiles files;
 
-    PreparedReads(List<PreparedRead> reads, MeterRegistry meters) {
+    PreparedReads(List<PreparedRead> reads, PreparedFiles files, MeterRegistry meters) {
+        this.files = files;
         for (PreparedRead read : reads) {
             for (String path : read.paths()) {
                 this.reads.put(path, read);
@@ -88,9 +99,24 @@ public final class PreparedReads extends HttpFilter {
             return;
         }
         response.setContentLength(answer.body().length);
-        if (!"HEAD".equals(request.getMethod())) {
+        if (!"HEAD".equals(request.getMethod()) && !sentAsFile(request, answer)) {
             response.getOutputStream().write(answer.body());
         }
+    }
+
+    /** Hands a large body to Tomcat's sendfile, where its connector offers it; false to write it here. */
+    private boolean sentAsFile(HttpServletRequest request, Answer answer) {
+        if (answer.body().length < SENDFILE_SIZE || !Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
+            return false;
+        }
+        Path file = files.of(answer.etag(), answer.body());
+        if (file == null) {
+            return false;
+        }
+        request.setAttribute(SENDFILE_FILENAME, file.toString());
+        request.setAttribute(SENDFILE_START, 0L);
+        request.setAttribute(SENDFILE_END, (long) answer.body().length);
+        return true;
     }
 
     private static boolean servedHere(HttpServletRequest request) {

@@ -41,12 +41,18 @@ class StatuspageConfiguration implements WebMvcConfigurer {
         return new RenderedDocuments(new StatuspageDocuments(page));
     }
 
+    /** Removed, with its folder, when the service stops. */
+    @Bean
+    PreparedFiles preparedFiles() {
+        return PreparedFiles.inTemporaryFolder();
+    }
+
     /** First of all filters, so that a prepared read costs nothing else. */
     @Bean
-    FilterRegistrationBean<PreparedReads> preparedReads(List<PreparedRead> reads,
+    FilterRegistrationBean<PreparedReads> preparedReads(List<PreparedRead> reads, PreparedFiles files,
                                                         ObjectProvider<MeterRegistry> meters) {
         FilterRegistrationBean<PreparedReads> registration = new FilterRegistrationBean<>(
-                new PreparedReads(reads, meters.getIfAvailable(SimpleMeterRegistry::new)));
+                new PreparedReads(reads, files, meters.getIfAvailable(SimpleMeterRegistry::new)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

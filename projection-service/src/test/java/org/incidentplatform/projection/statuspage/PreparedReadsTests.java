@@ -70,6 +70,8 @@ class PreparedReadsTests {
     static final String MAINTENANCE = "mnt-prepared-" + UUID.randomUUID().toString().substring(0, 8);
     static final String SUMMARY = "/api/v2/summary.json";
     static final String WIDGET = "https://widget.example.org";
+    /** Makes the documents that show the incident large enough to be sent as files. */
+    static final String LONG_MESSAGE = "Looking into it. " + "Payments time out at the provider. ".repeat(600);
 
     static KafkaProducer<String, Object> log;
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -110,7 +112,7 @@ class PreparedReadsTests {
         log = new KafkaProducer<>(config, new StringSerializer(), values);
         Instant now = Instant.now();
         append(INCIDENT, 1, IncidentDeclared.newBuilder().setTitle("Checkout <failing> & \"slow\"")
-                .setImpact(Impact.major).setStatus(IncidentStatus.investigating).setMessage("Looking into it")
+                .setImpact(Impact.major).setStatus(IncidentStatus.investigating).setMessage(LONG_MESSAGE)
                 .setComponents(Map.of("checkout", ComponentStatus.major_outage))
                 .setStartedAt(now).setDetectedAt(now).build());
         append(MAINTENANCE, 1, MaintenanceScheduled.newBuilder().setTitle("Database upgrade")
@@ -138,6 +140,9 @@ class PreparedReadsTests {
         assertThat(get.header("Content-Length")).isEqualTo(String.valueOf(get.body().remaining()));
         assertThat(get.header("ETag")).startsWith("\"");
         assertThat(get.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        if (path.equals(SUMMARY)) {
+            assertThat(get.body().remaining()).as("sent as a file").isGreaterThan(PreparedReads.SENDFILE_SIZE);
+        }
 
         Exchange head = assertSameAsTheChain("HEAD", path);
         assertThat(head.body().remaining()).isZero();
