@@ -44,7 +44,10 @@ final class RenderedDocuments {
      * changes; that costs a second rendering, never a wrong answer, as bytes are keyed by the snapshot.
      */
     Rendered of(StatusSnapshot snapshot, StatuspageEndpoint endpoint) {
-        OfSnapshot rendered = latest.updateAndGet(r -> r.snapshot == snapshot ? r : new OfSnapshot(snapshot));
+        OfSnapshot rendered = latest.get();
+        if (rendered.snapshot != snapshot) {
+            rendered = latest.updateAndGet(r -> r.snapshot == snapshot ? r : new OfSnapshot(snapshot));
+        }
         return rendered.byEndpoint.computeIfAbsent(endpoint, e -> render(snapshot, e));
     }
 

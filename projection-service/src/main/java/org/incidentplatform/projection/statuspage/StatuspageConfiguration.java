@@ -1,17 +1,25 @@
 package org.incidentplatform.projection.statuspage;
 
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.incidentplatform.projection.live.LiveStatus;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Wires the Statuspage API. A {@link WebMvcConfigurer}, so web slices pick it up with the controller.
- * {@link ReadYourWrites} is a bean for the HTML pages to register on their own paths too.
+ * {@link ReadYourWrites} is a bean for the HTML pages to register on their own paths too; {@link PreparedReads}
+ * serves every {@link PreparedRead} bean, the status page's among them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({StatusPageProperties.class, PublicReadProperties.class})
@@ -31,6 +39,22 @@ class StatuspageConfiguration implements WebMvcConfigurer {
     @Bean
     RenderedDocuments statuspageDocuments(StatusPageProperties page) {
         return new RenderedDocuments(new StatuspageDocuments(page));
+    }
+
+    /** Removed, with its folder, when the service stops. */
+    @Bean
+    PreparedFiles preparedFiles() {
+        return PreparedFiles.inTemporaryFolder();
+    }
+
+    /** First of all filters, so that a prepared read costs nothing else. */
+    @Bean
+    FilterRegistrationBean<PreparedReads> preparedReads(List<PreparedRead> reads, PreparedFiles files,
+                                                        ObjectProvider<MeterRegistry> meters) {
+        FilterRegistrationBean<PreparedReads> registration = new FilterRegistrationBean<>(
+                new PreparedReads(reads, files, meters.getIfAvailable(SimpleMeterRegistry::new)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Override

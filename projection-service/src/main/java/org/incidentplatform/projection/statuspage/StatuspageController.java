@@ -2,6 +2,12 @@ package org.incidentplatform.projection.statuspage;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -19,11 +25,13 @@ import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.cors.CorsConfiguration;
 
 /**
  * Atlassian Statuspage's public v2 API over the live status, so widgets and clients written for a
  * Statuspage page read this one unchanged. See the package documentation for the caching, freshness
- * and availability rules.
+ * and availability rules. Most reads never reach the handlers: {@link PreparedReads} answers them from
+ * the same {@link PreparedRead.Answer}.
  */
 @RestController
 @CrossOrigin(origins = "*", methods = {RequestMethod.GET, RequestMethod.HEAD},
@@ -31,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
         exposedHeaders = {HttpHeaders.ETAG, StatuspageController.DATA_AS_OF, ReadYourWrites.AWAITED_VERSION,
                 HttpHeaders.RETRY_AFTER},
         maxAge = 3600)
-class StatuspageController {
+class StatuspageController implements PreparedRead {
 
     /** When this instance last knew it had everything the log holds: how old the answer may be. */
     static final String DATA_AS_OF = "X-Data-As-Of";
@@ -39,16 +47,47 @@ class StatuspageController {
     /** Seconds a client should wait before asking again while the status is being rebuilt. */
     static final String REBUILDING_RETRY_AFTER = "5";
 
-    private static final MediaType JSON = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
+    /** The {@code @CrossOrigin} above, for {@link PreparedReads}: widgets run on other sites. */
+    static final CorsConfiguration CORS = anyOrigin();
+
+    private static final String JSON = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8).toString();
 
     private final LiveStatus live;
     private final RenderedDocuments rendered;
-    private final CacheControl cacheControl;
+    private final String cacheControl;
+    /** {@value #DATA_AS_OF} as last written: it changes once a second or so, and is read far more often. */
+    private volatile DataAsOf dataAsOf = new DataAsOf(null, null);
 
     StatuspageController(LiveStatus live, RenderedDocuments rendered, PublicReadProperties reads) {
         this.live = live;
         this.rendered = rendered;
-        this.cacheControl = CacheControl.maxAge(reads.cacheMaxAge()).cachePublic();
+        this.cacheControl = CacheControl.maxAge(reads.cacheMaxAge()).cachePublic().getHeaderValue();
+    }
+
+    private static CorsConfiguration anyOrigin() {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(List.of("*"));
+        cors.setAllowedMethods(List.of("GET", "HEAD"));
+        cors.setAllowedHeaders(List.of(ReadYourWrites.AWAIT_VERSION, HttpHeaders.IF_NONE_MATCH));
+        cors.setExposedHeaders(List.of(HttpHeaders.ETAG, DATA_AS_OF, ReadYourWrites.AWAITED_VERSION,
+                HttpHeaders.RETRY_AFTER));
+        cors.setMaxAge(3600L);
+        return cors;
+    }
+
+    @Override
+    public Set<String> paths() {
+        return StatuspageEndpoint.byPath().keySet();
+    }
+
+    @Override
+    public Answer prepare(String path, HttpServletRequest request, HttpServletResponse response) {
+        return live.caughtUp() ? prepared(StatuspageEndpoint.byPath().get(path)) : null;
+    }
+
+    @Override
+    public CorsConfiguration cors() {
+        return CORS;
     }
 
     @Operation(summary = "The page, its status, every component, unresolved incidents and maintenances under way or ahead")
@@ -107,17 +146,34 @@ class StatuspageController {
         if (!live.caughtUp()) {
             return rebuilding();
         }
+        Answer answer = prepared(endpoint);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(answer.etag());
+        answer.headers().forEach(ok::header);
+        return ok.body(answer.body());
+    }
+
+    private Answer prepared(StatuspageEndpoint endpoint) {
         StatusSnapshot snapshot = live.current();
         Rendered answer = rendered.of(snapshot, endpoint);
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
-                .contentType(JSON)
-                .eTag(answer.etag())
-                .cacheControl(cacheControl);
-        Instant dataAsOf = live.dataAsOf();
-        if (dataAsOf != null) {
-            ok.header(DATA_AS_OF, StatuspageDocuments.time(dataAsOf));
+        String asOf = dataAsOf();
+        Map<String, String> headers = asOf == null
+                ? Map.of(HttpHeaders.CONTENT_TYPE, JSON, HttpHeaders.CACHE_CONTROL, cacheControl)
+                : Map.of(HttpHeaders.CONTENT_TYPE, JSON, HttpHeaders.CACHE_CONTROL, cacheControl,
+                        DATA_AS_OF, asOf);
+        return new Answer(answer.body(), answer.etag(), headers);
+    }
+
+    private String dataAsOf() {
+        Instant at = live.dataAsOf();
+        DataAsOf last = dataAsOf;
+        if (at != null && !at.equals(last.at())) {
+            last = new DataAsOf(at, StatuspageDocuments.time(at));
+            dataAsOf = last;
         }
-        return ok.body(answer.body());
+        return at == null ? null : last.text();
+    }
+
+    private record DataAsOf(Instant at, String text) {
     }
 
     /** A page that is still replaying the log would say "All Systems Operational" whatever the truth. */

@@ -1,6 +1,10 @@
 package org.incidentplatform.projection.statuspage;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.incidentplatform.projection.status.StatusSnapshot;
 
@@ -15,6 +19,9 @@ enum StatuspageEndpoint {
     UPCOMING_MAINTENANCES("/api/v2/scheduled-maintenances/upcoming.json", StatuspageDocuments::upcomingMaintenances),
     ACTIVE_MAINTENANCES("/api/v2/scheduled-maintenances/active.json", StatuspageDocuments::activeMaintenances);
 
+    private static final Map<String, StatuspageEndpoint> BY_PATH = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(StatuspageEndpoint::path, Function.identity()));
+
     private final String path;
     private final BiFunction<StatuspageDocuments, StatusSnapshot, Object> document;
 
@@ -25,6 +32,11 @@ enum StatuspageEndpoint {
 
     String path() {
         return path;
+    }
+
+    /** Every endpoint by its path. */
+    static Map<String, StatuspageEndpoint> byPath() {
+        return BY_PATH;
     }
 
     Object document(StatuspageDocuments documents, StatusSnapshot snapshot) {

@@ -7,7 +7,9 @@
  * <p><b>Fast reads.</b> Each answer is serialised once per status snapshot and served as bytes with a
  * strong {@code ETag} (a hash of those bytes; {@code If-None-Match} gets 304) and
  * {@code Cache-Control: public, max-age=<projection-service.cache-max-age>}. CORS allows any origin:
- * Statuspage widgets run on other sites.
+ * Statuspage widgets run on other sites. A plain GET or HEAD of these documents and of the status page
+ * never reaches Spring's chain: {@link org.incidentplatform.projection.statuspage.PreparedReads}, the
+ * first filter, answers it from the same bytes and headers.
  *
  * <p><b>Freshness.</b> {@code X-Data-As-Of} says when this instance last knew it had the whole log, so
  * a client can tell a page served while Kafka is away from a current one.
