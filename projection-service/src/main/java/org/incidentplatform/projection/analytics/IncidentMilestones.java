@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.incidentplatform.events.ActionItemAdded;
 import org.incidentplatform.events.ActionItemCompleted;
@@ -48,7 +49,8 @@ final class IncidentMilestones {
     /** Indices of every component the incident ever named, ascending. */
     int[] components = NO_COMPONENTS;
     private IncidentStatus status;
-    private final Map<String, ComponentStatus> said = new HashMap<>();
+    /** A few components each, one table per incident ever declared: small, with the model's own id strings. */
+    private final Map<String, ComponentStatus> said = new HashMap<>(4);
 
     private IncidentMilestones(String id, int stream, IncidentDeclared declared) {
         this.id = id;
@@ -61,30 +63,31 @@ final class IncidentMilestones {
         this.latestImpact = declared.getImpact();
     }
 
-    static IncidentMilestones declared(String id, int stream, IncidentDeclared declared, long at) {
+    static IncidentMilestones declared(String id, int stream, IncidentDeclared declared, long at,
+                                       UnaryOperator<String> componentIds) {
         IncidentMilestones incident = new IncidentMilestones(id, stream, declared);
-        incident.said.putAll(declared.getComponents());
+        incident.say(declared.getComponents(), componentIds);
         incident.reach(declared.getStatus(), at, true);
         return incident;
     }
 
     /** @return false when the payload is no incident event */
-    boolean apply(Object payload, long at) {
+    boolean apply(Object payload, long at, UnaryOperator<String> componentIds) {
         if (payload instanceof IncidentUpdatePosted e) {
             if (e.getImpact() != null) {
                 latestImpact = e.getImpact();
                 highestImpact = ImpactOrder.higher(highestImpact, e.getImpact());
             }
-            said.putAll(e.getComponents());
+            say(e.getComponents(), componentIds);
             if (e.getStatus() != null) {
                 reach(e.getStatus(), at, false);
             }
         } else if (payload instanceof IncidentResolved e) {
             said.keySet().retainAll(e.getComponents().keySet());
-            said.putAll(e.getComponents());
+            say(e.getComponents(), componentIds);
             reach(IncidentStatus.resolved, at, true);
         } else if (payload instanceof IncidentReopened e) {
-            said.putAll(e.getComponents());
+            say(e.getComponents(), componentIds);
             reach(e.getStatus(), at, false);
         } else if (payload instanceof IncidentRetracted) {
             retracted = true;
@@ -96,6 +99,10 @@ final class IncidentMilestones {
             return payload instanceof ActionItemAdded || payload instanceof ActionItemCompleted;
         }
         return true;
+    }
+
+    private void say(Map<String, ComponentStatus> named, UnaryOperator<String> componentIds) {
+        named.forEach((componentId, status) -> said.put(componentIds.apply(componentId), status));
     }
 
     /**
