@@ -214,6 +214,9 @@ public final class Analytics {
     /** Moves the stream's claims from what it imposed ({@code before}) to what it imposes from {@code at} on. */
     private void impose(int stream, Map<String, ComponentStatus> before, Map<String, ComponentStatus> after,
                         long at) {
+        if (before.equals(after)) {
+            return;
+        }
         Set<String> touched = new TreeSet<>(before.keySet());
         touched.addAll(after.keySet());
         for (String componentId : touched) {

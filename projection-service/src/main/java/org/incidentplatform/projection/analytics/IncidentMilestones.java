@@ -51,6 +51,9 @@ final class IncidentMilestones {
     private IncidentStatus status;
     /** A few components each, one table per incident ever declared: small, with the model's own id strings. */
     private final Map<String, ComponentStatus> said = new HashMap<>(4);
+    /** What it imposes, kept until an event changes it: most events change neither components nor resolution. */
+    private Map<String, ComponentStatus> imposed = Map.of();
+    private boolean imposedStale = true;
 
     private IncidentMilestones(String id, int stream, IncidentDeclared declared) {
         this.id = id;
@@ -83,7 +86,7 @@ final class IncidentMilestones {
                 reach(e.getStatus(), at, false);
             }
         } else if (payload instanceof IncidentResolved e) {
-            said.keySet().retainAll(e.getComponents().keySet());
+            imposedStale |= said.keySet().retainAll(e.getComponents().keySet());
             say(e.getComponents(), componentIds);
             reach(IncidentStatus.resolved, at, true);
         } else if (payload instanceof IncidentReopened e) {
@@ -91,6 +94,7 @@ final class IncidentMilestones {
             reach(e.getStatus(), at, false);
         } else if (payload instanceof IncidentRetracted) {
             retracted = true;
+            imposedStale = true;
         } else if (payload instanceof PostmortemPublished) {
             if (isResolved()) {
                 status = IncidentStatus.postmortem;
@@ -102,6 +106,7 @@ final class IncidentMilestones {
     }
 
     private void say(Map<String, ComponentStatus> named, UnaryOperator<String> componentIds) {
+        imposedStale |= !named.isEmpty();
         named.forEach((componentId, status) -> said.put(componentIds.apply(componentId), status));
     }
 
@@ -127,6 +132,7 @@ final class IncidentMilestones {
         } else {
             resolvedAt = NONE;
         }
+        imposedStale |= wasResolved != isResolved();
     }
 
     private static long earliest(long current, long at) {
@@ -165,7 +171,11 @@ final class IncidentMilestones {
 
     /** What the incident imposes on its components now: nothing once resolved or retracted. */
     Map<String, ComponentStatus> imposed() {
-        return retracted || isResolved() ? Map.of() : Map.copyOf(said);
+        if (imposedStale) {
+            imposed = retracted || isResolved() ? Map.of() : Map.copyOf(said);
+            imposedStale = false;
+        }
+        return imposed;
     }
 
     IncidentDurations durations(List<String> componentNames) {

@@ -49,6 +49,9 @@ final class IncidentState {
     private boolean retracted;
     private Postmortem postmortem;
     private long version;
+    /** What it imposes, kept until an event changes it: most events change neither components nor resolution. */
+    private Map<String, ComponentStatus> imposed = Map.of();
+    private boolean imposedStale = true;
 
     private IncidentState(String id, IncidentDeclared declared, Instant at) {
         this.id = id;
@@ -80,6 +83,7 @@ final class IncidentState {
             post(event, e.getStatus(), e.getMessage(), e.getComponents(), false, ids);
         } else if (payload instanceof IncidentRetracted) {
             retracted = true;
+            imposedStale = true;
             touch(event);
         } else if (payload instanceof PostmortemPublished e) {
             postmortem = new Postmortem(e.getBody(), e.getRootCause(), e.getContributingFactors(),
@@ -103,6 +107,7 @@ final class IncidentState {
     private void post(IncidentEvent event, IncidentStatus newStatus, String message,
                       Map<String, ComponentStatus> named, boolean releaseOthers, ComponentIds ids) {
         Instant at = event.getOccurredAt();
+        imposedStale |= releaseOthers || !named.isEmpty();
         List<Change> changes = new ArrayList<>();
         for (Map.Entry<String, ComponentStatus> entry : named.entrySet()) {
             changes.add(new Change(ids.intern(entry.getKey()), said(entry.getKey()), entry.getValue()));
@@ -139,6 +144,7 @@ final class IncidentState {
         } else {
             resolvedAt = null;
         }
+        imposedStale |= wasResolved != isResolved();
     }
 
     private ComponentStatus said(String componentId) {
@@ -156,7 +162,11 @@ final class IncidentState {
 
     /** What the incident imposes on the page now: nothing once it is resolved or retracted. */
     Map<String, ComponentStatus> imposed() {
-        return retracted || isResolved() ? Map.of() : Map.copyOf(components);
+        if (imposedStale) {
+            imposed = retracted || isResolved() ? Map.of() : Map.copyOf(components);
+            imposedStale = false;
+        }
+        return imposed;
     }
 
     Incident view(CatalogueNames names) {

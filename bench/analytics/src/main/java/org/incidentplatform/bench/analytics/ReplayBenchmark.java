@@ -3,6 +3,7 @@ package org.incidentplatform.bench.analytics;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +55,8 @@ import org.incidentplatform.schemas.serde.AvroSerializer;
  * format through an in-memory registry, as incident-service writes it.
  *
  * <p>Per round: decode and apply (what a rebuild costs beyond Kafka's fetch), decode only, and apply only
- * (events decoded beforehand). Then the heap the model keeps, after full GCs, with the model alive.
+ * (events decoded beforehand), each also per CPU-second of the replaying thread (steadier than wall time on a
+ * shared machine; collections run on other threads). Then the heap the model keeps, after full GCs, with the model alive.
  *
  * <p>Arguments: {@code --incidents N} (100000), {@code --rounds N} (3), {@code --seed N} (42),
  * {@code --pause-seconds N} (0: how long to keep the model alive at the end, for a heap histogram). Prints a
@@ -113,15 +115,19 @@ public final class ReplayBenchmark {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.out.printf(Locale.ROOT, "%,d events (%,d incidents), %,.0f bytes per record on average%n%n",
                 log.size(), incidents, (double) bytes / log.size());
-        System.out.println("| round | decode + apply, events/s | decode only, events/s | apply only, events/s |");
-        System.out.println("|---:|---:|---:|---:|");
+        System.out.println("| round | decode + apply, events/s | decode only, events/s | apply only, events/s |"
+                + " decode + apply, events per CPU-s | apply only, events per CPU-s |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|");
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         LiveStatus kept = null;
         for (int round = 1; round <= rounds; round++) {
             kept = null;
             settledHeap(memory);
             long start = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
             LiveStatus replayed = LiveStatus.of(clock, decoding(log, deserializer));
             double both = log.size() / ((System.nanoTime() - start) / 1e9);
+            double bothCpu = log.size() / ((threads.getCurrentThreadCpuTime() - cpu) / 1e9);
             replayed = null;
 
             start = System.nanoTime();
@@ -138,10 +144,13 @@ public final class ReplayBenchmark {
             decoding(log, deserializer).forEach(decoded::add);
             settledHeap(memory);
             start = System.nanoTime();
+            cpu = threads.getCurrentThreadCpuTime();
             kept = LiveStatus.of(clock, decoded);
             double applyOnly = log.size() / ((System.nanoTime() - start) / 1e9);
+            double applyOnlyCpu = log.size() / ((threads.getCurrentThreadCpuTime() - cpu) / 1e9);
             decoded = null;
-            System.out.printf(Locale.ROOT, "| %d | %,.0f | %,.0f | %,.0f |%n", round, both, decodeOnly, applyOnly);
+            System.out.printf(Locale.ROOT, "| %d | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f |%n", round, both, decodeOnly,
+                    applyOnly, bothCpu, applyOnlyCpu);
         }
         long withModel = settledHeap(memory);
         pause(pauseSeconds);
