@@ -87,10 +87,7 @@ public final class ReplayBenchmark {
     }
 
     public static void main(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> options = AnalyticsBenchmark.options(args);
         int incidents = Integer.parseInt(options.getOrDefault("incidents", "100000"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
@@ -122,7 +119,7 @@ public final class ReplayBenchmark {
         LiveStatus kept = null;
         for (int round = 1; round <= rounds; round++) {
             kept = null;
-            settledHeap(memory);
+            AnalyticsBenchmark.settledHeap(memory);
             long start = System.nanoTime();
             long cpu = threads.getCurrentThreadCpuTime();
             LiveStatus replayed = LiveStatus.of(clock, decoding(log, deserializer));
@@ -142,7 +139,7 @@ public final class ReplayBenchmark {
 
             List<IncidentEvent> decoded = new ArrayList<>(log.size());
             decoding(log, deserializer).forEach(decoded::add);
-            settledHeap(memory);
+            AnalyticsBenchmark.settledHeap(memory);
             start = System.nanoTime();
             cpu = threads.getCurrentThreadCpuTime();
             kept = LiveStatus.of(clock, decoded);
@@ -152,11 +149,11 @@ public final class ReplayBenchmark {
             System.out.printf(Locale.ROOT, "| %d | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f |%n", round, both, decodeOnly,
                     applyOnly, bothCpu, applyOnlyCpu);
         }
-        long withModel = settledHeap(memory);
+        long withModel = AnalyticsBenchmark.settledHeap(memory);
         pause(pauseSeconds);
         long modelEvents = kept.current().appliedEvents();
         kept = null;
-        long withoutModel = settledHeap(memory);
+        long withoutModel = AnalyticsBenchmark.settledHeap(memory);
         System.out.printf(Locale.ROOT, "%nHeap kept by the model (LiveStatus, published snapshot included) after "
                         + "%,d events: %.1f MiB (used heap after full GCs, with and without it)%n", modelEvents,
                 (withModel - withoutModel) / (1024.0 * 1024.0));
@@ -190,20 +187,6 @@ public final class ReplayBenchmark {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static long settledHeap(MemoryMXBean memory) {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 
     /** The whole log, in log order: the catalogue first, then incidents (and maintenances) overlapping. */
