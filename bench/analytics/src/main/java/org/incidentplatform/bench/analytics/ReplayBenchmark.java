@@ -56,7 +56,8 @@ import org.incidentplatform.schemas.serde.AvroSerializer;
  *
  * <p>Per round: decode and apply (what a rebuild costs beyond Kafka's fetch), decode only, and apply only
  * (events decoded beforehand), each also per CPU-second of the replaying thread (steadier than wall time on a
- * shared machine; collections run on other threads). Then the heap the model keeps, after full GCs, with the model alive.
+ * shared machine; collections run on other threads). Then the heap the model keeps, after full GCs, with the
+ * model alive.
  *
  * <p>Arguments: {@code --incidents N} (100000), {@code --rounds N} (3), {@code --seed N} (42),
  * {@code --pause-seconds N} (0: how long to keep the model alive at the end, for a heap histogram). Prints a
