@@ -127,7 +127,7 @@ final class IncidentState {
         }
         moveTo(newStatus, at, releaseOthers);
         touch(event);
-        updates.add(UpdateFact.of(event, status, message, changes));
+        updates.add(UpdateFact.of(event, status, message, ids.shared(changes)));
     }
 
     /** @param resolution true for a resolution event: resolvedAt is always the latest one */
