@@ -153,7 +153,7 @@ public final class Analytics {
         IncidentMilestones incident = incidents.get(streamId);
         if (incident != null) {
             Map<String, ComponentStatus> before = incident.imposed();
-            if (!incident.apply(payload, at)) {
+            if (!incident.apply(payload, at, this::canonicalId)) {
                 return false;
             }
             named(payload).keySet().forEach(id -> named(id, incident, at));
@@ -177,7 +177,7 @@ public final class Analytics {
 
     private void declare(String streamId, IncidentDeclared declared, long at) {
         IncidentMilestones incident = IncidentMilestones.declared(streamId, streams.register(streamId, false),
-                declared, at);
+                declared, at, this::canonicalId);
         incidents.put(streamId, incident);
         inLogOrder.add(incident);
         Map<String, ComponentStatus> said = declared.getComponents();
@@ -214,6 +214,9 @@ public final class Analytics {
     /** Moves the stream's claims from what it imposed ({@code before}) to what it imposes from {@code at} on. */
     private void impose(int stream, Map<String, ComponentStatus> before, Map<String, ComponentStatus> after,
                         long at) {
+        if (before.equals(after)) {
+            return;
+        }
         Set<String> touched = new TreeSet<>(before.keySet());
         touched.addAll(after.keySet());
         for (String componentId : touched) {
@@ -232,6 +235,11 @@ public final class Analytics {
                 openClaims.put(key, timeline.open(stream, now, at));
             }
         }
+    }
+
+    /** The model's one instance of a component id, whichever copy an event brought. */
+    private String canonicalId(String componentId) {
+        return componentIds.get(component(componentId));
     }
 
     private int component(String componentId) {

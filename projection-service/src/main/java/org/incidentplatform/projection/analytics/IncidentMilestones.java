@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.incidentplatform.events.ActionItemAdded;
 import org.incidentplatform.events.ActionItemCompleted;
@@ -49,7 +50,11 @@ final class IncidentMilestones {
     /** Indices of every component the incident ever named, ascending. */
     int[] components = NO_COMPONENTS;
     private IncidentStatus status;
-    private final Map<String, ComponentStatus> said = new HashMap<>();
+    /** A few components each, one table per incident ever declared: small, with the model's own id strings. */
+    private final Map<String, ComponentStatus> said = new HashMap<>(4);
+    /** What it imposes, kept until an event changes it: most events change neither components nor resolution. */
+    private Map<String, ComponentStatus> imposed = Map.of();
+    private boolean imposedStale = true;
 
     private IncidentMilestones(String id, int stream, IncidentDeclared declared) {
         this.id = id;
@@ -70,15 +75,16 @@ final class IncidentMilestones {
         return Vocabulary.Impact.fromWireValue(impact.name()).rank();
     }
 
-    static IncidentMilestones declared(String id, int stream, IncidentDeclared declared, long at) {
+    static IncidentMilestones declared(String id, int stream, IncidentDeclared declared, long at,
+                                       UnaryOperator<String> componentIds) {
         IncidentMilestones incident = new IncidentMilestones(id, stream, declared);
-        incident.said.putAll(declared.getComponents());
+        incident.say(declared.getComponents(), componentIds);
         incident.reach(declared.getStatus(), at, true);
         return incident;
     }
 
     /** @return false when the payload is no incident event */
-    boolean apply(Object payload, long at) {
+    boolean apply(Object payload, long at, UnaryOperator<String> componentIds) {
         if (payload instanceof IncidentUpdatePosted e) {
             if (e.getImpact() != null) {
                 latestImpact = e.getImpact();
@@ -86,19 +92,20 @@ final class IncidentMilestones {
                     highestImpact = e.getImpact();
                 }
             }
-            said.putAll(e.getComponents());
+            say(e.getComponents(), componentIds);
             if (e.getStatus() != null) {
                 reach(e.getStatus(), at, false);
             }
         } else if (payload instanceof IncidentResolved e) {
-            said.keySet().retainAll(e.getComponents().keySet());
-            said.putAll(e.getComponents());
+            imposedStale |= said.keySet().retainAll(e.getComponents().keySet());
+            say(e.getComponents(), componentIds);
             reach(IncidentStatus.resolved, at, true);
         } else if (payload instanceof IncidentReopened e) {
-            said.putAll(e.getComponents());
+            say(e.getComponents(), componentIds);
             reach(e.getStatus(), at, false);
         } else if (payload instanceof IncidentRetracted) {
             retracted = true;
+            imposedStale = true;
         } else if (payload instanceof PostmortemPublished) {
             if (isResolved()) {
                 status = IncidentStatus.postmortem;
@@ -107,6 +114,11 @@ final class IncidentMilestones {
             return payload instanceof ActionItemAdded || payload instanceof ActionItemCompleted;
         }
         return true;
+    }
+
+    private void say(Map<String, ComponentStatus> named, UnaryOperator<String> componentIds) {
+        imposedStale |= !named.isEmpty();
+        named.forEach((componentId, status) -> said.put(componentIds.apply(componentId), status));
     }
 
     /**
@@ -131,6 +143,7 @@ final class IncidentMilestones {
         } else {
             resolvedAt = NONE;
         }
+        imposedStale |= wasResolved != isResolved();
     }
 
     private static long earliest(long current, long at) {
@@ -169,7 +182,11 @@ final class IncidentMilestones {
 
     /** What the incident imposes on its components now: nothing once resolved or retracted. */
     Map<String, ComponentStatus> imposed() {
-        return retracted || isResolved() ? Map.of() : Map.copyOf(said);
+        if (imposedStale) {
+            imposed = retracted || isResolved() ? Map.of() : Map.copyOf(said);
+            imposedStale = false;
+        }
+        return imposed;
     }
 
     IncidentDurations durations(List<String> componentNames) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -55,7 +54,7 @@ public final class LiveStatus {
     }
 
     /** The status after exactly these events, caught up: what a rebuild from such a log gives. */
-    public static LiveStatus of(Clock clock, List<IncidentEvent> log) {
+    public static LiveStatus of(Clock clock, Iterable<IncidentEvent> log) {
         LiveStatus status = new LiveStatus(clock);
         log.forEach(status::offer);
         status.publish();

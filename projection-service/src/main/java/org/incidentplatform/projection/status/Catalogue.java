@@ -120,27 +120,17 @@ final class Catalogue {
                 || payload instanceof ComponentGroupRenamed || payload instanceof ComponentGroupRemoved;
     }
 
-    /** Whether a component may appear on the public page, in lists and in incidents alike. */
-    boolean isHidden(String componentId) {
-        ComponentEntry component = components.get(componentId);
-        return component != null && component.hidden;
-    }
-
-    /** Components kept off the public page, wherever they would be named. */
-    Set<String> hiddenComponentIds() {
+    /** Each component's name and which are kept off the public page, wherever they would be named: as of now. */
+    CatalogueNames names() {
+        Map<String, String> names = new HashMap<>();
         Set<String> hidden = new HashSet<>();
         for (ComponentEntry component : components.values()) {
+            names.put(component.id, component.name);
             if (component.hidden) {
                 hidden.add(component.id);
             }
         }
-        return hidden;
-    }
-
-    /** The component's name, its last one if removed, its id if never catalogued. */
-    String nameOf(String componentId) {
-        ComponentEntry component = components.get(componentId);
-        return component == null ? componentId : component.name;
+        return new CatalogueNames(names, hidden);
     }
 
     /** Public components: neither hidden nor removed. */

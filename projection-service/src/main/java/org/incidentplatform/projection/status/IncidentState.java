@@ -37,9 +37,10 @@ final class IncidentState {
     private final Instant createdAt;
     private final Instant startedAt;
     private final boolean backfilled;
-    private final Map<String, ComponentStatus> components = new LinkedHashMap<>();
-    private final Set<String> touched = new LinkedHashSet<>();
-    private final List<UpdateFact<IncidentStatus>> updates = new ArrayList<>();
+    /** An incident names a few components: small tables, as there is one per incident ever declared. */
+    private final Map<String, ComponentStatus> components = new LinkedHashMap<>(4);
+    private final Set<String> touched = new LinkedHashSet<>(4);
+    private final UpdateLog<IncidentStatus> updates = new UpdateLog<>();
     private IncidentStatus status;
     private Impact impact;
     private Instant updatedAt;
@@ -48,6 +49,9 @@ final class IncidentState {
     private boolean retracted;
     private Postmortem postmortem;
     private long version;
+    /** What it imposes, kept until an event changes it: most events change neither components nor resolution. */
+    private Map<String, ComponentStatus> imposed = Map.of();
+    private boolean imposedStale = true;
 
     private IncidentState(String id, IncidentDeclared declared, Instant at) {
         this.id = id;
@@ -58,26 +62,28 @@ final class IncidentState {
         this.impact = declared.getImpact();
     }
 
-    static IncidentState declared(IncidentEvent event, IncidentDeclared declared) {
+    static IncidentState declared(IncidentEvent event, IncidentDeclared declared, ComponentIds ids) {
         IncidentState incident = new IncidentState(event.getIncidentId(), declared, event.getOccurredAt());
-        incident.post(event, declared.getStatus(), declared.getMessage(), declared.getComponents(), false);
+        incident.post(event, declared.getStatus(), declared.getMessage(), declared.getComponents(), false, ids);
         return incident;
     }
 
     /** @return false when the event is no incident event */
-    boolean apply(IncidentEvent event) {
+    boolean apply(IncidentEvent event, ComponentIds ids) {
         Object payload = event.getPayload();
         if (payload instanceof IncidentUpdatePosted e) {
             if (e.getImpact() != null) {
                 impact = e.getImpact();
             }
-            post(event, e.getStatus() == null ? status : e.getStatus(), e.getMessage(), e.getComponents(), false);
+            post(event, e.getStatus() == null ? status : e.getStatus(), e.getMessage(), e.getComponents(), false,
+                    ids);
         } else if (payload instanceof IncidentResolved e) {
-            post(event, IncidentStatus.resolved, e.getMessage(), e.getComponents(), true);
+            post(event, IncidentStatus.resolved, e.getMessage(), e.getComponents(), true, ids);
         } else if (payload instanceof IncidentReopened e) {
-            post(event, e.getStatus(), e.getMessage(), e.getComponents(), false);
+            post(event, e.getStatus(), e.getMessage(), e.getComponents(), false, ids);
         } else if (payload instanceof IncidentRetracted) {
             retracted = true;
+            imposedStale = true;
             touch(event);
         } else if (payload instanceof PostmortemPublished e) {
             postmortem = new Postmortem(e.getBody(), e.getRootCause(), e.getContributingFactors(),
@@ -99,11 +105,12 @@ final class IncidentState {
      * lets go of the components it does not name, shown as returning to operational.
      */
     private void post(IncidentEvent event, IncidentStatus newStatus, String message,
-                      Map<String, ComponentStatus> named, boolean releaseOthers) {
+                      Map<String, ComponentStatus> named, boolean releaseOthers, ComponentIds ids) {
         Instant at = event.getOccurredAt();
+        imposedStale |= releaseOthers || !named.isEmpty();
         List<Change> changes = new ArrayList<>();
         for (Map.Entry<String, ComponentStatus> entry : named.entrySet()) {
-            changes.add(new Change(entry.getKey(), said(entry.getKey()), entry.getValue()));
+            changes.add(new Change(ids.intern(entry.getKey()), said(entry.getKey()), entry.getValue()));
         }
         if (releaseOthers) {
             for (Map.Entry<String, ComponentStatus> entry : components.entrySet()) {
@@ -113,12 +120,14 @@ final class IncidentState {
             }
             components.keySet().retainAll(named.keySet());
         }
-        components.putAll(named);
-        touched.addAll(named.keySet());
+        for (Map.Entry<String, ComponentStatus> entry : named.entrySet()) {
+            String componentId = ids.intern(entry.getKey());
+            components.put(componentId, entry.getValue());
+            touched.add(componentId);
+        }
         moveTo(newStatus, at, releaseOthers);
         touch(event);
-        updates.add(new UpdateFact<>(event.getEventId().toString(), status, message, at, List.copyOf(changes),
-                event.getSequence()));
+        updates.add(UpdateFact.of(event, status, message, ids.shared(changes)));
     }
 
     /** @param resolution true for a resolution event: resolvedAt is always the latest one */
@@ -135,6 +144,7 @@ final class IncidentState {
         } else {
             resolvedAt = null;
         }
+        imposedStale |= wasResolved != isResolved();
     }
 
     private ComponentStatus said(String componentId) {
@@ -152,12 +162,16 @@ final class IncidentState {
 
     /** What the incident imposes on the page now: nothing once it is resolved or retracted. */
     Map<String, ComponentStatus> imposed() {
-        return retracted || isResolved() ? Map.of() : Map.copyOf(components);
+        if (imposedStale) {
+            imposed = retracted || isResolved() ? Map.of() : Map.copyOf(components);
+            imposedStale = false;
+        }
+        return imposed;
     }
 
-    Incident view(Catalogue catalogue) {
+    Incident view(CatalogueNames names) {
         return new Incident(id, title, status, impact, createdAt, updatedAt, startedAt, monitoringAt, resolvedAt,
-                backfilled, retracted, postmortem, UpdateFact.publicIds(touched, catalogue),
-                UpdateFact.newestFirst(updates, catalogue), version);
+                backfilled, retracted, postmortem, UpdateFact.publicIds(touched, names),
+                updates.newestFirst(names), version);
     }
 }

@@ -29,7 +29,7 @@ final class MaintenanceState {
     private final Instant scheduledFor;
     private final Instant scheduledUntil;
     private final Instant createdAt;
-    private final List<UpdateFact<MaintenanceStatus>> updates = new ArrayList<>();
+    private final UpdateLog<MaintenanceStatus> updates = new UpdateLog<>();
     private MaintenanceStatus status = MaintenanceStatus.scheduled;
     private boolean cancelled;
     private Instant updatedAt;
@@ -37,17 +37,18 @@ final class MaintenanceState {
     private Instant resolvedAt;
     private long version;
 
-    private MaintenanceState(IncidentEvent event, MaintenanceScheduled scheduled) {
+    private MaintenanceState(IncidentEvent event, MaintenanceScheduled scheduled, ComponentIds ids) {
         this.id = event.getIncidentId();
         this.title = scheduled.getTitle();
-        this.planned = new LinkedHashMap<>(scheduled.getComponents());
+        this.planned = new LinkedHashMap<>(4);
+        scheduled.getComponents().forEach((componentId, status) -> planned.put(ids.intern(componentId), status));
         this.scheduledFor = scheduled.getScheduledFor();
         this.scheduledUntil = scheduled.getScheduledUntil();
         this.createdAt = event.getOccurredAt();
     }
 
-    static MaintenanceState scheduled(IncidentEvent event, MaintenanceScheduled scheduled) {
-        MaintenanceState maintenance = new MaintenanceState(event, scheduled);
+    static MaintenanceState scheduled(IncidentEvent event, MaintenanceScheduled scheduled, ComponentIds ids) {
+        MaintenanceState maintenance = new MaintenanceState(event, scheduled, ids);
         maintenance.post(event, MaintenanceStatus.scheduled, scheduled.getMessage(), List.of());
         return maintenance;
     }
@@ -98,8 +99,7 @@ final class MaintenanceState {
         status = newStatus;
         updatedAt = event.getOccurredAt();
         version = event.getSequence();
-        updates.add(new UpdateFact<>(event.getEventId().toString(), newStatus, message, event.getOccurredAt(),
-                List.copyOf(changes), event.getSequence()));
+        updates.add(UpdateFact.of(event, newStatus, message, changes));
     }
 
     private boolean active() {
@@ -111,9 +111,9 @@ final class MaintenanceState {
         return active() ? Map.copyOf(planned) : Map.of();
     }
 
-    Maintenance view(Catalogue catalogue) {
+    Maintenance view(CatalogueNames names) {
         return new Maintenance(id, title, status, cancelled, scheduledFor, scheduledUntil, createdAt, updatedAt,
-                startedAt, resolvedAt, UpdateFact.publicIds(planned.keySet(), catalogue),
-                UpdateFact.newestFirst(updates, catalogue), version);
+                startedAt, resolvedAt, UpdateFact.publicIds(planned.keySet(), names), updates.newestFirst(names),
+                version);
     }
 }

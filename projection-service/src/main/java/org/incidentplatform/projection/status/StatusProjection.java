@@ -88,6 +88,8 @@ public final class StatusProjection {
     private final Map<String, Incident> incidentViews = new HashMap<>();
     private final Map<String, Maintenance> maintenanceViews = new HashMap<>();
     private final Set<String> changedStreams = new HashSet<>();
+    private final ComponentIds componentIds = new ComponentIds();
+    private CatalogueNames names;
     private boolean catalogueChanged;
     private boolean changed;
     private long appliedEvents;
@@ -150,7 +152,7 @@ public final class StatusProjection {
             if (incidents.containsKey(streamId) || maintenances.containsKey(streamId)) {
                 return false;
             }
-            IncidentState incident = IncidentState.declared(event, declared);
+            IncidentState incident = IncidentState.declared(event, declared, componentIds);
             incidents.put(streamId, incident);
             Instant startedAt = declared.getStartedAt();
             Instant from = startedAt != null && startedAt.isBefore(event.getOccurredAt()) ? startedAt
@@ -162,14 +164,14 @@ public final class StatusProjection {
             if (incidents.containsKey(streamId) || maintenances.containsKey(streamId)) {
                 return false;
             }
-            MaintenanceState maintenance = MaintenanceState.scheduled(event, scheduled);
+            MaintenanceState maintenance = MaintenanceState.scheduled(event, scheduled, componentIds);
             maintenances.put(streamId, maintenance);
             return imposed(streamId, Map.of(), maintenance.imposed(), event);
         }
         IncidentState incident = incidents.get(streamId);
         if (incident != null) {
             Map<String, ComponentStatus> before = incident.imposed();
-            if (!incident.apply(event)) {
+            if (!incident.apply(event, componentIds)) {
                 return false;
             }
             named(payload).keySet().forEach(id -> catalogue.counts(id, event.getOccurredAt()));
@@ -230,7 +232,8 @@ public final class StatusProjection {
 
     private StatusSnapshot build() {
         // Names and visibility of components show inside incidents, so a catalogue change renews them all.
-        if (catalogueChanged) {
+        if (catalogueChanged || names == null) {
+            names = catalogue.names();
             incidents.keySet().forEach(changedStreams::add);
             maintenances.keySet().forEach(changedStreams::add);
             catalogueChanged = false;
@@ -238,11 +241,11 @@ public final class StatusProjection {
         for (String streamId : changedStreams) {
             IncidentState incident = incidents.get(streamId);
             if (incident != null) {
-                incidentViews.put(streamId, incident.view(catalogue));
+                incidentViews.put(streamId, incident.view(names));
             }
             MaintenanceState maintenance = maintenances.get(streamId);
             if (maintenance != null) {
-                maintenanceViews.put(streamId, maintenance.view(catalogue));
+                maintenanceViews.put(streamId, maintenance.view(names));
             }
         }
         changedStreams.clear();
@@ -250,7 +253,7 @@ public final class StatusProjection {
         List<Group> groups = new ArrayList<>();
         layOut(components, groups);
         return new StatusSnapshot(components, groups, incidentViews.values(), maintenanceViews.values(),
-                lastEventAt, lastRecordedAt, updatedAt, appliedEvents, versions, catalogue.hiddenComponentIds());
+                lastEventAt, lastRecordedAt, updatedAt, appliedEvents, versions, names.hidden());
     }
 
     private void layOut(List<Component> components, List<Group> groups) {

@@ -101,6 +101,11 @@ public final class StatusSnapshot {
         return worst == PageIndicator.none && !active.isEmpty() ? PageIndicator.maintenance : worst;
     }
 
+    /** The projection's own update lists are immutable already, and built when read: kept as they are. */
+    private static <S extends Enum<S>> List<Update<S>> immutable(List<Update<S>> updates) {
+        return updates instanceof UpdateLog.NewestFirst<S> ? updates : List.copyOf(updates);
+    }
+
     private static <T> Map<String, T> byId(Collection<T> values, Function<T, String> id) {
         return values.stream().collect(Collectors.toUnmodifiableMap(id, Function.identity()));
     }
@@ -294,7 +299,7 @@ public final class StatusSnapshot {
 
         public Incident {
             componentIds = List.copyOf(componentIds);
-            updates = List.copyOf(updates);
+            updates = immutable(updates);
         }
 
         /** Resolved, with or without a postmortem: impact on users is over. */
@@ -349,7 +354,7 @@ public final class StatusSnapshot {
 
         public Maintenance {
             componentIds = List.copyOf(componentIds);
-            updates = List.copyOf(updates);
+            updates = immutable(updates);
         }
 
         /** Always {@code maintenance}, as Statuspage reports it. */

@@ -134,7 +134,8 @@ public final class AnalyticsBenchmark {
         return nanos;
     }
 
-    private static long settledHeap(MemoryMXBean memory) {
+    /** Used heap after full collections: the least of a few, once what can be freed is. */
+    static long settledHeap(MemoryMXBean memory) {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
             System.gc();
@@ -224,7 +225,8 @@ public final class AnalyticsBenchmark {
         return 1;
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** {@code --name value} pairs. */
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
