@@ -19,7 +19,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.subscription.Channel;
-import org.incidentplatform.notification.subscription.Impact;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.incidentplatform.notification.subscription.LinkSigner;
 import org.incidentplatform.notification.subscription.Subscription;
 import org.junit.jupiter.api.Test;

@@ -38,7 +38,7 @@ final class RandomIncidentLog {
             IncidentStatus.monitoring};
 
     final Map<String, Stream> streams = new LinkedHashMap<>();
-    private final GivenEvents given = new GivenEvents();
+    final GivenEvents given = new GivenEvents();
     private final Random random;
     private final boolean monotone;
     private long clock;

@@ -1,7 +1,6 @@
 package org.incidentplatform.projection.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.incidentplatform.projection.analytics.AnalyticsLog.t;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +28,7 @@ import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.projection.live.LiveStatus;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +49,8 @@ class ReadModelGoldenTests {
         StringBuilder answers = new StringBuilder();
         for (int seed = 1; seed <= LOGS; seed++) {
             RandomIncidentLog log = RandomIncidentLog.generate(new Random(seed), seed % 3 != 0);
-            List<IncidentEvent> events = new ArrayList<>(log.events);
-            appendChanges(events, Instant.ofEpochMilli(log.latest));
+            appendChanges(log.given, Instant.ofEpochMilli(log.latest));
+            List<IncidentEvent> events = log.events();
             LiveStatus status = LiveStatus.of(Clock.systemUTC(), events);
             answers.append("== log ").append(seed).append('\n');
             describe(status.current(), events, answers);
@@ -67,31 +67,19 @@ class ReadModelGoldenTests {
     }
 
     /** A back-filled incident, then catalogue changes that rename, hide, move and remove what incidents named. */
-    private static void appendChanges(List<IncidentEvent> events, Instant after) {
-        Map<String, Long> sequences = new HashMap<>();
-        events.forEach(e -> sequences.merge(e.getIncidentId(), e.getSequence(), Math::max));
+    private static void appendChanges(GivenEvents given, Instant after) {
         Instant at = after.plusSeconds(3600);
-        append(events, sequences, "inc-backfilled", at, AnalyticsLog.declared(t("2024-05-20T10:00:00Z"),
-                t("2024-05-20T10:05:00Z"), IncidentStatus.resolved, Impact.major,
-                Map.of("db", ComponentStatus.major_outage, "secret", ComponentStatus.partial_outage), true));
-        append(events, sequences, "catalogue", at, ComponentAdded.newBuilder().setComponentId("secret")
+        given.at(at).backfilled("inc-backfilled", Impact.major, Instant.parse("2024-05-20T10:00:00Z"),
+                Instant.parse("2024-05-20T10:05:00Z"),
+                Map.of("db", ComponentStatus.major_outage, "secret", ComponentStatus.partial_outage));
+        given.at(at).append("catalogue", ComponentAdded.newBuilder().setComponentId("secret")
                 .setName("Secret").setDescription(null).setGroupId(null).setPosition(2).setHidden(true).build());
-        append(events, sequences, "catalogue", at.plusSeconds(60), ComponentRenamed.newBuilder()
-                .setComponentId("web").setName("Website").build());
-        append(events, sequences, "catalogue", at.plusSeconds(120), ComponentMovedToGroup.newBuilder()
-                .setComponentId("db").setGroupId(RandomIncidentLog.GROUP).setPosition(1).build());
-        append(events, sequences, "catalogue", at.plusSeconds(180), ComponentRemoved.newBuilder()
-                .setComponentId("api").build());
-        if (sequences.get("catalogue") % 2 == 0) {
-            append(events, sequences, "catalogue", at.plusSeconds(240), ComponentGroupRemoved.newBuilder()
-                    .setGroupId(RandomIncidentLog.GROUP).build());
+        given.at(at.plusSeconds(60)).catalogue().renamed("web", "Website");
+        given.at(at.plusSeconds(120)).catalogue().movedToGroup("db", RandomIncidentLog.GROUP, 1);
+        given.at(at.plusSeconds(180)).catalogue().removed("api");
+        if (given.version("catalogue") % 2 == 0) {
+            given.at(at.plusSeconds(240)).catalogue().groupRemoved(RandomIncidentLog.GROUP);
         }
-    }
-
-    private static void append(List<IncidentEvent> events, Map<String, Long> sequences, String stream, Instant at,
-                               Object payload) {
-        long sequence = sequences.merge(stream, 1L, Long::sum);
-        events.add(AnalyticsLog.envelope(stream, sequence, at, at.plusSeconds(5), payload));
     }
 
     private static void describe(StatusSnapshot snapshot, List<IncidentEvent> events, StringBuilder out) {
