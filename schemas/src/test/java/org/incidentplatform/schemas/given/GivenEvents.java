@@ -313,11 +313,15 @@ public final class GivenEvents {
     }
 
     /** When the next event happens: as said, a minute after the latest, or, happening now, now. */
+    /**
+     * When the next event happens. Asked more than once for one event (a declaration's payload, then its
+     * envelope), it gives the same time, the wall clock's too: {@link #write} clears it.
+     */
     private Instant nextTime() {
-        if (happeningNow) {
-            return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        if (next == null) {
+            next = happeningNow ? Instant.now().truncatedTo(ChronoUnit.MILLIS) : now.plus(PACE);
         }
-        return next != null ? next : now.plus(PACE);
+        return next;
     }
 
     private void requireScheduled() {
