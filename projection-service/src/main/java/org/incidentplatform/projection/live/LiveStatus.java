@@ -3,6 +3,7 @@ package org.incidentplatform.projection.live;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,21 +29,22 @@ import org.slf4j.LoggerFactory;
  * <p><b>A gap waits.</b> An event whose stream lacks an earlier one (a record that was dead-lettered, then
  * written again once it could be read) is held, not dropped, and applied with everything after it as soon as
  * the missing one arrives: the models stay at the last complete state meanwhile, and {@link #waitingForGaps()}
- * says which streams wait for what. At most {@link #MAX_HELD_PER_STREAM} events are held per stream; beyond
- * that the newest are dropped with an error (a restart reads them again from the log).
+ * says which streams wait for what. At most {@link #MAX_HELD} events are held in all, whatever the number of
+ * streams; beyond that the newest are dropped with an error (a restart reads them again from the log).
  */
 public final class LiveStatus {
 
-    /** Events held per stream while it waits for a missing one. */
-    static final int MAX_HELD_PER_STREAM = 10_000;
+    /** Events held, over all streams, while their streams wait for missing ones. */
+    static final int MAX_HELD = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(LiveStatus.class);
 
     private final StatusProjection projection = new StatusProjection();
     private final Analytics analytics = new Analytics();
     private final Map<String, TreeMap<Long, IncidentEvent>> held = new HashMap<>();
-    private volatile Map<String, Gap> gaps = Map.of();
-    private long droppedWhileWaiting;
+    private int heldEvents;
+    /** Written by the follower only; read by health and metrics from other threads. */
+    private final Map<String, Gap> gaps = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
     private volatile boolean caughtUp;
@@ -91,20 +93,15 @@ public final class LiveStatus {
 
     private void hold(IncidentEvent event) {
         String stream = event.getIncidentId();
-        TreeMap<Long, IncidentEvent> waiting = held.computeIfAbsent(stream, s -> new TreeMap<>());
-        if (waiting.size() >= MAX_HELD_PER_STREAM && !waiting.containsKey(event.getSequence())) {
-            droppedWhileWaiting++;
-            log.error("event {} of {} dropped: the stream already holds {} events while it waits for sequence {};"
-                    + " a restart reads it again from the log", event.getEventId(), stream, waiting.size(),
-                    projection.versionOf(stream) + 1);
+        if (heldEvents >= MAX_HELD) {
+            log.error("event {} of {} dropped: {} events already wait for missing ones; a restart reads it again"
+                    + " from the log", event.getEventId(), stream, heldEvents);
             return;
         }
-        waiting.put(event.getSequence(), event);
-        if (!gaps.containsKey(stream)) {
-            Map<String, Gap> next = new HashMap<>(gaps);
-            next.put(stream, new Gap(projection.versionOf(stream) + 1, clock.instant()));
-            gaps = Map.copyOf(next);
+        if (held.computeIfAbsent(stream, s -> new TreeMap<>()).put(event.getSequence(), event) == null) {
+            heldEvents++;
         }
+        gaps.putIfAbsent(stream, new Gap(projection.versionOf(stream) + 1, clock.instant()));
     }
 
     /** Applies, in order, what the stream held while it waited, as far as its sequence now runs unbroken. */
@@ -117,20 +114,17 @@ public final class LiveStatus {
             IncidentEvent next = waiting.firstEntry().getValue();
             StatusProjection.Outcome outcome = projection.offer(next);
             if (outcome == StatusProjection.Outcome.GAP) {
-                Map<String, Gap> still = new HashMap<>(gaps);
-                still.put(stream, new Gap(projection.versionOf(stream) + 1, gaps.get(stream).since()));
-                gaps = Map.copyOf(still);
+                gaps.computeIfPresent(stream, (s, gap) -> new Gap(projection.versionOf(s) + 1, gap.since()));
                 return;
             }
             waiting.pollFirstEntry();
+            heldEvents--;
             if (outcome != StatusProjection.Outcome.ALREADY_APPLIED) {
                 analytics.offer(next);
             }
         }
         held.remove(stream);
-        Map<String, Gap> rest = new HashMap<>(gaps);
-        rest.remove(stream);
-        gaps = Map.copyOf(rest);
+        gaps.remove(stream);
     }
 
     /**
@@ -138,12 +132,7 @@ public final class LiveStatus {
      * Their later events are held (see the class comment), so the page shows them as they were before the gap.
      */
     public Map<String, Gap> waitingForGaps() {
-        return gaps;
-    }
-
-    /** Events dropped because their stream already held {@link #MAX_HELD_PER_STREAM} while waiting. */
-    long droppedWhileWaiting() {
-        return droppedWhileWaiting;
+        return Collections.unmodifiableMap(gaps);
     }
 
     /** A stream's wait: the sequence it misses (the first, if several) and since when it waits. */
