@@ -21,9 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.cors.CorsConfiguration;
 
@@ -34,11 +32,6 @@ import org.springframework.web.cors.CorsConfiguration;
  * the same {@link PreparedRead.Answer}.
  */
 @RestController
-@CrossOrigin(origins = "*", methods = {RequestMethod.GET, RequestMethod.HEAD},
-        allowedHeaders = {ReadYourWrites.AWAIT_VERSION, HttpHeaders.IF_NONE_MATCH},
-        exposedHeaders = {HttpHeaders.ETAG, StatuspageController.DATA_AS_OF, ReadYourWrites.AWAITED_VERSION,
-                HttpHeaders.RETRY_AFTER},
-        maxAge = 3600)
 class StatuspageController implements PreparedRead {
 
     /** When this instance last knew it had everything the log holds: how old the answer may be. */
@@ -47,7 +40,10 @@ class StatuspageController implements PreparedRead {
     /** Seconds a client should wait before asking again while the status is being rebuilt. */
     static final String REBUILDING_RETRY_AFTER = "5";
 
-    /** The {@code @CrossOrigin} above, for {@link PreparedReads}: widgets run on other sites. */
+    /**
+     * Who may read the API from another site (anyone: widgets run on other sites), said once for both ways a read
+     * is answered: {@link PreparedReads} and, through {@link StatuspageConfiguration}'s CORS mappings, the chain.
+     */
     static final CorsConfiguration CORS = anyOrigin();
 
     private static final String JSON = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8).toString();
