@@ -14,17 +14,37 @@ import org.incidentplatform.local.junit.IncidentStreams;
  * 1,000,000 events, 10,000 subscribers); {@code --quick} shrinks everything to check the harness
  * works, and options given after it still win.
  */
-record BenchSettings(Set<Section> sections, int runs, boolean quick,
-                     List<Integer> clients, int incidents, Duration warmup, Duration measure,
-                     int offeredRate, Optional<Integer> sustainedRate, Duration endToEnd,
-                     Duration readWarmup, Duration read, int connections,
-                     long rebuildEvents, int subscribers, int largeAudience, int fanOutConcurrency,
-                     int longIncidentUpdates,
-                     Path home, Path report, boolean keepData) {
+record BenchSettings(
+        Set<Section> sections,
+        int runs,
+        boolean quick,
+        List<Integer> clients,
+        int incidents,
+        Duration warmup,
+        Duration measure,
+        int offeredRate,
+        Optional<Integer> sustainedRate,
+        Duration endToEnd,
+        Duration readWarmup,
+        Duration read,
+        int connections,
+        long rebuildEvents,
+        int subscribers,
+        int largeAudience,
+        int fanOutConcurrency,
+        int longIncidentUpdates,
+        Path home,
+        Path report,
+        boolean keepData) {
 
     /** The parts of the table, in the order the harness runs them on one started stack. */
     enum Section {
-        READS, COMMAND, E2E, REBUILD, FANOUT, LONG;
+        READS,
+        COMMAND,
+        E2E,
+        REBUILD,
+        FANOUT,
+        LONG;
 
         String option() {
             return name().toLowerCase(Locale.ROOT);
@@ -58,8 +78,13 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
             """;
 
     BenchSettings {
-        if (runs < 1 || clients.isEmpty() || clients.stream().anyMatch(c -> c < 1) || incidents < 1 || offeredRate < 1
-                || connections < 1 || subscribers < 1) {
+        if (runs < 1
+                || clients.isEmpty()
+                || clients.stream().anyMatch(c -> c < 1)
+                || incidents < 1
+                || offeredRate < 1
+                || connections < 1
+                || subscribers < 1) {
             throw new IllegalArgumentException("--runs, --clients, --incidents, --e2e-rate, --connections and "
                     + "--subscribers must be at least 1");
         }
@@ -70,7 +95,8 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
             throw new IllegalArgumentException("--e2e-sustained must be at least 1");
         }
         if (longIncidentUpdates < 2_000) {
-            throw new IllegalArgumentException("--long-updates must be at least 2000: it compares its first and last 1,000");
+            throw new IllegalArgumentException(
+                    "--long-updates must be at least 2000: it compares its first and last 1,000");
         }
         if (rebuildEvents < 1000) {
             throw new IllegalArgumentException("--rebuild-events must be at least 1000");
@@ -155,9 +181,28 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
             }
         }
         Duration readWarmup = quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
-        return new BenchSettings(sections, runs, quick, clients, incidents, warmup, measure, offeredRate,
-                Optional.ofNullable(sustainedRate), endToEnd, readWarmup, read, connections, rebuildEvents,
-                subscribers, largeAudience, 32, longIncidentUpdates, home, report, keepData);
+        return new BenchSettings(
+                sections,
+                runs,
+                quick,
+                clients,
+                incidents,
+                warmup,
+                measure,
+                offeredRate,
+                Optional.ofNullable(sustainedRate),
+                endToEnd,
+                readWarmup,
+                read,
+                connections,
+                rebuildEvents,
+                subscribers,
+                largeAudience,
+                32,
+                longIncidentUpdates,
+                home,
+                report,
+                keepData);
     }
 
     private static Set<Section> sections(String value) {
@@ -169,16 +214,18 @@ record BenchSettings(Set<Section> sections, int runs, boolean quick,
             try {
                 sections.add(Section.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--only knows reads, command, e2e, rebuild and fanout, not '"
-                        + name.trim() + "'");
+                throw new IllegalArgumentException(
+                        "--only knows reads, command, e2e, rebuild and fanout, not '" + name.trim() + "'");
             }
         }
         return sections;
     }
 
     private static List<Integer> numbers(String option, String value) {
-        return java.util.Arrays.stream(value.split(",")).filter(part -> !part.isBlank())
-                .map(part -> number(option, part.trim())).toList();
+        return java.util.Arrays.stream(value.split(","))
+                .filter(part -> !part.isBlank())
+                .map(part -> number(option, part.trim()))
+                .toList();
     }
 
     private static int number(String option, String value) {

@@ -6,8 +6,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** BENCHMARKS.md: this run's table, machine, date and command, then what each line is and how it is measured. */
-record BenchmarkReport(ZonedDateTime date, Duration took, Machine machine, String command, BenchSettings settings,
-                       SummaryTable table, List<String> details) {
+record BenchmarkReport(
+        ZonedDateTime date,
+        Duration took,
+        Machine machine,
+        String command,
+        BenchSettings settings,
+        SummaryTable table,
+        List<String> details) {
 
     String markdown() {
         StringBuilder text = new StringBuilder();
@@ -28,9 +34,14 @@ record BenchmarkReport(ZonedDateTime date, Duration took, Machine machine, Strin
                     """);
         }
         text.append("## Results\n\n");
-        text.append("Run on ").append(date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
-                .append(" in ").append(took.toMinutes()).append(" min; ").append(settings.runs())
-                .append(settings.runs() == 1 ? " run" : " runs").append(" per line, each figure the median with (min–max); ")
+        text.append("Run on ")
+                .append(date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
+                .append(" in ")
+                .append(took.toMinutes())
+                .append(" min; ")
+                .append(settings.runs())
+                .append(settings.runs() == 1 ? " run" : " runs")
+                .append(" per line, each figure the median with (min–max); ")
                 .append("*÷ ceiling* is the figure's median over its ceiling's (below 1: a share of the ceiling's "
                         + "rate; ×: how many times the ceiling's latency).\n\n");
         text.append(table.markdown()).append('\n');
@@ -40,7 +51,9 @@ record BenchmarkReport(ZonedDateTime date, Duration took, Machine machine, Strin
         }
         text.append("\n### Every run\n\n").append(table.runs()).append('\n');
         text.append("### Machine\n\n").append(machine.markdown()).append('\n');
-        text.append("### Command\n\nFrom the repository root:\n\n```sh\n").append(command).append("\n```\n\n");
+        text.append("### Command\n\nFrom the repository root:\n\n```sh\n")
+                .append(command)
+                .append("\n```\n\n");
         text.append(EXPLANATIONS);
         return text.toString();
     }

@@ -7,7 +7,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,16 +21,19 @@ final class CeilingTopic {
 
     static final String NAME = "bench-producer-ceiling";
 
-    private CeilingTopic() {
-    }
+    private CeilingTopic() {}
 
     /** Creates the topic unless it exists; its records expire after an hour, they are only load. */
     static String ensure(String bootstrapServers) {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(config)) {
-            int partitions = admin.describeTopics(List.of(RecordShape.EVENTS_TOPIC)).allTopicNames()
-                    .get(10, TimeUnit.SECONDS).get(RecordShape.EVENTS_TOPIC).partitions().size();
+            int partitions = admin.describeTopics(List.of(RecordShape.EVENTS_TOPIC))
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(RecordShape.EVENTS_TOPIC)
+                    .partitions()
+                    .size();
             NewTopic topic = new NewTopic(NAME, Optional.of(partitions), Optional.empty())
                     .configs(Map.of("retention.ms", String.valueOf(3_600_000)));
             try {

@@ -19,8 +19,7 @@ final class ClosedLoad {
         boolean send(int client, long sequence) throws Exception;
     }
 
-    private ClosedLoad() {
-    }
+    private ClosedLoad() {}
 
     static Measurement run(int clients, Duration length, Request request) {
         CountDownLatch ready = new CountDownLatch(clients);
@@ -34,38 +33,40 @@ final class ClosedLoad {
         for (int c = 0; c < clients; c++) {
             int client = c;
             latencies[c] = new Latencies();
-            Thread thread = new Thread(() -> {
-                ready.countDown();
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long end = window[1];
-                for (long sequence = 0; ; sequence++) {
-                    long sent = System.nanoTime();
-                    if (sent - end >= 0) {
-                        return;
-                    }
-                    boolean ok;
-                    try {
-                        ok = request.send(client, sequence);
-                    } catch (Exception e) {
-                        firstFailure.compareAndSet(null, e);
-                        ok = false;
-                    }
-                    long answered = System.nanoTime();
-                    if (answered - end > 0) {
-                        return;
-                    }
-                    if (ok) {
-                        accepted[client]++;
-                        latencies[client].add(answered - sent);
-                    } else {
-                        notAccepted[client]++;
-                    }
-                }
-            }, "bench-client-" + c);
+            Thread thread = new Thread(
+                    () -> {
+                        ready.countDown();
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        long end = window[1];
+                        for (long sequence = 0; ; sequence++) {
+                            long sent = System.nanoTime();
+                            if (sent - end >= 0) {
+                                return;
+                            }
+                            boolean ok;
+                            try {
+                                ok = request.send(client, sequence);
+                            } catch (Exception e) {
+                                firstFailure.compareAndSet(null, e);
+                                ok = false;
+                            }
+                            long answered = System.nanoTime();
+                            if (answered - end > 0) {
+                                return;
+                            }
+                            if (ok) {
+                                accepted[client]++;
+                                latencies[client].add(answered - sent);
+                            } else {
+                                notAccepted[client]++;
+                            }
+                        }
+                    },
+                    "bench-client-" + c);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();

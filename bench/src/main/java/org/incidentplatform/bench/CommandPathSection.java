@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
@@ -18,8 +17,7 @@ final class CommandPathSection {
 
     static final String NAME = "command path";
 
-    private CommandPathSection() {
-    }
+    private CommandPathSection() {}
 
     static void run(Run run) {
         BenchSettings settings = run.settings;
@@ -32,20 +30,26 @@ final class CommandPathSection {
         String topic = CeilingTopic.ensure(run.stack.bootstrapServers());
         double transaction = TransactionCost.millisPerTransaction(run.stack.bootstrapServers(), topic, 300);
         run.out.printf("One Kafka transaction (produce, send offsets, commit): %.1f ms%n", transaction);
-        run.detail(NAME, String.format("one Kafka transaction on this broker, as the command processor commits "
-                + "(one record, the input's offsets, commit), 300 in a row: %.1f ms each; a command is answered "
-                + "only after the transaction holding it commits", transaction));
+        run.detail(
+                NAME,
+                String.format(
+                        "one Kafka transaction on this broker, as the command processor commits "
+                                + "(one record, the input's offsets, commit), 300 in a row: %.1f ms each; a command is answered "
+                                + "only after the transaction holding it commits",
+                        transaction));
         // The command path's incidents leave the status page: their thousands of updates would
         // otherwise be in every summary.json the next sections read.
         service.resolveIncidents(incidents);
     }
 
     /** One concurrency: HTTP beside the synchronous producer with as many threads (and, the first time, ProducerPerformance). */
-    private static void measure(Run run, IncidentServiceClient service, List<String> incidents, int clients,
-                                boolean first) {
+    private static void measure(
+            Run run, IncidentServiceClient service, List<String> incidents, int clients, boolean first) {
         BenchSettings settings = run.settings;
         HttpCommandLoad http = new HttpCommandLoad(service, incidents, clients);
-        run.out.printf("HTTP, %d clients: warming up for %d s ...%n", clients, settings.warmup().toSeconds());
+        run.out.printf(
+                "HTTP, %d clients: warming up for %d s ...%n",
+                clients, settings.warmup().toSeconds());
         Measurement warm = http.run(settings.warmup());
         run.out.println("  warm-up: " + describe(warm));
         if (warm.perSecond() == 0) {
@@ -55,25 +59,37 @@ final class CommandPathSection {
         String bootstrap = run.stack.bootstrapServers();
         RecordShape shape = RecordShape.sample(bootstrap, Set.copyOf(incidents));
         run.shape = Optional.of(shape);
-        run.out.printf("Sampled %d %s records from %s: key %d B, value %d B, headers %d B%n", shape.sampled(),
-                shape.eventType(), RecordShape.EVENTS_TOPIC, shape.keyBytes(), shape.valueBytes(), shape.headerBytes());
+        run.out.printf(
+                "Sampled %d %s records from %s: key %d B, value %d B, headers %d B%n",
+                shape.sampled(),
+                shape.eventType(),
+                RecordShape.EVENTS_TOPIC,
+                shape.keyBytes(),
+                shape.valueBytes(),
+                shape.headerBytes());
         String topic = CeilingTopic.ensure(bootstrap);
         List<Measurement> httpRuns = new ArrayList<>();
         List<Measurement> synchronousRuns = new ArrayList<>();
         List<Measurement> pipelinedRuns = new ArrayList<>();
-        try (SynchronousProducerLoad synchronous = new SynchronousProducerLoad(bootstrap, topic, shape,
-                settings.incidents(), clients)) {
+        try (SynchronousProducerLoad synchronous =
+                new SynchronousProducerLoad(bootstrap, topic, shape, settings.incidents(), clients)) {
             PipelinedProducerLoad pipelined = new PipelinedProducerLoad(bootstrap, topic, shape.valueBytes());
-            run.out.printf("Synchronous producer: warming up for %d s ...%n", settings.ceilingWarmup().toSeconds());
+            run.out.printf(
+                    "Synchronous producer: warming up for %d s ...%n",
+                    settings.ceilingWarmup().toSeconds());
             run.out.println("  warm-up: " + describe(synchronous.run(settings.ceilingWarmup())));
             if (first) {
-                run.out.printf("ProducerPerformance: warming up for %d s ...%n", settings.ceilingWarmup().toSeconds());
+                run.out.printf(
+                        "ProducerPerformance: warming up for %d s ...%n",
+                        settings.ceilingWarmup().toSeconds());
                 pipelined.warmUp(settings.ceilingWarmup());
             }
 
             CpuAccount cpu = CpuAccount.start(run.stack.processes());
             for (int r = 1; r <= settings.runs(); r++) {
-                run.out.printf("Run %d of %d (%d s each line)%n", r, settings.runs(), settings.measure().toSeconds());
+                run.out.printf(
+                        "Run %d of %d (%d s each line)%n",
+                        r, settings.runs(), settings.measure().toSeconds());
                 httpRuns.add(measured(run, "HTTP", http.run(settings.measure())));
                 synchronousRuns.add(measured(run, "synchronous producer", synchronous.run(settings.measure())));
                 if (first) {
@@ -83,33 +99,69 @@ final class CommandPathSection {
             run.accountCpu(NAME + ", " + clients + " clients", cpu);
         }
         if (first) {
-            run.commandCapacity = Optional.of(Figure.of(httpRuns, Measurement::perSecond).median());
+            run.commandCapacity =
+                    Optional.of(Figure.of(httpRuns, Measurement::perSecond).median());
         }
 
         String post = String.format("`POST /api/v1/incidents/{id}/updates`, %d clients, closed loop", clients);
-        String pipelinedName = String.format("Kafka `ProducerPerformance` (kafka-tools %s), pipelined, %d B",
+        String pipelinedName = String.format(
+                "Kafka `ProducerPerformance` (kafka-tools %s), pipelined, %d B",
                 AppInfoParser.getVersion(), shape.valueBytes());
         String synchronousName = String.format("Kafka producer, %d threads, synchronous sends", clients);
         SummaryTable table = run.table;
         if (first) {
-            table.add(NAME, post + ": accepted/s", SummaryTable.Unit.PER_SECOND,
-                    values(httpRuns, Measurement::perSecond), pipelinedName,
+            table.add(
+                    NAME,
+                    post + ": accepted/s",
+                    SummaryTable.Unit.PER_SECOND,
+                    values(httpRuns, Measurement::perSecond),
+                    pipelinedName,
                     values(pipelinedRuns, Measurement::perSecond));
         }
-        table.add(NAME, post + ": accepted/s", SummaryTable.Unit.PER_SECOND, values(httpRuns, Measurement::perSecond),
-                synchronousName, values(synchronousRuns, Measurement::perSecond));
-        table.add(NAME, post + ": p50 of the `201`", SummaryTable.Unit.MILLIS, values(httpRuns, Measurement::p50Millis),
-                synchronousName + ", p50", values(synchronousRuns, Measurement::p50Millis));
-        table.add(NAME, post + ": p99 of the `201`", SummaryTable.Unit.MILLIS, values(httpRuns, Measurement::p99Millis),
-                synchronousName + ", p99", values(synchronousRuns, Measurement::p99Millis));
+        table.add(
+                NAME,
+                post + ": accepted/s",
+                SummaryTable.Unit.PER_SECOND,
+                values(httpRuns, Measurement::perSecond),
+                synchronousName,
+                values(synchronousRuns, Measurement::perSecond));
+        table.add(
+                NAME,
+                post + ": p50 of the `201`",
+                SummaryTable.Unit.MILLIS,
+                values(httpRuns, Measurement::p50Millis),
+                synchronousName + ", p50",
+                values(synchronousRuns, Measurement::p50Millis));
+        table.add(
+                NAME,
+                post + ": p99 of the `201`",
+                SummaryTable.Unit.MILLIS,
+                values(httpRuns, Measurement::p99Millis),
+                synchronousName + ", p99",
+                values(synchronousRuns, Measurement::p99Millis));
         long notAccepted = httpRuns.stream().mapToLong(Measurement::notAccepted).sum();
-        run.detail(NAME, String.format("%d clients: record shape (mean of %d `%s` records read back from "
-                        + "`incident-events`): key %d B, value %d B (Avro, Confluent wire format), headers %d B; %d HTTP "
-                        + "answers other than `201` in the measured runs%s", clients, shape.sampled(), shape.eventType(),
-                shape.keyBytes(), shape.valueBytes(), shape.headerBytes(), notAccepted, first ? String.format(
-                        "; ProducerPerformance's own latencies (send → ack, queueing included, not comparable): "
-                                + "p50 %s ms, p99 %s ms", Figure.of(pipelinedRuns, Measurement::p50Millis).format(0),
-                        Figure.of(pipelinedRuns, Measurement::p99Millis).format(0)) : ""));
+        run.detail(
+                NAME,
+                String.format(
+                        "%d clients: record shape (mean of %d `%s` records read back from "
+                                + "`incident-events`): key %d B, value %d B (Avro, Confluent wire format), headers %d B; %d HTTP "
+                                + "answers other than `201` in the measured runs%s",
+                        clients,
+                        shape.sampled(),
+                        shape.eventType(),
+                        shape.keyBytes(),
+                        shape.valueBytes(),
+                        shape.headerBytes(),
+                        notAccepted,
+                        first
+                                ? String.format(
+                                        "; ProducerPerformance's own latencies (send → ack, queueing included, not comparable): "
+                                                + "p50 %s ms, p99 %s ms",
+                                        Figure.of(pipelinedRuns, Measurement::p50Millis)
+                                                .format(0),
+                                        Figure.of(pipelinedRuns, Measurement::p99Millis)
+                                                .format(0))
+                                : ""));
     }
 
     private static List<Double> values(List<Measurement> runs, java.util.function.ToDoubleFunction<Measurement> value) {
@@ -122,7 +174,12 @@ final class CommandPathSection {
     }
 
     private static String describe(Measurement m) {
-        return String.format("%,.0f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%s", m.perSecond(), m.p50Millis(),
-                m.p99Millis(), m.maxMillis(), m.notAccepted() < 0 ? "" : ", " + m.notAccepted() + " not accepted");
+        return String.format(
+                "%,.0f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%s",
+                m.perSecond(),
+                m.p50Millis(),
+                m.p99Millis(),
+                m.maxMillis(),
+                m.notAccepted() < 0 ? "" : ", " + m.notAccepted() + " not accepted");
     }
 }

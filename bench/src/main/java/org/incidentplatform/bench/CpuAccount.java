@@ -25,8 +25,10 @@ final class CpuAccount {
         }
 
         String describe() {
-            return String.format("the machine's %d cores were %.2f busy on average: %.2f by the benchmark's processes, "
-                    + "%.2f by other processes", cores, busyCores, benchmarkCores, otherCores());
+            return String.format(
+                    "the machine's %d cores were %.2f busy on average: %.2f by the benchmark's processes, "
+                            + "%.2f by other processes",
+                    cores, busyCores, benchmarkCores, otherCores());
         }
     }
 
@@ -95,7 +97,8 @@ final class CpuAccount {
     /** user + nice + system + irq + softirq + steal of the "cpu" line; -1 when unreadable. */
     private static long busyJiffies() {
         try {
-            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] fields =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long[] columns = new long[fields.length - 1];
             for (int i = 1; i < fields.length; i++) {
                 columns[i - 1] = Long.parseLong(fields[i]);

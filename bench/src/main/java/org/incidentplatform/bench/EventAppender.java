@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,7 +32,9 @@ final class EventAppender implements AutoCloseable {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        this.producer = new KafkaProducer<>(props, Topics.INCIDENT_EVENTS.keySerde().serializer(),
+        this.producer = new KafkaProducer<>(
+                props,
+                Topics.INCIDENT_EVENTS.keySerde().serializer(),
                 Topics.INCIDENT_EVENTS.valueSerde(stack.schemaRegistryUrl()).serializer());
     }
 
@@ -73,8 +74,8 @@ final class EventAppender implements AutoCloseable {
         long streams = Math.max(1, count / IncidentStreams.EVENTS_PER_INCIDENT);
         for (long i = 0; i < streams; i++) {
             int length = (int) (i == streams - 1 ? count - appended : IncidentStreams.EVENTS_PER_INCIDENT);
-            for (IncidentEvent event : incident(String.format("%s-%07d", prefix, i),
-                    (int) (firstIndex + i), length, i % 50 == 0)) {
+            for (IncidentEvent event :
+                    incident(String.format("%s-%07d", prefix, i), (int) (firstIndex + i), length, i % 50 == 0)) {
                 append(event);
                 appended++;
             }
@@ -87,10 +88,10 @@ final class EventAppender implements AutoCloseable {
     }
 
     private static ProducerRecord<String, IncidentEvent> record(IncidentEvent event) {
-        ProducerRecord<String, IncidentEvent> record = new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(),
-                event.getIncidentId(), event);
-        record.headers().add("event-type", event.getPayload().getClass().getSimpleName()
-                .getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, IncidentEvent> record =
+                new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event);
+        record.headers()
+                .add("event-type", event.getPayload().getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
         return record;
     }
 

@@ -18,10 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentDeclared;
@@ -39,7 +37,8 @@ import org.incidentplatform.events.IncidentUpdatePosted;
 final class FanOutSection {
 
     static final String NAME = "fan-out";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final String COMPONENT = IncidentServiceClient.FAN_OUT_COMPONENT_ID;
 
     private final Run run;
@@ -65,11 +64,15 @@ final class FanOutSection {
         // A backlog of the rebuild's events would stand between the update and its deliveries.
         long lag = RebuildSection.awaitNotification(run.stack.bootstrapServers(), Duration.ofMinutes(15), run);
         if (lag > org.incidentplatform.schemas.Topics.INCIDENT_EVENTS.partitions()) {
-            run.detail(NAME, String.format("**notification-service was still %,d events behind on incident-events "
-                    + "after 15 minutes more; the deliveries below waited for it**", lag));
+            run.detail(
+                    NAME,
+                    String.format(
+                            "**notification-service was still %,d events behind on incident-events "
+                                    + "after 15 minutes more; the deliveries below waited for it**",
+                            lag));
         }
         try (WebhookSink sink = new WebhookSink(Math.max(64, concurrency * 2));
-             EventAppender appender = new EventAppender(run.stack)) {
+                EventAppender appender = new EventAppender(run.stack)) {
             subscribe(run.stack.notificationUrl(), run.stack.tokens().admin(), sink, 0, subscribers);
             String incident = "inc-bench-" + UUID.randomUUID();
             run.out.printf("Warm-up: declaring an incident to all %,d subscribers ...%n", subscribers);
@@ -96,18 +99,28 @@ final class FanOutSection {
         }
         String ceilingName = String.format("the sink driven directly, %d threads", concurrency);
         run.detail(NAME, String.format("the ceiling POSTed the same %,d B body, signed per request", bodyBytes));
-        String line = String.format("one incident update → %,d signed webhooks (per-host concurrency %d)",
-                subscribers, concurrency);
-        run.table.add(NAME, line + ": deliveries/s", SummaryTable.Unit.PER_SECOND,
-                service.stream().map(Figures::perSecond).toList(), ceilingName,
+        String line = String.format(
+                "one incident update → %,d signed webhooks (per-host concurrency %d)", subscribers, concurrency);
+        run.table.add(
+                NAME,
+                line + ": deliveries/s",
+                SummaryTable.Unit.PER_SECOND,
+                service.stream().map(Figures::perSecond).toList(),
+                ceilingName,
                 ceiling.stream().map(Figures::perSecond).toList());
-        run.detail(NAME, String.format("time to the last delivery %s s (ceiling %s s); from the event's append "
-                        + "(acknowledged) to delivery p50 %s ms, p99 %s ms (ceiling, from its first send: p50 %s ms, "
-                        + "p99 %s ms); the warm-up declaration to the same subscribers went at %,.0f/s",
-                figure(service, Figures::lastSeconds, 2), figure(ceiling, Figures::lastSeconds, 2),
-                figure(service, Figures::p50Millis, 0), figure(service, Figures::p99Millis, 0),
-                figure(ceiling, Figures::p50Millis, 0), figure(ceiling, Figures::p99Millis, 0),
-                warmup.perSecond()));
+        run.detail(
+                NAME,
+                String.format(
+                        "time to the last delivery %s s (ceiling %s s); from the event's append "
+                                + "(acknowledged) to delivery p50 %s ms, p99 %s ms (ceiling, from its first send: p50 %s ms, "
+                                + "p99 %s ms); the warm-up declaration to the same subscribers went at %,.0f/s",
+                        figure(service, Figures::lastSeconds, 2),
+                        figure(ceiling, Figures::lastSeconds, 2),
+                        figure(service, Figures::p50Millis, 0),
+                        figure(service, Figures::p99Millis, 0),
+                        figure(ceiling, Figures::p50Millis, 0),
+                        figure(ceiling, Figures::p99Millis, 0),
+                        warmup.perSecond()));
     }
 
     /**
@@ -125,16 +138,32 @@ final class FanOutSection {
         // The attempts of the last deliveries are recorded just after them.
         Thread.sleep(3_000);
         Map<String, Long> after = topicBytes();
-        long written = after.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
+        long written = after.entrySet().stream()
+                .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
                 .sum();
         RebuildSection.Memory memory = RebuildSection.Memory.of(run.stack.notification());
         String line = String.format("one incident update → %,d signed webhooks", audience);
-        run.table.add(NAME, line + ": time to the last delivery", SummaryTable.Unit.SECONDS,
-                List.of(figures.lastSeconds()), "", List.of());
-        run.table.add(NAME, line + ": notification-service heap used after a GC", SummaryTable.Unit.MIB,
-                List.of(memory.heapMiB()), "", List.of());
-        run.table.add(NAME, line + ": bytes its topics grew by", SummaryTable.Unit.MIB,
-                List.of(written / 1048576.0), "", List.of());
+        run.table.add(
+                NAME,
+                line + ": time to the last delivery",
+                SummaryTable.Unit.SECONDS,
+                List.of(figures.lastSeconds()),
+                "",
+                List.of());
+        run.table.add(
+                NAME,
+                line + ": notification-service heap used after a GC",
+                SummaryTable.Unit.MIB,
+                List.of(memory.heapMiB()),
+                "",
+                List.of());
+        run.table.add(
+                NAME,
+                line + ": bytes its topics grew by",
+                SummaryTable.Unit.MIB,
+                List.of(written / 1048576.0),
+                "",
+                List.of());
         StringBuilder byTopic = new StringBuilder();
         after.forEach((topic, bytes) -> {
             long grew = bytes - before.getOrDefault(topic, 0L);
@@ -142,9 +171,17 @@ final class FanOutSection {
                 byTopic.append(String.format("%s%s %,d B", byTopic.isEmpty() ? "" : ", ", topic, grew));
             }
         });
-        run.detail(NAME, String.format("one update to %,d subscribers: %,.0f deliveries/s, p50 %.0f ms, p99 %.0f ms "
-                        + "from the append; RSS %,.0f MiB; topics grew by %s (one run)", audience,
-                figures.perSecond(), figures.p50Millis(), figures.p99Millis(), memory.rssMiB(), byTopic));
+        run.detail(
+                NAME,
+                String.format(
+                        "one update to %,d subscribers: %,.0f deliveries/s, p50 %.0f ms, p99 %.0f ms "
+                                + "from the append; RSS %,.0f MiB; topics grew by %s (one run)",
+                        audience,
+                        figures.perSecond(),
+                        figures.p50Millis(),
+                        figures.p99Millis(),
+                        memory.rssMiB(),
+                        byTopic));
     }
 
     /** On-disk bytes of incident-events and notification-service's topics, by topic, from the broker's log dirs. */
@@ -153,14 +190,22 @@ final class FanOutSection {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
                 org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 run.stack.bootstrapServers()))) {
-            var brokers = admin.describeCluster().nodes().get().stream().map(node -> node.id()).toList();
-            admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values()
-                    .forEach(dir -> dir.replicaInfos().forEach((partition, info) -> {
-                        if (partition.topic().startsWith("notification-")
-                                || partition.topic().equals(org.incidentplatform.schemas.Topics.INCIDENT_EVENTS.name())) {
-                            bytes.merge(partition.topic(), info.size(), Long::sum);
-                        }
-                    })));
+            var brokers = admin.describeCluster().nodes().get().stream()
+                    .map(node -> node.id())
+                    .toList();
+            admin.describeLogDirs(brokers)
+                    .allDescriptions()
+                    .get()
+                    .values()
+                    .forEach(dirs -> dirs.values()
+                            .forEach(dir -> dir.replicaInfos().forEach((partition, info) -> {
+                                if (partition.topic().startsWith("notification-")
+                                        || partition
+                                                .topic()
+                                                .equals(org.incidentplatform.schemas.Topics.INCIDENT_EVENTS.name())) {
+                                    bytes.merge(partition.topic(), info.size(), Long::sum);
+                                }
+                            })));
         }
         return bytes;
     }
@@ -171,16 +216,16 @@ final class FanOutSection {
         return deliver(appender, sink, event, sequence, subscribers);
     }
 
-    private Figures deliver(EventAppender appender, WebhookSink sink, IncidentEvent event, long sequence,
-                            int audience) throws Exception {
+    private Figures deliver(EventAppender appender, WebhookSink sink, IncidentEvent event, long sequence, int audience)
+            throws Exception {
         sink.clear();
         appender.appendNow(event);
         long appended = System.nanoTime();
         long deadline = appended + Duration.ofMinutes(15).toNanos();
         while (sink.count(sequence) < audience) {
             if (System.nanoTime() > deadline) {
-                throw new BenchException("only " + sink.count(sequence) + " of " + audience
-                        + " deliveries within 15 minutes");
+                throw new BenchException(
+                        "only " + sink.count(sequence) + " of " + audience + " deliveries within 15 minutes");
             }
             Thread.sleep(20);
         }
@@ -207,14 +252,15 @@ final class FanOutSection {
                     boolean sent = false;
                     for (int attempt = 0; attempt < 2 && !sent; attempt++) {
                         try {
-                            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
-                                            URI.create(sink.url("/hooks/" + i)))
-                                    .timeout(Duration.ofSeconds(10))
-                                    .header("Content-Type", "application/json")
-                                    .header("webhook-id", id)
-                                    .header("webhook-timestamp", Long.toString(timestamp))
-                                    .header("webhook-signature", sign(secret, id, timestamp, ceilingBody))
-                                    .POST(HttpRequest.BodyPublishers.ofString(ceilingBody)).build(),
+                            HttpResponse<Void> response = HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(sink.url("/hooks/" + i)))
+                                            .timeout(Duration.ofSeconds(10))
+                                            .header("Content-Type", "application/json")
+                                            .header("webhook-id", id)
+                                            .header("webhook-timestamp", Long.toString(timestamp))
+                                            .header("webhook-signature", sign(secret, id, timestamp, ceilingBody))
+                                            .POST(HttpRequest.BodyPublishers.ofString(ceilingBody))
+                                            .build(),
                                     HttpResponse.BodyHandlers.discarding());
                             sent = response.statusCode() / 100 == 2;
                         } catch (java.io.IOException e) {
@@ -251,15 +297,17 @@ final class FanOutSection {
         for (int t = 0; t < 8; t++) {
             workers.add(threads.submit(() -> {
                 for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
-                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/subscriptions"))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"webhook\",\"target\":\""
-                                    + sink.url("/hooks/" + i) + "\",\"components\":[\"" + COMPONENT + "\"]}"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(url + "/api/v1/subscriptions"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"webhook\",\"target\":\""
+                                            + sink.url("/hooks/" + i) + "\",\"components\":[\"" + COMPONENT + "\"]}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 201) {
-                        throw new BenchException("subscribe answered " + response.statusCode() + ": "
-                                + response.body());
+                        throw new BenchException(
+                                "subscribe answered " + response.statusCode() + ": " + response.body());
                     }
                 }
                 return null;
@@ -273,8 +321,11 @@ final class FanOutSection {
         // The dispatcher reads subscriptions from the topic on its own; give its directory a moment.
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/subscriptions"))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> list = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url + "/api/v1/subscriptions"))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (list.body().split("\"channel\"", -1).length - 1 >= to) {
                 break;
             }
@@ -285,39 +336,63 @@ final class FanOutSection {
 
     private static IncidentEvent declared(String incident) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return envelope(incident, 1, IncidentDeclared.newBuilder().setTitle("Elevated API error rates")
-                .setImpact(Impact.major).setStatus(IncidentStatus.investigating)
-                .setMessage("We are investigating elevated error rates on the API.")
-                .setComponents(Map.of(COMPONENT, ComponentStatus.partial_outage))
-                .setStartedAt(now).setDetectedAt(now).build());
+        return envelope(
+                incident,
+                1,
+                IncidentDeclared.newBuilder()
+                        .setTitle("Elevated API error rates")
+                        .setImpact(Impact.major)
+                        .setStatus(IncidentStatus.investigating)
+                        .setMessage("We are investigating elevated error rates on the API.")
+                        .setComponents(Map.of(COMPONENT, ComponentStatus.partial_outage))
+                        .setStartedAt(now)
+                        .setDetectedAt(now)
+                        .build());
     }
 
     private static IncidentEvent updated(String incident, long sequence) {
-        return envelope(incident, sequence, IncidentUpdatePosted.newBuilder()
-                .setMessage("Update " + sequence + ": a fix is being deployed.")
-                .setStatus(IncidentStatus.identified).build());
+        return envelope(
+                incident,
+                sequence,
+                IncidentUpdatePosted.newBuilder()
+                        .setMessage("Update " + sequence + ": a fix is being deployed.")
+                        .setStatus(IncidentStatus.identified)
+                        .build());
     }
 
     private static IncidentEvent resolved(String incident, long sequence) {
-        return envelope(incident, sequence, IncidentResolved.newBuilder().setMessage("Fixed.")
-                .setComponents(Map.of(COMPONENT, ComponentStatus.operational)).build());
+        return envelope(
+                incident,
+                sequence,
+                IncidentResolved.newBuilder()
+                        .setMessage("Fixed.")
+                        .setComponents(Map.of(COMPONENT, ComponentStatus.operational))
+                        .build());
     }
 
     private static IncidentEvent envelope(String incident, long sequence, Object payload) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return IncidentEvent.newBuilder().setEventId(UUID.randomUUID()).setIncidentId(incident).setSequence(sequence)
-                .setOccurredAt(now).setRecordedAt(now).setActor("bench").setPayload(payload).build();
+        return IncidentEvent.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setIncidentId(incident)
+                .setSequence(sequence)
+                .setOccurredAt(now)
+                .setRecordedAt(now)
+                .setActor("bench")
+                .setPayload(payload)
+                .build();
     }
 
     private static String sign(String secret, String id, long timestamp, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret), "HmacSHA256"));
-        return "v1," + Base64.getEncoder().encodeToString(
-                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        return "v1,"
+                + Base64.getEncoder()
+                        .encodeToString(
+                                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String figure(List<Figures> runs, java.util.function.ToDoubleFunction<Figures> value,
-                                 int decimals) {
+    private static String figure(List<Figures> runs, java.util.function.ToDoubleFunction<Figures> value, int decimals) {
         return Figure.of(runs.stream().mapToDouble(value).toArray()).format(decimals);
     }
 
@@ -325,8 +400,13 @@ final class FanOutSection {
     record Figures(int count, double lastSeconds, double p50Millis, double p99Millis) {
 
         static Figures of(long startNanos, List<WebhookSink.Arrival> arrivals) {
-            long[] latencies = arrivals.stream().mapToLong(a -> a.nanos() - startNanos).sorted().toArray();
-            return new Figures(latencies.length, latencies[latencies.length - 1] / 1e9,
+            long[] latencies = arrivals.stream()
+                    .mapToLong(a -> a.nanos() - startNanos)
+                    .sorted()
+                    .toArray();
+            return new Figures(
+                    latencies.length,
+                    latencies[latencies.length - 1] / 1e9,
                     latencies[(int) Math.ceil(latencies.length * 0.50) - 1] / 1e6,
                     latencies[(int) Math.ceil(latencies.length * 0.99) - 1] / 1e6);
         }
@@ -336,8 +416,14 @@ final class FanOutSection {
         }
 
         String line() {
-            return String.format(Locale.ROOT, "%,d deliveries, %,.0f/s, last after %.2f s, p50 %.0f ms, p99 %.0f ms",
-                    count, perSecond(), lastSeconds, p50Millis, p99Millis);
+            return String.format(
+                    Locale.ROOT,
+                    "%,d deliveries, %,.0f/s, last after %.2f s, p50 %.0f ms, p99 %.0f ms",
+                    count,
+                    perSecond(),
+                    lastSeconds,
+                    p50Millis,
+                    p99Millis);
         }
     }
 }

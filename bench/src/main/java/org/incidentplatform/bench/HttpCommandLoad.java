@@ -42,7 +42,8 @@ final class HttpCommandLoad {
 
     /** Constant length, so every event, and so the record size the ceilings copy, is the same. */
     static String message(int client, long sequence) {
-        return String.format("Bench update %04d-%09d: error rates are back to normal on the edge tier.", client,
-                sequence % 1_000_000_000L);
+        return String.format(
+                "Bench update %04d-%09d: error rates are back to normal on the edge tier.",
+                client, sequence % 1_000_000_000L);
     }
 }

@@ -21,6 +21,7 @@ final class IncidentServiceClient {
     static final String COMPONENT_ID = "bench-app";
     /** The component the fan-out's subscribers follow: no other section's events touch it. */
     static final String FAN_OUT_COMPONENT_ID = "bench-api";
+
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SET_UP_TIMEOUT = Duration.ofSeconds(90);
@@ -47,14 +48,20 @@ final class IncidentServiceClient {
      */
     void addCatalogue() {
         for (int g = 0; g < IncidentStreams.GROUPS; g++) {
-            catalogueWrite("/api/v1/component-groups", "{\"id\":\"group-" + g + "\",\"name\":\"Group " + g
-                    + "\",\"description\":\"Services of group " + g + "\",\"position\":" + g + "}");
+            catalogueWrite(
+                    "/api/v1/component-groups",
+                    "{\"id\":\"group-" + g + "\",\"name\":\"Group " + g + "\",\"description\":\"Services of group " + g
+                            + "\",\"position\":" + g + "}");
         }
         for (int c = 0; c < IncidentStreams.COMPONENTS; c++) {
-            String group = c == IncidentStreams.COMPONENTS - 1 ? "" : ",\"group\":\"group-" + (c % IncidentStreams.GROUPS) + "\"";
-            catalogueWrite("/api/v1/components", "{\"id\":\"" + IncidentStreams.component(c) + "\",\"name\":\"Component "
-                    + c + "\",\"description\":\"Component number " + c + " of the catalogue\",\"position\":" + c
-                    + group + "}");
+            String group = c == IncidentStreams.COMPONENTS - 1
+                    ? ""
+                    : ",\"group\":\"group-" + (c % IncidentStreams.GROUPS) + "\"";
+            catalogueWrite(
+                    "/api/v1/components",
+                    "{\"id\":\"" + IncidentStreams.component(c) + "\",\"name\":\"Component "
+                            + c + "\",\"description\":\"Component number " + c + " of the catalogue\",\"position\":" + c
+                            + group + "}");
         }
         catalogueWrite("/api/v1/components", "{\"id\":\"" + COMPONENT_ID + "\",\"name\":\"Bench App\"}");
         catalogueWrite("/api/v1/components", "{\"id\":\"" + FAN_OUT_COMPONENT_ID + "\",\"name\":\"Bench API\"}");
@@ -70,7 +77,9 @@ final class IncidentServiceClient {
     /** Resolves the incidents, so they leave the status page's summary. */
     void resolveIncidents(List<String> incidents) {
         for (String incident : incidents) {
-            HttpResponse<String> response = setUp("/api/v1/incidents/" + incident + "/resolve", tokens.responder(),
+            HttpResponse<String> response = setUp(
+                    "/api/v1/incidents/" + incident + "/resolve",
+                    tokens.responder(),
                     "{\"message\":\"Resolved by the benchmark harness.\"}");
             if (response.statusCode() != 201 && response.statusCode() != 200) {
                 throw unexpected("resolving " + incident, response);
@@ -100,8 +109,11 @@ final class IncidentServiceClient {
 
     /** The measured request: one update, one new event. Returns the status code. */
     int postUpdate(String incidentId, String message) throws IOException, InterruptedException {
-        HttpRequest request = request("/api/v1/incidents/" + incidentId + "/updates", tokens.reporter(),
-                "{\"message\":\"" + message + "\"}").build();
+        HttpRequest request = request(
+                        "/api/v1/incidents/" + incidentId + "/updates",
+                        tokens.reporter(),
+                        "{\"message\":\"" + message + "\"}")
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
@@ -110,11 +122,17 @@ final class IncidentServiceClient {
      * and, for a {@code 201}, the stream's new version from its ETag (else -1).
      */
     CompletableFuture<long[]> postUpdateAsync(String incidentId, String message) {
-        HttpRequest request = request("/api/v1/incidents/" + incidentId + "/updates", tokens.reporter(),
-                "{\"message\":\"" + message + "\"}").build();
+        HttpRequest request = request(
+                        "/api/v1/incidents/" + incidentId + "/updates",
+                        tokens.reporter(),
+                        "{\"message\":\"" + message + "\"}")
+                .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(response -> new long[] {
-                response.statusCode(), response.statusCode() == 201 ? version(response.headers()
-                .firstValue("ETag").orElse("")) : -1});
+            response.statusCode(),
+            response.statusCode() == 201
+                    ? version(response.headers().firstValue("ETag").orElse(""))
+                    : -1
+        });
     }
 
     /** {@code "12"} or {@code W/"12"} → 12; -1 when there is none. */
@@ -130,7 +148,8 @@ final class IncidentServiceClient {
      */
     private HttpResponse<String> setUp(String path, String token, String body) {
         HttpRequest request = request(path, token, body)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).build();
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .build();
         Instant deadline = Instant.now().plus(SET_UP_TIMEOUT);
         while (true) {
             try {

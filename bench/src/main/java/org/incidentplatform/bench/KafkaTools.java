@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.tools.ConsumerPerformance;
 import org.apache.kafka.tools.EndToEndLatency;
@@ -19,27 +18,36 @@ import org.apache.kafka.tools.EndToEndLatency;
 final class KafkaTools {
 
     /** ConsumerPerformance's result line: start, end, MB, MB/s, records, records/s, rebalance ms, fetch ms, ... */
-    record Consumed(long records, double recordsPerSecond, long rebalanceMillis, long fetchMillis,
-                    double fetchRecordsPerSecond) {
-    }
+    record Consumed(
+            long records,
+            double recordsPerSecond,
+            long rebalanceMillis,
+            long fetchMillis,
+            double fetchRecordsPerSecond) {}
 
     /** EndToEndLatency's closing lines, in milliseconds (the tool's resolution: whole ms for percentiles). */
-    record RoundTrips(double averageMillis, double p50Millis, double p99Millis) {
-    }
+    record RoundTrips(double averageMillis, double p50Millis, double p99Millis) {}
 
     private static final Pattern AVERAGE = Pattern.compile("Avg latency: ([\\d.]+) ms");
     private static final Pattern PERCENTILES = Pattern.compile("Percentiles: 50th = (\\d+), 99th = (\\d+)");
 
-    private KafkaTools() {
-    }
+    private KafkaTools() {}
 
     /**
      * {@code kafka-consumer-perf-test}: one consumer in a new group reading {@code records} records
      * of {@code topic} from the beginning, as raw bytes.
      */
     static Consumed consumerPerformance(String bootstrap, String topic, long records, List<String> properties) {
-        List<String> args = new java.util.ArrayList<>(List.of("--bootstrap-server", bootstrap, "--topic", topic,
-                "--num-records", String.valueOf(records), "--timeout", "60000", "--hide-header"));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--bootstrap-server",
+                bootstrap,
+                "--topic",
+                topic,
+                "--num-records",
+                String.valueOf(records),
+                "--timeout",
+                "60000",
+                "--hide-header"));
         if (!properties.isEmpty()) {
             args.add("--command-property");
             args.addAll(properties);
@@ -52,8 +60,12 @@ final class KafkaTools {
         for (String line : output.split("\n")) {
             String[] fields = line.trim().split(",\\s*");
             if (fields.length >= 10 && fields[4].matches("\\d+")) {
-                return new Consumed(Long.parseLong(fields[4]), Double.parseDouble(fields[5]),
-                        Long.parseLong(fields[6]), Long.parseLong(fields[7]), Double.parseDouble(fields[9]));
+                return new Consumed(
+                        Long.parseLong(fields[4]),
+                        Double.parseDouble(fields[5]),
+                        Long.parseLong(fields[6]),
+                        Long.parseLong(fields[7]),
+                        Double.parseDouble(fields[9]));
             }
         }
         throw new BenchException("ConsumerPerformance printed no result line:\n" + output);
@@ -64,9 +76,17 @@ final class KafkaTools {
      * the previous one has been consumed, timed from send to receipt.
      */
     static RoundTrips endToEndLatency(String bootstrap, String topic, int records, int recordBytes) {
-        List<String> args = List.of("--bootstrap-server", bootstrap, "--topic", topic,
-                "--num-records", String.valueOf(records), "--producer-acks", "all",
-                "--record-size", String.valueOf(recordBytes));
+        List<String> args = List.of(
+                "--bootstrap-server",
+                bootstrap,
+                "--topic",
+                topic,
+                "--num-records",
+                String.valueOf(records),
+                "--producer-acks",
+                "all",
+                "--record-size",
+                String.valueOf(recordBytes));
         String output = run("EndToEndLatency", () -> EndToEndLatency.main(args.toArray(String[]::new)));
         return parseRoundTrips(output);
     }
@@ -77,7 +97,9 @@ final class KafkaTools {
         if (!average.find() || !percentiles.find()) {
             throw new BenchException("EndToEndLatency printed no percentiles:\n" + output);
         }
-        return new RoundTrips(Double.parseDouble(average.group(1)), Double.parseDouble(percentiles.group(1)),
+        return new RoundTrips(
+                Double.parseDouble(average.group(1)),
+                Double.parseDouble(percentiles.group(1)),
                 Double.parseDouble(percentiles.group(2)));
     }
 
@@ -110,8 +132,10 @@ final class KafkaTools {
         } catch (Exited e) {
             // EndToEndLatency ends with Exit.exit(0) when all went well.
             if (e.status != 0) {
-                throw new BenchException(name + " exited with " + e.status + ": " + e.getMessage() + "\n"
-                        + captured.toString(StandardCharsets.UTF_8), e);
+                throw new BenchException(
+                        name + " exited with " + e.status + ": " + e.getMessage() + "\n"
+                                + captured.toString(StandardCharsets.UTF_8),
+                        e);
             }
         } catch (BenchException e) {
             throw new BenchException(e.getMessage() + "\n" + captured.toString(StandardCharsets.UTF_8), e);

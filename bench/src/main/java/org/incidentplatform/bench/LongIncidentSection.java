@@ -18,12 +18,10 @@ final class LongIncidentSection {
     private static final int CLIENTS = 4;
     private static final int WINDOW = 1_000;
 
-    private LongIncidentSection() {
-    }
+    private LongIncidentSection() {}
 
     /** One accepted update: when its answer came, and how long it took. */
-    private record Answer(long answeredNanos, long latencyNanos) {
-    }
+    private record Answer(long answeredNanos, long latencyNanos) {}
 
     static void run(Run run) {
         int updates = run.settings.longIncidentUpdates();
@@ -35,15 +33,26 @@ final class LongIncidentSection {
         List<Answer> answers = takeTo(service, incident, updates);
         List<Answer> first = answers.subList(0, WINDOW);
         List<Answer> last = answers.subList(answers.size() - WINDOW, answers.size());
-        run.out.printf("  first %,d: %,.0f/s, p99 %.1f ms; last %,d: %,.0f/s, p99 %.1f ms%n", WINDOW,
-                rate(first), p99(first), WINDOW, rate(last), p99(last));
+        run.out.printf(
+                "  first %,d: %,.0f/s, p99 %.1f ms; last %,d: %,.0f/s, p99 %.1f ms%n",
+                WINDOW, rate(first), p99(first), WINDOW, rate(last), p99(last));
         service.resolveIncidents(List.of(incident));
         run.accountCpu(NAME, cpu);
         String line = String.format("one incident taken to %,d updates, %d clients", updates, CLIENTS);
-        run.table.add(NAME, line + ": accepted/s of the last 1,000", SummaryTable.Unit.PER_SECOND,
-                List.of(rate(last)), "its first 1,000", List.of(rate(first)));
-        run.table.add(NAME, line + ": p99 of the last 1,000", SummaryTable.Unit.MILLIS, List.of(p99(last)),
-                "its first 1,000, p99", List.of(p99(first)));
+        run.table.add(
+                NAME,
+                line + ": accepted/s of the last 1,000",
+                SummaryTable.Unit.PER_SECOND,
+                List.of(rate(last)),
+                "its first 1,000",
+                List.of(rate(first)));
+        run.table.add(
+                NAME,
+                line + ": p99 of the last 1,000",
+                SummaryTable.Unit.MILLIS,
+                List.of(p99(last)),
+                "its first 1,000, p99",
+                List.of(p99(first)));
     }
 
     /** Posts updates from a few clients until {@code updates} were accepted; answers in the order they came. */
@@ -56,22 +65,24 @@ final class LongIncidentSection {
             int client = c;
             List<Answer> answers = new ArrayList<>();
             perClient.add(answers);
-            Thread thread = new Thread(() -> {
-                for (long sequence = 0; accepted.get() < updates && failure.get() == null; sequence++) {
-                    long sent = System.nanoTime();
-                    try {
-                        int status = service.postUpdate(incident, HttpCommandLoad.message(client, sequence));
-                        long answered = System.nanoTime();
-                        if (status != 201) {
-                            throw new BenchException("update answered " + status);
+            Thread thread = new Thread(
+                    () -> {
+                        for (long sequence = 0; accepted.get() < updates && failure.get() == null; sequence++) {
+                            long sent = System.nanoTime();
+                            try {
+                                int status = service.postUpdate(incident, HttpCommandLoad.message(client, sequence));
+                                long answered = System.nanoTime();
+                                if (status != 201) {
+                                    throw new BenchException("update answered " + status);
+                                }
+                                answers.add(new Answer(answered, answered - sent));
+                                accepted.incrementAndGet();
+                            } catch (Exception e) {
+                                failure.compareAndSet(null, e);
+                            }
                         }
-                        answers.add(new Answer(answered, answered - sent));
-                        accepted.incrementAndGet();
-                    } catch (Exception e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }
-            }, "long-incident-" + c);
+                    },
+                    "long-incident-" + c);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
@@ -94,7 +105,8 @@ final class LongIncidentSection {
     }
 
     private static double rate(List<Answer> window) {
-        double seconds = (window.get(window.size() - 1).answeredNanos() - window.get(0).answeredNanos()) / 1e9;
+        double seconds =
+                (window.get(window.size() - 1).answeredNanos() - window.get(0).answeredNanos()) / 1e9;
         return (window.size() - 1) / seconds;
     }
 

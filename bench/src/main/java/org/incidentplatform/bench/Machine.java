@@ -13,13 +13,16 @@ record Machine(int cores, String memory, String cpu, String jdk, String os) {
         return new Machine(
                 Runtime.getRuntime().availableProcessors(),
                 procLine(Path.of("/proc/meminfo"), "MemTotal:")
-                        .map(Machine::gibibytes).orElse("unknown"),
-                procLine(Path.of("/proc/cpuinfo"), "model name").map(l -> l.substring(l.indexOf(':') + 1).trim())
+                        .map(Machine::gibibytes)
+                        .orElse("unknown"),
+                procLine(Path.of("/proc/cpuinfo"), "model name")
+                        .map(l -> l.substring(l.indexOf(':') + 1).trim())
                         .orElse(System.getProperty("os.arch")),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                        + " (" + System.getProperty("java.vendor") + ")",
-                procLine(Path.of("/etc/os-release"), "PRETTY_NAME=").map(l -> l.substring(l.indexOf('=') + 1)
-                        .replace("\"", "") + ", ").orElse("")
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
+                        + System.getProperty("java.vendor") + ")",
+                procLine(Path.of("/etc/os-release"), "PRETTY_NAME=")
+                                .map(l -> l.substring(l.indexOf('=') + 1).replace("\"", "") + ", ")
+                                .orElse("")
                         + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"));
     }

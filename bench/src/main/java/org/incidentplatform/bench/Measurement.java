@@ -8,7 +8,11 @@ package org.incidentplatform.bench;
 record Measurement(double perSecond, double p50Millis, double p99Millis, double maxMillis, long notAccepted) {
 
     static Measurement of(long accepted, Latencies latencies, long notAccepted, double seconds) {
-        return new Measurement(accepted / seconds, latencies.percentileMillis(0.50), latencies.percentileMillis(0.99),
-                latencies.maxMillis(), notAccepted);
+        return new Measurement(
+                accepted / seconds,
+                latencies.percentileMillis(0.50),
+                latencies.percentileMillis(0.99),
+                latencies.maxMillis(),
+                notAccepted);
     }
 }

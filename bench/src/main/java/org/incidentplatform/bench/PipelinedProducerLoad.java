@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.tools.ProducerPerformance;
 
 /**
@@ -56,22 +55,36 @@ final class PipelinedProducerLoad {
 
     private Measurement send(long records) {
         List<String> args = List.of(
-                "--topic", topic,
-                "--num-records", String.valueOf(records),
-                "--record-size", String.valueOf(recordBytes),
-                "--throughput", "-1",
-                "--bootstrap-server", bootstrapServers,
-                "--reporting-interval", "3600000",
-                "--command-property", "acks=all", "enable.idempotence=true", "client.id=bench-pipelined-ceiling");
-        String output = KafkaTools.run("ProducerPerformance", () -> ProducerPerformance.main(args.toArray(String[]::new)));
+                "--topic",
+                topic,
+                "--num-records",
+                String.valueOf(records),
+                "--record-size",
+                String.valueOf(recordBytes),
+                "--throughput",
+                "-1",
+                "--bootstrap-server",
+                bootstrapServers,
+                "--reporting-interval",
+                "3600000",
+                "--command-property",
+                "acks=all",
+                "enable.idempotence=true",
+                "client.id=bench-pipelined-ceiling");
+        String output =
+                KafkaTools.run("ProducerPerformance", () -> ProducerPerformance.main(args.toArray(String[]::new)));
         flushDirtyPages();
         Matcher summary = SUMMARY.matcher(output);
         if (!summary.find()) {
             throw new BenchException("ProducerPerformance printed no summary:\n" + output);
         }
         // ProducerPerformance measures each record from send() to its acknowledgement, queueing included.
-        return new Measurement(Double.parseDouble(summary.group(2)), Double.parseDouble(summary.group(5)),
-                Double.parseDouble(summary.group(7)), Double.parseDouble(summary.group(4)), -1);
+        return new Measurement(
+                Double.parseDouble(summary.group(2)),
+                Double.parseDouble(summary.group(5)),
+                Double.parseDouble(summary.group(7)),
+                Double.parseDouble(summary.group(4)),
+                -1);
     }
 
     /**
@@ -80,8 +93,10 @@ final class PipelinedProducerLoad {
      */
     private static void flushDirtyPages() {
         try {
-            Process sync = new ProcessBuilder("sync").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process sync = new ProcessBuilder("sync")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!sync.waitFor(60, TimeUnit.SECONDS)) {
                 sync.destroy();
             }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
-
 import org.incidentplatform.schemas.serde.AvroDeserializer;
 
 /**
@@ -18,13 +17,13 @@ import org.incidentplatform.schemas.serde.AvroDeserializer;
  */
 public final class PlatformBenchmark {
 
-    private PlatformBenchmark() {
-    }
+    private PlatformBenchmark() {}
 
     public static void main(String[] args) {
         // Decimal points, not commas, in what we print and in what Kafka's tools print for us to read.
         Locale.setDefault(Locale.ROOT);
-        Path home = Path.of(System.getProperty("bench.home", ".")).toAbsolutePath().normalize();
+        Path home =
+                Path.of(System.getProperty("bench.home", ".")).toAbsolutePath().normalize();
         if (List.of(args).contains("--help")) {
             System.out.print(BenchSettings.USAGE);
             return;
@@ -40,7 +39,9 @@ public final class PlatformBenchmark {
         }
         Path dataDir = Stack.dataDirectory(home);
         // The broker, the registry and the Kafka clients log to a file, not over the results; set before any logger.
-        System.setProperty("org.slf4j.simpleLogger.logFile", dataDir.resolve("logs").resolve("platform.log").toString());
+        System.setProperty(
+                "org.slf4j.simpleLogger.logFile",
+                dataDir.resolve("logs").resolve("platform.log").toString());
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         // The harness builds events itself; defaults of the generated builders need Avro to trust them.
         AvroDeserializer.trustEventClasses();
@@ -95,8 +96,8 @@ public final class PlatformBenchmark {
         Duration took = Duration.ofNanos(System.nanoTime() - begin);
         out.println();
         out.print(run.table.markdown());
-        BenchmarkReport report = new BenchmarkReport(started, took, machine, command, settings, run.table,
-                run.details());
+        BenchmarkReport report =
+                new BenchmarkReport(started, took, machine, command, settings, run.table, run.details());
         Files.writeString(settings.report(), report.markdown());
         out.printf("%nWritten to %s (%d min %d s).%n", settings.report(), took.toMinutes(), took.toSecondsPart());
     }
@@ -105,8 +106,8 @@ public final class PlatformBenchmark {
     private static String reproduceCommand(String[] args) {
         StringBuilder command = new StringBuilder(System.getProperty("bench.command", "bench/run-all.sh"));
         for (String arg : args) {
-            command.append(' ').append(arg.matches("[A-Za-z0-9_./:=@%+,-]+") ? arg
-                    : "'" + arg.replace("'", "'\\''") + "'");
+            command.append(' ')
+                    .append(arg.matches("[A-Za-z0-9_./:=@%+,-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
         }
         return command.toString();
     }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.kafka.LocalKafkaBroker;
 
@@ -28,8 +27,7 @@ final class ReadsSection {
     static final List<String> PATHS = List.of("/api/v2/summary.json", "/");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private ReadsSection() {
-    }
+    private ReadsSection() {}
 
     /** The seeded history; the status pages show it whichever sections run. */
     static void seedHistory(Stack stack) {
@@ -51,10 +49,15 @@ final class ReadsSection {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
-                                URI.create(projectionUrl + "/api/v2/summary.json"))
-                        .header("X-Await-Version", stream + "=" + version).build(), HttpResponse.BodyHandlers.discarding());
-                if ("reached".equals(response.headers().firstValue("X-Awaited-Version").orElse(""))) {
+                HttpResponse<Void> response = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(projectionUrl + "/api/v2/summary.json"))
+                                .header("X-Await-Version", stream + "=" + version)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if ("reached"
+                        .equals(response.headers()
+                                .firstValue("X-Awaited-Version")
+                                .orElse(""))) {
                     return;
                 }
             } catch (IOException e) {
@@ -89,8 +92,9 @@ final class ReadsSection {
                     throw new BenchException("nginx serves " + served.length + " B for " + path + ", the service "
                             + sizes.get(path) + " B");
                 }
-                run.out.printf("Warming up %s (%d B) for %d s each ...%n", path, sizes.get(path),
-                        settings.readWarmup().toSeconds());
+                run.out.printf(
+                        "Warming up %s (%d B) for %d s each ...%n",
+                        path, sizes.get(path), settings.readWarmup().toSeconds());
                 wrk.run(service + path, (int) settings.readWarmup().toSeconds());
                 wrk.run(nginx.url() + path, (int) settings.readWarmup().toSeconds());
             }
@@ -99,11 +103,12 @@ final class ReadsSection {
                 for (String path : PATHS) {
                     for (boolean ceiling : new boolean[] {false, true}) {
                         String key = (ceiling ? "nginx " : "service ") + path;
-                        Wrk.Result result = wrk.run((ceiling ? nginx.url() : service) + path,
-                                (int) settings.read().toSeconds());
+                        Wrk.Result result = wrk.run((ceiling ? nginx.url() : service) + path, (int)
+                                settings.read().toSeconds());
                         results.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
-                        run.out.printf("run %d %-32s %,10.0f req/s  p99 %7.2f ms  errors %d%n", r, key,
-                                result.requestsPerSecond(), result.p99Millis(), result.errors());
+                        run.out.printf(
+                                "run %d %-32s %,10.0f req/s  p99 %7.2f ms  errors %d%n",
+                                r, key, result.requestsPerSecond(), result.p99Millis(), result.errors());
                     }
                 }
             }
@@ -113,13 +118,25 @@ final class ReadsSection {
         for (String path : PATHS) {
             List<Wrk.Result> s = results.get("service " + path);
             List<Wrk.Result> n = results.get("nginx " + path);
-            String line = String.format("`GET %s` (%,d B), %s", path, sizes.get(path), wrk.describe(
-                    (int) settings.read().toSeconds()));
-            run.table.add(NAME, line + ": req/s", SummaryTable.Unit.PER_SECOND, values(s, Wrk.Result::requestsPerSecond),
-                    nginxName, values(n, Wrk.Result::requestsPerSecond));
-            run.table.add(NAME, line + ": p99", SummaryTable.Unit.MILLIS, values(s, Wrk.Result::p99Millis),
-                    nginxName, values(n, Wrk.Result::p99Millis));
-            long errors = s.stream().mapToLong(Wrk.Result::errors).sum() + n.stream().mapToLong(Wrk.Result::errors).sum();
+            String line = String.format(
+                    "`GET %s` (%,d B), %s",
+                    path, sizes.get(path), wrk.describe((int) settings.read().toSeconds()));
+            run.table.add(
+                    NAME,
+                    line + ": req/s",
+                    SummaryTable.Unit.PER_SECOND,
+                    values(s, Wrk.Result::requestsPerSecond),
+                    nginxName,
+                    values(n, Wrk.Result::requestsPerSecond));
+            run.table.add(
+                    NAME,
+                    line + ": p99",
+                    SummaryTable.Unit.MILLIS,
+                    values(s, Wrk.Result::p99Millis),
+                    nginxName,
+                    values(n, Wrk.Result::p99Millis));
+            long errors = s.stream().mapToLong(Wrk.Result::errors).sum()
+                    + n.stream().mapToLong(Wrk.Result::errors).sum();
             if (errors > 0) {
                 run.detail(NAME, errors + " errors (non-2xx or socket) from wrk on " + path);
             }
@@ -131,8 +148,8 @@ final class ReadsSection {
     }
 
     static byte[] fetch(String url) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new BenchException("GET " + url + " answered " + response.statusCode());
         }

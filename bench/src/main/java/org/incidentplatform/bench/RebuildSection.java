@@ -15,7 +15,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -40,18 +39,19 @@ final class RebuildSection {
     static final String NAME = "rebuild";
     static final String MEMORY = "memory";
     private static final String TOPIC = Topics.INCIDENT_EVENTS.name();
-    private static final Pattern ISO_TIME = Pattern.compile(
-            "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2}))");
+    private static final Pattern ISO_TIME =
+            Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2}))");
     private static final Pattern CAUGHT_UP = Pattern.compile("caught up with incident-events: (\\d+) events applied");
 
-    private RebuildSection() {
-    }
+    private RebuildSection() {}
 
     static void run(Run run) throws Exception {
         BenchSettings settings = run.settings;
         Stack stack = run.stack;
-        run.out.printf("%n== Rebuild and memory: stopping projection-service and notification-service, appending "
-                + "%,d events (%,d incidents) ...%n", settings.rebuildEvents(), settings.rebuildIncidents());
+        run.out.printf(
+                "%n== Rebuild and memory: stopping projection-service and notification-service, appending "
+                        + "%,d events (%,d incidents) ...%n",
+                settings.rebuildEvents(), settings.rebuildIncidents());
         // Neither replays live while the rebuild and its ceiling are measured; notification-service
         // catches up afterwards, for its memory figure.
         stack.stopProjection();
@@ -70,14 +70,19 @@ final class RebuildSection {
         List<Double> fetchRates = new ArrayList<>();
         List<String> consumerProperties = List.of("isolation.level=read_committed", "client.id=bench-consumer-ceiling");
         KafkaTools.consumerPerformance(stack.bootstrapServers(), TOPIC, records, consumerProperties);
-        CpuAccount ceilingCpu = CpuAccount.start(List.of(ProcessHandle.current(), stack.incident().handle()));
+        CpuAccount ceilingCpu = CpuAccount.start(
+                List.of(ProcessHandle.current(), stack.incident().handle()));
         for (int r = 1; r <= settings.runs(); r++) {
-            KafkaTools.Consumed consumed = KafkaTools.consumerPerformance(stack.bootstrapServers(), TOPIC, records,
-                    consumerProperties);
+            KafkaTools.Consumed consumed =
+                    KafkaTools.consumerPerformance(stack.bootstrapServers(), TOPIC, records, consumerProperties);
             wholeRates.add(consumed.recordsPerSecond());
             fetchRates.add(consumed.fetchRecordsPerSecond());
-            run.out.printf("ConsumerPerformance run %d: %,d records, %,.0f/s (group join %d ms), fetch only %,.0f/s%n", r,
-                    consumed.records(), consumed.recordsPerSecond(), consumed.rebalanceMillis(),
+            run.out.printf(
+                    "ConsumerPerformance run %d: %,d records, %,.0f/s (group join %d ms), fetch only %,.0f/s%n",
+                    r,
+                    consumed.records(),
+                    consumed.recordsPerSecond(),
+                    consumed.rebalanceMillis(),
                     consumed.fetchRecordsPerSecond());
         }
         run.accountCpu(NAME + " (ConsumerPerformance)", ceilingCpu);
@@ -90,8 +95,8 @@ final class RebuildSection {
         for (int r = 1; r <= settings.runs(); r++) {
             long t0 = System.nanoTime();
             ServiceProcess fresh = stack.startProjection(run.out);
-            CpuAccount cpu = CpuAccount.start(List.of(ProcessHandle.current(), stack.incident().handle(),
-                    fresh.handle()));
+            CpuAccount cpu = CpuAccount.start(
+                    List.of(ProcessHandle.current(), stack.incident().handle(), fresh.handle()));
             stack.awaitProjectionCaughtUp(Duration.ofMinutes(30));
             run.accountCpu(NAME + " run " + r, cpu);
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -101,10 +106,16 @@ final class RebuildSection {
                 catchUp.add(log.events() / log.seconds());
                 applied = log.events();
             }
-            run.out.printf("Rebuild run %d: fresh projection-service UP and caught up after %.1f s (%,.0f events/s)%s%n",
-                    r, seconds, records / seconds, log == null ? ""
-                            : String.format("; catch-up from its log: %.1f s, %,d events applied (%,.0f/s)",
-                            log.seconds(), log.events(), log.events() / log.seconds()));
+            run.out.printf(
+                    "Rebuild run %d: fresh projection-service UP and caught up after %.1f s (%,.0f events/s)%s%n",
+                    r,
+                    seconds,
+                    records / seconds,
+                    log == null
+                            ? ""
+                            : String.format(
+                                    "; catch-up from its log: %.1f s, %,d events applied (%,.0f/s)",
+                                    log.seconds(), log.events(), log.events() / log.seconds()));
             for (ServiceProcess service : List.of(stack.incident(), fresh)) {
                 sample(run, service, heap, rss);
             }
@@ -120,42 +131,77 @@ final class RebuildSection {
             sample(run, notification, heap, rss);
         }
         long processed = Math.max(0, appended - lag);
-        run.detail(MEMORY, String.format("%,d events in %,d incident streams were appended straight to "
-                        + "`incident-events` by one producer (acks=all, lz4, linger 10 ms) at %,.0f/s, not through "
-                        + "incident-service's command path: its own stores hold only what went through that path "
-                        + "(its known-components store reads every event). projection-service and notification-service "
-                        + "were stopped meanwhile; restarted, notification-service %s", appended,
-                settings.rebuildIncidents(), appended / appendSeconds, lag <= Topics.INCIDENT_EVENTS.partitions()
-                        ? String.format("processed them all in %.0f s (%,.0f events/s)", waited, appended / waited)
-                        : String.format("had processed about %,d of them (%,.0f events/s) when its budget of %d s ran "
-                                + "out and its memory was sampled: **its memory figure is not yet that of all %,d "
-                                + "events**", processed, processed / waited, budget.toSeconds(), appended)));
+        run.detail(
+                MEMORY,
+                String.format(
+                        "%,d events in %,d incident streams were appended straight to "
+                                + "`incident-events` by one producer (acks=all, lz4, linger 10 ms) at %,.0f/s, not through "
+                                + "incident-service's command path: its own stores hold only what went through that path "
+                                + "(its known-components store reads every event). projection-service and notification-service "
+                                + "were stopped meanwhile; restarted, notification-service %s",
+                        appended,
+                        settings.rebuildIncidents(),
+                        appended / appendSeconds,
+                        lag <= Topics.INCIDENT_EVENTS.partitions()
+                                ? String.format(
+                                        "processed them all in %.0f s (%,.0f events/s)", waited, appended / waited)
+                                : String.format(
+                                        "had processed about %,d of them (%,.0f events/s) when its budget of %d s ran "
+                                                + "out and its memory was sampled: **its memory figure is not yet that of all %,d "
+                                                + "events**",
+                                        processed, processed / waited, budget.toSeconds(), appended)));
 
         String ceiling = "Kafka `ConsumerPerformance` (kafka-tools " + AppInfoParser.getVersion() + ")";
-        run.table.add(NAME, String.format("fresh projection-service, process start → caught up and UP, %,d events",
-                records), SummaryTable.Unit.PER_SECOND, startToUp, ceiling + ", whole run", wholeRates);
+        run.table.add(
+                NAME,
+                String.format("fresh projection-service, process start → caught up and UP, %,d events", records),
+                SummaryTable.Unit.PER_SECOND,
+                startToUp,
+                ceiling + ", whole run",
+                wholeRates);
         if (!catchUp.isEmpty()) {
-            run.table.add(NAME, String.format("the same, replay only (its log: \"catching up\" → \"caught up, %,d "
-                    + "events applied\")", applied), SummaryTable.Unit.PER_SECOND, catchUp, ceiling + ", fetch only",
+            run.table.add(
+                    NAME,
+                    String.format(
+                            "the same, replay only (its log: \"catching up\" → \"caught up, %,d " + "events applied\")",
+                            applied),
+                    SummaryTable.Unit.PER_SECOND,
+                    catchUp,
+                    ceiling + ", fetch only",
                     fetchRates);
         } else {
             run.table.notMeasured(NAME, "replay only", "projection-service's log has no catching-up lines");
         }
         String after = String.format("after %,d events, %,d+ incidents", records, settings.rebuildIncidents());
         for (String service : heap.keySet()) {
-            String options = String.join(" ", Stack.JVM_OPTIONS.get(service).stream()
-                    .filter(o -> o.startsWith("-Xm")).toList());
+            String options = String.join(
+                    " ",
+                    Stack.JVM_OPTIONS.get(service).stream()
+                            .filter(o -> o.startsWith("-Xm"))
+                            .toList());
             String note = service.equals(Stack.NOTIFICATION) && lag > Topics.INCIDENT_EVENTS.partitions()
-                    ? String.format(" (**%,d of them processed**)", processed) : "";
-            run.table.add(MEMORY, service + ": heap used after a GC, " + after + note, SummaryTable.Unit.MIB,
-                    heap.get(service), "", List.of());
-            run.table.add(MEMORY, service + ": RSS (`VmRSS`, `" + options + "`)", SummaryTable.Unit.MIB,
-                    rss.get(service), "", List.of());
+                    ? String.format(" (**%,d of them processed**)", processed)
+                    : "";
+            run.table.add(
+                    MEMORY,
+                    service + ": heap used after a GC, " + after + note,
+                    SummaryTable.Unit.MIB,
+                    heap.get(service),
+                    "",
+                    List.of());
+            run.table.add(
+                    MEMORY,
+                    service + ": RSS (`VmRSS`, `" + options + "`)",
+                    SummaryTable.Unit.MIB,
+                    rss.get(service),
+                    "",
+                    List.of());
         }
     }
 
-    private static void sample(Run run, ServiceProcess service, Map<String, List<Double>> heap,
-                               Map<String, List<Double>> rss) throws IOException, InterruptedException {
+    private static void sample(
+            Run run, ServiceProcess service, Map<String, List<Double>> heap, Map<String, List<Double>> rss)
+            throws IOException, InterruptedException {
         String name = service.name().replaceAll("-\\d+$", "");
         Memory memory = Memory.of(service);
         heap.computeIfAbsent(name, n -> new ArrayList<>()).add(memory.heapMiB());
@@ -169,13 +215,15 @@ final class RebuildSection {
         static Memory of(ServiceProcess service) throws IOException, InterruptedException {
             long pid = service.handle().pid();
             // jcmd asks the JVM for a full collection: the heap then holds what the service keeps.
-            Process gc = new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process gc = new ProcessBuilder("jcmd", Long.toString(pid), "GC.run")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!gc.waitFor(60, TimeUnit.SECONDS)) {
                 gc.destroy();
             }
-            String metrics = new String(ReadsSection.fetch(service.url() + "/actuator/prometheus"),
-                    StandardCharsets.UTF_8);
+            String metrics =
+                    new String(ReadsSection.fetch(service.url() + "/actuator/prometheus"), StandardCharsets.UTF_8);
             return new Memory(heapUsed(metrics) / 1048576.0, rssKiB(pid) / 1024.0);
         }
     }
@@ -200,8 +248,7 @@ final class RebuildSection {
         return -1;
     }
 
-    record CatchUp(double seconds, long events) {
-    }
+    record CatchUp(double seconds, long events) {}
 
     /** From a fresh instance's log: its "catching up" line to its "caught up ... N events applied". */
     static CatchUp catchUp(Path logFile) throws IOException {
@@ -235,10 +282,11 @@ final class RebuildSection {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+                    .map(p -> new TopicPartition(TOPIC, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -280,7 +328,8 @@ final class RebuildSection {
             latest.put(new TopicPartition(TOPIC, p), OffsetSpec.latest());
         }
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(30, TimeUnit.SECONDS);
         long lag = 0;
         for (var end : admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet()) {
             OffsetAndMetadata offset = committed.get(end.getKey());

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,7 +41,8 @@ record RecordShape(String eventType, int sampled, int keyBytes, int valueBytes, 
         Set<String> declared = new HashSet<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(EVENTS_TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -58,7 +58,8 @@ record RecordShape(String eventType, int sampled, int keyBytes, int valueBytes, 
                     String key = new String(record.key(), StandardCharsets.UTF_8);
                     // An incident's first record is its declaration (on a long topic, maybe an update: one fewer).
                     if (incidentIds.contains(key) && !declared.add(key)) {
-                        byType.computeIfAbsent(eventType(record), t -> new ArrayList<>()).add(record);
+                        byType.computeIfAbsent(eventType(record), t -> new ArrayList<>())
+                                .add(record);
                     }
                 }
             }
@@ -74,8 +75,12 @@ record RecordShape(String eventType, int sampled, int keyBytes, int valueBytes, 
             values += record.value().length;
         }
         ConsumerRecord<byte[], byte[]> example = updates.get(updates.size() - 1);
-        return new RecordShape(eventType(example), updates.size(), (int) Math.round((double) keys / updates.size()),
-                (int) Math.round((double) values / updates.size()), example.headers());
+        return new RecordShape(
+                eventType(example),
+                updates.size(),
+                (int) Math.round((double) keys / updates.size()),
+                (int) Math.round((double) values / updates.size()),
+                example.headers());
     }
 
     int headerBytes() {
@@ -87,8 +92,8 @@ record RecordShape(String eventType, int sampled, int keyBytes, int valueBytes, 
         return bytes;
     }
 
-    private static boolean caughtUp(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions,
-                                    Map<TopicPartition, Long> end) {
+    private static boolean caughtUp(
+            KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end) {
         for (TopicPartition partition : partitions) {
             if (consumer.position(partition) < end.get(partition)) {
                 return false;
@@ -99,7 +104,8 @@ record RecordShape(String eventType, int sampled, int keyBytes, int valueBytes, 
 
     private static String eventType(ConsumerRecord<byte[], byte[]> record) {
         Header type = record.headers().lastHeader("event-type");
-        return type == null || type.value() == null ? "(no event-type header)"
+        return type == null || type.value() == null
+                ? "(no event-type header)"
                 : new String(type.value(), StandardCharsets.UTF_8);
     }
 }

@@ -40,9 +40,13 @@ final class Run {
     /** Measures how much of the machine went to other processes while {@code section} ran. */
     void accountCpu(String section, CpuAccount account) {
         account.stop().ifPresent(usage -> {
-            detail(section, "while measured, " + usage.describe()
-                    + (usage.otherCores() > 0.2 ? " — **other processes competed for the cores: the figures are "
-                    + "lower than this machine can do**" : ""));
+            detail(
+                    section,
+                    "while measured, " + usage.describe()
+                            + (usage.otherCores() > 0.2
+                                    ? " — **other processes competed for the cores: the figures are "
+                                            + "lower than this machine can do**"
+                                    : ""));
         });
     }
 }

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.incidentplatform.local.LocalPlatform;
 import org.incidentplatform.local.ServiceProcess;
 import org.incidentplatform.local.kafka.LocalKafkaBroker;
@@ -46,7 +45,8 @@ final class Stack implements AutoCloseable {
             NOTIFICATION, List.of("-Xms256m", "-Xmx1g"));
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(240);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final LocalPlatform platform;
     private final AccessTokens tokens;
@@ -62,9 +62,16 @@ final class Stack implements AutoCloseable {
     private int notificationStarts = 1;
     private boolean closed;
 
-    private Stack(LocalPlatform platform, AccessTokens tokens, Map<String, String> environment, Path dataDir,
-                  Path home, boolean keepData, ServiceProcess incident, ServiceProcess projection,
-                  ServiceProcess notification) {
+    private Stack(
+            LocalPlatform platform,
+            AccessTokens tokens,
+            Map<String, String> environment,
+            Path dataDir,
+            Path home,
+            boolean keepData,
+            ServiceProcess incident,
+            ServiceProcess projection,
+            ServiceProcess notification) {
         this.platform = platform;
         this.tokens = tokens;
         this.environment = environment;
@@ -78,8 +85,9 @@ final class Stack implements AutoCloseable {
     }
 
     static Path dataDirectory(Path home) {
-        return home.resolve("bench").resolve("target").resolve("bench-data-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return home.resolve("bench")
+                .resolve("target")
+                .resolve("bench-data-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 
     static Stack start(BenchSettings settings, Path dataDir, PrintStream out) {
@@ -107,20 +115,28 @@ final class Stack implements AutoCloseable {
         List<ServiceProcess> started = new ArrayList<>();
         try {
             // incident-service first: it creates the topics the other two verify.
-            ServiceProcess incident = start(settings.home(), INCIDENT, INCIDENT, LocalKafkaBroker.freePort(), logDir,
-                    environment, out);
+            ServiceProcess incident =
+                    start(settings.home(), INCIDENT, INCIDENT, LocalKafkaBroker.freePort(), logDir, environment, out);
             started.add(incident);
             incident.awaitHealthy(START_TIMEOUT);
-            ServiceProcess projection = start(settings.home(), PROJECTION, PROJECTION, projectionPort, logDir,
-                    environment, out);
+            ServiceProcess projection =
+                    start(settings.home(), PROJECTION, PROJECTION, projectionPort, logDir, environment, out);
             started.add(projection);
-            ServiceProcess notification = start(settings.home(), NOTIFICATION, NOTIFICATION, notificationPort, logDir,
-                    environment, out);
+            ServiceProcess notification =
+                    start(settings.home(), NOTIFICATION, NOTIFICATION, notificationPort, logDir, environment, out);
             started.add(notification);
             projection.awaitHealthy(START_TIMEOUT);
             notification.awaitHealthy(START_TIMEOUT);
-            return new Stack(platform, tokens, environment, dataDir, settings.home(), settings.keepData(), incident,
-                    projection, notification);
+            return new Stack(
+                    platform,
+                    tokens,
+                    environment,
+                    dataDir,
+                    settings.home(),
+                    settings.keepData(),
+                    incident,
+                    projection,
+                    notification);
         } catch (RuntimeException e) {
             started.forEach(ServiceProcess::stop);
             platform.close();
@@ -128,8 +144,14 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    private static ServiceProcess start(Path home, String service, String name, int port, Path logDir,
-                                        Map<String, String> environment, PrintStream out) {
+    private static ServiceProcess start(
+            Path home,
+            String service,
+            String name,
+            int port,
+            Path logDir,
+            Map<String, String> environment,
+            PrintStream out) {
         Path jar = home.resolve(service).resolve("target").resolve(service + ".jar");
         ServiceProcess process = ServiceProcess.start(name, jar, port, logDir, JVM_OPTIONS.get(service), environment);
         out.println("Starting " + name + " " + String.join(" ", JVM_OPTIONS.get(service)) + " (log: "
@@ -187,8 +209,8 @@ final class Stack implements AutoCloseable {
         notification.stop();
         int port = URI.create(notification.url()).getPort();
         notificationStarts++;
-        notification = start(home, NOTIFICATION, NOTIFICATION + "-" + notificationStarts, port, logDir, environment,
-                out);
+        notification =
+                start(home, NOTIFICATION, NOTIFICATION + "-" + notificationStarts, port, logDir, environment, out);
         notification.awaitHealthy(START_TIMEOUT);
         return notification;
     }
@@ -220,12 +242,15 @@ final class Stack implements AutoCloseable {
             }
             try {
                 // Health's details (caughtUp among them) are shown to the admin token only.
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                                URI.create(service.url() + "/actuator/health")).timeout(Duration.ofSeconds(5))
-                                .header("Authorization", "Bearer " + tokens.admin()).build(),
+                HttpResponse<String> response = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(service.url() + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .header("Authorization", "Bearer " + tokens.admin())
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 last = response.body();
-                if (response.statusCode() == 200 && last.replace(" ", "").trim().endsWith("\"status\":\"UP\"}")
+                if (response.statusCode() == 200
+                        && last.replace(" ", "").trim().endsWith("\"status\":\"UP\"}")
                         && last.contains("\"caughtUp\":true")) {
                     return;
                 }
@@ -273,7 +298,8 @@ final class Stack implements AutoCloseable {
         Path logs = dir.resolve("logs");
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.filter(path -> !path.startsWith(logs) && !path.equals(dir))
-                    .sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                    .sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             System.err.println("could not delete " + dir + ": " + e.getMessage());
         }

@@ -49,15 +49,23 @@ final class StaticNginx implements AutoCloseable {
                 }
                 """.formatted(port, root.toAbsolutePath()));
         Files.createDirectories(prefix.resolve("tmp"));
-        Process process = new ProcessBuilder("nginx", "-p", prefix.toAbsolutePath() + "/", "-c", conf.toAbsolutePath().toString(),
-                "-g", "daemon off;")
+        Process process = new ProcessBuilder(
+                        "nginx",
+                        "-p",
+                        prefix.toAbsolutePath() + "/",
+                        "-c",
+                        conf.toAbsolutePath().toString(),
+                        "-g",
+                        "daemon off;")
                 .redirectErrorStream(true)
                 .redirectOutput(prefix.resolve("logs/stdout.log").toFile())
                 .start();
         for (int i = 0; i < 100; i++) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("nginx exited: " + Files.readString(prefix.resolve("logs/stdout.log"))
-                        + (Files.exists(prefix.resolve("logs/error.log")) ? Files.readString(prefix.resolve("logs/error.log")) : ""));
+                        + (Files.exists(prefix.resolve("logs/error.log"))
+                                ? Files.readString(prefix.resolve("logs/error.log"))
+                                : ""));
             }
             try (Socket ignored = new Socket("127.0.0.1", port)) {
                 return new StaticNginx(process, port);
@@ -72,7 +80,8 @@ final class StaticNginx implements AutoCloseable {
     /** "1.26.3" from {@code nginx -v}, or "" if it cannot be read. */
     static String version() {
         try {
-            Process p = new ProcessBuilder("nginx", "-v").redirectErrorStream(true).start();
+            Process p =
+                    new ProcessBuilder("nginx", "-v").redirectErrorStream(true).start();
             String v = new String(p.getInputStream().readAllBytes()).trim();
             p.waitFor();
             int slash = v.indexOf('/');

@@ -19,8 +19,8 @@ final class SummaryTable {
     }
 
     /** One line; {@code ceilingRuns} empty when the line has no ceiling (memory). */
-    record Line(String section, String name, Unit unit, List<Double> runs, String ceilingName,
-                List<Double> ceilingRuns) {
+    record Line(
+            String section, String name, Unit unit, List<Double> runs, String ceilingName, List<Double> ceilingRuns) {
 
         Line {
             if (runs.isEmpty()) {
@@ -40,7 +40,8 @@ final class SummaryTable {
 
         /** The line's median over its ceiling's: below 1 for a rate under its ceiling, above 1 for a slower latency. */
         Optional<Double> ratio() {
-            return ceiling().filter(c -> c.median() != 0 && !Double.isNaN(c.median()))
+            return ceiling()
+                    .filter(c -> c.median() != 0 && !Double.isNaN(c.median()))
                     .map(c -> figure().median() / c.median());
         }
     }
@@ -93,15 +94,22 @@ final class SummaryTable {
 
     String markdown() {
         StringBuilder table = new StringBuilder();
-        table.append("| section | line | figure, median (min–max) | ceiling | ceiling, median (min–max) | ÷ ceiling |\n");
+        table.append(
+                "| section | line | figure, median (min–max) | ceiling | ceiling, median (min–max) | ÷ ceiling |\n");
         table.append("|---|---|---:|---|---:|---:|\n");
         for (Line line : lines) {
-            table.append("| ").append(line.section())
-                    .append(" | ").append(line.name())
-                    .append(" | ").append(cell(line.figure(), line.unit()))
-                    .append(" | ").append(line.ceilingName().isEmpty() ? "—" : line.ceilingName())
-                    .append(" | ").append(line.ceiling().map(c -> cell(c, line.unit())).orElse("—"))
-                    .append(" | ").append(line.ratio().map(SummaryTable::ratio).orElse("—"))
+            table.append("| ")
+                    .append(line.section())
+                    .append(" | ")
+                    .append(line.name())
+                    .append(" | ")
+                    .append(cell(line.figure(), line.unit()))
+                    .append(" | ")
+                    .append(line.ceilingName().isEmpty() ? "—" : line.ceilingName())
+                    .append(" | ")
+                    .append(line.ceiling().map(c -> cell(c, line.unit())).orElse("—"))
+                    .append(" | ")
+                    .append(line.ratio().map(SummaryTable::ratio).orElse("—"))
                     .append(" |\n");
         }
         for (String note : notes) {
@@ -114,7 +122,11 @@ final class SummaryTable {
     String runs() {
         StringBuilder text = new StringBuilder();
         for (Line line : lines) {
-            text.append("- ").append(line.section()).append(", ").append(line.name()).append(": ")
+            text.append("- ")
+                    .append(line.section())
+                    .append(", ")
+                    .append(line.name())
+                    .append(": ")
                     .append(values(line.runs(), line.unit()));
             if (!line.ceilingRuns().isEmpty()) {
                 text.append("; ceiling: ").append(values(line.ceilingRuns(), line.unit()));

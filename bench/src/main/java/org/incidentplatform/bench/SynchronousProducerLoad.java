@@ -7,7 +7,6 @@ import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,7 +42,8 @@ final class SynchronousProducerLoad implements AutoCloseable {
         this.shape = shape;
         this.clients = clients;
         this.keys = IntStream.range(0, incidents)
-                .mapToObj(i -> key(i, shape.keyBytes())).toList();
+                .mapToObj(i -> key(i, shape.keyBytes()))
+                .toList();
         SplittableRandom random = new SplittableRandom(17);
         this.values = new byte[clients][shape.valueBytes()];
         for (byte[] value : values) {

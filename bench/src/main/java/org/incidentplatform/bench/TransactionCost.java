@@ -2,7 +2,6 @@ package org.incidentplatform.bench;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,19 +18,21 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class TransactionCost {
 
-    private TransactionCost() {
-    }
+    private TransactionCost() {}
 
     /** Milliseconds per transaction over {@code count} transactions in a row, after 50 to warm up. */
     static double millisPerTransaction(String bootstrapServers, String topic, int count) {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-transaction-cost-" + UUID.randomUUID(),
-                ProducerConfig.LINGER_MS_CONFIG, 0);
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                "bench-transaction-cost-" + UUID.randomUUID(),
+                ProducerConfig.LINGER_MS_CONFIG,
+                0);
         ConsumerGroupMetadata group = new ConsumerGroupMetadata("bench-transaction-cost");
         TopicPartition partition = new TopicPartition(topic, 0);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.initTransactions();
             long begin = 0;
             for (int i = 0; i < count + 50; i++) {

@@ -1,5 +1,6 @@
 package org.incidentplatform.bench;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -8,8 +9,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * The subscribers' endpoints: one HTTP server on loopback answering 204 to every POST at once, and
  * noting when each arrived and which incident sequence it carried.
@@ -17,8 +16,7 @@ import com.sun.net.httpserver.HttpServer;
 final class WebhookSink implements AutoCloseable {
 
     /** When a delivery arrived, and which incident and event sequence it carried. */
-    record Arrival(long nanos, String incident, long sequence) {
-    }
+    record Arrival(long nanos, String incident, long sequence) {}
 
     private final HttpServer server;
     private final ExecutorService threads;

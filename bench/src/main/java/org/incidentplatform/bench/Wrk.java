@@ -9,14 +9,13 @@ import java.util.regex.Pattern;
 /** Runs the Debian {@code wrk} binary and reads requests/s and p99 from its {@code --latency} output. */
 final class Wrk {
 
-    record Result(double requestsPerSecond, double p99Millis, long errors, String raw) {
-    }
+    record Result(double requestsPerSecond, double p99Millis, long errors, String raw) {}
 
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern P99 = Pattern.compile("\\n\\s*99%\\s+([0-9.]+)(us|ms|s)\\b");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
-    private static final Pattern SOCKET = Pattern.compile(
-            "Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+    private static final Pattern SOCKET =
+            Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
     private final int connections;
     private final int threads;
@@ -31,10 +30,11 @@ final class Wrk {
     }
 
     Result run(String url, int seconds) {
-        List<String> command = List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-                "--timeout", "10s", "--latency", url);
+        List<String> command = List.of(
+                "wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--timeout", "10s", "--latency", url);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int code = process.waitFor();
             Matcher rps = RPS.matcher(out);

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class BenchSettingsTests {
@@ -51,8 +50,8 @@ class BenchSettingsTests {
     void only_picksSections_byName() {
         BenchSettings settings = BenchSettings.parse(List.of("--only", "reads, e2e", "--e2e-sustained", "80"), HOME);
 
-        assertThat(settings.sections()).containsExactlyInAnyOrder(BenchSettings.Section.READS,
-                BenchSettings.Section.E2E);
+        assertThat(settings.sections())
+                .containsExactlyInAnyOrder(BenchSettings.Section.READS, BenchSettings.Section.E2E);
         assertThat(settings.runs(BenchSettings.Section.COMMAND)).isFalse();
         assertThat(settings.sustainedRate()).contains(80);
     }
@@ -62,8 +61,8 @@ class BenchSettingsTests {
         BenchSettings settings = BenchSettings.parse(List.of("--clients", "8, 32", "--only", "command,long"), HOME);
 
         assertThat(settings.clients()).containsExactly(8, 32);
-        assertThat(settings.sections()).containsExactlyInAnyOrder(BenchSettings.Section.COMMAND,
-                BenchSettings.Section.LONG);
+        assertThat(settings.sections())
+                .containsExactlyInAnyOrder(BenchSettings.Section.COMMAND, BenchSettings.Section.LONG);
         assertThatThrownBy(() -> BenchSettings.parse(List.of("--clients", "8,0"), HOME))
                 .hasMessageContaining("--clients");
         assertThatThrownBy(() -> BenchSettings.parse(List.of("--long-updates", "1999"), HOME))

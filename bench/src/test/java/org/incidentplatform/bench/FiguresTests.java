@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class FiguresTests {
@@ -38,19 +37,30 @@ class FiguresTests {
     @Test
     void table_printsEachFigureBesideItsCeiling_withTheRatioOfMedians() {
         SummaryTable table = new SummaryTable();
-        table.add("command path", "POST accepted/s", SummaryTable.Unit.PER_SECOND, List.of(500.0, 400.0, 600.0),
-                "producer", List.of(2000.0, 2000.0, 2000.0));
-        table.add("end to end", "p99", SummaryTable.Unit.MILLIS, List.of(30.0, 20.0, 25.0), "EndToEndLatency",
+        table.add(
+                "command path",
+                "POST accepted/s",
+                SummaryTable.Unit.PER_SECOND,
+                List.of(500.0, 400.0, 600.0),
+                "producer",
+                List.of(2000.0, 2000.0, 2000.0));
+        table.add(
+                "end to end",
+                "p99",
+                SummaryTable.Unit.MILLIS,
+                List.of(30.0, 20.0, 25.0),
+                "EndToEndLatency",
                 List.of(2.0, 2.0, 3.0));
         table.add("memory", "heap", SummaryTable.Unit.MIB, List.of(700.0), "", List.of());
 
-        assertThat(table.lines().get(0).ratio()).hasValueSatisfying(r -> assertThat(r).isEqualTo(0.25));
+        assertThat(table.lines().get(0).ratio())
+                .hasValueSatisfying(r -> assertThat(r).isEqualTo(0.25));
         assertThat(table.markdown())
                 .contains("| command path | POST accepted/s | 500 (400–600) /s | producer | 2,000 /s | 0.25 (1/4.0) |")
                 .contains("| end to end | p99 | 25.0 (20.0–30.0) ms | EndToEndLatency | 2.0 (2.0–3.0) ms | 13× |")
                 .contains("| memory | heap | 700 MiB | — | — | — |");
-        assertThat(table.runs()).contains("- command path, POST accepted/s: 500, 400, 600 /s; ceiling: 2,000, 2,000, "
-                + "2,000 /s");
+        assertThat(table.runs())
+                .contains("- command path, POST accepted/s: 500, 400, 600 /s; ceiling: 2,000, 2,000, " + "2,000 /s");
     }
 
     @Test

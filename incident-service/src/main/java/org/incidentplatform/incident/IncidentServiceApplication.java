@@ -3,7 +3,6 @@ package org.incidentplatform.incident;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.service.ServiceSchemas;
 import org.incidentplatform.service.ServiceTopics;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +25,10 @@ public class IncidentServiceApplication {
      */
     @Bean
     ServiceTopics serviceTopics() {
-        return ServiceTopics.owns(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT, Topics.INCIDENT_COMMANDS,
+        return ServiceTopics.owns(
+                Topics.INCIDENT_EVENTS,
+                Topics.INCIDENT_EVENTS_DLT,
+                Topics.INCIDENT_COMMANDS,
                 Topics.INCIDENT_COMMAND_RESULTS);
     }
 

@@ -17,14 +17,24 @@ class BoundariesTests {
 
     @Test
     void packages_dependOnEachOtherWithoutCycles() {
-        slices().matching("org.incidentplatform.incident.(*)..").should().beFreeOfCycles().check(SERVICE);
+        slices().matching("org.incidentplatform.incident.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(SERVICE);
     }
 
     @Test
     void theWebEdge_reachesKafkaOnlyThroughTheCommandPackage() {
-        noClasses().that().resideInAPackage("..incident.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..",
-                        "org.apache.avro..", "org.incidentplatform.events..")
+        noClasses()
+                .that()
+                .resideInAPackage("..incident.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.apache.kafka..",
+                        "org.springframework.kafka..",
+                        "org.apache.avro..",
+                        "org.incidentplatform.events..")
                 .because("the web package speaks HTTP; commands and reads go through CommandGateway and StreamReader")
                 .check(SERVICE);
     }

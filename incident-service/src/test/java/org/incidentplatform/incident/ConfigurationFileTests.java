@@ -3,7 +3,6 @@ package org.incidentplatform.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
 import org.incidentplatform.local.config.ConfigurationFile;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +11,9 @@ class ConfigurationFileTests {
 
     @Test
     void applicationYml_setsOnlyPropertiesThisServiceReads() {
-        assertThat(ConfigurationFile.springProblems(Path.of("src/main/resources/application.yml"),
-                getClass().getClassLoader())).isEmpty();
+        assertThat(ConfigurationFile.springProblems(
+                        Path.of("src/main/resources/application.yml"),
+                        getClass().getClassLoader()))
+                .isEmpty();
     }
 }

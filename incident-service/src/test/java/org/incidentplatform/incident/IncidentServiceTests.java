@@ -3,6 +3,9 @@ package org.incidentplatform.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -10,18 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.incidentplatform.events.Heartbeat;
-import org.incidentplatform.incident.security.AccessControlTests;
 import org.incidentplatform.events.IncidentEvent;
+import org.incidentplatform.incident.security.AccessControlTests;
 import org.incidentplatform.local.junit.EventLog;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.schemas.TopicSpec;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,8 +60,9 @@ class IncidentServiceTests {
      */
     @BeforeEach
     void commandProcessorRunning(@Autowired StreamsBuilderFactoryBean streams) {
-        await().atMost(Duration.ofSeconds(90)).until(() -> streams.getKafkaStreams() != null
-                && streams.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> streams.getKafkaStreams() != null
+                        && streams.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
     }
 
     @Test
@@ -90,14 +89,20 @@ class IncidentServiceTests {
     }
 
     /** Open to anyone besides the API's table: health, info and metrics for orchestrators, the API description. */
-    static final Set<String> PUBLIC = Set.of("GET /actuator/health", "GET /actuator/health/**", "GET /actuator/info",
-            "GET /actuator/prometheus", "GET /v3/api-docs", "GET /v3/api-docs.yaml");
+    static final Set<String> PUBLIC = Set.of(
+            "GET /actuator/health",
+            "GET /actuator/health/**",
+            "GET /actuator/info",
+            "GET /actuator/prometheus",
+            "GET /v3/api-docs",
+            "GET /v3/api-docs.yaml");
 
     /** Mapped but opened by no rule: the actuator's index, Spring's error page requested directly. */
     static final Set<String> CLOSED = Set.of("GET /actuator", "GET /error");
 
     @Test
-    void everyEndpointTheRunningServiceMaps_isInTheAccessTables(@Autowired List<RequestMappingInfoHandlerMapping> mappings) {
+    void everyEndpointTheRunningServiceMaps_isInTheAccessTables(
+            @Autowired List<RequestMappingInfoHandlerMapping> mappings) {
         Set<String> mapped = MappedEndpoints.of(mappings);
         Set<String> declared = new TreeSet<>(PUBLIC);
         declared.addAll(CLOSED);
@@ -113,38 +118,58 @@ class IncidentServiceTests {
             http.get().uri(path).exchange().expectStatus().isOk();
         }
         for (String endpoint : CLOSED) {
-            http.get().uri(endpoint.substring("GET ".length())).exchange().expectStatus().isUnauthorized();
-            http.get().uri(endpoint.substring("GET ".length()))
+            http.get()
+                    .uri(endpoint.substring("GET ".length()))
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+            http.get()
+                    .uri(endpoint.substring("GET ".length()))
                     .header("Authorization", "Bearer test-admin-token-0123456789abcdef0123")
-                    .exchange().expectStatus().isForbidden();
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
         }
     }
 
     @Test
     void health_isUp_withKafkaAndSchemaRegistry() {
-        http.get().uri("/actuator/health").exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.kafka.status").isEqualTo("UP")
-                .jsonPath("$.components.schemaRegistry.status").isEqualTo("UP");
+                .jsonPath("$.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.kafka.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.schemaRegistry.status")
+                .isEqualTo("UP");
     }
 
     @Test
     void metrics_areExposedForPrometheus_withCommandLatencyAndEventsAppended() {
-        http.post().uri("/api/v1/components")
+        http.post()
+                .uri("/api/v1/components")
                 .header("Authorization", "Bearer test-admin-token-0123456789abcdef0123")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"id\": \"metrics-" + UUID.randomUUID() + "\", \"name\": \"Metrics\"}")
                 .exchange()
-                .expectStatus().isCreated();
+                .expectStatus()
+                .isCreated();
 
-        http.get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body).contains(
-                        "jvm_memory_used_bytes",
-                        "incident_commands_seconds_count{command=\"AddComponent\",outcome=\"accepted\"",
-                        "incident_events_appended_total"));
+        http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body)
+                        .contains(
+                                "jvm_memory_used_bytes",
+                                "incident_commands_seconds_count{command=\"AddComponent\",outcome=\"accepted\"",
+                                "incident_events_appended_total"));
     }
 
     @Test
@@ -155,13 +180,15 @@ class IncidentServiceTests {
         exchange.addAppender(logged);
         String correlation = "deploy-check-" + UUID.randomUUID();
         try {
-            http.post().uri("/api/v1/components")
+            http.post()
+                    .uri("/api/v1/components")
                     .header("Authorization", "Bearer test-admin-token-0123456789abcdef0123")
                     .header("X-Correlation-Id", correlation)
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("{\"id\": \"logs-" + UUID.randomUUID() + "\", \"name\": \"Logs\"}")
                     .exchange()
-                    .expectStatus().isCreated();
+                    .expectStatus()
+                    .isCreated();
         } finally {
             exchange.detachAppender(logged);
         }
@@ -169,53 +196,71 @@ class IncidentServiceTests {
         // Structured logs (LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs) write the MDC as fields of the line.
         ILoggingEvent accepted = logged.list.stream()
                 .filter(line -> correlation.equals(line.getMDCPropertyMap().get("correlationId")))
-                .findFirst().orElseThrow(() -> new AssertionError("no line logged with the request's correlation id"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line logged with the request's correlation id"));
         String eventId = accepted.getMDCPropertyMap().get("eventId");
         assertThat(accepted.getMDCPropertyMap()).containsEntry("incidentId", "catalogue");
         assertThat(EventLog.of(LocalPlatformExtension.platform(), "catalogue"))
-                .extracting(event -> event.getEventId().toString()).contains(eventId);
+                .extracting(event -> event.getEventId().toString())
+                .contains(eventId);
     }
 
     @Test
     void aTimeBeyondWhatTheLogCanHold_isRefusedNamingTheField_appendsNothing_andTheNextDeclarationIsCreated() {
         String component = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
-        http.post().uri("/api/v1/components")
+        http.post()
+                .uri("/api/v1/components")
                 .header("Authorization", "Bearer test-admin-token-0123456789abcdef0123")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"id\": \"" + component + "\", \"name\": \"Hostile\"}")
-                .exchange().expectStatus().isCreated();
+                .exchange()
+                .expectStatus()
+                .isCreated();
         String declaration = "{\"title\": \"Far future\", \"impact\": \"minor\", \"status\": \"investigating\","
                 + " \"message\": \"m\", \"components\": {\"" + component + "\": \"partial_outage\"}%s}";
         String key = UUID.randomUUID().toString();
 
-        http.post().uri("/api/v1/incidents")
+        http.post()
+                .uri("/api/v1/incidents")
                 .header("Authorization", "Bearer test-responder-token-0123456789abcdef")
                 .header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(declaration.formatted(", \"occurredAt\": \"+500000000-01-01T00:00:00Z\""))
                 .exchange()
-                .expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.field").isEqualTo("occurredAt");
-        String created = http.post().uri("/api/v1/incidents")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.field")
+                .isEqualTo("occurredAt");
+        String created = http.post()
+                .uri("/api/v1/incidents")
                 .header("Authorization", "Bearer test-responder-token-0123456789abcdef")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(declaration.formatted(""))
                 .exchange()
-                .expectStatus().isCreated()
-                .returnResult(String.class).getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .returnResult(String.class)
+                .getResponseBody();
 
         assertThat(created).contains("\"version\":1");
-        assertThat(EventLog.records(LocalPlatformExtension.platform(), Topics.INCIDENT_COMMANDS.name(),
-                new ByteArrayDeserializer()))
-                .noneMatch(record -> new String(record.value(), StandardCharsets.UTF_8)
-                        .contains("500000000"));
+        assertThat(EventLog.records(
+                        LocalPlatformExtension.platform(),
+                        Topics.INCIDENT_COMMANDS.name(),
+                        new ByteArrayDeserializer()))
+                .noneMatch(record -> new String(record.value(), StandardCharsets.UTF_8).contains("500000000"));
     }
 
     private String config(String topic, String key) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalPlatformExtension.bootstrapServers()))) {
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers()))) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(key).value();
+            return admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get()
+                    .get(resource)
+                    .get(key)
+                    .value();
         }
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -54,39 +53,56 @@ class SnapshotRebuildTests {
 
         Map<String, Object> properties = new HashMap<>();
         properties.put("SERVER_PORT", 0);
-        properties.put("STREAMS_STATE_DIR", Files.createTempDirectory("incident-service-upgrade-").toString());
+        properties.put(
+                "STREAMS_STATE_DIR",
+                Files.createTempDirectory("incident-service-upgrade-").toString());
         try (ConfigurableApplicationContext upgraded = new SpringApplicationBuilder(IncidentServiceApplication.class)
-                .properties(properties).run()) {
+                .properties(properties)
+                .run()) {
             awaitRunning(upgraded);
 
-            HttpResponse<String> update = post(upgraded, "/api/v1/incidents/" + incident + "/updates",
-                    "{\"message\": \"Rollback complete, watching\", \"status\": \"monitoring\"}", RESPONDER,
+            HttpResponse<String> update = post(
+                    upgraded,
+                    "/api/v1/incidents/" + incident + "/updates",
+                    "{\"message\": \"Rollback complete, watching\", \"status\": \"monitoring\"}",
+                    RESPONDER,
                     Map.of("If-Match", "\"2\""));
             HttpResponse<String> events = get(upgraded, "/api/v1/incidents/" + incident + "/events", RESPONDER);
 
             assertThat(update.statusCode()).as(update.body()).isEqualTo(201);
             assertThat(TwoInstancesTests.version(update.body())).isEqualTo(3);
             assertThat(events.statusCode()).isEqualTo(200);
-            assertThat(events.body()).contains("\"sequence\":1", "\"sequence\":2", "\"sequence\":3",
-                    "IncidentDeclared", "IncidentUpdatePosted");
+            assertThat(events.body())
+                    .contains(
+                            "\"sequence\":1",
+                            "\"sequence\":2",
+                            "\"sequence\":3",
+                            "IncidentDeclared",
+                            "IncidentUpdatePosted");
             assertThat(events.headers().firstValue("ETag")).contains("\"3\"");
         }
         try (Admin admin = admin()) {
-            assertThat(admin.listConsumerGroupOffsets(MARKER_GROUP).partitionsToOffsetAndMetadata().get())
-                    .as("a later start finds the snapshots built").isNotEmpty();
+            assertThat(admin.listConsumerGroupOffsets(MARKER_GROUP)
+                            .partitionsToOffsetAndMetadata()
+                            .get())
+                    .as("a later start finds the snapshots built")
+                    .isNotEmpty();
         }
     }
 
     private static void appendDirectly(IncidentEvent... events) throws Exception {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers(),
-                "schema.registry.url", LocalPlatformExtension.schemaRegistryUrl());
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalPlatformExtension.bootstrapServers(),
+                "schema.registry.url",
+                LocalPlatformExtension.schemaRegistryUrl());
         AvroSerializer<IncidentEvent> values = new AvroSerializer<>();
         values.configure(config, false);
-        try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(config, new StringSerializer(),
-                values)) {
+        try (KafkaProducer<String, IncidentEvent> producer =
+                new KafkaProducer<>(config, new StringSerializer(), values)) {
             for (IncidentEvent event : events) {
-                producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event)).get();
+                producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event))
+                        .get();
             }
         }
     }
@@ -101,7 +117,7 @@ class SnapshotRebuildTests {
     }
 
     private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalPlatformExtension.bootstrapServers()));
+        return Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers()));
     }
 }

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.streams.KafkaStreams;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.events.IncidentStatus;
@@ -51,7 +50,8 @@ class TwoInstancesTests {
     static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static Path stateRoot;
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
@@ -101,15 +101,19 @@ class TwoInstancesTests {
         }
 
         List<IncidentEvent> log = eventsOf(incident);
-        assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isIn(201, 409, 412));
-        assertThat(log).extracting(IncidentEvent::getSequence)
-                .containsExactlyElementsOf(sequence(1, log.size()));
+        assertThat(responses)
+                .allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isIn(201, 409, 412));
+        assertThat(log).extracting(IncidentEvent::getSequence).containsExactlyElementsOf(sequence(1, log.size()));
         assertThat(log).extracting(IncidentEvent::getEventId).doesNotHaveDuplicates();
-        List<Long> acceptedVersions = responses.stream().filter(r -> r.statusCode() == 201)
-                .map(r -> version(r.body())).sorted().toList();
+        List<Long> acceptedVersions = responses.stream()
+                .filter(r -> r.statusCode() == 201)
+                .map(r -> version(r.body()))
+                .sorted()
+                .toList();
         assertThat(acceptedVersions).containsExactlyElementsOf(sequence(2, log.size()));
         long ifMatchWinners = responses.stream()
-                .filter(r -> r.request().headers().firstValue("If-Match").isPresent() && r.statusCode() == 201).count();
+                .filter(r -> r.request().headers().firstValue("If-Match").isPresent() && r.statusCode() == 201)
+                .count();
         assertThat(ifMatchWinners).isLessThanOrEqualTo(1);
         assertStatusNeverMovesBackwards(log);
     }
@@ -137,7 +141,8 @@ class TwoInstancesTests {
         assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201);
         assertThat(answers).extracting(r -> version(r.body())).containsOnly(2L);
         assertThat(eventsOf(incident)).hasSize(2);
-        HttpResponse<String> sameKeyOtherBody = post(first, path, "{\"message\":\"something else\"}", RESPONDER, headers);
+        HttpResponse<String> sameKeyOtherBody =
+                post(first, path, "{\"message\":\"something else\"}", RESPONDER, headers);
         assertThat(sameKeyOtherBody.statusCode()).isEqualTo(422);
         assertThat(eventsOf(incident)).hasSize(2);
     }
@@ -162,7 +167,11 @@ class TwoInstancesTests {
             incidents.add(declareIncident(i % 2 == 0 ? first : second, component));
         }
         for (String incident : incidents) {
-            post(second, "/api/v1/incidents/" + incident + "/updates", "{\"message\":\"Still on it\"}", RESPONDER,
+            post(
+                    second,
+                    "/api/v1/incidents/" + incident + "/updates",
+                    "{\"message\":\"Still on it\"}",
+                    RESPONDER,
                     Map.of());
         }
 
@@ -183,8 +192,12 @@ class TwoInstancesTests {
     }
 
     private static void assertStatusNeverMovesBackwards(List<IncidentEvent> log) {
-        List<IncidentStatus> order = List.of(IncidentStatus.investigating, IncidentStatus.identified,
-                IncidentStatus.monitoring, IncidentStatus.resolved, IncidentStatus.postmortem);
+        List<IncidentStatus> order = List.of(
+                IncidentStatus.investigating,
+                IncidentStatus.identified,
+                IncidentStatus.monitoring,
+                IncidentStatus.resolved,
+                IncidentStatus.postmortem);
         int reached = 0;
         for (IncidentEvent event : log) {
             if (event.getPayload() instanceof IncidentUpdatePosted update && update.getStatus() != null) {
@@ -200,20 +213,27 @@ class TwoInstancesTests {
         // Default properties rank below application.yml, so set the variables its placeholders read.
         properties.put("SERVER_PORT", 0);
         properties.put("STREAMS_STATE_DIR", stateRoot.resolve(name).toString());
-        return new SpringApplicationBuilder(IncidentServiceApplication.class).properties(properties).run();
+        return new SpringApplicationBuilder(IncidentServiceApplication.class)
+                .properties(properties)
+                .run();
     }
 
     static void awaitRunning(ConfigurableApplicationContext instance) {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            KafkaStreams streams = instance.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
+            KafkaStreams streams =
+                    instance.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
             return streams != null && streams.state() == KafkaStreams.State.RUNNING;
         });
     }
 
     static String addComponent(ConfigurableApplicationContext instance) throws Exception {
         String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> added = post(instance, "/api/v1/components",
-                "{\"id\":\"" + id + "\",\"name\":\"Component " + id + "\"}", ADMIN, Map.of());
+        HttpResponse<String> added = post(
+                instance,
+                "/api/v1/components",
+                "{\"id\":\"" + id + "\",\"name\":\"Component " + id + "\"}",
+                ADMIN,
+                Map.of());
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         return id;
     }
@@ -232,14 +252,22 @@ class TwoInstancesTests {
     static HttpResponse<String> get(ConfigurableApplicationContext instance, String path, String token)
             throws IOException, InterruptedException {
         int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> post(ConfigurableApplicationContext instance, String path, String body, String token,
-                                     Map<String, String> headers) throws IOException, InterruptedException {
+    static HttpResponse<String> post(
+            ConfigurableApplicationContext instance,
+            String path,
+            String body,
+            String token,
+            Map<String, String> headers)
+            throws IOException, InterruptedException {
         int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))

@@ -3,7 +3,6 @@ package org.incidentplatform.local;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.incidentplatform.local.kafka.LocalKafkaBroker;
 import org.incidentplatform.local.registry.LocalSchemaRegistry;
 
@@ -38,7 +37,8 @@ public final class LocalPlatform implements Platform {
     public static LocalPlatform start(Path dataDir, int kafkaPort, int controllerPort, int registryPort) {
         LocalKafkaBroker broker = LocalKafkaBroker.start(dataDir, kafkaPort, controllerPort);
         try {
-            return new LocalPlatform(dataDir, broker, LocalSchemaRegistry.start(broker.bootstrapServers(), registryPort));
+            return new LocalPlatform(
+                    dataDir, broker, LocalSchemaRegistry.start(broker.bootstrapServers(), registryPort));
         } catch (RuntimeException e) {
             broker.close();
             throw e;
@@ -64,12 +64,16 @@ public final class LocalPlatform implements Platform {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         environment.put("SCHEMA_REGISTRY_URL", schemaRegistryUrl());
-        environment.put("STREAMS_STATE_DIR", dataDir.resolve("incident-service").resolve("streams").toString());
+        environment.put(
+                "STREAMS_STATE_DIR",
+                dataDir.resolve("incident-service").resolve("streams").toString());
         // notification-service has its own streams state, and an outbox the operator reads when no SMTP
         // server is configured (the embedded default).
-        environment.put("NOTIFICATION_SERVICE_STREAMS_STATE_DIR",
+        environment.put(
+                "NOTIFICATION_SERVICE_STREAMS_STATE_DIR",
                 dataDir.resolve("notification-service").resolve("streams").toString());
-        environment.put("NOTIFICATION_SERVICE_OUTBOX_DIR",
+        environment.put(
+                "NOTIFICATION_SERVICE_OUTBOX_DIR",
                 dataDir.resolve("notification-service").resolve("outbox").toString());
         return environment;
     }
@@ -103,7 +107,8 @@ public final class LocalPlatform implements Platform {
     public synchronized void startRegistry() {
         if (registry == null) {
             if (broker == null) {
-                throw new IllegalStateException("the schema registry keeps its schemas in Kafka: start the broker first");
+                throw new IllegalStateException(
+                        "the schema registry keeps its schemas in Kafka: start the broker first");
             }
             registry = LocalSchemaRegistry.start(bootstrapServers(), registryPort);
         }

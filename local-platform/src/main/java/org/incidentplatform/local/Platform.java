@@ -13,8 +13,10 @@ public interface Platform extends AutoCloseable {
      * so a test with a platform of its own cannot reach the shared one by accident.
      */
     default String[] springArguments() {
-        return new String[] {"--spring.kafka.bootstrap-servers=" + bootstrapServers(),
-                "--platform.schema-registry-url=" + schemaRegistryUrl()};
+        return new String[] {
+            "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+            "--platform.schema-registry-url=" + schemaRegistryUrl()
+        };
     }
 
     @Override

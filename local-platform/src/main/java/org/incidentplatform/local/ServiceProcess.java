@@ -1,5 +1,6 @@
 package org.incidentplatform.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,8 +16,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * One of the Spring Boot services, run as its own JVM from its executable jar with the same
  * environment variables it gets in production, its output kept in a log file. Used by the local
@@ -25,11 +24,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ServiceProcess {
 
     /** Small heaps and a quick-starting JIT: the local stack runs three services on one machine. */
-    public static final List<String> LOCAL_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1");
+    public static final List<String> LOCAL_JVM_OPTIONS =
+            List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -43,8 +43,8 @@ public final class ServiceProcess {
         this.process = process;
     }
 
-    public static ServiceProcess start(String name, Path jar, int port, Path logDir, List<String> jvmOptions,
-                                       Map<String, String> environment) {
+    public static ServiceProcess start(
+            String name, Path jar, int port, Path logDir, List<String> jvmOptions, Map<String, String> environment) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing. Build it first "
                     + "(./mvnw -DskipTests package; ./run.sh does).");
@@ -95,10 +95,16 @@ public final class ServiceProcess {
             }
             try {
                 HttpResponse<String> response = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(url() + "/actuator/health")).timeout(Duration.ofSeconds(3)).build(),
+                        HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(3))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 // The service's own status, not any component's: a component can be UP while the whole is not.
-                if (response.statusCode() == 200 && "UP".equals(JSON.readTree(response.body()).path("status").asText())) {
+                if (response.statusCode() == 200
+                        && "UP"
+                                .equals(JSON.readTree(response.body())
+                                        .path("status")
+                                        .asText())) {
                     return;
                 }
                 lastAnswer = "HTTP " + response.statusCode() + " " + response.body();
@@ -118,7 +124,8 @@ public final class ServiceProcess {
     public OptionalInt awaitExit(Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
+                    ? OptionalInt.of(process.exitValue())
+                    : OptionalInt.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + name + " to exit");

@@ -25,8 +25,7 @@ final class AccessTokenFile {
     /** notification-service's link-signing key, kept beside the platform's tokens. */
     private static final String LINK_SECRET = "notification-link-secret";
 
-    private AccessTokenFile() {
-    }
+    private AccessTokenFile() {}
 
     /** @return environment variable name → token, and whether the tokens were created just now */
     static Tokens loadOrCreate(Path dataDir) {
@@ -64,7 +63,9 @@ final class AccessTokenFile {
                 }
                 environment.put("PLATFORM_" + role.toUpperCase() + "_TOKEN", token.trim());
             }
-            environment.put("NOTIFICATION_SERVICE_LINK_SECRET", stored.getProperty(LINK_SECRET).trim());
+            environment.put(
+                    "NOTIFICATION_SERVICE_LINK_SECRET",
+                    stored.getProperty(LINK_SECRET).trim());
             return new Tokens(file, Map.copyOf(environment), created);
         } catch (IOException e) {
             throw new StackException("cannot read or write " + file + ": " + e.getMessage(), e);

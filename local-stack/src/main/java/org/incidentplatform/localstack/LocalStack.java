@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-
 import org.incidentplatform.local.LocalPlatform;
 import org.incidentplatform.local.ServiceProcess;
 
@@ -37,8 +36,13 @@ public final class LocalStack implements AutoCloseable {
     private final AccessTokenFile.Tokens tokens;
     private boolean closed;
 
-    private LocalStack(StackSettings settings, FileChannel lockChannel, FileLock lock, LocalPlatform platform,
-                       List<ServiceProcess> services, AccessTokenFile.Tokens tokens) {
+    private LocalStack(
+            StackSettings settings,
+            FileChannel lockChannel,
+            FileLock lock,
+            LocalPlatform platform,
+            List<ServiceProcess> services,
+            AccessTokenFile.Tokens tokens) {
         this.settings = settings;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -48,12 +52,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        Path home = Path.of(System.getProperty("localstack.home", ".")).toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("localstack.home", "."))
+                .toAbsolutePath()
+                .normalize();
         LocalStack stack;
         try {
             StackSettings settings = StackSettings.fromEnvironment(System.getenv(), home);
             // The broker and registry log here instead of flooding the terminal; set before their loggers exist.
-            System.setProperty("org.slf4j.simpleLogger.logFile", settings.dataDir().resolve("logs/platform.log").toString());
+            System.setProperty(
+                    "org.slf4j.simpleLogger.logFile",
+                    settings.dataDir().resolve("logs/platform.log").toString());
             createDirectories(settings.dataDir().resolve("logs"));
             stack = start(settings, System.out);
         } catch (StackException e) {
@@ -62,12 +70,15 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping the local stack ...");
-            stack.close();
-            System.out.println("Stopped. Data kept in " + stack.settings.dataDir());
-            stopped.countDown();
-        }, "local-stack-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping the local stack ...");
+                            stack.close();
+                            System.out.println("Stopped. Data kept in " + stack.settings.dataDir());
+                            stopped.countDown();
+                        },
+                        "local-stack-stop"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -87,12 +98,14 @@ public final class LocalStack implements AutoCloseable {
         try {
             requireFreePorts(settings);
             out.println("Starting Kafka (KRaft) and the schema registry, data in " + dataDir + " ...");
-            platform = LocalPlatform.start(dataDir, settings.kafkaPort(), settings.controllerPort(),
-                    settings.registryPort());
+            platform = LocalPlatform.start(
+                    dataDir, settings.kafkaPort(), settings.controllerPort(), settings.registryPort());
             AccessTokenFile.Tokens tokens = AccessTokenFile.loadOrCreate(dataDir);
             Map<String, String> environment = serviceEnvironment(platform, dataDir, tokens);
-            environment.putAll(notificationEnvironment("http://127.0.0.1:" + settings.notificationPort(),
-                    "http://127.0.0.1:" + settings.projectionPort(), settings.notificationAllowList()));
+            environment.putAll(notificationEnvironment(
+                    "http://127.0.0.1:" + settings.notificationPort(),
+                    "http://127.0.0.1:" + settings.projectionPort(),
+                    settings.notificationAllowList()));
             if (tokens.created()) {
                 out.println("Generated bearer tokens (admin, responder, reporter) in " + tokens.file());
             }
@@ -101,8 +114,8 @@ public final class LocalStack implements AutoCloseable {
                 Path jar = jarOf(settings.home(), name);
                 out.println("Starting " + name + " (log: " + settings.home().relativize(logDir.resolve(name + ".log"))
                         + ") ...");
-                services.add(ServiceProcess.start(name, jar, service.getValue(), logDir, ServiceProcess.LOCAL_JVM_OPTIONS,
-                        environment));
+                services.add(ServiceProcess.start(
+                        name, jar, service.getValue(), logDir, ServiceProcess.LOCAL_JVM_OPTIONS, environment));
             }
             for (ServiceProcess service : services) {
                 service.awaitHealthy(SERVICE_START_TIMEOUT);
@@ -115,8 +128,8 @@ public final class LocalStack implements AutoCloseable {
             release(lock, lockChannel);
             throw e instanceof StackException ? e : new StackException(e.getMessage(), e);
         }
-        LocalStack stack = new LocalStack(settings, lockChannel, lock, platform, services,
-                AccessTokenFile.loadOrCreate(dataDir));
+        LocalStack stack =
+                new LocalStack(settings, lockChannel, lock, platform, services, AccessTokenFile.loadOrCreate(dataDir));
         out.println(stack.banner(Duration.between(begin, Instant.now())));
         return stack;
     }
@@ -145,7 +158,6 @@ public final class LocalStack implements AutoCloseable {
         return services.get(2).url();
     }
 
-
     @Override
     public synchronized void close() {
         if (closed) {
@@ -165,13 +177,19 @@ public final class LocalStack implements AutoCloseable {
         for (ServiceProcess service : services) {
             text.append(String.format("  %-22s %s%n", service.name(), service.url()));
         }
-        text.append("Admin token: ").append(tokens.admin()).append("   (all tokens: ").append(tokens.file())
+        text.append("Admin token: ")
+                .append(tokens.admin())
+                .append("   (all tokens: ")
+                .append(tokens.file())
                 .append(")\n");
-        text.append("Try: curl -H 'Authorization: Bearer ").append(tokens.admin())
+        text.append("Try: curl -H 'Authorization: Bearer ")
+                .append(tokens.admin())
                 .append("' -H 'Content-Type: application/json' -d '{\"id\":\"web-app\",\"name\":\"Web Application\"}' ")
-                .append(services.get(0).url()).append("/api/v1/components\n");
+                .append(services.get(0).url())
+                .append("/api/v1/components\n");
         text.append("Notification emails (no SMTP server configured) are files in ")
-                .append(settings.dataDir().resolve("notification-service").resolve("outbox")).append('\n');
+                .append(settings.dataDir().resolve("notification-service").resolve("outbox"))
+                .append('\n');
         text.append("Data: ").append(settings.dataDir()).append("   Press Ctrl-C to stop.");
         return text.toString();
     }
@@ -189,10 +207,15 @@ public final class LocalStack implements AutoCloseable {
      * {@code allowList} (plain http, private addresses); the status page's form posts to notification-service.
      */
     static Map<String, String> notificationEnvironment(String notificationUrl, String statusPageUrl, String allowList) {
-        return Map.of("NOTIFICATION_SERVICE_PUBLIC_URL", notificationUrl,
-                "NOTIFICATION_SERVICE_STATUS_PAGE_URL", statusPageUrl,
-                "PROJECTION_SERVICE_NOTIFICATION_URL", notificationUrl,
-                "NOTIFICATION_SERVICE_ALLOW_LIST", allowList);
+        return Map.of(
+                "NOTIFICATION_SERVICE_PUBLIC_URL",
+                notificationUrl,
+                "NOTIFICATION_SERVICE_STATUS_PAGE_URL",
+                statusPageUrl,
+                "PROJECTION_SERVICE_NOTIFICATION_URL",
+                notificationUrl,
+                "NOTIFICATION_SERVICE_ALLOW_LIST",
+                allowList);
     }
 
     static Path jarOf(Path home, String service) {

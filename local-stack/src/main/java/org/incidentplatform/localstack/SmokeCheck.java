@@ -1,5 +1,8 @@
 package org.incidentplatform.localstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -16,10 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Checks a running deployment end to end, after a deploy: adds a hidden test component, subscribes a
@@ -41,7 +40,8 @@ public final class SmokeCheck {
     private final URI notifications;
     private final String token;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     SmokeCheck(URI incidents, URI projection, URI notifications, String token, PrintStream out) {
         this.incidents = incidents;
@@ -65,16 +65,23 @@ public final class SmokeCheck {
                 case "--incident-service" -> incidentUrl = args[i + 1];
                 case "--projection-service" -> projectionUrl = args[i + 1];
                 case "--notification-service" -> notificationUrl = args[i + 1];
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --incident-service, --projection-service, --notification-service");
+                default ->
+                    throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; use --incident-service, --projection-service, --notification-service");
             }
         }
         String token = env.get("PLATFORM_ADMIN_TOKEN");
         if (token == null || token.isBlank()) {
-            token = AccessTokenFile.loadOrCreate(Path.of(env.getOrDefault("DATA_DIR", "data"))).admin();
+            token = AccessTokenFile.loadOrCreate(Path.of(env.getOrDefault("DATA_DIR", "data")))
+                    .admin();
         }
-        boolean passed = new SmokeCheck(URI.create(incidentUrl), URI.create(projectionUrl), URI.create(notificationUrl),
-                token, System.out).run();
+        boolean passed = new SmokeCheck(
+                        URI.create(incidentUrl),
+                        URI.create(projectionUrl),
+                        URI.create(notificationUrl),
+                        token,
+                        System.out)
+                .run();
         System.exit(passed ? 0 : 1);
     }
 
@@ -98,24 +105,53 @@ public final class SmokeCheck {
         boolean componentAdded = false;
         boolean passed = false;
         try {
-            step("add hidden component " + component, () -> expect(201, send("POST", incidents, "/api/v1/components",
-                    "{\"id\":\"" + component + "\",\"name\":\"Smoke check " + run + "\",\"hidden\":true}", null)));
+            step(
+                    "add hidden component " + component,
+                    () -> expect(
+                            201,
+                            send(
+                                    "POST",
+                                    incidents,
+                                    "/api/v1/components",
+                                    "{\"id\":\"" + component + "\",\"name\":\"Smoke check " + run
+                                            + "\",\"hidden\":true}",
+                                    null)));
             componentAdded = true;
             String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-            JsonNode subscribed = step("subscribe a webhook receiver", () -> expect(201, send("POST", notifications,
-                    "/api/v1/subscriptions", "{\"channel\":\"webhook\",\"target\":\"" + hook + "\",\"components\":[\""
-                            + component + "\"]}", null)));
+            JsonNode subscribed = step(
+                    "subscribe a webhook receiver",
+                    () -> expect(
+                            201,
+                            send(
+                                    "POST",
+                                    notifications,
+                                    "/api/v1/subscriptions",
+                                    "{\"channel\":\"webhook\",\"target\":\"" + hook + "\",\"components\":[\""
+                                            + component + "\"]}",
+                                    null)));
             subscription = subscribed.path("id").asText();
             JsonNode declared = step("declare a test incident", () -> declare(component, run));
             incident = declared.path("id").asText();
             String id = incident;
-            step("projection shows it", () -> awaitVersion(id, declared.path("version").asLong()));
+            step(
+                    "projection shows it",
+                    () -> awaitVersion(id, declared.path("version").asLong()));
             step("webhook delivered", () -> awaitDelivery(received, id));
-            step("resolve it", () -> expect(201, send("POST", incidents,
-                    "/api/v1/incidents/" + id + "/resolve", "{\"message\":\"Smoke check resolved.\"}", null)));
+            step(
+                    "resolve it",
+                    () -> expect(
+                            201,
+                            send(
+                                    "POST",
+                                    incidents,
+                                    "/api/v1/incidents/" + id + "/resolve",
+                                    "{\"message\":\"Smoke check resolved.\"}",
+                                    null)));
             JsonNode retraction = step("retract it", () -> retract(id));
             retracted = true;
-            step("gone from the public page", () -> awaitGone(id, retraction.path("version").asLong()));
+            step(
+                    "gone from the public page",
+                    () -> awaitGone(id, retraction.path("version").asLong()));
             passed = true;
         } catch (StepFailed failed) {
             passed = false;
@@ -135,12 +171,15 @@ public final class SmokeCheck {
     private boolean cleanUp(String subscription, String component) {
         boolean clean = true;
         if (subscription != null) {
-            clean &= attempt("remove the webhook subscription", () -> expect(204, send("DELETE", notifications,
-                    "/api/v1/subscriptions/" + subscription, null, null)));
+            clean &= attempt(
+                    "remove the webhook subscription",
+                    () -> expect(
+                            204, send("DELETE", notifications, "/api/v1/subscriptions/" + subscription, null, null)));
         }
         if (component != null) {
-            clean &= attempt("remove the hidden component", () -> expect(200, send("DELETE", incidents,
-                    "/api/v1/components/" + component, null, null)));
+            clean &= attempt(
+                    "remove the hidden component",
+                    () -> expect(200, send("DELETE", incidents, "/api/v1/components/" + component, null, null)));
         }
         return clean;
     }
@@ -156,8 +195,14 @@ public final class SmokeCheck {
     }
 
     private JsonNode retract(String incident) throws Exception {
-        return expect(201, send("POST", incidents, "/api/v1/incidents/" + incident + "/retract",
-                "{\"reason\":\"Smoke check after a deploy.\"}", null));
+        return expect(
+                201,
+                send(
+                        "POST",
+                        incidents,
+                        "/api/v1/incidents/" + incident + "/retract",
+                        "{\"reason\":\"Smoke check after a deploy.\"}",
+                        null));
     }
 
     /** A component answered 201 can be named at once: a 422 here is a failed check, not a delay. */
@@ -169,10 +214,11 @@ public final class SmokeCheck {
     }
 
     private JsonNode awaitVersion(String incident, long version) throws Exception {
-        HttpResponse<String> response = send("GET", projection, "/api/v1/incidents/" + incident, null,
-                incident + "=" + version);
+        HttpResponse<String> response =
+                send("GET", projection, "/api/v1/incidents/" + incident, null, incident + "=" + version);
         if (!"reached".equals(response.headers().firstValue("X-Awaited-Version").orElse(""))) {
-            throw new StepFailed("projection did not reach version " + version + " (HTTP " + response.statusCode() + ")");
+            throw new StepFailed(
+                    "projection did not reach version " + version + " (HTTP " + response.statusCode() + ")");
         }
         return expect(200, response);
     }
@@ -192,7 +238,8 @@ public final class SmokeCheck {
     }
 
     private JsonNode awaitGone(String incident, long version) throws Exception {
-        HttpResponse<String> response = send("GET", projection, "/api/v2/incidents.json", null, incident + "=" + version);
+        HttpResponse<String> response =
+                send("GET", projection, "/api/v2/incidents.json", null, incident + "=" + version);
         JsonNode page = expect(200, response);
         for (JsonNode listed : page.path("incidents")) {
             if (incident.equals(listed.path("id").asText())) {
@@ -204,9 +251,11 @@ public final class SmokeCheck {
 
     private HttpResponse<String> send(String method, URI base, String path, String body, String awaitVersion)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(STEP_TIMEOUT)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(STEP_TIMEOUT)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (base != projection) {
             // The status page's API is public, and reads it as any visitor would: without a token.
             request.header("Authorization", "Bearer " + token);
@@ -222,8 +271,9 @@ public final class SmokeCheck {
 
     private static JsonNode expect(int status, HttpResponse<String> response) throws IOException {
         if (response.statusCode() != status) {
-            throw new StepFailed("HTTP " + response.statusCode() + " from " + response.request().method() + " "
-                    + response.uri().getPath() + ", expected " + status + ": " + abbreviate(response.body()));
+            throw new StepFailed("HTTP " + response.statusCode() + " from "
+                    + response.request().method() + " " + response.uri().getPath() + ", expected " + status + ": "
+                    + abbreviate(response.body()));
         }
         return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
     }
@@ -244,8 +294,13 @@ public final class SmokeCheck {
     }
 
     private void record(String name, boolean ok, long start, String detail) {
-        String line = String.format(Locale.ROOT, "%-4s %7.0f ms  %s%s", ok ? "ok" : "FAIL",
-                (System.nanoTime() - start) / 1e6, name, detail.isEmpty() ? "" : ": " + detail);
+        String line = String.format(
+                Locale.ROOT,
+                "%-4s %7.0f ms  %s%s",
+                ok ? "ok" : "FAIL",
+                (System.nanoTime() - start) / 1e6,
+                name,
+                detail.isEmpty() ? "" : ": " + detail);
         out.println(line);
     }
 

@@ -12,14 +12,37 @@ import java.util.Map;
  *                              comma-separated); loopback by default, for webhook receivers on this machine
  *                              (the smoke check's among them): everything here is on loopback anyway
  */
-record StackSettings(Path home, Path dataDir, int kafkaPort, int controllerPort, int registryPort,
-                     int incidentPort, int projectionPort, int notificationPort, String notificationAllowList) {
+record StackSettings(
+        Path home,
+        Path dataDir,
+        int kafkaPort,
+        int controllerPort,
+        int registryPort,
+        int incidentPort,
+        int projectionPort,
+        int notificationPort,
+        String notificationAllowList) {
 
     static final String LOOPBACK = "127.0.0.0/8";
 
-    StackSettings(Path home, Path dataDir, int kafkaPort, int controllerPort, int registryPort, int incidentPort,
-                  int projectionPort, int notificationPort) {
-        this(home, dataDir, kafkaPort, controllerPort, registryPort, incidentPort, projectionPort, notificationPort,
+    StackSettings(
+            Path home,
+            Path dataDir,
+            int kafkaPort,
+            int controllerPort,
+            int registryPort,
+            int incidentPort,
+            int projectionPort,
+            int notificationPort) {
+        this(
+                home,
+                dataDir,
+                kafkaPort,
+                controllerPort,
+                registryPort,
+                incidentPort,
+                projectionPort,
+                notificationPort,
                 LOOPBACK);
     }
 

@@ -1,21 +1,20 @@
 package org.incidentplatform.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.incidentplatform.localstack.StackHttp.JSON;
 import static org.incidentplatform.localstack.StackHttp.created;
 import static org.incidentplatform.localstack.StackHttp.declare;
 import static org.incidentplatform.localstack.StackHttp.get;
 import static org.incidentplatform.localstack.StackHttp.post;
-import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.incidentplatform.local.kafka.LocalKafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,10 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnalyticsEndToEndTests {
 
-    private static final Path HOME = Path.of(System.getProperty("localstack.home", "..")).toAbsolutePath().normalize();
+    private static final Path HOME = Path.of(System.getProperty("localstack.home", ".."))
+            .toAbsolutePath()
+            .normalize();
 
     @TempDir
     static Path dataDir;
+
     static StackSettings settings;
     static LocalStack stack;
     static String projection;
@@ -52,15 +54,25 @@ class AnalyticsEndToEndTests {
 
     @BeforeAll
     static void startAndWrite() throws Exception {
-        settings = new StackSettings(HOME, dataDir, LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort(),
-                LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort(),
+        settings = new StackSettings(
+                HOME,
+                dataDir,
+                LocalKafkaBroker.freePort(),
+                LocalKafkaBroker.freePort(),
+                LocalKafkaBroker.freePort(),
+                LocalKafkaBroker.freePort(),
+                LocalKafkaBroker.freePort(),
                 LocalKafkaBroker.freePort());
         stack = LocalStack.start(settings, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         projection = "http://127.0.0.1:" + settings.projectionPort();
         String incidents = stack.incidentServiceUrl() + "/api/v1/incidents";
 
-        assertThat(post(stack.adminToken(), stack.incidentServiceUrl() + "/api/v1/components",
-                "{\"id\":\"checkout\",\"name\":\"Checkout\"}").statusCode()).isEqualTo(201);
+        assertThat(post(
+                                stack.adminToken(),
+                                stack.incidentServiceUrl() + "/api/v1/components",
+                                "{\"id\":\"checkout\",\"name\":\"Checkout\"}")
+                        .statusCode())
+                .isEqualTo(201);
         JsonNode declared = declare(stack.adminToken(), incidents, """
                 {"title":"Checkout failing","impact":"major","status":"investigating","message":"Payments fail.",
                  "components":{"checkout":"partial_outage"},"startedAt":"2025-06-10T10:00:00Z",
@@ -74,14 +86,18 @@ class AnalyticsEndToEndTests {
                 {"message":"Certificate replaced.","status":"monitoring",
                  "components":{"checkout":"degraded_performance"},"occurredAt":"2025-06-10T11:15:00Z"}"""));
         long aVersion = created(post(stack.adminToken(), incidents + "/" + a + "/resolve", """
-                {"message":"All good.","occurredAt":"2025-06-10T11:30:00Z"}""")).path("version").asLong();
+                {"message":"All good.","occurredAt":"2025-06-10T11:30:00Z"}"""))
+                .path("version")
+                .asLong();
 
         JsonNode other = declare(stack.adminToken(), incidents, """
                 {"title":"Slow search","impact":"minor","status":"investigating","message":"Search is slow.","components":{},
                  "occurredAt":"2025-07-03T10:00:00+02:00"}""");
         b = other.path("id").asText();
         long bVersion = created(post(stack.adminToken(), incidents + "/" + b + "/resolve", """
-                {"message":"Fast again.","occurredAt":"2025-07-03T08:10:00Z"}""")).path("version").asLong();
+                {"message":"Fast again.","occurredAt":"2025-07-03T08:10:00Z"}"""))
+                .path("version")
+                .asLong();
         awaitBoth = a + "=" + aVersion + "," + b + "=" + bVersion;
     }
 
@@ -105,8 +121,7 @@ class AnalyticsEndToEndTests {
 
     @Test
     void mttr_groupedByMonth_hasEachIncidentInTheMonthItsImpactBegan() throws Exception {
-        JsonNode report = awaited(projection
-                + "/api/v1/analytics/mttr?groupBy=month&from=2025-06-01&to=2025-08-01");
+        JsonNode report = awaited(projection + "/api/v1/analytics/mttr?groupBy=month&from=2025-06-01&to=2025-08-01");
 
         JsonNode june = report.path("groups").get(0);
         JsonNode july = report.path("groups").get(1);
@@ -120,15 +135,18 @@ class AnalyticsEndToEndTests {
         assertThat(july.path("timeToResolve").path("median").asDouble()).isEqualTo(600.0);
 
         JsonNode both = awaited(projection + "/api/v1/analytics/mttr?from=2025-06-01&to=2025-08-01")
-                .path("groups").get(0);
+                .path("groups")
+                .get(0);
         assertThat(both.path("incidents").asInt()).isEqualTo(2);
         assertThat(both.path("timeToResolve").path("mean").asDouble()).isEqualTo(3000.0);
         assertThat(both.path("timeToResolve").path("p90").asDouble()).isEqualTo(600 + 0.9 * 4800);
 
-        HttpResponse<String> csv = get(projection + "/api/v1/analytics/mttr.csv?groupBy=month&from=2025-06-01"
-                + "&to=2025-08-01", Map.of("X-Await-Version", awaitBoth));
+        HttpResponse<String> csv = get(
+                projection + "/api/v1/analytics/mttr.csv?groupBy=month&from=2025-06-01" + "&to=2025-08-01",
+                Map.of("X-Await-Version", awaitBoth));
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.body().split("\r\n")[1]).startsWith("2025-06,1,0,1,120,").endsWith(",1,5400,5400,5400,5400");
     }
 
@@ -142,7 +160,8 @@ class AnalyticsEndToEndTests {
         assertThat(june10.path("observedMinutes").asDouble()).isEqualTo(840.0);
         assertThat(june10.path("minutes").path("partial_outage").asDouble()).isEqualTo(60.0);
         assertThat(june10.path("minutes").path("major_outage").asDouble()).isEqualTo(15.0);
-        assertThat(june10.path("minutes").path("degraded_performance").asDouble()).isEqualTo(15.0);
+        assertThat(june10.path("minutes").path("degraded_performance").asDouble())
+                .isEqualTo(15.0);
         assertThat(june10.path("worstStatus").asText()).isEqualTo("major_outage");
         assertThat(june10.path("incidents").get(0).asText()).isEqualTo(a);
         assertThat(june10.path("uptimePercent").asDouble()).isCloseTo(100 * (1 - (15 + 0.3 * 60) / 840), within(1e-9));
@@ -160,7 +179,8 @@ class AnalyticsEndToEndTests {
     @Test
     void startDate_isWhereTheUptimeStarts_theBackfilledIncidentsDay() throws Exception {
         JsonNode checkout = null;
-        for (JsonNode component : awaited(projection + "/api/v2/components.json").path("components")) {
+        for (JsonNode component :
+                awaited(projection + "/api/v2/components.json").path("components")) {
             if (component.path("id").asText().equals("checkout")) {
                 checkout = component;
             }
@@ -177,5 +197,4 @@ class AnalyticsEndToEndTests {
         assertThat(response.headers().firstValue("X-Awaited-Version")).hasValue("reached");
         return JSON.readTree(response.body());
     }
-
 }

@@ -2,6 +2,7 @@ package org.incidentplatform.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.local.junit.EventLog;
@@ -61,19 +60,26 @@ class BrokerRestartFaultTests {
     void brokerStoppedAndRestartedUnderLoad_everyAcknowledgedUpdateOnce_outageAnswered503Promptly_readersCatchUp()
             throws Exception {
         try (FaultStack stack = FaultStack.start(dataDir);
-             WebhookReceiver receiver = new WebhookReceiver(8)) {
+                WebhookReceiver receiver = new WebhookReceiver(8)) {
             stack.start(FaultStack.INCIDENT, FaultStack.PROJECTION, FaultStack.NOTIFICATION);
             String admin = stack.tokens().admin();
             String incidents = stack.url(FaultStack.INCIDENT) + "/api/v1/incidents";
-            String subscription = StackHttp.subscribeWebhook(admin, stack.url(FaultStack.NOTIFICATION),
-                    receiver.url("/hooks/ops"));
-            StackHttp.created(StackHttp.post(admin, stack.url(FaultStack.INCIDENT) + "/api/v1/components",
+            String subscription =
+                    StackHttp.subscribeWebhook(admin, stack.url(FaultStack.NOTIFICATION), receiver.url("/hooks/ops"));
+            StackHttp.created(StackHttp.post(
+                    admin,
+                    stack.url(FaultStack.INCIDENT) + "/api/v1/components",
                     "{\"id\":\"web-app\",\"name\":\"Web Application\"}"));
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < INCIDENTS; i++) {
-                ids.add(StackHttp.declare(admin, incidents, "{\"title\":\"Checkout errors " + i + "\","
-                        + "\"impact\":\"major\",\"status\":\"investigating\",\"message\":\"Investigating.\","
-                        + "\"components\":{\"web-app\":\"partial_outage\"}}").path("id").asText());
+                ids.add(StackHttp.declare(
+                                admin,
+                                incidents,
+                                "{\"title\":\"Checkout errors " + i + "\","
+                                        + "\"impact\":\"major\",\"status\":\"investigating\",\"message\":\"Investigating.\","
+                                        + "\"components\":{\"web-app\":\"partial_outage\"}}")
+                        .path("id")
+                        .asText());
             }
 
             Load load = new Load(admin, incidents, ids);
@@ -92,20 +98,32 @@ class BrokerRestartFaultTests {
             load.stop();
 
             // What each request got.
-            assertThat(load.refused).as("answers other than 201 and 503: the test's fault, not the outage's").isEmpty();
-            assertThat(load.hung).as("requests with no answer within " + CLIENT_TIMEOUT.toSeconds() + " s").isEmpty();
-            assertThat(load.unavailable).as("requests during the outage got 503").isNotEmpty();
-            assertThat(load.slowest503Nanos.get()).as("slowest 503, ns: the decision timeout plus a margin, not a hang")
+            assertThat(load.refused)
+                    .as("answers other than 201 and 503: the test's fault, not the outage's")
+                    .isEmpty();
+            assertThat(load.hung)
+                    .as("requests with no answer within " + CLIENT_TIMEOUT.toSeconds() + " s")
+                    .isEmpty();
+            assertThat(load.unavailable)
+                    .as("requests during the outage got 503")
+                    .isNotEmpty();
+            assertThat(load.slowest503Nanos.get())
+                    .as("slowest 503, ns: the decision timeout plus a margin, not a hang")
                     .isLessThanOrEqualTo(DECISION_TIMEOUT.plus(MARGIN).toNanos());
-            assertThat(load.promptCount(PROMPT)).as("503s refused at once while another request probes the broker")
+            assertThat(load.promptCount(PROMPT))
+                    .as("503s refused at once while another request probes the broker")
                     .isPositive();
-            assertThat(load.unavailableWithRetryAfter).as("every 503 says when to retry")
+            assertThat(load.unavailableWithRetryAfter)
+                    .as("every 503 says when to retry")
                     .isEqualTo(load.unavailable.size());
 
             // A client retries each 503 with its Idempotency-Key; the log then has every update exactly once.
             for (Map.Entry<String, String> message : load.unavailable.entrySet()) {
-                HttpResponse<String> retry = StackHttp.retryWhileUnavailable(admin,
-                        incidents + "/" + message.getValue() + "/updates", body(message.getKey()), message.getKey());
+                HttpResponse<String> retry = StackHttp.retryWhileUnavailable(
+                        admin,
+                        incidents + "/" + message.getValue() + "/updates",
+                        body(message.getKey()),
+                        message.getKey());
                 assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
             }
             Set<String> wanted = new HashSet<>(load.acknowledged.keySet());
@@ -115,27 +133,38 @@ class BrokerRestartFaultTests {
             for (String id : ids) {
                 List<IncidentEvent> events = EventLog.of(stack.platform(), id);
                 logged.put(id, events);
-                assertThat(events.stream().map(IncidentEvent::getSequence).toList()).as("sequences of " + id)
-                        .isEqualTo(LongStream.rangeClosed(1, events.size()).boxed().toList());
+                assertThat(events.stream().map(IncidentEvent::getSequence).toList())
+                        .as("sequences of " + id)
+                        .isEqualTo(
+                                LongStream.rangeClosed(1, events.size()).boxed().toList());
                 updateMessages(events).forEach(m -> counts.merge(m, 1L, Long::sum));
             }
             assertThat(counts.keySet()).containsAll(load.acknowledged.keySet()).containsAll(wanted);
-            assertThat(counts).as("updates in the log more than once").allSatisfy((m, n) -> assertThat(n).isOne());
-            assertThat(counts.keySet()).as("nothing in the log that no client sent").isEqualTo(wanted);
+            assertThat(counts)
+                    .as("updates in the log more than once")
+                    .allSatisfy((m, n) -> assertThat(n).isOne());
+            assertThat(counts.keySet())
+                    .as("nothing in the log that no client sent")
+                    .isEqualTo(wanted);
 
             // The projection shows every event of each incident once, in log order.
             long catchUpStart = System.nanoTime();
             for (String id : ids) {
-                List<String> expected = logged.get(id).stream().map(e -> e.getEventId().toString()).toList();
-                JsonNode incident = StackHttp.awaitProjectedVersion(stack.url(FaultStack.PROJECTION), id, expected.size());
+                List<String> expected = logged.get(id).stream()
+                        .map(e -> e.getEventId().toString())
+                        .toList();
+                JsonNode incident =
+                        StackHttp.awaitProjectedVersion(stack.url(FaultStack.PROJECTION), id, expected.size());
                 List<String> timeline = new ArrayList<>();
-                incident.path("timeline").forEach(entry -> timeline.add(entry.path("id").asText()));
+                incident.path("timeline")
+                        .forEach(entry -> timeline.add(entry.path("id").asText()));
                 assertThat(timeline).as("timeline of " + id).isEqualTo(expected);
             }
             long projectionCaughtUp = System.nanoTime() - catchUpStart;
 
             // The subscriber hears of every event once per webhook-id, and of nothing else.
-            Set<String> expectedIds = logged.values().stream().flatMap(List::stream)
+            Set<String> expectedIds = logged.values().stream()
+                    .flatMap(List::stream)
                     .map(e -> WebhookReceiver.expectedWebhookId(e.getEventId().toString(), subscription))
                     .collect(Collectors.toSet());
             long deliveriesStart = System.nanoTime();
@@ -149,21 +178,28 @@ class BrokerRestartFaultTests {
             assertThat(received.keySet()).as("webhook-ids received").isEqualTo(expectedIds);
             long resends = received.values().stream().mapToLong(n -> n - 1).sum();
 
-            FaultReport.of("broker-restart", "The Kafka broker was stopped (clean shutdown) for "
-                            + OUTAGE.toSeconds() + " s and started again on the same ports and data, while "
-                            + CLIENTS + " clients kept POSTing incident updates (each with an Idempotency-Key) to "
-                            + "incident-service; projection-service and notification-service (one webhook subscriber) "
-                            + "kept running.")
+            FaultReport.of(
+                            "broker-restart",
+                            "The Kafka broker was stopped (clean shutdown) for "
+                                    + OUTAGE.toSeconds() + " s and started again on the same ports and data, while "
+                                    + CLIENTS
+                                    + " clients kept POSTing incident updates (each with an Idempotency-Key) to "
+                                    + "incident-service; projection-service and notification-service (one webhook subscriber) "
+                                    + "kept running.")
                     .figure("requests sent", load.sent.get())
-                    .figure("201 before the stop / while stopped / after the restart", load.acksBefore.get() + " / "
-                            + load.acksDuring.get() + " / " + load.acksAfter.get())
+                    .figure(
+                            "201 before the stop / while stopped / after the restart",
+                            load.acksBefore.get() + " / " + load.acksDuring.get() + " / " + load.acksAfter.get())
                     .figure("503 answers", load.unavailable.size())
                     .figure("slowest 503", millis(load.slowest503Nanos.get()))
                     .figure("median 503", millis(load.median503Nanos()))
-                    .figure("503s within " + PROMPT.toSeconds() + " s (refused without sending)",
+                    .figure(
+                            "503s within " + PROMPT.toSeconds() + " s (refused without sending)",
                             load.promptCount(PROMPT) + " of " + load.unavailable.size())
                     .figure("broker stop took", millis(stopped - stopping))
-                    .figure("from broker start to the next 201", millis(load.firstAckAfterRestartNanos.get() - restarted))
+                    .figure(
+                            "from broker start to the next 201",
+                            millis(load.firstAckAfterRestartNanos.get() - restarted))
                     .figure("503s retried with their Idempotency-Key until 201", load.unavailable.size())
                     .figure("update events checked in the log", counts.size())
                     .figure("projection caught up (after the retries)", millis(projectionCaughtUp))
@@ -188,8 +224,10 @@ class BrokerRestartFaultTests {
     }
 
     private static List<String> updateMessages(List<IncidentEvent> events) {
-        return events.stream().filter(e -> e.getPayload() instanceof IncidentUpdatePosted)
-                .map(e -> ((IncidentUpdatePosted) e.getPayload()).getMessage()).toList();
+        return events.stream()
+                .filter(e -> e.getPayload() instanceof IncidentUpdatePosted)
+                .map(e -> ((IncidentUpdatePosted) e.getPayload()).getMessage())
+                .toList();
     }
 
     private static void sleepUntil(long nanos) throws InterruptedException {
@@ -214,6 +252,7 @@ class BrokerRestartFaultTests {
         final AtomicLong sent = new AtomicLong();
         /** message → incident id */
         final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+
         final Map<String, String> unavailable = new ConcurrentHashMap<>();
         final Set<String> hung = ConcurrentHashMap.newKeySet();
         final Set<String> refused = ConcurrentHashMap.newKeySet();
@@ -244,8 +283,12 @@ class BrokerRestartFaultTests {
                         sent.incrementAndGet();
                         long begin = System.nanoTime();
                         try {
-                            HttpResponse<String> response = StackHttp.post(token, incidents + "/" + incident
-                                    + "/updates", body(message), message, CLIENT_TIMEOUT);
+                            HttpResponse<String> response = StackHttp.post(
+                                    token,
+                                    incidents + "/" + incident + "/updates",
+                                    body(message),
+                                    message,
+                                    CLIENT_TIMEOUT);
                             long end = System.nanoTime();
                             if (response.statusCode() == 201) {
                                 acknowledged.put(message, incident);
@@ -291,8 +334,10 @@ class BrokerRestartFaultTests {
         void awaitAcks(int count, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (acknowledged.size() < count) {
-                assertThat(System.nanoTime()).as(acknowledged.size() + " of " + count + " acknowledged; "
-                        + unavailable.size() + " 503s, refused " + refused).isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as(acknowledged.size() + " of " + count + " acknowledged; " + unavailable.size()
+                                + " 503s, refused " + refused)
+                        .isLessThan(deadline);
                 Thread.sleep(50);
             }
         }
@@ -300,7 +345,8 @@ class BrokerRestartFaultTests {
         void stop() throws InterruptedException {
             stop.set(true);
             clients.shutdown();
-            assertThat(clients.awaitTermination(CLIENT_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS)).isTrue();
+            assertThat(clients.awaitTermination(CLIENT_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS))
+                    .isTrue();
             unavailableWithRetryAfter = (int) retryAfter.get();
         }
 

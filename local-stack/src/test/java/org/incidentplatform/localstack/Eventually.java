@@ -6,8 +6,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for a condition the stack reaches asynchronously; fails naming what did not happen in time. */
 final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     static void await(String what, Duration atMost, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();

@@ -43,7 +43,11 @@ final class FaultReport {
 
     /** Call after the last assertion. */
     void write() {
-        StringBuilder text = new StringBuilder("### ").append(name).append("\n\n").append(fault).append("\n\n");
+        StringBuilder text = new StringBuilder("### ")
+                .append(name)
+                .append("\n\n")
+                .append(fault)
+                .append("\n\n");
         if (!figures.isEmpty()) {
             text.append("Measured:\n\n");
             figures.forEach(figure -> text.append("- ").append(figure).append('\n'));

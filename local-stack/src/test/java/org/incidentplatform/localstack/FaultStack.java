@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.incidentplatform.local.LocalPlatform;
@@ -21,7 +20,9 @@ import org.incidentplatform.schemas.Topics;
  */
 final class FaultStack implements AutoCloseable {
 
-    static final Path HOME = Path.of(System.getProperty("localstack.home", "..")).toAbsolutePath().normalize();
+    static final Path HOME = Path.of(System.getProperty("localstack.home", ".."))
+            .toAbsolutePath()
+            .normalize();
     static final String INCIDENT = "incident-service";
     static final String PROJECTION = "projection-service";
     static final String NOTIFICATION = "notification-service";
@@ -76,8 +77,13 @@ final class FaultStack implements AutoCloseable {
 
     /** Starts a service (again) on its port without waiting for it, e.g. to kill it while it is still catching up. */
     ServiceProcess launch(String service) {
-        ServiceProcess process = ServiceProcess.start(service, LocalStack.jarOf(HOME, service), ports.get(service),
-                logDir, ServiceProcess.LOCAL_JVM_OPTIONS, environment);
+        ServiceProcess process = ServiceProcess.start(
+                service,
+                LocalStack.jarOf(HOME, service),
+                ports.get(service),
+                logDir,
+                ServiceProcess.LOCAL_JVM_OPTIONS,
+                environment);
         running.put(service, process);
         return process;
     }
@@ -128,7 +134,8 @@ final class FaultStack implements AutoCloseable {
     /** The services' logs outlive the temporary data directory, for a look after a failed or surprising run. */
     private void keepLogs() {
         try (var logs = Files.list(logDir)) {
-            Path kept = Files.createDirectories(Path.of("target", "fault-logs", dataDir.getFileName().toString()));
+            Path kept = Files.createDirectories(
+                    Path.of("target", "fault-logs", dataDir.getFileName().toString()));
             for (Path log : logs.toList()) {
                 Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }

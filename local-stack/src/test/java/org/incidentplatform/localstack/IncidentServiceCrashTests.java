@@ -22,7 +22,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.events.IncidentUpdatePosted;
 import org.incidentplatform.local.LocalPlatform;
@@ -41,9 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("ci")
 class IncidentServiceCrashTests {
 
-    private static final Path HOME = Path.of(System.getProperty("localstack.home", "..")).toAbsolutePath().normalize();
+    private static final Path HOME = Path.of(System.getProperty("localstack.home", ".."))
+            .toAbsolutePath()
+            .normalize();
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     Path dataDir;
@@ -62,7 +64,12 @@ class IncidentServiceCrashTests {
             Set<String> unanswered = ConcurrentHashMap.newKeySet();
             Set<String> refused = ConcurrentHashMap.newKeySet();
             try {
-                post(url, "/api/v1/components", "{\"id\":\"web-app\",\"name\":\"Web Application\"}", tokens.admin(), null);
+                post(
+                        url,
+                        "/api/v1/components",
+                        "{\"id\":\"web-app\",\"name\":\"Web Application\"}",
+                        tokens.admin(),
+                        null);
                 incident = declare(url, tokens.admin());
 
                 AtomicBoolean stop = new AtomicBoolean();
@@ -73,8 +80,12 @@ class IncidentServiceCrashTests {
                         for (int n = 0; !stop.get(); n++) {
                             String message = "update-" + client + "-" + n;
                             try {
-                                HttpResponse<String> response = post(url, "/api/v1/incidents/" + incident + "/updates",
-                                        "{\"message\":\"" + message + "\"}", tokens.admin(), message);
+                                HttpResponse<String> response = post(
+                                        url,
+                                        "/api/v1/incidents/" + incident + "/updates",
+                                        "{\"message\":\"" + message + "\"}",
+                                        tokens.admin(),
+                                        message);
                                 if (response.statusCode() == 201) {
                                     acknowledged.add(message);
                                 } else if (response.statusCode() >= 500) {
@@ -99,7 +110,9 @@ class IncidentServiceCrashTests {
             } finally {
                 service.kill();
             }
-            assertThat(refused).as("requests the service refused: the test's fault, not the crash's").isEmpty();
+            assertThat(refused)
+                    .as("requests the service refused: the test's fault, not the crash's")
+                    .isEmpty();
             assertThat(acknowledged).as("updates acknowledged before the kill").hasSizeGreaterThanOrEqualTo(60);
 
             long restartFrom = System.nanoTime();
@@ -111,23 +124,34 @@ class IncidentServiceCrashTests {
                 assertThat(afterCrash.values()).allMatch(count -> count == 1);
 
                 for (String message : unanswered) {
-                    HttpResponse<String> retry = retryWhileUnavailable(url, "/api/v1/incidents/" + incident
-                            + "/updates", "{\"message\":\"" + message + "\"}", tokens.admin(), message);
+                    HttpResponse<String> retry = retryWhileUnavailable(
+                            url,
+                            "/api/v1/incidents/" + incident + "/updates",
+                            "{\"message\":\"" + message + "\"}",
+                            tokens.admin(),
+                            message);
                     assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
                 }
                 Map<String, Long> afterRetries = countByMessage(EventLog.of(platform, incident));
                 assertThat(afterRetries.keySet()).containsAll(acknowledged).containsAll(unanswered);
                 assertThat(afterRetries.values()).allMatch(count -> count == 1);
-                assertThat(sequences(EventLog.of(platform, incident))).isEqualTo(
-                        java.util.stream.LongStream.rangeClosed(1, afterRetries.size() + 1).boxed().toList());
+                assertThat(sequences(EventLog.of(platform, incident)))
+                        .isEqualTo(java.util.stream.LongStream.rangeClosed(1, afterRetries.size() + 1)
+                                .boxed()
+                                .toList());
 
-                FaultReport.of("incident-service-killed", "incident-service was killed with SIGKILL while 8 clients "
-                                + "POSTed updates to one incident (each with an Idempotency-Key), then started again; "
-                                + "the clients retried what had not been acknowledged with the same key.")
+                FaultReport.of(
+                                "incident-service-killed",
+                                "incident-service was killed with SIGKILL while 8 clients "
+                                        + "POSTed updates to one incident (each with an Idempotency-Key), then started again; "
+                                        + "the clients retried what had not been acknowledged with the same key.")
                         .figure("updates acknowledged (201) before the kill", acknowledged.size())
                         .figure("requests unanswered by the kill (503 or connection lost)", unanswered.size())
-                        .figure("of those, already in the log after the restart", unanswered.stream()
-                                .filter(afterCrash::containsKey).count())
+                        .figure(
+                                "of those, already in the log after the restart",
+                                unanswered.stream()
+                                        .filter(afterCrash::containsKey)
+                                        .count())
                         .figure("restart to UP", TimeUnit.NANOSECONDS.toMillis(restartedIn) + " ms")
                         .figure("update events checked in the log", afterRetries.size())
                         .held("every acknowledged update is in incident-events exactly once after the kill")
@@ -142,8 +166,13 @@ class IncidentServiceCrashTests {
     }
 
     private static ServiceProcess startIncidentService(int port, Path logs, Map<String, String> environment) {
-        ServiceProcess service = ServiceProcess.start("incident-service", LocalStack.jarOf(HOME, "incident-service"),
-                port, logs, ServiceProcess.LOCAL_JVM_OPTIONS, environment);
+        ServiceProcess service = ServiceProcess.start(
+                "incident-service",
+                LocalStack.jarOf(HOME, "incident-service"),
+                port,
+                logs,
+                ServiceProcess.LOCAL_JVM_OPTIONS,
+                environment);
         service.awaitHealthy(LocalStack.SERVICE_START_TIMEOUT);
         return service;
     }
@@ -151,9 +180,14 @@ class IncidentServiceCrashTests {
     private static String declare(String url, String token) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
-            HttpResponse<String> declared = post(url, "/api/v1/incidents", "{\"title\":\"All app servers gone\","
-                    + "\"impact\":\"critical\",\"status\":\"investigating\",\"message\":\"Site down\","
-                    + "\"components\":{\"web-app\":\"major_outage\"}}", token, null);
+            HttpResponse<String> declared = post(
+                    url,
+                    "/api/v1/incidents",
+                    "{\"title\":\"All app servers gone\","
+                            + "\"impact\":\"critical\",\"status\":\"investigating\",\"message\":\"Site down\","
+                            + "\"components\":{\"web-app\":\"major_outage\"}}",
+                    token,
+                    null);
             if (declared.statusCode() == 201) {
                 Matcher id = ID.matcher(declared.body());
                 assertThat(id.find()).isTrue();
@@ -165,8 +199,8 @@ class IncidentServiceCrashTests {
     }
 
     /** As a well-behaved client does: 503 means try again later, with the same Idempotency-Key. */
-    private static HttpResponse<String> retryWhileUnavailable(String url, String path, String body, String token,
-                                                              String key) throws Exception {
+    private static HttpResponse<String> retryWhileUnavailable(
+            String url, String path, String body, String token, String key) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         HttpResponse<String> response = post(url, path, body, token, key);
         while (response.statusCode() == 503 && System.nanoTime() < deadline) {

@@ -8,6 +8,7 @@ import static org.incidentplatform.localstack.StackHttp.declare;
 import static org.incidentplatform.localstack.StackHttp.get;
 import static org.incidentplatform.localstack.StackHttp.post;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -15,8 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.incidentplatform.local.kafka.LocalKafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,10 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalStackTests {
 
-    private static final Path HOME = Path.of(System.getProperty("localstack.home", "..")).toAbsolutePath().normalize();
+    private static final Path HOME = Path.of(System.getProperty("localstack.home", ".."))
+            .toAbsolutePath()
+            .normalize();
 
     @TempDir
     static Path dataDir;
+
     static StackSettings settings;
     static ByteArrayOutputStream console = new ByteArrayOutputStream();
     static LocalStack stack;
@@ -56,18 +58,26 @@ class LocalStackTests {
         for (String url : stack.healthUrls()) {
             HttpResponse<String> health = get(url, Map.of());
             assertThat(health.statusCode()).as(url).isEqualTo(200);
-            assertThat(JSON.readTree(health.body()).path("status").asText()).as(url).isEqualTo("UP");
+            assertThat(JSON.readTree(health.body()).path("status").asText())
+                    .as(url)
+                    .isEqualTo("UP");
         }
-        assertThat(get(stack.schemaRegistryUrl() + "/subjects", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(get(stack.schemaRegistryUrl() + "/subjects", Map.of()).statusCode())
+                .isEqualTo(200);
         assertThat(console.toString(StandardCharsets.UTF_8))
-                .contains("Incident platform is up", "incident-service", "projection-service",
-                        "notification-service", "Admin token: " + stack.adminToken(), "Press Ctrl-C to stop");
+                .contains(
+                        "Incident platform is up",
+                        "incident-service",
+                        "projection-service",
+                        "notification-service",
+                        "Admin token: " + stack.adminToken(),
+                        "Press Ctrl-C to stop");
     }
 
     @Test
     void aSecondStackOnTheSameDataDirectory_isRefusedWithAClearMessage() {
-        assertThatThrownBy(() -> LocalStack.start(settingsOnFreePorts(dataDir),
-                new PrintStream(new ByteArrayOutputStream())))
+        assertThatThrownBy(() ->
+                        LocalStack.start(settingsOnFreePorts(dataDir), new PrintStream(new ByteArrayOutputStream())))
                 .isInstanceOf(StackException.class)
                 .hasMessageContaining("another local stack is already running");
     }
@@ -76,11 +86,18 @@ class LocalStackTests {
     void anIncidentPostedToIncidentService_isOnTheStatusPageAtEveryStep() throws Exception {
         String incidents = stack.incidentServiceUrl() + "/api/v1/incidents";
         String summary = "http://127.0.0.1:" + settings.projectionPort() + "/api/v2/summary.json";
-        assertThat(post(stack.adminToken(), stack.incidentServiceUrl() + "/api/v1/components",
-                "{\"id\":\"web-app\",\"name\":\"Web Application\"}").statusCode()).isEqualTo(201);
-        JsonNode declared = declare(stack.adminToken(), incidents, "{\"title\":\"All app servers removed by a deploy\","
-                + "\"impact\":\"critical\",\"status\":\"investigating\",\"message\":\"The site is down.\","
-                + "\"components\":{\"web-app\":\"major_outage\"}}");
+        assertThat(post(
+                                stack.adminToken(),
+                                stack.incidentServiceUrl() + "/api/v1/components",
+                                "{\"id\":\"web-app\",\"name\":\"Web Application\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        JsonNode declared = declare(
+                stack.adminToken(),
+                incidents,
+                "{\"title\":\"All app servers removed by a deploy\","
+                        + "\"impact\":\"critical\",\"status\":\"investigating\",\"message\":\"The site is down.\","
+                        + "\"components\":{\"web-app\":\"major_outage\"}}");
         String id = declared.path("id").asText();
 
         JsonNode page = awaitVersion(summary, id, declared.path("version").asLong());
@@ -88,13 +105,17 @@ class LocalStackTests {
         assertThat(componentStatus(page, "Web Application")).isEqualTo("major_outage");
         assertThat(page.path("incidents").get(0).path("id").asText()).isEqualTo(id);
 
-        JsonNode identified = created(post(stack.adminToken(), incidents + "/" + id + "/updates", "{\"message\":\"A bad deploy.\","
-                + "\"status\":\"identified\",\"components\":{\"web-app\":\"partial_outage\"}}"));
+        JsonNode identified = created(post(
+                stack.adminToken(),
+                incidents + "/" + id + "/updates",
+                "{\"message\":\"A bad deploy.\","
+                        + "\"status\":\"identified\",\"components\":{\"web-app\":\"partial_outage\"}}"));
         page = awaitVersion(summary, id, identified.path("version").asLong());
         assertThat(page.path("incidents").get(0).path("status").asText()).isEqualTo("identified");
         assertThat(componentStatus(page, "Web Application")).isEqualTo("partial_outage");
 
-        JsonNode resolved = created(post(stack.adminToken(), incidents + "/" + id + "/resolve", "{\"message\":\"Rolled back.\"}"));
+        JsonNode resolved =
+                created(post(stack.adminToken(), incidents + "/" + id + "/resolve", "{\"message\":\"Rolled back.\"}"));
         page = awaitVersion(summary, id, resolved.path("version").asLong());
         assertThat(page.at("/status/indicator").asText()).isEqualTo("none");
         assertThat(page.at("/status/description").asText()).isEqualTo("All Systems Operational");
@@ -108,19 +129,29 @@ class LocalStackTests {
         JsonNode before = JSON.readTree(get(summary, Map.of()).body());
         ByteArrayOutputStream report = new ByteArrayOutputStream();
 
-        boolean passed = new SmokeCheck(URI.create(stack.incidentServiceUrl()),
-                URI.create("http://127.0.0.1:" + settings.projectionPort()),
-                URI.create("http://127.0.0.1:" + settings.notificationPort()), stack.adminToken(),
-                new PrintStream(report, true, StandardCharsets.UTF_8)).run();
+        boolean passed = new SmokeCheck(
+                        URI.create(stack.incidentServiceUrl()),
+                        URI.create("http://127.0.0.1:" + settings.projectionPort()),
+                        URI.create("http://127.0.0.1:" + settings.notificationPort()),
+                        stack.adminToken(),
+                        new PrintStream(report, true, StandardCharsets.UTF_8))
+                .run();
 
         String printed = report.toString(StandardCharsets.UTF_8);
         assertThat(passed).as(printed).isTrue();
-        assertThat(printed).contains("ok", "projection shows it", "webhook delivered", "gone from the public page",
-                "SMOKE CHECK PASSED").doesNotContain("FAIL");
+        assertThat(printed)
+                .contains(
+                        "ok",
+                        "projection shows it",
+                        "webhook delivered",
+                        "gone from the public page",
+                        "SMOKE CHECK PASSED")
+                .doesNotContain("FAIL");
         JsonNode after = JSON.readTree(get(summary, Map.of()).body());
         assertThat(after.path("components")).as("no smoke component in public").isEqualTo(before.path("components"));
         assertThat(after.path("incidents")).isEqualTo(before.path("incidents"));
-        assertThat(get("http://127.0.0.1:" + settings.projectionPort() + "/api/v2/incidents.json", Map.of()).body())
+        assertThat(get("http://127.0.0.1:" + settings.projectionPort() + "/api/v2/incidents.json", Map.of())
+                        .body())
                 .doesNotContain("Smoke check");
     }
 
@@ -161,8 +192,14 @@ class LocalStackTests {
     }
 
     private static StackSettings settingsOnFreePorts(Path dataDir) {
-        return new StackSettings(HOME, dataDir, LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort(),
-                LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort(), LocalKafkaBroker.freePort(),
+        return new StackSettings(
+                HOME,
+                dataDir,
+                LocalKafkaBroker.freePort(),
+                LocalKafkaBroker.freePort(),
+                LocalKafkaBroker.freePort(),
+                LocalKafkaBroker.freePort(),
+                LocalKafkaBroker.freePort(),
                 LocalKafkaBroker.freePort());
     }
 }

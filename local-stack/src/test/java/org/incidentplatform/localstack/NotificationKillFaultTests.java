@@ -22,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -55,9 +54,11 @@ class NotificationKillFaultTests {
     private static final int SUBSCRIBERS = 1_500;
     /** Each subscriber takes this long to answer, as real endpoints do; it keeps the fan-out going long enough to cut. */
     private static final Duration SUBSCRIBER_LATENCY = Duration.ofMillis(40);
+
     private static final double KILL_AT = 0.3;
     private static final String COMPONENT = "api";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dataDir;
@@ -65,50 +66,69 @@ class NotificationKillFaultTests {
     @Test
     void killedDuringAFanOut_everySubscriberGetsTheUpdate_resendsKeepTheirWebhookId_andOnlyUnrecordedOnesAreResent()
             throws Exception {
-        try (FaultStack stack = FaultStack.start(dataDir, Map.of(
-                // The harness subscribes every endpoint from one address.
-                "NOTIFICATION_SERVICE_RATE_LIMIT_BURST", String.valueOf(SUBSCRIBERS * 2),
-                // Events are written straight to the log here: no incident-service, no heartbeats.
-                "PLATFORM_PIPELINE_MAX_HEARTBEAT_AGE", "1h"));
-             WebhookReceiver receiver = new WebhookReceiver(64, SUBSCRIBER_LATENCY);
-             KafkaProducer<String, IncidentEvent> producer = producer(stack.platform())) {
+        try (FaultStack stack = FaultStack.start(
+                        dataDir,
+                        Map.of(
+                                // The harness subscribes every endpoint from one address.
+                                "NOTIFICATION_SERVICE_RATE_LIMIT_BURST",
+                                String.valueOf(SUBSCRIBERS * 2),
+                                // Events are written straight to the log here: no incident-service, no heartbeats.
+                                "PLATFORM_PIPELINE_MAX_HEARTBEAT_AGE",
+                                "1h"));
+                WebhookReceiver receiver = new WebhookReceiver(64, SUBSCRIBER_LATENCY);
+                KafkaProducer<String, IncidentEvent> producer = producer(stack.platform())) {
             stack.createIncidentEventTopics();
             String incident = "inc-fanout-" + UUID.randomUUID();
             GivenEvents given = GivenEvents.happeningNow();
-            append(producer, given.catalogue().componentAdded(COMPONENT, "Public API", null, 0).event());
+            append(
+                    producer,
+                    given.catalogue()
+                            .componentAdded(COMPONENT, "Public API", null, 0)
+                            .event());
             stack.start(FaultStack.NOTIFICATION);
             String admin = stack.tokens().admin();
             Map<String, String> pathBySubscription = subscribe(stack.url(FaultStack.NOTIFICATION), admin, receiver);
 
             // The declaration reaches everybody first, so the update goes to those told of it.
-            IncidentEvent declared = given.declared(incident, "Elevated API error rates", Impact.major,
-                    "We are investigating.", Map.of(COMPONENT, ComponentStatus.partial_outage)).event();
+            IncidentEvent declared = given.declared(
+                            incident,
+                            "Elevated API error rates",
+                            Impact.major,
+                            "We are investigating.",
+                            Map.of(COMPONENT, ComponentStatus.partial_outage))
+                    .event();
             append(producer, declared);
             Set<String> declarationIds = expectedIds(declared, pathBySubscription.keySet());
             awaitAll(receiver, declarationIds, Duration.ofSeconds(120));
 
             IncidentEvent updated = given.incident(incident)
-                    .updated("A fix is being deployed.", IncidentStatus.identified, Map.of()).event();
+                    .updated("A fix is being deployed.", IncidentStatus.identified, Map.of())
+                    .event();
             Set<String> updateIds = expectedIds(updated, pathBySubscription.keySet());
             long appended = System.nanoTime();
             append(producer, updated);
             long deadline = appended + Duration.ofSeconds(120).toNanos();
             while (arrivedOf(receiver, updateIds).size() < SUBSCRIBERS * KILL_AT) {
-                assertThat(System.nanoTime()).as("deliveries of the update under way").isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("deliveries of the update under way")
+                        .isLessThan(deadline);
                 Thread.sleep(5);
             }
             stack.kill(FaultStack.NOTIFICATION);
             long killedAfter = System.nanoTime() - appended;
             Set<String> arrivedBeforeKill = arrivedOf(receiver, updateIds);
             int arrivalsBeforeKill = (int) receiver.arrivals().stream()
-                    .filter(a -> updateIds.contains(a.webhookId())).count();
+                    .filter(a -> updateIds.contains(a.webhookId()))
+                    .count();
             List<GenericRecord> attemptsAtKill = readAll(stack.platform(), "notification-delivery-attempts");
             Set<String> recordedDelivered = attemptsAtKill.stream()
                     .filter(a -> "delivered".equals(String.valueOf(a.get("outcome"))))
                     .map(a -> String.valueOf(a.get("deliveryId")))
                     .filter(updateIds::contains)
                     .collect(Collectors.toSet());
-            assertThat(arrivedBeforeKill).as("killed part-way through the fan-out").hasSizeLessThan(SUBSCRIBERS);
+            assertThat(arrivedBeforeKill)
+                    .as("killed part-way through the fan-out")
+                    .hasSizeLessThan(SUBSCRIBERS);
 
             long restartFrom = System.nanoTime();
             stack.start(FaultStack.NOTIFICATION);
@@ -117,56 +137,84 @@ class NotificationKillFaultTests {
             long allInAfterRestart = System.nanoTime() - restartFrom;
             Thread.sleep(3_000); // resends that come late are counted too
 
-            // Every subscriber got the update, at its own endpoint, under the id of that delivery, and nothing else came.
+            // Every subscriber got the update, at its own endpoint, under the id of that delivery, and nothing else
+            // came.
             List<WebhookReceiver.Arrival> arrivals = receiver.arrivals();
             Set<String> expected = new HashSet<>(declarationIds);
             expected.addAll(updateIds);
-            assertThat(receiver.countsById().keySet()).as("webhook-ids received").isEqualTo(expected);
+            assertThat(receiver.countsById().keySet())
+                    .as("webhook-ids received")
+                    .isEqualTo(expected);
             Map<String, String> pathById = new HashMap<>();
             pathBySubscription.forEach((subscription, path) -> {
-                pathById.put(WebhookReceiver.expectedWebhookId(declared.getEventId().toString(), subscription), path);
-                pathById.put(WebhookReceiver.expectedWebhookId(updated.getEventId().toString(), subscription), path);
+                pathById.put(
+                        WebhookReceiver.expectedWebhookId(declared.getEventId().toString(), subscription), path);
+                pathById.put(
+                        WebhookReceiver.expectedWebhookId(updated.getEventId().toString(), subscription), path);
             });
             assertThat(arrivals).allSatisfy(a -> assertThat(a.path()).isEqualTo(pathById.get(a.webhookId())));
 
-            // The fan-out (exactly-once Kafka Streams) announced each event once, kill or not; the dispatcher expands an
+            // The fan-out (exactly-once Kafka Streams) announced each event once, kill or not; the dispatcher expands
+            // an
             // announcement to its audience, and a redelivered one to the same delivery ids.
             Map<String, Long> announcements = readAll(stack.platform(), "notification-notices").stream()
                     .collect(Collectors.groupingBy(a -> String.valueOf(a.get("eventId")), Collectors.counting()));
-            assertThat(announcements).isEqualTo(Map.of(declared.getEventId().toString(), 1L,
-                    updated.getEventId().toString(), 1L));
+            assertThat(announcements)
+                    .isEqualTo(Map.of(
+                            declared.getEventId().toString(),
+                            1L,
+                            updated.getEventId().toString(),
+                            1L));
 
             // Raw resends: only of deliveries sent before the kill whose outcome the delivery log did not have.
             Map<String, Long> updateCounts = new HashMap<>();
-            arrivals.stream().filter(a -> updateIds.contains(a.webhookId()))
+            arrivals.stream()
+                    .filter(a -> updateIds.contains(a.webhookId()))
                     .forEach(a -> updateCounts.merge(a.webhookId(), 1L, Long::sum));
-            Set<String> resent = updateCounts.entrySet().stream().filter(e -> e.getValue() > 1)
-                    .map(Map.Entry::getKey).collect(Collectors.toSet());
-            long rawResends = updateCounts.values().stream().mapToLong(n -> n - 1).sum();
+            Set<String> resent = updateCounts.entrySet().stream()
+                    .filter(e -> e.getValue() > 1)
+                    .map(Map.Entry::getKey)
+                    .collect(Collectors.toSet());
+            long rawResends =
+                    updateCounts.values().stream().mapToLong(n -> n - 1).sum();
             Set<String> unrecorded = new HashSet<>(arrivedBeforeKill);
             unrecorded.removeAll(recordedDelivered);
-            assertThat(resent).as("resent though their delivery was recorded, or never sent before the kill")
+            assertThat(resent)
+                    .as("resent though their delivery was recorded, or never sent before the kill")
                     .isSubsetOf(unrecorded);
-            assertThat(updateCounts.values()).as("one kill, at most one resend each").allMatch(n -> n <= 2);
+            assertThat(updateCounts.values())
+                    .as("one kill, at most one resend each")
+                    .allMatch(n -> n <= 2);
             assertThat(rawResends).isLessThanOrEqualTo(unrecorded.size());
-            long declarationResends = arrivals.stream().filter(a -> declarationIds.contains(a.webhookId())).count()
+            long declarationResends = arrivals.stream()
+                            .filter(a -> declarationIds.contains(a.webhookId()))
+                            .count()
                     - declarationIds.size();
-            assertThat(declarationResends).as("the declaration, settled before the kill, is not sent again").isZero();
+            assertThat(declarationResends)
+                    .as("the declaration, settled before the kill, is not sent again")
+                    .isZero();
 
-            FaultReport.of("notification-killed-during-fan-out", "notification-service was killed with SIGKILL "
-                            + "while one incident update was being delivered to " + String.format("%,d", SUBSCRIBERS)
-                            + " webhook subscribers (a local HTTP server answering 204 after "
-                            + SUBSCRIBER_LATENCY.toMillis() + " ms), then started again.")
+            FaultReport.of(
+                            "notification-killed-during-fan-out",
+                            "notification-service was killed with SIGKILL "
+                                    + "while one incident update was being delivered to "
+                                    + String.format("%,d", SUBSCRIBERS)
+                                    + " webhook subscribers (a local HTTP server answering 204 after "
+                                    + SUBSCRIBER_LATENCY.toMillis() + " ms), then started again.")
                     .figure("subscribers", SUBSCRIBERS)
-                    .figure("update deliveries arrived before the kill", arrivedBeforeKill.size() + " ("
-                            + arrivalsBeforeKill + " POSTs), killed " + TimeUnit.NANOSECONDS.toMillis(killedAfter)
-                            + " ms after the append")
+                    .figure(
+                            "update deliveries arrived before the kill",
+                            arrivedBeforeKill.size() + " ("
+                                    + arrivalsBeforeKill + " POSTs), killed "
+                                    + TimeUnit.NANOSECONDS.toMillis(killedAfter)
+                                    + " ms after the append")
                     .figure("of those, with 'delivered' in the delivery log at the kill", recordedDelivered.size())
                     .figure("in flight at the kill (arrived, outcome not recorded)", unrecorded.size())
                     .figure("raw resends after the restart (same webhook-id)", rawResends)
                     .figure("restart to UP", TimeUnit.NANOSECONDS.toMillis(restartedIn) + " ms")
-                    .figure("restart to the last subscriber's delivery", TimeUnit.NANOSECONDS.toMillis(allInAfterRestart)
-                            + " ms")
+                    .figure(
+                            "restart to the last subscriber's delivery",
+                            TimeUnit.NANOSECONDS.toMillis(allInAfterRestart) + " ms")
                     .figure("deliveries checked (declaration + update)", expected.size())
                     .held("every subscriber received the update at its own endpoint, under its delivery's webhook-id")
                     .held("a receiver deduplicating by webhook-id sees each notice exactly once: every resend carries "
@@ -185,14 +233,17 @@ class NotificationKillFaultTests {
     }
 
     private static Set<String> arrivedOf(WebhookReceiver receiver, Set<String> ids) {
-        return receiver.arrivals().stream().map(WebhookReceiver.Arrival::webhookId).filter(ids::contains)
+        return receiver.arrivals().stream()
+                .map(WebhookReceiver.Arrival::webhookId)
+                .filter(ids::contains)
                 .collect(Collectors.toSet());
     }
 
     private static void awaitAll(WebhookReceiver receiver, Set<String> ids, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!receiver.countsById().keySet().containsAll(ids)) {
-            assertThat(System.nanoTime()).as(arrivedOf(receiver, ids).size() + " of " + ids.size() + " delivered")
+            assertThat(System.nanoTime())
+                    .as(arrivedOf(receiver, ids).size() + " of " + ids.size() + " delivered")
                     .isLessThan(deadline);
             Thread.sleep(50);
         }
@@ -208,10 +259,13 @@ class NotificationKillFaultTests {
             workers.add(threads.submit(() -> {
                 for (int i = next.getAndIncrement(); i < SUBSCRIBERS; i = next.getAndIncrement()) {
                     String path = "/hooks/" + i;
-                    HttpResponse<String> response = StackHttp.post(token, url + "/api/v1/subscriptions",
+                    HttpResponse<String> response = StackHttp.post(
+                            token,
+                            url + "/api/v1/subscriptions",
                             "{\"channel\":\"webhook\",\"target\":\"" + receiver.url(path) + "\"}");
                     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-                    paths.put(StackHttp.JSON.readTree(response.body()).path("id").asText(), path);
+                    paths.put(
+                            StackHttp.JSON.readTree(response.body()).path("id").asText(), path);
                 }
                 return null;
             }));
@@ -226,8 +280,12 @@ class NotificationKillFaultTests {
         // The fan-out reads the subscriptions from their topic on its own; wait until the service lists them all.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            String list = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/subscriptions"))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String list = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(url + "/api/v1/subscriptions"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             if (list.split("\"channel\"", -1).length - 1 >= SUBSCRIBERS) {
                 break;
             }
@@ -239,20 +297,29 @@ class NotificationKillFaultTests {
     }
 
     private static void append(KafkaProducer<String, IncidentEvent> producer, IncidentEvent event) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event)).get();
+        producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event))
+                .get();
     }
 
     private static KafkaProducer<String, IncidentEvent> producer(LocalPlatform platform) {
         AvroSerializer<IncidentEvent> serializer = new AvroSerializer<>();
         serializer.configure(Map.of("schema.registry.url", platform.schemaRegistryUrl()), false);
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), serializer);
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        platform.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                serializer);
     }
 
     /** A topic's committed records from the beginning to its current end, as Avro generic records. */
     private static List<GenericRecord> readAll(LocalPlatform platform, String topic) {
         AvroDeserializer<Object> values = new AvroDeserializer<>();
         values.configure(Map.of("schema.registry.url", platform.schemaRegistryUrl()), false);
-        return EventLog.records(platform, topic, values).stream().map(record -> (GenericRecord) record.value()).toList();
+        return EventLog.records(platform, topic, values).stream()
+                .map(record -> (GenericRecord) record.value())
+                .toList();
     }
 }

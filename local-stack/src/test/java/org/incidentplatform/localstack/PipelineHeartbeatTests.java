@@ -2,6 +2,8 @@ package org.incidentplatform.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.incidentplatform.local.LocalPlatform;
 import org.incidentplatform.local.ServiceProcess;
 import org.incidentplatform.local.kafka.LocalKafkaBroker;
@@ -28,8 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PipelineHeartbeatTests {
 
-    private static final Path HOME = Path.of(System.getProperty("localstack.home", "..")).toAbsolutePath().normalize();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Path HOME = Path.of(System.getProperty("localstack.home", ".."))
+            .toAbsolutePath()
+            .normalize();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -43,24 +45,42 @@ class PipelineHeartbeatTests {
             String admin = tokens.admin();
             Map<String, String> environment = LocalStack.serviceEnvironment(platform, dataDir, tokens);
             int incidentPort = LocalKafkaBroker.freePort();
-            ServiceProcess incidents = start("incident-service", incidentPort, logs, environment,
-                    "-Dincident-service.heartbeat.interval=1s");
-            ServiceProcess projection = start("projection-service", LocalKafkaBroker.freePort(), logs, environment,
+            ServiceProcess incidents = start(
+                    "incident-service", incidentPort, logs, environment, "-Dincident-service.heartbeat.interval=1s");
+            ServiceProcess projection = start(
+                    "projection-service",
+                    LocalKafkaBroker.freePort(),
+                    logs,
+                    environment,
                     "-Dplatform.pipeline.max-heartbeat-age=5s");
             try {
                 JsonNode fresh = awaitPipeline(projection, "UP", admin);
                 assertThat(fresh.path("details").path("from").asText()).startsWith("incident-service@");
-                assertThat(fresh.path("details").path("heartbeatAgeSeconds").asDouble()).isLessThan(5);
+                assertThat(fresh.path("details").path("heartbeatAgeSeconds").asDouble())
+                        .isLessThan(5);
 
                 incidents.kill();
                 JsonNode stale = awaitPipeline(projection, "DEGRADED", admin);
                 assertThat(stale.path("details").path("reason").asText())
-                        .contains("no heartbeat for").contains("incident-service is stopped");
-                assertThat(get(projection.url() + "/actuator/health", admin).path("status").asText()).isEqualTo("DEGRADED");
-                assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(projection.url() + "/api/v2/status.json")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode()).as("the page still serves").isEqualTo(200);
+                        .contains("no heartbeat for")
+                        .contains("incident-service is stopped");
+                assertThat(get(projection.url() + "/actuator/health", admin)
+                                .path("status")
+                                .asText())
+                        .isEqualTo("DEGRADED");
+                assertThat(HTTP.send(
+                                        HttpRequest.newBuilder(URI.create(projection.url() + "/api/v2/status.json"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode())
+                        .as("the page still serves")
+                        .isEqualTo(200);
 
-                incidents = start("incident-service", incidentPort, logs, environment,
+                incidents = start(
+                        "incident-service",
+                        incidentPort,
+                        logs,
+                        environment,
                         "-Dincident-service.heartbeat.interval=1s");
                 awaitPipeline(projection, "UP", admin);
             } finally {
@@ -70,12 +90,12 @@ class PipelineHeartbeatTests {
         }
     }
 
-    private static ServiceProcess start(String name, int port, Path logs, Map<String, String> environment,
-                                        String setting) {
+    private static ServiceProcess start(
+            String name, int port, Path logs, Map<String, String> environment, String setting) {
         List<String> options = new ArrayList<>(ServiceProcess.LOCAL_JVM_OPTIONS);
         options.add(setting);
-        ServiceProcess service = ServiceProcess.start(name, LocalStack.jarOf(HOME, name), port, logs, options,
-                environment);
+        ServiceProcess service =
+                ServiceProcess.start(name, LocalStack.jarOf(HOME, name), port, logs, options, environment);
         service.awaitHealthy(LocalStack.SERVICE_START_TIMEOUT);
         return service;
     }
@@ -85,7 +105,9 @@ class PipelineHeartbeatTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode pipeline = null;
         while (System.nanoTime() < deadline) {
-            pipeline = get(projection.url() + "/actuator/health", admin).path("components").path("pipeline");
+            pipeline = get(projection.url() + "/actuator/health", admin)
+                    .path("components")
+                    .path("pipeline");
             if (status.equals(pipeline.path("status").asText())) {
                 return pipeline;
             }
@@ -96,9 +118,12 @@ class PipelineHeartbeatTests {
 
     /** Health's details are shown to admins only. */
     private static JsonNode get(String url, String admin) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + admin)
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + admin)
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 }

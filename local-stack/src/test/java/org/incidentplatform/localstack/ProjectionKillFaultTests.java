@@ -2,6 +2,7 @@ package org.incidentplatform.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,9 +47,10 @@ class ProjectionKillFaultTests {
     private static final Instant HISTORY_START = Instant.parse("2026-10-01T00:00:00Z");
     /** Every this many incidents one stays open: unresolved.json must list exactly these. */
     private static final int OPEN_EVERY = 400;
+
     private static final int SAMPLES = 40;
-    private static final Pattern APPLIED = Pattern.compile("^projection_events_applied_total\\S*\\s+(\\S+)$",
-            Pattern.MULTILINE);
+    private static final Pattern APPLIED =
+            Pattern.compile("^projection_events_applied_total\\S*\\s+(\\S+)$", Pattern.MULTILINE);
     private static final Pattern CAUGHT_UP = Pattern.compile("caught up with incident-events: (\\d+) events applied");
 
     @TempDir
@@ -71,7 +71,8 @@ class ProjectionKillFaultTests {
             double appliedAtKill = awaitPartlyApplied(stack, first, seeded.total());
             long killedAfter = System.nanoTime() - launched;
             stack.kill(FaultStack.PROJECTION);
-            assertThat(Files.readString(stack.log(FaultStack.PROJECTION))).contains("catching up with incident-events")
+            assertThat(Files.readString(stack.log(FaultStack.PROJECTION)))
+                    .contains("catching up with incident-events")
                     .doesNotContain("caught up with incident-events");
 
             long restartFrom = System.nanoTime();
@@ -80,7 +81,8 @@ class ProjectionKillFaultTests {
             String url = stack.url(FaultStack.PROJECTION);
 
             // Every event applied once: the applied counter and the caught-up line equal what was written.
-            assertThat(appliedTotal(url)).as("projection_events_applied_total after the restart")
+            assertThat(appliedTotal(url))
+                    .as("projection_events_applied_total after the restart")
                     .isEqualTo((double) seeded.total());
             Matcher caughtUp = CAUGHT_UP.matcher(Files.readString(stack.log(FaultStack.PROJECTION)));
             assertThat(caughtUp.find()).isTrue();
@@ -95,13 +97,17 @@ class ProjectionKillFaultTests {
                 open += group.path("open").asLong();
             }
             assertThat(counted).as("incidents in MTTx").isEqualTo(INCIDENTS);
-            assertThat(open).as("open incidents in MTTx").isEqualTo(seeded.open().size());
+            assertThat(open)
+                    .as("open incidents in MTTx")
+                    .isEqualTo(seeded.open().size());
             Set<String> unresolved = new HashSet<>();
-            json(url + "/api/v2/incidents/unresolved.json").path("incidents")
+            json(url + "/api/v2/incidents/unresolved.json")
+                    .path("incidents")
                     .forEach(incident -> unresolved.add(incident.path("id").asText()));
             assertThat(unresolved).isEqualTo(seeded.open());
             JsonNode components = json(url + "/api/v2/components.json").path("components");
-            assertThat(components.size()).as("components and groups")
+            assertThat(components.size())
+                    .as("components and groups")
                     .isEqualTo(IncidentStreams.GROUPS + IncidentStreams.COMPONENTS);
 
             // Every update once, in order: a sample of incidents, their timelines against what was written.
@@ -110,25 +116,39 @@ class ProjectionKillFaultTests {
                 String id = incidentId(s * (INCIDENTS / SAMPLES) + s % 7);
                 JsonNode incident = json(url + "/api/v1/incidents/" + id);
                 List<String> timeline = new ArrayList<>();
-                incident.path("timeline").forEach(entry -> timeline.add(entry.path("id").asText()));
-                assertThat(timeline).as("timeline of " + id).isEqualTo(seeded.eventIds().get(id));
+                incident.path("timeline")
+                        .forEach(entry -> timeline.add(entry.path("id").asText()));
+                assertThat(timeline)
+                        .as("timeline of " + id)
+                        .isEqualTo(seeded.eventIds().get(id));
                 assertThat(incident.path("version").asLong()).isEqualTo(EVENTS_PER_INCIDENT);
                 timelineEntries += timeline.size();
             }
 
-            FaultReport.of("projection-killed-during-rebuild", "projection-service was killed with SIGKILL while "
-                            + "rebuilding its status from a log of " + String.format("%,d", seeded.total()) + " events ("
-                            + String.format("%,d", INCIDENTS) + " incidents of " + EVENTS_PER_INCIDENT + " events, and "
-                            + "the component catalogue), written straight to incident-events, then started again.")
-                    .figure("events written", String.format("%,d in %,d ms", seeded.total(),
-                            TimeUnit.NANOSECONDS.toMillis(seedTook)))
-                    .figure("events applied when killed", String.format("%,.0f, %,d ms after launch", appliedAtKill,
-                            TimeUnit.NANOSECONDS.toMillis(killedAfter)))
-                    .figure("restart to UP (rebuilt, caught up)", String.format("%,d ms",
-                            TimeUnit.NANOSECONDS.toMillis(rebuiltIn)))
+            FaultReport.of(
+                            "projection-killed-during-rebuild",
+                            "projection-service was killed with SIGKILL while "
+                                    + "rebuilding its status from a log of " + String.format("%,d", seeded.total())
+                                    + " events ("
+                                    + String.format("%,d", INCIDENTS) + " incidents of " + EVENTS_PER_INCIDENT
+                                    + " events, and "
+                                    + "the component catalogue), written straight to incident-events, then started again.")
+                    .figure(
+                            "events written",
+                            String.format("%,d in %,d ms", seeded.total(), TimeUnit.NANOSECONDS.toMillis(seedTook)))
+                    .figure(
+                            "events applied when killed",
+                            String.format(
+                                    "%,.0f, %,d ms after launch",
+                                    appliedAtKill, TimeUnit.NANOSECONDS.toMillis(killedAfter)))
+                    .figure(
+                            "restart to UP (rebuilt, caught up)",
+                            String.format("%,d ms", TimeUnit.NANOSECONDS.toMillis(rebuiltIn)))
                     .figure("projection_events_applied_total after the restart", String.format("%,d", seeded.total()))
                     .figure("incidents counted by MTTx (open)", counted + " (" + open + ")")
-                    .figure("timelines compared entry by entry", SAMPLES + " incidents, " + timelineEntries + " entries")
+                    .figure(
+                            "timelines compared entry by entry",
+                            SAMPLES + " incidents, " + timelineEntries + " entries")
                     .held("the kill came while the log said it was catching up, before it said it had caught up")
                     .held("after the restart the applied-events counter and the caught-up line equal the events "
                             + "written: none lost, none applied twice")
@@ -144,7 +164,9 @@ class ProjectionKillFaultTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         String url = stack.url(FaultStack.PROJECTION);
         while (System.nanoTime() < deadline) {
-            assertThat(process.handle().isAlive()).as("projection-service running").isTrue();
+            assertThat(process.handle().isAlive())
+                    .as("projection-service running")
+                    .isTrue();
             Double applied = null;
             try {
                 applied = appliedTotal(url);
@@ -152,7 +174,9 @@ class ProjectionKillFaultTests {
                 // The listener may start before the web server.
             }
             if (applied != null && applied >= total * 0.05) {
-                assertThat(applied).as("the rebuild was over before it could be interrupted").isLessThan(total);
+                assertThat(applied)
+                        .as("the rebuild was over before it could be interrupted")
+                        .isLessThan(total);
                 return applied;
             }
             Thread.sleep(50);
@@ -175,8 +199,7 @@ class ProjectionKillFaultTests {
         return StackHttp.JSON.readTree(response.body());
     }
 
-    private record Seeded(long total, Map<String, List<String>> eventIds, Set<String> open) {
-    }
+    private record Seeded(long total, Map<String, List<String>> eventIds, Set<String> open) {}
 
     /** Valid streams, as incident-service would have written them: the catalogue, then the incidents. */
     private static Seeded seed(FaultStack stack) throws Exception {
@@ -192,11 +215,12 @@ class ProjectionKillFaultTests {
         long total = 0;
         Map<String, List<String>> eventIds = new HashMap<>();
         Set<String> open = new HashSet<>();
-        try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(props, new StringSerializer(),
-                serializer)) {
+        try (KafkaProducer<String, IncidentEvent> producer =
+                new KafkaProducer<>(props, new StringSerializer(), serializer)) {
             List<IncidentEvent> catalogue = catalogue();
             for (IncidentEvent event : catalogue) {
-                producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event)).get();
+                producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event))
+                        .get();
             }
             total += catalogue.size();
             for (int i = 0; i < INCIDENTS; i++) {
@@ -206,8 +230,8 @@ class ProjectionKillFaultTests {
                     open.add(id);
                 }
                 List<String> ids = new ArrayList<>(EVENTS_PER_INCIDENT);
-                for (IncidentEvent event : IncidentStreams.incident(id, i, EVENTS_PER_INCIDENT, isOpen, HISTORY_START,
-                        Duration.ofMinutes(3))) {
+                for (IncidentEvent event : IncidentStreams.incident(
+                        id, i, EVENTS_PER_INCIDENT, isOpen, HISTORY_START, Duration.ofMinutes(3))) {
                     producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), id, event), (metadata, e) -> {
                         if (e != null) {
                             failure.compareAndSet(null, e);
@@ -238,8 +262,8 @@ class ProjectionKillFaultTests {
             catalogue.groupAdded("group-" + g, "Group " + g, g);
         }
         for (int c = 0; c < IncidentStreams.COMPONENTS; c++) {
-            catalogue.componentAdded(IncidentStreams.component(c), "Component " + c,
-                    "group-" + (c % IncidentStreams.GROUPS), c);
+            catalogue.componentAdded(
+                    IncidentStreams.component(c), "Component " + c, "group-" + (c % IncidentStreams.GROUPS), c);
         }
         return given.events();
     }

@@ -2,6 +2,8 @@ package org.incidentplatform.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,33 +11,38 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** HTTP to a running stack, as the end-to-end tests call it. */
 final class StackHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private StackHttp() {
-    }
+    private StackHttp() {}
 
     static HttpResponse<String> post(String token, String url, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A POST with an Idempotency-Key, waiting at most {@code timeout} for the answer. */
     static HttpResponse<String> post(String token, String url, String body, String idempotencyKey, Duration timeout)
             throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(timeout)
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", idempotencyKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** As a well-behaved client does: 503 means try again later, with the same Idempotency-Key. */
@@ -52,12 +59,15 @@ final class StackHttp {
 
     /** A webhook subscription to every component, readable back from notification-service; returns its id. */
     static String subscribeWebhook(String token, String notificationUrl, String target) throws Exception {
-        JsonNode subscription = created(post(token, notificationUrl + "/api/v1/subscriptions",
+        JsonNode subscription = created(post(
+                token,
+                notificationUrl + "/api/v1/subscriptions",
                 "{\"channel\":\"webhook\",\"target\":\"" + target + "\"}"));
         String id = subscription.path("id").asText();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (get(notificationUrl + "/api/v1/subscriptions/" + id, Map.of("Authorization", "Bearer " + token))
-                .statusCode() != 200) {
+                        .statusCode()
+                != 200) {
             assertThat(System.nanoTime()).as("subscription " + id + " readable").isLessThan(deadline);
             Thread.sleep(100);
         }

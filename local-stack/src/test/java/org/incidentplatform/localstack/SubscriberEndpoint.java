@@ -1,5 +1,7 @@
 package org.incidentplatform.localstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,9 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * One subscriber's webhook endpoint on its own loopback port (so, as a separate subscriber host
  * would be, its own dispatch lane), behaving as told: answering at once, after a delay, with an
@@ -23,7 +22,12 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class SubscriberEndpoint implements AutoCloseable {
 
-    enum Behaviour { HEALTHY, SLOW, ERROR_500, HANGING }
+    enum Behaviour {
+        HEALTHY,
+        SLOW,
+        ERROR_500,
+        HANGING
+    }
 
     record Request(Instant at, String webhookId, String body) {
 
@@ -50,7 +54,8 @@ final class SubscriberEndpoint implements AutoCloseable {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 // Component webhooks are answered alike but not kept: one request per delivery is counted.
                 if (!WebhookReceiver.isComponentUpdate(body)) {
-                    requests.add(new Request(Instant.now(), exchange.getRequestHeaders().getFirst("webhook-id"), body));
+                    requests.add(new Request(
+                            Instant.now(), exchange.getRequestHeaders().getFirst("webhook-id"), body));
                 }
                 switch (behaviour) {
                     case HEALTHY -> exchange.sendResponseHeaders(204, -1);

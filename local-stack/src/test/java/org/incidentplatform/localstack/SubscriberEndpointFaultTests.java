@@ -3,6 +3,7 @@ package org.incidentplatform.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.incidentplatform.localstack.Eventually.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -69,7 +68,8 @@ class SubscriberEndpointFaultTests {
                 receivers.add(SubscriberEndpoint.start("healthy-" + i, SubscriberEndpoint.Behaviour.HEALTHY));
             }
             SubscriberEndpoint hanging = SubscriberEndpoint.start("hanging", SubscriberEndpoint.Behaviour.HANGING);
-            SubscriberEndpoint failing = SubscriberEndpoint.start("answers-500", SubscriberEndpoint.Behaviour.ERROR_500);
+            SubscriberEndpoint failing =
+                    SubscriberEndpoint.start("answers-500", SubscriberEndpoint.Behaviour.ERROR_500);
             SubscriberEndpoint slow = SubscriberEndpoint.slow("slow", SLOW_MILLIS);
             receivers.addAll(List.of(hanging, failing, slow));
             List<SubscriberEndpoint> healthy = receivers.subList(0, HEALTHY);
@@ -81,37 +81,65 @@ class SubscriberEndpointFaultTests {
             String incidents = stack.url(FaultStack.INCIDENT) + "/api/v1/incidents";
             Map<SubscriberEndpoint, String> subscriptions = new LinkedHashMap<>();
             for (SubscriberEndpoint receiver : receivers) {
-                subscriptions.put(receiver, StackHttp.created(StackHttp.post(admin, notification
-                        + "/api/v1/subscriptions", "{\"channel\":\"webhook\",\"target\":\"" + receiver.url() + "\"}"))
-                        .path("id").asText());
+                subscriptions.put(
+                        receiver,
+                        StackHttp.created(StackHttp.post(
+                                        admin,
+                                        notification + "/api/v1/subscriptions",
+                                        "{\"channel\":\"webhook\",\"target\":\"" + receiver.url() + "\"}"))
+                                .path("id")
+                                .asText());
             }
-            StackHttp.created(StackHttp.post(admin, stack.url(FaultStack.INCIDENT) + "/api/v1/components",
+            StackHttp.created(StackHttp.post(
+                    admin,
+                    stack.url(FaultStack.INCIDENT) + "/api/v1/components",
                     "{\"id\":\"api\",\"name\":\"Public API\"}"));
             // A first incident, until every subscriber hears of it: then the fan-out knows them all.
-            String probe = StackHttp.declare(admin, incidents, "{\"title\":\"Probe\",\"impact\":\"minor\","
-                    + "\"status\":\"investigating\",\"message\":\"Probe.\",\"components\":{\"api\":\"degraded_performance\"}}")
-                    .path("id").asText();
-            await("every subscriber asked about the probe", Duration.ofSeconds(60), () ->
-                    receivers.stream().allMatch(receiver -> !requestsFor(receiver, probe).isEmpty()));
+            String probe = StackHttp.declare(
+                            admin,
+                            incidents,
+                            "{\"title\":\"Probe\",\"impact\":\"minor\","
+                                    + "\"status\":\"investigating\",\"message\":\"Probe.\",\"components\":{\"api\":\"degraded_performance\"}}")
+                    .path("id")
+                    .asText();
+            await(
+                    "every subscriber asked about the probe",
+                    Duration.ofSeconds(60),
+                    () -> receivers.stream()
+                            .allMatch(receiver -> !requestsFor(receiver, probe).isEmpty()));
 
-            String incident = StackHttp.declare(admin, incidents, "{\"title\":\"API errors\",\"impact\":\"major\","
-                    + "\"status\":\"investigating\",\"message\":\"Some API calls fail.\","
-                    + "\"components\":{\"api\":\"partial_outage\"}}").path("id").asText();
+            String incident = StackHttp.declare(
+                            admin,
+                            incidents,
+                            "{\"title\":\"API errors\",\"impact\":\"major\","
+                                    + "\"status\":\"investigating\",\"message\":\"Some API calls fail.\","
+                                    + "\"components\":{\"api\":\"partial_outage\"}}")
+                    .path("id")
+                    .asText();
             for (int i = 1; i <= UPDATES; i++) {
                 Thread.sleep(1_500);
-                StackHttp.created(StackHttp.post(admin, incidents + "/" + incident + "/updates",
-                        "{\"message\":\"Update " + i + ".\"}"));
+                StackHttp.created(StackHttp.post(
+                        admin, incidents + "/" + incident + "/updates", "{\"message\":\"Update " + i + ".\"}"));
             }
             int events = UPDATES + 1;
 
             // Healthy and slow subscribers: every event, once each.
-            await("every event at every healthy and the slow subscriber", Duration.ofSeconds(60),
-                    () -> receivers.stream().filter(r -> r != hanging && r != failing)
+            await(
+                    "every event at every healthy and the slow subscriber",
+                    Duration.ofSeconds(60),
+                    () -> receivers.stream()
+                            .filter(r -> r != hanging && r != failing)
                             .allMatch(r -> sequences(r, incident).size() == events));
             // The failing ones: every delivery parked after its last attempt.
-            await("the 500 and hanging subscribers' deliveries parked", Duration.ofSeconds(120),
-                    () -> parked(stack, admin, incident, subscriptions.get(failing)).size() == events
-                            && parked(stack, admin, incident, subscriptions.get(hanging)).size() == events);
+            await(
+                    "the 500 and hanging subscribers' deliveries parked",
+                    Duration.ofSeconds(120),
+                    () -> parked(stack, admin, incident, subscriptions.get(failing))
+                                            .size()
+                                    == events
+                            && parked(stack, admin, incident, subscriptions.get(hanging))
+                                            .size()
+                                    == events);
 
             Map<Long, Instant> recordedAt = EventLog.of(stack.platform(), incident).stream()
                     .collect(Collectors.toMap(IncidentEvent::getSequence, IncidentEvent::getRecordedAt));
@@ -120,11 +148,14 @@ class SubscriberEndpointFaultTests {
             Map<Long, Long> slowestBySequence = new java.util.TreeMap<>();
             for (SubscriberEndpoint receiver : healthy) {
                 List<SubscriberEndpoint.Request> told = requestsFor(receiver, incident);
-                assertThat(told).as(receiver.name() + ": one request per event, no repeat").hasSize(events);
+                assertThat(told)
+                        .as(receiver.name() + ": one request per event, no repeat")
+                        .hasSize(events);
                 assertThat(sequences(receiver, incident)).hasSize(events);
                 for (SubscriberEndpoint.Request request : told) {
                     long sequence = request.json().at("/meta/sequence").asLong();
-                    long latency = Duration.between(recordedAt.get(sequence), request.at()).toMillis();
+                    long latency = Duration.between(recordedAt.get(sequence), request.at())
+                            .toMillis();
                     latencies.add(latency);
                     slowestBySequence.merge(sequence, latency, Math::max);
                 }
@@ -134,39 +165,62 @@ class SubscriberEndpointFaultTests {
             long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
             long max = latencies.get(latencies.size() - 1);
             assertThat(latencies).hasSize(HEALTHY * events);
-            assertThat(max).as("append to delivery, healthy subscribers (ms); p50 " + p50)
+            assertThat(max)
+                    .as("append to delivery, healthy subscribers (ms); p50 " + p50)
                     .isLessThan(HEALTHY_BOUND.toMillis());
 
             List<SubscriberEndpoint.Request> slowTold = requestsFor(slow, incident);
-            assertThat(slowTold).as("the slow subscriber: one request per event").hasSize(events);
+            assertThat(slowTold)
+                    .as("the slow subscriber: one request per event")
+                    .hasSize(events);
             JsonNode slowLog = deliveries(stack, admin, incident, subscriptions.get(slow), null);
             assertThat(slowLog).hasSize(events);
             slowLog.forEach(delivery -> {
                 assertThat(delivery.path("status").asText()).isEqualTo("delivered");
                 assertThat(delivery.path("attempts")).hasSize(1);
-                assertThat(delivery.path("attempts").get(0).path("latencyMillis").asLong())
+                assertThat(delivery.path("attempts")
+                                .get(0)
+                                .path("latencyMillis")
+                                .asLong())
                         .isGreaterThanOrEqualTo(SLOW_MILLIS);
             });
-            long slowMax = slowTold.stream().mapToLong(request -> Duration.between(
-                    recordedAt.get(request.json().at("/meta/sequence").asLong()), request.at()).toMillis()).max()
+            long slowMax = slowTold.stream()
+                    .mapToLong(request -> Duration.between(
+                                    recordedAt.get(
+                                            request.json().at("/meta/sequence").asLong()),
+                                    request.at())
+                            .toMillis())
+                    .max()
                     .orElseThrow();
 
-            Map<String, Object> failingFigures = assertRetriedThenParked(stack, admin, incident, failing,
-                    subscriptions.get(failing), "HTTP 500", 500);
-            Map<String, Object> hangingFigures = assertRetriedThenParked(stack, admin, incident, hanging,
-                    subscriptions.get(hanging), "no response within " + TIMEOUT.toSeconds() + " s", null);
+            Map<String, Object> failingFigures = assertRetriedThenParked(
+                    stack, admin, incident, failing, subscriptions.get(failing), "HTTP 500", 500);
+            Map<String, Object> hangingFigures = assertRetriedThenParked(
+                    stack,
+                    admin,
+                    incident,
+                    hanging,
+                    subscriptions.get(hanging),
+                    "no response within " + TIMEOUT.toSeconds() + " s",
+                    null);
 
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-            FaultReport.of("subscriber-endpoints", HEALTHY + " healthy webhook subscribers, one endpoint that accepts"
-                            + " the connection and never answers, one that answers 500 and one that answers after "
-                            + SLOW_MILLIS + " ms, all on their own loopback ports; an incident declared and updated "
-                            + UPDATES + " times, 1.5 s apart. notification-service ran with webhook timeout "
-                            + TIMEOUT.toSeconds() + " s, retries after 1 s doubling to at most 4 s (jitter 0.2), "
-                            + MAX_ATTEMPTS + " attempts.")
+            FaultReport.of(
+                            "subscriber-endpoints",
+                            HEALTHY + " healthy webhook subscribers, one endpoint that accepts"
+                                    + " the connection and never answers, one that answers 500 and one that answers after "
+                                    + SLOW_MILLIS
+                                    + " ms, all on their own loopback ports; an incident declared and updated "
+                                    + UPDATES + " times, 1.5 s apart. notification-service ran with webhook timeout "
+                                    + TIMEOUT.toSeconds()
+                                    + " s, retries after 1 s doubling to at most 4 s (jitter 0.2), "
+                                    + MAX_ATTEMPTS + " attempts.")
                     .figure("healthy deliveries", latencies.size())
-                    .figure("append to delivery, healthy subscribers: p50 / p99 / max (ms)",
+                    .figure(
+                            "append to delivery, healthy subscribers: p50 / p99 / max (ms)",
                             p50 + " / " + p99 + " / " + max)
-                    .figure("append to delivery, healthy subscribers: slowest per event sequence (ms)",
+                    .figure(
+                            "append to delivery, healthy subscribers: slowest per event sequence (ms)",
                             slowestBySequence)
                     .figure("append to delivery, slow subscriber (request reached it): max (ms)", slowMax)
                     .figure("500 subscriber", failingFigures)
@@ -189,9 +243,15 @@ class SubscriberEndpointFaultTests {
      * Exactly {@link #MAX_ATTEMPTS} requests per delivery, spaced by the backoff; parked in the DLT and
      * in the delivery log with its reason.
      */
-    private static Map<String, Object> assertRetriedThenParked(FaultStack stack, String admin, String incident,
-                                                               SubscriberEndpoint receiver, String subscription,
-                                                               String failure, Integer httpStatus) throws Exception {
+    private static Map<String, Object> assertRetriedThenParked(
+            FaultStack stack,
+            String admin,
+            String incident,
+            SubscriberEndpoint receiver,
+            String subscription,
+            String failure,
+            Integer httpStatus)
+            throws Exception {
         Map<String, List<SubscriberEndpoint.Request>> byDelivery = requestsFor(receiver, incident).stream()
                 .collect(Collectors.groupingBy(SubscriberEndpoint.Request::webhookId));
         assertThat(byDelivery).as(receiver.name() + ": deliveries").hasSize(UPDATES + 1);
@@ -199,13 +259,16 @@ class SubscriberEndpointFaultTests {
         for (List<SubscriberEndpoint.Request> attempts : byDelivery.values()) {
             assertThat(attempts).as(receiver.name() + ": requests per delivery").hasSize(MAX_ATTEMPTS);
             for (int i = 1; i < attempts.size(); i++) {
-                long gap = Duration.between(attempts.get(i - 1).at(), attempts.get(i).at()).toMillis();
+                long gap = Duration.between(
+                                attempts.get(i - 1).at(), attempts.get(i).at())
+                        .toMillis();
                 shortestGap = Math.min(shortestGap, gap);
             }
         }
         // The first retry waits at least 1 s less 20 % jitter; a hanging attempt adds the timeout to that
         // (less up to 100 ms for one request reaching the endpoint sooner after its send than the next).
-        assertThat(shortestGap).as(receiver.name() + ": shortest gap between attempts (ms)")
+        assertThat(shortestGap)
+                .as(receiver.name() + ": shortest gap between attempts (ms)")
                 .isGreaterThanOrEqualTo(httpStatus == null ? TIMEOUT.toMillis() + 700 : 800);
 
         JsonNode parked = parked(stack, admin, incident, subscription);
@@ -223,9 +286,10 @@ class SubscriberEndpointFaultTests {
             assertThat(outcomes).containsExactly("failed", "failed", "failed", "parked");
         }
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = EventLog.records(stack.platform(),
-                        "notification-deliveries-dlt", new ByteArrayDeserializer()).stream()
-                .filter(record -> subscription.equals(record.key())).toList();
+        List<ConsumerRecord<String, byte[]>> deadLetters =
+                EventLog.records(stack.platform(), "notification-deliveries-dlt", new ByteArrayDeserializer()).stream()
+                        .filter(record -> subscription.equals(record.key()))
+                        .toList();
         Map<String, GenericRecord> parkedDeliveries = new LinkedHashMap<>();
         try (AvroDeserializer<GenericRecord> deliveries = new AvroDeserializer<>()) {
             deliveries.configure(Map.of("schema.registry.url", stack.platform().schemaRegistryUrl()), false);
@@ -237,13 +301,16 @@ class SubscriberEndpointFaultTests {
                 assertThat(header(record, "dlt-reason")).isEqualTo("parked: " + failure);
                 assertThat(delivery.get("attempt")).isEqualTo(MAX_ATTEMPTS);
                 assertThat(parkedDeliveries.put(delivery.get("deliveryId").toString(), delivery))
-                        .as("parked once").isNull();
+                        .as("parked once")
+                        .isNull();
             }
         }
         assertThat(parkedDeliveries.keySet()).isEqualTo(byDelivery.keySet());
 
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("requests seen", byDelivery.values().stream().mapToInt(List::size).sum());
+        figures.put(
+                "requests seen",
+                byDelivery.values().stream().mapToInt(List::size).sum());
         figures.put("per delivery", MAX_ATTEMPTS);
         figures.put("shortest gap between attempts (ms)", shortestGap);
         figures.put("parked (DLT and delivery log)", parkedDeliveries.size());
@@ -252,12 +319,15 @@ class SubscriberEndpointFaultTests {
     }
 
     private static List<SubscriberEndpoint.Request> requestsFor(SubscriberEndpoint receiver, String incident) {
-        return receiver.requests().stream().filter(request -> incident.equals(request.json().at("/incident/id").asText()))
+        return receiver.requests().stream()
+                .filter(request ->
+                        incident.equals(request.json().at("/incident/id").asText()))
                 .toList();
     }
 
     private static Set<Long> sequences(SubscriberEndpoint receiver, String incident) {
-        return requestsFor(receiver, incident).stream().map(request -> request.json().at("/meta/sequence").asLong())
+        return requestsFor(receiver, incident).stream()
+                .map(request -> request.json().at("/meta/sequence").asLong())
                 .collect(Collectors.toSet());
     }
 
@@ -269,10 +339,11 @@ class SubscriberEndpointFaultTests {
         }
     }
 
-    private static JsonNode deliveries(FaultStack stack, String admin, String incident, String subscription,
-                                       String status) throws Exception {
-        HttpResponse<String> response = StackHttp.get(stack.url(FaultStack.NOTIFICATION) + "/api/v1/deliveries?incidentId="
-                + incident + "&subscriptionId=" + subscription + (status == null ? "" : "&status=" + status),
+    private static JsonNode deliveries(
+            FaultStack stack, String admin, String incident, String subscription, String status) throws Exception {
+        HttpResponse<String> response = StackHttp.get(
+                stack.url(FaultStack.NOTIFICATION) + "/api/v1/deliveries?incidentId=" + incident + "&subscriptionId="
+                        + subscription + (status == null ? "" : "&status=" + status),
                 Map.of("Authorization", "Bearer " + admin));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return StackHttp.JSON.readTree(response.body());

@@ -1,5 +1,6 @@
 package org.incidentplatform.localstack;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -16,16 +17,13 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * Webhook subscribers' endpoint for the fault suite: an HTTP server on 127.0.0.1 that answers 204 to
  * every POST and keeps, for each, the {@code webhook-id}, the path (one per subscriber) and when it came.
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Arrival(String webhookId, String path, String body, long nanos) {
-    }
+    record Arrival(String webhookId, String path, String body, long nanos) {}
 
     /** notification-service's delivery id namespace (DeliveryIds): the webhook-id every instance gives one delivery. */
     private static final UUID DELIVERY_NAMESPACE = UUID.fromString("3d0f0e34-8f4a-4e0b-9a57-6c1b6b1f2a90");
@@ -49,8 +47,11 @@ final class WebhookReceiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 if (!isComponentUpdate(body)) {
-                    arrivals.add(new Arrival(exchange.getRequestHeaders().getFirst("webhook-id"),
-                            exchange.getRequestURI().getPath(), body, System.nanoTime()));
+                    arrivals.add(new Arrival(
+                            exchange.getRequestHeaders().getFirst("webhook-id"),
+                            exchange.getRequestURI().getPath(),
+                            body,
+                            System.nanoTime()));
                 }
                 if (!latency.isZero()) {
                     Thread.sleep(latency.toMillis());
@@ -107,8 +108,10 @@ final class WebhookReceiver implements AutoCloseable {
     static String expectedWebhookId(String eventId, String subscriptionId) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(ByteBuffer.allocate(16).putLong(DELIVERY_NAMESPACE.getMostSignificantBits())
-                    .putLong(DELIVERY_NAMESPACE.getLeastSignificantBits()).array());
+            sha1.update(ByteBuffer.allocate(16)
+                    .putLong(DELIVERY_NAMESPACE.getMostSignificantBits())
+                    .putLong(DELIVERY_NAMESPACE.getLeastSignificantBits())
+                    .array());
             sha1.update((eventId + '\n' + subscriptionId).getBytes(StandardCharsets.UTF_8));
             byte[] hash = sha1.digest();
             hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);

@@ -1,7 +1,6 @@
 package org.incidentplatform.notification;
 
 import java.util.Arrays;
-
 import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
 import org.incidentplatform.notification.events.Delivery;
@@ -39,6 +38,5 @@ public final class AvroTrust {
         }
     }
 
-    private AvroTrust() {
-    }
+    private AvroTrust() {}
 }

@@ -1,9 +1,5 @@
 package org.incidentplatform.notification;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -13,7 +9,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -41,29 +39,47 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("notification-service")
 @Validated
 public record NotificationProperties(
-        @NotNull(message = "notification-service.public-url must be set") URI publicUrl,
-        @NotNull(message = "notification-service.status-page-url must be set") URI statusPageUrl,
-        @NotBlank(message = "notification-service.page-id (STATUS_PAGE_ID) must be set") String pageId,
+        @NotNull(message = "notification-service.public-url must be set")
+        URI publicUrl,
+
+        @NotNull(message = "notification-service.status-page-url must be set")
+        URI statusPageUrl,
+
+        @NotBlank(message = "notification-service.page-id (STATUS_PAGE_ID) must be set")
+        String pageId,
+
         @NotBlank(message = "notification-service.link-secret (NOTIFICATION_SERVICE_LINK_SECRET) must be set")
-        @Size(min = 32, message = "notification-service.link-secret (NOTIFICATION_SERVICE_LINK_SECRET) must be at least 32 characters")
+        @Size(
+                min = 32,
+                message =
+                        "notification-service.link-secret (NOTIFICATION_SERVICE_LINK_SECRET) must be at least 32 characters")
         String linkSecret,
+
         @NotNull @Valid Webhook webhook,
         @NotNull @Valid Retry retry,
-        @NotNull(message = "notification-service.quarantine-after must be set") Duration quarantineAfter,
+
+        @NotNull(message = "notification-service.quarantine-after must be set")
+        Duration quarantineAfter,
+
         @NotNull List<@NotBlank String> allowList,
         @NotNull @Valid Email email,
         @NotNull @Valid RateLimit rateLimit,
+
         @NotNull(message = "notification-service.retry-check-interval must be set") @DefaultValue("1s")
         Duration retryCheckInterval,
+
         @Min(value = 1, message = "notification-service.dispatch-consumers must be at least 1")
         @Max(value = 64, message = "notification-service.dispatch-consumers must be at most 64")
-        @DefaultValue("2") int dispatchConsumers,
+        @DefaultValue("2")
+        int dispatchConsumers,
+
         @NotNull @Valid @DefaultValue Confirmation confirmation) {
 
     /** Keeps the secrets out of logs and failure reports. */
     @Override
     public String toString() {
-        return "NotificationProperties[publicUrl=" + publicUrl + ", statusPageUrl=" + statusPageUrl + ", pageId=" + pageId + ", webhook="
+        return "NotificationProperties[publicUrl=" + publicUrl + ", statusPageUrl=" + statusPageUrl + ", pageId="
+                + pageId + ", webhook="
                 + webhook + ", retry=" + retry + ", quarantineAfter=" + quarantineAfter + ", allowList=" + allowList
                 + ", email=" + email + ", rateLimit=" + rateLimit + ", confirmation=" + confirmation + "]";
     }
@@ -74,12 +90,14 @@ public record NotificationProperties(
      * @param maxInFlight        requests in flight in all, per instance
      */
     public record Webhook(
-            @NotNull(message = "notification-service.webhook.timeout must be set") Duration timeout,
+            @NotNull(message = "notification-service.webhook.timeout must be set")
+            Duration timeout,
+
             @Min(value = 1, message = "notification-service.webhook.per-host-concurrency must be at least 1")
             int perHostConcurrency,
+
             @Min(value = 1, message = "notification-service.webhook.max-in-flight must be at least 1")
-            int maxInFlight) {
-    }
+            int maxInFlight) {}
 
     /**
      * Attempt n (1-based) after a failure waits {@code min(max, initial × multiplier^(n-1))}, less up
@@ -89,17 +107,27 @@ public record NotificationProperties(
      * @param maxAge      age (from the fan-out) after which a failing delivery is parked whatever its attempts
      */
     public record Retry(
-            @NotNull(message = "notification-service.retry.initial must be set") Duration initial,
-            @NotNull(message = "notification-service.retry.max must be set") Duration max,
+            @NotNull(message = "notification-service.retry.initial must be set")
+            Duration initial,
+
+            @NotNull(message = "notification-service.retry.max must be set")
+            Duration max,
+
             @DecimalMin(value = "1.0", message = "notification-service.retry.multiplier must be at least 1.0")
             double multiplier,
+
             @DecimalMin(value = "0.0", message = "notification-service.retry.jitter must be between 0 and 1")
             @DecimalMax(value = "1.0", message = "notification-service.retry.jitter must be between 0 and 1")
             double jitter,
-            @Min(value = 1, message = "notification-service.retry.max-attempts must be at least 1") int maxAttempts,
-            @NotNull(message = "notification-service.retry.max-age must be set") Duration maxAge) {
 
-        @AssertTrue(message = "notification-service.retry.max must not be shorter than notification-service.retry.initial")
+            @Min(value = 1, message = "notification-service.retry.max-attempts must be at least 1")
+            int maxAttempts,
+
+            @NotNull(message = "notification-service.retry.max-age must be set")
+            Duration maxAge) {
+
+        @AssertTrue(
+                message = "notification-service.retry.max must not be shorter than notification-service.retry.initial")
         public boolean isMaxAtLeastInitial() {
             return initial == null || max == null || max.compareTo(initial) >= 0;
         }
@@ -112,22 +140,31 @@ public record NotificationProperties(
      * @param outboxDir directory of the outbox
      */
     public record Email(
-            @NotNull(message = "notification-service.email.mode must be outbox or smtp") Mode mode,
+            @NotNull(message = "notification-service.email.mode must be outbox or smtp")
+            Mode mode,
+
             @NotBlank(message = "notification-service.email.from must be set")
             @jakarta.validation.constraints.Email(message = "notification-service.email.from must be an email address")
             String from,
-            @NotBlank(message = "notification-service.email.outbox-dir must be set") String outboxDir) {
 
-        public enum Mode { OUTBOX, SMTP }
+            @NotBlank(message = "notification-service.email.outbox-dir must be set")
+            String outboxDir) {
+
+        public enum Mode {
+            OUTBOX,
+            SMTP
+        }
     }
 
     /**
      * A token bucket per client address: {@code burst} requests at once, refilled at {@code perMinute}.
      */
     public record RateLimit(
-            @Min(value = 1, message = "notification-service.rate-limit.burst must be at least 1") int burst,
-            @Min(value = 1, message = "notification-service.rate-limit.per-minute must be at least 1") int perMinute) {
-    }
+            @Min(value = 1, message = "notification-service.rate-limit.burst must be at least 1")
+            int burst,
+
+            @Min(value = 1, message = "notification-service.rate-limit.per-minute must be at least 1")
+            int perMinute) {}
 
     /**
      * @param tokenTtl   how long the confirm link in the mail works, from the subscription's creation
@@ -137,6 +174,7 @@ public record NotificationProperties(
     public record Confirmation(
             @NotNull(message = "notification-service.confirmation.token-ttl must be set") @DefaultValue("48h")
             Duration tokenTtl,
+
             @NotNull(message = "notification-service.confirmation.pending-ttl must be set") @DefaultValue("48h")
             Duration pendingTtl) {
 
@@ -145,8 +183,9 @@ public record NotificationProperties(
             return tokenTtl == null || !(tokenTtl.isNegative() || tokenTtl.isZero());
         }
 
-        @AssertTrue(message = "notification-service.confirmation.token-ttl must not be longer than "
-                + "notification-service.confirmation.pending-ttl: a link must not outlive what it confirms")
+        @AssertTrue(
+                message = "notification-service.confirmation.token-ttl must not be longer than "
+                        + "notification-service.confirmation.pending-ttl: a link must not outlive what it confirms")
         public boolean isTokenWithinPending() {
             return tokenTtl == null || pendingTtl == null || tokenTtl.compareTo(pendingTtl) <= 0;
         }

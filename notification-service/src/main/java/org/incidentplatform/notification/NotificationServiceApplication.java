@@ -3,7 +3,6 @@ package org.incidentplatform.notification;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.service.ServiceSchemas;
 import org.incidentplatform.service.ServiceTopics;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -32,9 +31,15 @@ public class NotificationServiceApplication {
      */
     @Bean
     ServiceTopics serviceTopics() {
-        return ServiceTopics.owns(NotificationTopics.SUBSCRIPTIONS, NotificationTopics.SUBSCRIPTIONS_DLT,
-                        NotificationTopics.NOTICES, NotificationTopics.NOTICES_DLT, NotificationTopics.DELIVERIES, NotificationTopics.DELIVERIES_DLT,
-                        NotificationTopics.DELIVERY_RETRIES, NotificationTopics.DELIVERY_ATTEMPTS,
+        return ServiceTopics.owns(
+                        NotificationTopics.SUBSCRIPTIONS,
+                        NotificationTopics.SUBSCRIPTIONS_DLT,
+                        NotificationTopics.NOTICES,
+                        NotificationTopics.NOTICES_DLT,
+                        NotificationTopics.DELIVERIES,
+                        NotificationTopics.DELIVERIES_DLT,
+                        NotificationTopics.DELIVERY_RETRIES,
+                        NotificationTopics.DELIVERY_ATTEMPTS,
                         NotificationTopics.DELIVERY_ATTEMPTS_DLT)
                 .andRequires(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT);
     }
@@ -42,8 +47,11 @@ public class NotificationServiceApplication {
     /** The records it writes to its own topics: checked against the registry's latest at start. */
     @Bean
     ServiceSchemas serviceSchemas() {
-        return ServiceSchemas.writes(NotificationTopics.SUBSCRIPTIONS, NotificationTopics.NOTICES,
-                NotificationTopics.DELIVERIES, NotificationTopics.DELIVERY_RETRIES,
+        return ServiceSchemas.writes(
+                NotificationTopics.SUBSCRIPTIONS,
+                NotificationTopics.NOTICES,
+                NotificationTopics.DELIVERIES,
+                NotificationTopics.DELIVERY_RETRIES,
                 NotificationTopics.DELIVERY_ATTEMPTS);
     }
 }

@@ -2,7 +2,6 @@ package org.incidentplatform.notification;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.incidentplatform.notification.events.Announcement;
 import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.events.DeliveryAttempt;
@@ -22,9 +21,8 @@ public final class NotificationTopics {
             "retention.bytes", "-1");
 
     /** Work in flight: kept long enough to outlive the longest retry age, then the log is the record. */
-    private static final Map<String, String> RETAINED_A_WEEK = Map.of(
-            "cleanup.policy", "delete",
-            "retention.ms", String.valueOf(7L * 24 * 3600 * 1000));
+    private static final Map<String, String> RETAINED_A_WEEK =
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 3600 * 1000));
 
     /**
      * Subscriptions as events (created, confirmed, unsubscribed, quarantined, re-enabled), keyed by
@@ -32,8 +30,8 @@ public final class NotificationTopics {
      */
     public static final String SUBSCRIPTIONS_NAME = "notification-subscriptions";
 
-    public static final TopicSpec<String, SubscriptionEvent> SUBSCRIPTIONS = new TopicSpec<>(SUBSCRIPTIONS_NAME, 6,
-            RETAINED_FOREVER, String.class, SubscriptionEvent.class);
+    public static final TopicSpec<String, SubscriptionEvent> SUBSCRIPTIONS =
+            new TopicSpec<>(SUBSCRIPTIONS_NAME, 6, RETAINED_FOREVER, String.class, SubscriptionEvent.class);
 
     public static final TopicSpec<String, byte[]> SUBSCRIPTIONS_DLT = SUBSCRIPTIONS.deadLetter();
 
@@ -43,8 +41,8 @@ public final class NotificationTopics {
      */
     public static final String NOTICES_NAME = "notification-notices";
 
-    public static final TopicSpec<String, Announcement> NOTICES = new TopicSpec<>(NOTICES_NAME, 6, RETAINED_A_WEEK,
-            String.class, Announcement.class);
+    public static final TopicSpec<String, Announcement> NOTICES =
+            new TopicSpec<>(NOTICES_NAME, 6, RETAINED_A_WEEK, String.class, Announcement.class);
 
     public static final TopicSpec<String, byte[]> NOTICES_DLT = NOTICES.deadLetter();
 
@@ -54,15 +52,15 @@ public final class NotificationTopics {
      */
     public static final String DELIVERIES_NAME = "notification-deliveries";
 
-    public static final TopicSpec<String, Delivery> DELIVERIES = new TopicSpec<>(DELIVERIES_NAME, 6, RETAINED_A_WEEK,
-            String.class, Delivery.class);
+    public static final TopicSpec<String, Delivery> DELIVERIES =
+            new TopicSpec<>(DELIVERIES_NAME, 6, RETAINED_A_WEEK, String.class, Delivery.class);
 
     /** Parked deliveries: out of attempts or too old; also records of notification-deliveries that cannot be read. */
     public static final TopicSpec<String, byte[]> DELIVERIES_DLT = DELIVERIES.deadLetter();
 
     /** Failed deliveries waiting for their next attempt; the retry scheduler holds them until due. */
-    public static final TopicSpec<String, Delivery> DELIVERY_RETRIES = new TopicSpec<>(
-            "notification-delivery-retries", 6, RETAINED_A_WEEK, String.class, Delivery.class);
+    public static final TopicSpec<String, Delivery> DELIVERY_RETRIES =
+            new TopicSpec<>("notification-delivery-retries", 6, RETAINED_A_WEEK, String.class, Delivery.class);
 
     /**
      * How long the delivery log keeps an attempt: long past the longest retry age (24 h by default), so
@@ -76,12 +74,14 @@ public final class NotificationTopics {
      */
     public static final String DELIVERY_ATTEMPTS_NAME = "notification-delivery-attempts";
 
-    public static final TopicSpec<String, DeliveryAttempt> DELIVERY_ATTEMPTS = new TopicSpec<>(DELIVERY_ATTEMPTS_NAME,
-            6, Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(DELIVERY_LOG_RETENTION.toMillis())),
-            String.class, DeliveryAttempt.class);
+    public static final TopicSpec<String, DeliveryAttempt> DELIVERY_ATTEMPTS = new TopicSpec<>(
+            DELIVERY_ATTEMPTS_NAME,
+            6,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(DELIVERY_LOG_RETENTION.toMillis())),
+            String.class,
+            DeliveryAttempt.class);
 
     public static final TopicSpec<String, byte[]> DELIVERY_ATTEMPTS_DLT = DELIVERY_ATTEMPTS.deadLetter();
 
-    private NotificationTopics() {
-    }
+    private NotificationTopics() {}
 }

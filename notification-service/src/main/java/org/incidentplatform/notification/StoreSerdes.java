@@ -3,7 +3,6 @@ package org.incidentplatform.notification;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
@@ -22,11 +21,11 @@ public final class StoreSerdes {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private StoreSerdes() {
-    }
+    private StoreSerdes() {}
 
     public static <T> Serde<T> json(Class<T> type) {
-        return Serdes.serdeFrom((topic, value) -> value == null ? null : JSON.writeValueAsBytes(value),
+        return Serdes.serdeFrom(
+                (topic, value) -> value == null ? null : JSON.writeValueAsBytes(value),
                 (topic, bytes) -> bytes == null ? null : JSON.readValue(bytes, type));
     }
 
@@ -34,28 +33,30 @@ public final class StoreSerdes {
     public static <T extends SpecificRecord> Serde<T> avro(Class<T> type) {
         SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(type);
         SpecificDatumReader<T> reader = new SpecificDatumReader<>(type);
-        return Serdes.serdeFrom((topic, value) -> {
-            if (value == null) {
-                return null;
-            }
-            try {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-                writer.write(value, encoder);
-                encoder.flush();
-                return out.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return Serdes.serdeFrom(
+                (topic, value) -> {
+                    if (value == null) {
+                        return null;
+                    }
+                    try {
+                        ByteArrayOutputStream out = new ByteArrayOutputStream();
+                        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+                        writer.write(value, encoder);
+                        encoder.flush();
+                        return out.toByteArray();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                (topic, bytes) -> {
+                    if (bytes == null) {
+                        return null;
+                    }
+                    try {
+                        return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 }

@@ -17,16 +17,28 @@ class BoundariesTests {
 
     @Test
     void packages_dependOnEachOtherWithoutCycles() {
-        slices().matching("org.incidentplatform.notification.(*)..").should().beFreeOfCycles().check(SERVICE);
+        slices().matching("org.incidentplatform.notification.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(SERVICE);
     }
 
     @Test
     void whoHearsOfWhat_andWhatToDoWithADelivery_arePlainJava() {
-        noClasses().that().resideInAPackage("..notification.audience..")
-                .or().haveFullyQualifiedName("org.incidentplatform.notification.dispatch.DeliveryPolicy")
-                .or().haveFullyQualifiedName("org.incidentplatform.notification.dispatch.Backoff")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
-                        "org.apache.avro..", "org.incidentplatform.notification.events..",
+        noClasses()
+                .that()
+                .resideInAPackage("..notification.audience..")
+                .or()
+                .haveFullyQualifiedName("org.incidentplatform.notification.dispatch.DeliveryPolicy")
+                .or()
+                .haveFullyQualifiedName("org.incidentplatform.notification.dispatch.Backoff")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "org.apache.kafka..",
+                        "org.apache.avro..",
+                        "org.incidentplatform.notification.events..",
                         "org.incidentplatform.events..")
                 .because("the audience and the retry, park and quarantine decisions are rules, tested without a broker")
                 .check(SERVICE);
@@ -34,8 +46,12 @@ class BoundariesTests {
 
     @Test
     void theWebEdge_doesNotReachIntoKafka() {
-        noClasses().that().resideInAPackage("..notification.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
+        noClasses()
+                .that()
+                .resideInAPackage("..notification.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
                 .check(SERVICE);
     }
 }

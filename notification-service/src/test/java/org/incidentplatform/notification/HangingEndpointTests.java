@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.incidentplatform.events.ComponentStatus.partial_outage;
 import static org.incidentplatform.events.IncidentStatus.identified;
 
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -16,9 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
@@ -66,10 +65,14 @@ class HangingEndpointTests {
         });
         hanging.setExecutor(threads);
         hanging.start();
-        try (WebhookSink sink = new WebhookSink(); IncidentLog incidents = new IncidentLog();
-             NotificationInstance service = NotificationInstance.start(NotificationInstance.newStateDir(), SETTINGS)) {
-            String hangingId = service.subscribeWebhook("http://127.0.0.1:" + hanging.getAddress().getPort() + "/hook",
-                    component).get("id").asText();
+        try (WebhookSink sink = new WebhookSink();
+                IncidentLog incidents = new IncidentLog();
+                NotificationInstance service =
+                        NotificationInstance.start(NotificationInstance.newStateDir(), SETTINGS)) {
+            String hangingId = service.subscribeWebhook(
+                            "http://127.0.0.1:" + hanging.getAddress().getPort() + "/hook", component)
+                    .get("id")
+                    .asText();
             List<String> hooks = new ArrayList<>();
             for (int i = 0; i < HEALTHY; i++) {
                 hooks.add(sink.hook());
@@ -77,27 +80,36 @@ class HangingEndpointTests {
             }
             String incident = "inc-" + UUID.randomUUID();
             List<IncidentEvent> events = new ArrayList<>();
-            events.add(incidents.append(given.declared(incident, "Search down", Impact.critical,
-                    Map.of(component, partial_outage)).event()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> hooks.stream().allMatch(
-                    hook -> sink.incidentsAt(hook).size() == 1) && hangingRequests.get() == 1);
+            events.add(incidents.append(
+                    given.declared(incident, "Search down", Impact.critical, Map.of(component, partial_outage))
+                            .event()));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> hooks.stream()
+                                    .allMatch(hook -> sink.incidentsAt(hook).size() == 1)
+                            && hangingRequests.get() == 1);
             // Both while the declaration's attempt to the hanging endpoint is still waiting for an answer.
             for (long sequence = 2; sequence <= 3; sequence++) {
                 Thread.sleep(300);
-                events.add(incidents.append(given.incident(incident).updated("Update " + sequence,
-                        identified, Map.of()).event()));
+                events.add(incidents.append(given.incident(incident)
+                        .updated("Update " + sequence, identified, Map.of())
+                        .event()));
             }
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> hooks.stream().allMatch(
-                    hook -> sink.incidentsAt(hook).size() == 3));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> hooks.stream()
+                            .allMatch(hook -> sink.incidentsAt(hook).size() == 3));
             long slowest = 0;
             List<String> latencies = new ArrayList<>();
             for (String hook : hooks) {
                 for (WebhookSink.Received received : sink.receivedAt(hook)) {
-                    long sequence = NotificationInstance.JSON.readTree(received.body()).get("meta").get("sequence")
+                    long sequence = NotificationInstance.JSON
+                            .readTree(received.body())
+                            .get("meta")
+                            .get("sequence")
                             .asLong();
                     IncidentEvent event = events.get((int) sequence - 1);
-                    long latency = Duration.between(event.getRecordedAt(), received.at()).toMillis();
+                    long latency = Duration.between(event.getRecordedAt(), received.at())
+                            .toMillis();
                     latencies.add(sequence + ": " + event.getRecordedAt() + " -> " + received.at() + " = " + latency);
                     if (sequence > 1) {
                         // The declaration went out beside the hanging attempt, on a cold instance: not the question.
@@ -106,10 +118,15 @@ class HangingEndpointTests {
                 }
             }
             // Before the hold, a poll waited for the hanging attempt: about the whole timeout for sequences 2 and 3.
-            assertThat(slowest).as("append to delivery, slowest healthy of sequences 2 and 3 (ms): %s", latencies)
+            assertThat(slowest)
+                    .as("append to delivery, slowest healthy of sequences 2 and 3 (ms): %s", latencies)
                     .isLessThan(TIMEOUT.toMillis() / 2);
-            assertThat(service.context().getBean(MeterRegistry.class).get("notification.dispatch.handovers").counter()
-                    .count()).isGreaterThanOrEqualTo(1);
+            assertThat(service.context()
+                            .getBean(MeterRegistry.class)
+                            .get("notification.dispatch.handovers")
+                            .counter()
+                            .count())
+                    .isGreaterThanOrEqualTo(1);
 
             // Each hanging delivery times out once and is parked (one attempt allowed); its hand-over
             // record, due three timeouts after the hand-over, then finds it settled and sends nothing.
@@ -119,8 +136,11 @@ class HangingEndpointTests {
                 assertThat(parked).hasSize(3);
             });
             Thread.sleep(TIMEOUT.multipliedBy(3).plusSeconds(3).toMillis());
-            assertThat(hangingRequests.get()).as("requests to the hanging endpoint").isEqualTo(3);
-            JsonNode parked = service.get("/api/v1/deliveries?subscriptionId=" + hangingId, true).body();
+            assertThat(hangingRequests.get())
+                    .as("requests to the hanging endpoint")
+                    .isEqualTo(3);
+            JsonNode parked = service.get("/api/v1/deliveries?subscriptionId=" + hangingId, true)
+                    .body();
             assertThat(parked).hasSize(3).allSatisfy(delivery -> {
                 assertThat(delivery.get("status").asText()).isEqualTo("parked");
                 assertThat(delivery.get("attempts")).hasSize(1);
@@ -128,7 +148,9 @@ class HangingEndpointTests {
                         .isEqualTo("no response within " + TIMEOUT.toSeconds() + " s");
             });
             for (String hook : hooks) {
-                assertThat(sink.incidentsAt(hook)).as("incident webhooks to %s", hook).hasSize(3);
+                assertThat(sink.incidentsAt(hook))
+                        .as("incident webhooks to %s", hook)
+                        .hasSize(3);
                 // and the declaration's component_update webhook
                 assertThat(sink.receivedAt(hook)).as("requests to %s", hook).hasSize(4);
             }

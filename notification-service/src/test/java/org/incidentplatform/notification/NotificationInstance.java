@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,7 +29,8 @@ public final class NotificationInstance implements AutoCloseable {
 
     private NotificationInstance(ConfigurableApplicationContext context) {
         this.context = context;
-        this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.base = "http://127.0.0.1:"
+                + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     /** @param stateDir the Kafka Streams state directory; another instance's, to restart it */
@@ -40,7 +40,8 @@ public final class NotificationInstance implements AutoCloseable {
         all.put("STREAMS_STATE_DIR", stateDir);
         all.putAll(properties);
         // As arguments: SpringApplicationBuilder.properties() would only set defaults, below application.yml.
-        String[] args = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+        String[] args = all.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
         return new NotificationInstance(new SpringApplicationBuilder(NotificationServiceApplication.class).run(args));
     }
@@ -57,8 +58,7 @@ public final class NotificationInstance implements AutoCloseable {
         return base;
     }
 
-    public record Answer(int status, JsonNode body, HttpResponse<String> response) {
-    }
+    public record Answer(int status, JsonNode body, HttpResponse<String> response) {}
 
     public Answer post(String path, String json, boolean admin) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
@@ -78,7 +78,8 @@ public final class NotificationInstance implements AutoCloseable {
     }
 
     public Answer get(String path, boolean admin) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (admin) {
             request.header("Authorization", "Bearer " + ADMIN_TOKEN);
         }
@@ -86,16 +87,20 @@ public final class NotificationInstance implements AutoCloseable {
     }
 
     public Answer delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE()
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .DELETE()
                 .header("Authorization", "Bearer " + ADMIN_TOKEN));
     }
 
     /** Subscribes a webhook to one component; returns id and secret. */
     public JsonNode subscribeWebhook(String url, String component) {
-        Answer answer = post("/api/v1/subscriptions", "{\"channel\":\"webhook\",\"target\":\"" + url
-                + "\",\"components\":[\"" + component + "\"]}", true);
+        Answer answer = post(
+                "/api/v1/subscriptions",
+                "{\"channel\":\"webhook\",\"target\":\"" + url + "\",\"components\":[\"" + component + "\"]}",
+                true);
         if (answer.status() != 201) {
-            throw new IllegalStateException("subscribe answered " + answer.status() + ": " + answer.response().body());
+            throw new IllegalStateException("subscribe answered " + answer.status() + ": "
+                    + answer.response().body());
         }
         return answer.body();
     }
@@ -105,7 +110,8 @@ public final class NotificationInstance implements AutoCloseable {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             JsonNode json = body == null || body.isBlank() || !body.trim().matches("(?s)^[\\[{].*")
-                    ? null : JSON.readTree(body);
+                    ? null
+                    : JSON.readTree(body);
             return new Answer(response.statusCode(), json, response);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

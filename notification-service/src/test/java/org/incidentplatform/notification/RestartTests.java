@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.schemas.given.GivenEvents;
@@ -35,7 +34,8 @@ class RestartTests {
         IncidentLog.createTopics();
         String component = "component-" + UUID.randomUUID();
         String stateDir = NotificationInstance.newStateDir();
-        try (WebhookSink sink = new WebhookSink(); IncidentLog incidents = new IncidentLog()) {
+        try (WebhookSink sink = new WebhookSink();
+                IncidentLog incidents = new IncidentLog()) {
             sink.delayEachResponse(Duration.ofMillis(150));
             List<String> hooks = new ArrayList<>();
             NotificationInstance first = NotificationInstance.start(stateDir, SLOW_AND_SMALL);
@@ -48,13 +48,18 @@ class RestartTests {
                     hooks.add(hook);
                 }
                 hooks.add(probe);
-                incidents.append(given.declared("inc-" + UUID.randomUUID(), "Payments failing", Impact.major,
-                        Map.of(component, partial_outage)).event());
+                incidents.append(given.declared(
+                                "inc-" + UUID.randomUUID(),
+                                "Payments failing",
+                                Impact.major,
+                                Map.of(component, partial_outage))
+                        .event());
                 await().atMost(Duration.ofSeconds(30)).until(() -> delivered(sink, hooks) >= 6);
             } finally {
                 first.close();
             }
-            assertThat(delivered(sink, hooks)).as("the first instance stopped with work left")
+            assertThat(delivered(sink, hooks))
+                    .as("the first instance stopped with work left")
                     .isLessThan(SUBSCRIBERS);
 
             try (NotificationInstance second = NotificationInstance.start(stateDir, SLOW_AND_SMALL)) {
@@ -63,8 +68,11 @@ class RestartTests {
             }
             for (String hook : hooks) {
                 // The incident webhook and the one of the component it changed, each once.
-                assertThat(sink.receivedAt(hook)).as("requests to %s", hook).hasSize(2)
-                        .extracting(received -> received.header("webhook-id")).doesNotHaveDuplicates();
+                assertThat(sink.receivedAt(hook))
+                        .as("requests to %s", hook)
+                        .hasSize(2)
+                        .extracting(received -> received.header("webhook-id"))
+                        .doesNotHaveDuplicates();
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.incidentplatform.notification;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -15,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server on 127.0.0.1 standing in for subscribers' endpoints: it records every request
@@ -84,7 +83,8 @@ public final class WebhookSink implements AutoCloseable {
 
     /** The incident webhooks among them, leaving out component_update webhooks: one per notice. */
     public List<Received> incidentsAt(String hook) {
-        return receivedAt(hook).stream().filter(r -> NotificationInstance.JSON.readTree(r.body()).has("incident"))
+        return receivedAt(hook).stream()
+                .filter(r -> NotificationInstance.JSON.readTree(r.body()).has("incident"))
                 .toList();
     }
 

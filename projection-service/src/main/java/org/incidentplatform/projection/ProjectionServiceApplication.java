@@ -3,7 +3,6 @@ package org.incidentplatform.projection;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.service.ServiceSchemas;
 import org.incidentplatform.service.ServiceTopics;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;

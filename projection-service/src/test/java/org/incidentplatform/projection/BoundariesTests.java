@@ -18,22 +18,32 @@ class BoundariesTests {
     @Test
     void packages_dependOnEachOtherWithoutCycles() {
         // Per package: analytics.web sits on live, which sits on the analytics model.
-        slices().matching("org.incidentplatform.projection.(**)").should().beFreeOfCycles().check(SERVICE);
+        slices().matching("org.incidentplatform.projection.(**)")
+                .should()
+                .beFreeOfCycles()
+                .check(SERVICE);
     }
 
     @Test
     void theModelAndTheAnalytics_arePlainJava() {
-        noClasses().that().resideInAnyPackage("..projection.status", "..projection.analytics")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
-                        "org.apache.avro..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("..projection.status", "..projection.analytics")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.apache.kafka..", "org.apache.avro..")
                 .because("the status model and the analytics are rules over events, tested without a broker")
                 .check(SERVICE);
     }
 
     @Test
     void theWebEdges_doNotReachIntoKafka() {
-        noClasses().that().resideInAnyPackage("..projection.web..", "..projection.page..", "..analytics.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("..projection.web..", "..projection.page..", "..analytics.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
                 .check(SERVICE);
     }
 }

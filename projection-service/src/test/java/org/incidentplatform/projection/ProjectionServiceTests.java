@@ -11,42 +11,42 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
-
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.junit.jupiter.api.BeforeAll;
-import org.springframework.kafka.config.TopicBuilder;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.schemas.TopicSpec;
 import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.service.security.MappedEndpoints;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 @ExtendWith(LocalPlatformExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.security.tokens[0].name=ops-admin",
-        "platform.security.tokens[0].token=" + ProjectionServiceTests.ADMIN,
-        "platform.security.tokens[0].roles=admin",
-        "platform.security.tokens[1].name=alice-oncall",
-        "platform.security.tokens[1].token=" + ProjectionServiceTests.RESPONDER,
-        "platform.security.tokens[1].roles=responder",
-        "platform.security.tokens[2].name=synthetic-monitor",
-        "platform.security.tokens[2].token=" + ProjectionServiceTests.REPORTER,
-        "platform.security.tokens[2].roles=reporter"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "platform.security.tokens[0].name=ops-admin",
+            "platform.security.tokens[0].token=" + ProjectionServiceTests.ADMIN,
+            "platform.security.tokens[0].roles=admin",
+            "platform.security.tokens[1].name=alice-oncall",
+            "platform.security.tokens[1].token=" + ProjectionServiceTests.RESPONDER,
+            "platform.security.tokens[1].roles=responder",
+            "platform.security.tokens[2].name=synthetic-monitor",
+            "platform.security.tokens[2].token=" + ProjectionServiceTests.REPORTER,
+            "platform.security.tokens[2].roles=reporter"
+        })
 @AutoConfigureRestTestClient
 @DirtiesContext
 class ProjectionServiceTests {
@@ -56,7 +56,12 @@ class ProjectionServiceTests {
     static final String REPORTER = "reporter-token-0000000000000000000000000";
 
     /** Who calls: anonymous, or a token with a role (roles nest: reporter < responder < admin). */
-    enum Caller { ANONYMOUS, REPORTER, RESPONDER, ADMIN }
+    enum Caller {
+        ANONYMOUS,
+        REPORTER,
+        RESPONDER,
+        ADMIN
+    }
 
     /**
      * Every endpoint this service maps, from its handler mappings, with the least caller it admits, or in
@@ -108,11 +113,14 @@ class ProjectionServiceTests {
     /** Stands in for incident-service, which owns and creates these topics. */
     @BeforeAll
     static void ownerCreatedTheTopics() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalPlatformExtension.bootstrapServers()))) {
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers()))) {
             List<NewTopic> topics = Stream.of(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT)
-                    .map(spec -> TopicBuilder.name(spec.name()).partitions(spec.partitions()).replicas(1)
-                            .configs(spec.configs()).build())
+                    .map(spec -> TopicBuilder.name(spec.name())
+                            .partitions(spec.partitions())
+                            .replicas(1)
+                            .configs(spec.configs())
+                            .build())
                     .toList();
             try {
                 admin.createTopics(topics).all().get();
@@ -138,15 +146,18 @@ class ProjectionServiceTests {
         Map<String, Caller> all = new HashMap<>(ACCESS);
         CLOSED.forEach(closed -> all.put(closed, null));
         for (Map.Entry<String, Caller> endpoint : all.entrySet()) {
-            String path = endpoint.getKey().substring("GET ".length())
-                    .replace("{id}", "web-app").replace("{date}", "2026-11-20").replace("**", "liveness");
+            String path = endpoint.getKey()
+                    .substring("GET ".length())
+                    .replace("{id}", "web-app")
+                    .replace("{date}", "2026-11-20")
+                    .replace("**", "liveness");
             for (Caller caller : Caller.values()) {
                 var request = http.get().uri(path);
                 switch (caller) {
                     case REPORTER -> request.header("Authorization", "Bearer " + REPORTER);
                     case RESPONDER -> request.header("Authorization", "Bearer " + RESPONDER);
                     case ADMIN -> request.header("Authorization", "Bearer " + ADMIN);
-                    case ANONYMOUS -> { }
+                    case ANONYMOUS -> {}
                 }
                 int status = request.exchange().returnResult().getStatus().value();
                 Caller needs = endpoint.getValue();
@@ -174,15 +185,24 @@ class ProjectionServiceTests {
     void health_isUp_withKafkaAndSchemaRegistry_onceCaughtUpWithTheLog() {
         // Until the projection has read the log as far as it reached at start, health is OUT_OF_SERVICE.
         await().atMost(Duration.ofSeconds(30)).until(liveStatus::caughtUp);
-        http.get().uri("/actuator/health").header("Authorization", "Bearer " + ADMIN).exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/actuator/health")
+                .header("Authorization", "Bearer " + ADMIN)
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.kafka.status").isEqualTo("UP")
-                .jsonPath("$.components.schemaRegistry.status").isEqualTo("UP")
-                .jsonPath("$.components.statusProjection.status").isEqualTo("UP")
+                .jsonPath("$.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.kafka.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.schemaRegistry.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.statusProjection.status")
+                .isEqualTo("UP")
                 // No incident-service here: still within the first max-heartbeat-age, so waiting, not stale.
-                .jsonPath("$.components.pipeline.details.reason").isEqualTo("waiting for the first heartbeat");
+                .jsonPath("$.components.pipeline.details.reason")
+                .isEqualTo("waiting for the first heartbeat");
     }
 
     /**
@@ -197,17 +217,31 @@ class ProjectionServiceTests {
             if (!caller.isEmpty()) {
                 request.header("Authorization", caller);
             }
-            String body = request.exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+            String body = request.exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .returnResult()
                     .getResponseBody();
-            assertThat(body).as("health as %s", caller.isEmpty() ? "anonymous" : "a responder")
+            assertThat(body)
+                    .as("health as %s", caller.isEmpty() ? "anonymous" : "a responder")
                     .contains("\"status\":\"UP\"")
-                    .doesNotContain("components", "details", "clusterId", LocalPlatformExtension.bootstrapServers(),
+                    .doesNotContain(
+                            "components",
+                            "details",
+                            "clusterId",
+                            LocalPlatformExtension.bootstrapServers(),
                             LocalPlatformExtension.schemaRegistryUrl());
         }
         for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
-            http.get().uri(probe).exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.status").isEqualTo("UP");
+            http.get()
+                    .uri(probe)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("UP");
         }
     }
 
@@ -215,22 +249,33 @@ class ProjectionServiceTests {
     void metrics_areExposedForPrometheus_withTheProjectionsLagPerPartition() {
         await().atMost(Duration.ofSeconds(30)).until(liveStatus::caughtUp);
         // Lag per partition appears once the consumer has fetched from each partition.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body).contains(
-                        "jvm_memory_used_bytes",
-                        "pipeline_heartbeat_age_seconds",
-                        "projection_batch_apply_seconds_count",
-                        "projection_event_lag_seconds",
-                        "projection_events_applied_total",
-                        "projection_consumer_lag{partition=\"5\",topic=\"incident-events\"}")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> http.get()
+                        .uri("/actuator/prometheus")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .value(body -> assertThat(body)
+                                .contains(
+                                        "jvm_memory_used_bytes",
+                                        "pipeline_heartbeat_age_seconds",
+                                        "projection_batch_apply_seconds_count",
+                                        "projection_event_lag_seconds",
+                                        "projection_events_applied_total",
+                                        "projection_consumer_lag{partition=\"5\",topic=\"incident-events\"}")));
     }
 
     private String config(String topic, String key) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalPlatformExtension.bootstrapServers()))) {
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers()))) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(key).value();
+            return admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get()
+                    .get(resource)
+                    .get(key)
+                    .value();
         }
     }
 }

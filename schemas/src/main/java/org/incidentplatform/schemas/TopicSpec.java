@@ -3,7 +3,6 @@ package org.incidentplatform.schemas;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -22,8 +21,8 @@ import org.incidentplatform.schemas.serde.AvroSerdeConfig;
  * @param valueType an Avro record class, written in Confluent's wire format through the schema registry; or
  *                  a type Kafka's {@link Serdes} has a serde for ({@code byte[]} for records kept as they came)
  */
-public record TopicSpec<K, V>(String name, int partitions, Map<String, String> configs, Class<K> keyType,
-                              Class<V> valueType) {
+public record TopicSpec<K, V>(
+        String name, int partitions, Map<String, String> configs, Class<K> keyType, Class<V> valueType) {
 
     public TopicSpec {
         Objects.requireNonNull(name, "name");
@@ -65,9 +64,13 @@ public record TopicSpec<K, V>(String name, int partitions, Map<String, String> c
             return Serdes.serdeFrom(valueType);
         }
         Serde<V> serde = new AvroSerde<>();
-        serde.configure(Map.of(
-                AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl,
-                AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        serde.configure(
+                Map.of(
+                        AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                        schemaRegistryUrl,
+                        AvroSerdeConfig.SPECIFIC_AVRO_READER,
+                        true),
+                false);
         return serde;
     }
 }

@@ -2,7 +2,6 @@ package org.incidentplatform.schemas;
 
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.events.IncidentEvent;
 
 /**
@@ -24,8 +23,8 @@ public final class Topics {
      * The source of truth. Never compacted and never expired: every projection, duration and
      * notification decision is rebuilt by replaying it. Keyed by incident (stream) id.
      */
-    public static final TopicSpec<String, IncidentEvent> INCIDENT_EVENTS = new TopicSpec<>(INCIDENT_EVENTS_NAME, 6,
-            RETAINED_FOREVER, String.class, IncidentEvent.class);
+    public static final TopicSpec<String, IncidentEvent> INCIDENT_EVENTS =
+            new TopicSpec<>(INCIDENT_EVENTS_NAME, 6, RETAINED_FOREVER, String.class, IncidentEvent.class);
 
     /** Records of incident-events that a consumer could not deserialise, with the reason in headers. */
     public static final TopicSpec<String, byte[]> INCIDENT_EVENTS_DLT = INCIDENT_EVENTS.deadLetter();
@@ -34,8 +33,8 @@ public final class Topics {
      * The schema registry's own store, laid out as Confluent Schema Registry lays out its
      * {@code _schemas} topic, so a real registry can take over the data.
      */
-    public static final TopicSpec<String, String> SCHEMAS = new TopicSpec<>("_schemas", 1,
-            Map.of("cleanup.policy", "compact"), String.class, String.class);
+    public static final TopicSpec<String, String> SCHEMAS =
+            new TopicSpec<>("_schemas", 1, Map.of("cleanup.policy", "compact"), String.class, String.class);
 
     /**
      * Commands on their way from incident-service's HTTP layer to the stream processor that owns
@@ -43,19 +42,23 @@ public final class Topics {
      * for diagnosis; the events, not the commands, are the record. The values are incident-service's own
      * JSON, which only it reads: bytes to everyone else.
      */
-    public static final TopicSpec<String, byte[]> INCIDENT_COMMANDS = new TopicSpec<>("incident-commands",
+    public static final TopicSpec<String, byte[]> INCIDENT_COMMANDS = new TopicSpec<>(
+            "incident-commands",
             INCIDENT_EVENTS.partitions(),
             Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 3600 * 1000)),
-            String.class, byte[].class);
+            String.class,
+            byte[].class);
 
     /**
      * The decision on each command, read by whichever incident-service instance is waiting for it; JSON, as
      * the commands.
      */
     public static final TopicSpec<String, byte[]> INCIDENT_COMMAND_RESULTS = new TopicSpec<>(
-            "incident-command-results", INCIDENT_EVENTS.partitions(),
+            "incident-command-results",
+            INCIDENT_EVENTS.partitions(),
             Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(24L * 3600 * 1000)),
-            String.class, byte[].class);
+            String.class,
+            byte[].class);
 
     /**
      * The key of {@code Heartbeat} records in incident-events: reserved, never an incident, maintenance or
@@ -72,6 +75,5 @@ public final class Topics {
         return List.of(INCIDENT_EVENTS, INCIDENT_EVENTS_DLT, INCIDENT_COMMANDS, INCIDENT_COMMAND_RESULTS, SCHEMAS);
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 }

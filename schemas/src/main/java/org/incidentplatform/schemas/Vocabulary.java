@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
  */
 public final class Vocabulary {
 
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 
     /**
      * The words a person reads for one value, in the three casings the platform writes them in:

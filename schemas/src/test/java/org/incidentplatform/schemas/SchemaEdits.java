@@ -12,8 +12,7 @@ public final class SchemaEdits {
 
     private static final ObjectMapper json = new ObjectMapper();
 
-    private SchemaEdits() {
-    }
+    private SchemaEdits() {}
 
     /** The schema with a field added at the end of the named record (simple name, e.g. IncidentDeclared). */
     public static Schema withField(Schema base, String recordName, String fieldJson) {
@@ -55,7 +54,8 @@ public final class SchemaEdits {
     }
 
     private static ArrayNode find(JsonNode node, String recordName) {
-        if (node.isObject() && "record".equals(node.path("type").asText())
+        if (node.isObject()
+                && "record".equals(node.path("type").asText())
                 && recordName.equals(node.path("name").asText())) {
             return (ArrayNode) node.get("fields");
         }

@@ -13,8 +13,10 @@ class TopicSpecTests {
     @Test
     void theSerdes_areTheOnesItsTypesCallFor() {
         assertThat(Topics.INCIDENT_EVENTS.keySerde().serializer()).isInstanceOf(StringSerializer.class);
-        assertThat(Topics.INCIDENT_EVENTS.valueSerde("http://127.0.0.1:1")).isInstanceOf(AvroSerde.class)
-                .extracting(serde -> serde.deserializer()).isInstanceOf(AvroDeserializer.class);
+        assertThat(Topics.INCIDENT_EVENTS.valueSerde("http://127.0.0.1:1"))
+                .isInstanceOf(AvroSerde.class)
+                .extracting(serde -> serde.deserializer())
+                .isInstanceOf(AvroDeserializer.class);
         assertThat(Topics.INCIDENT_COMMANDS.valueSerde(null).deserializer()).isInstanceOf(ByteArrayDeserializer.class);
     }
 

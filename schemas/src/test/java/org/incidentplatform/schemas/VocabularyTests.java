@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-
 import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
 import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.incidentplatform.schemas.Vocabulary.Words;
@@ -18,10 +17,12 @@ class VocabularyTests {
     void wireValues_areTheSymbolsOfTheEventSchema() {
         assertThat(Arrays.stream(Impact.values()).map(Impact::wireValue))
                 .containsExactlyElementsOf(Arrays.stream(org.incidentplatform.events.Impact.values())
-                        .map(Enum::name).toList());
+                        .map(Enum::name)
+                        .toList());
         assertThat(Arrays.stream(ComponentStatus.values()).map(ComponentStatus::wireValue))
                 .containsExactlyElementsOf(Arrays.stream(org.incidentplatform.events.ComponentStatus.values())
-                        .map(Enum::name).toList());
+                        .map(Enum::name)
+                        .toList());
     }
 
     @Test
@@ -31,7 +32,8 @@ class VocabularyTests {
         assertThat(Impact.find(null)).isEmpty();
         assertThat(ComponentStatus.fromWireValue("partial_outage")).isEqualTo(ComponentStatus.PARTIAL_OUTAGE);
         assertThatThrownBy(() -> ComponentStatus.fromWireValue("down"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown ComponentStatus 'down'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown ComponentStatus 'down'");
     }
 
     @Test
@@ -43,8 +45,11 @@ class VocabularyTests {
     @Test
     void componentStatuses_rankMaintenanceBelowEveryRealProblem() {
         assertThat(sorted(ComponentStatus.values(), Comparator.comparingInt(ComponentStatus::severity)))
-                .containsExactly(ComponentStatus.OPERATIONAL, ComponentStatus.UNDER_MAINTENANCE,
-                        ComponentStatus.DEGRADED_PERFORMANCE, ComponentStatus.PARTIAL_OUTAGE,
+                .containsExactly(
+                        ComponentStatus.OPERATIONAL,
+                        ComponentStatus.UNDER_MAINTENANCE,
+                        ComponentStatus.DEGRADED_PERFORMANCE,
+                        ComponentStatus.PARTIAL_OUTAGE,
                         ComponentStatus.MAJOR_OUTAGE);
     }
 
@@ -64,8 +69,12 @@ class VocabularyTests {
         assertThat(Arrays.stream(Impact.values()).map(impact -> impact.words().sentence()))
                 .containsExactly("No impact", "Minor impact", "Major impact", "Critical impact", "Maintenance");
         assertThat(Arrays.stream(Impact.values()).map(Impact::indicatorDescription))
-                .containsExactly("All Systems Operational", "Minor Service Outage", "Partial System Outage",
-                        "Major System Outage", "Service Under Maintenance");
+                .containsExactly(
+                        "All Systems Operational",
+                        "Minor Service Outage",
+                        "Partial System Outage",
+                        "Major System Outage",
+                        "Service Under Maintenance");
     }
 
     private static <T> List<T> sorted(T[] values, Comparator<T> order) {

@@ -3,7 +3,6 @@ package org.incidentplatform.service;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
@@ -14,8 +13,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 record BootstrapServers(List<String> addresses) {
 
     static final String PROPERTY = "spring.kafka.bootstrap-servers";
-    private static final Pattern ADDRESS = Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+])"
-            + ":(\\d{1,5})");
+    private static final Pattern ADDRESS =
+            Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+])" + ":(\\d{1,5})");
 
     BootstrapServers {
         addresses = List.copyOf(addresses);
@@ -25,13 +24,15 @@ record BootstrapServers(List<String> addresses) {
         for (String address : addresses) {
             Matcher parts = ADDRESS.matcher(address.trim());
             if (!parts.matches()) {
-                throw invalid(String.join(",", addresses), "'" + address + "' is not host:port, e.g. 127.0.0.1:9092"
-                        + " (KAFKA_BOOTSTRAP_SERVERS)");
+                throw invalid(
+                        String.join(",", addresses),
+                        "'" + address + "' is not host:port, e.g. 127.0.0.1:9092" + " (KAFKA_BOOTSTRAP_SERVERS)");
             }
             int port = Integer.parseInt(parts.group(1));
             if (port < 1 || port > 65535) {
-                throw invalid(String.join(",", addresses), "'" + address + "' has port " + port
-                        + ", not 1-65535 (KAFKA_BOOTSTRAP_SERVERS)");
+                throw invalid(
+                        String.join(",", addresses),
+                        "'" + address + "' has port " + port + ", not 1-65535 (KAFKA_BOOTSTRAP_SERVERS)");
             }
         }
     }

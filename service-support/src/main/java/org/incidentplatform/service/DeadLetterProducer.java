@@ -1,9 +1,7 @@
 package org.incidentplatform.service;
 
 import java.util.Map;
-
 import org.apache.kafka.clients.producer.ProducerConfig;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -26,7 +24,8 @@ final class DeadLetterProducer implements DisposableBean {
         // A dead letter must not be lost either, whatever the service's own producer settings.
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
-        this.producers = new DefaultKafkaProducerFactory<>(config, new DeadLetterSerializer(), new DeadLetterSerializer());
+        this.producers =
+                new DefaultKafkaProducerFactory<>(config, new DeadLetterSerializer(), new DeadLetterSerializer());
         this.template = new KafkaTemplate<>(producers);
     }
 

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -36,6 +35,5 @@ public final class DeadLetterReason {
         return messages.isEmpty() ? String.valueOf(exception.getMessage()) : String.join("; caused by: ", messages);
     }
 
-    private DeadLetterReason() {
-    }
+    private DeadLetterReason() {}
 }

@@ -1,7 +1,6 @@
 package org.incidentplatform.service;
 
 import java.util.Map;
-
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;

@@ -1,14 +1,12 @@
 package org.incidentplatform.service;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.function.Supplier;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.validation.constraints.NotNull;
-
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
 import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.events.IncidentEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -70,17 +68,23 @@ public final class HeartbeatHealth implements HealthIndicator, MeterBinder {
             Duration waited = Duration.between(startedAt, at);
             Health.Builder health = waited.compareTo(maxAge) > 0 ? Health.status(DEGRADED) : Health.up();
             return health.withDetail("lastHeartbeat", "none seen since start, " + waited.toSeconds() + " s ago")
-                    .withDetail("reason", waited.compareTo(maxAge) > 0
-                            ? "no heartbeat from incident-service since this instance started; is it running?"
-                            : "waiting for the first heartbeat")
+                    .withDetail(
+                            "reason",
+                            waited.compareTo(maxAge) > 0
+                                    ? "no heartbeat from incident-service since this instance started; is it running?"
+                                    : "waiting for the first heartbeat")
                     .build();
         }
         Duration age = Duration.between(heartbeat.getRecordedAt(), at);
         Heartbeat payload = (Heartbeat) heartbeat.getPayload();
         Health.Builder health = age.compareTo(maxAge) > 0
-                ? Health.status(DEGRADED).withDetail("reason", "no heartbeat for " + age.toSeconds()
-                        + " s (sent every " + payload.getIntervalMillis() / 1000.0 + " s, limit " + maxAge.toSeconds()
-                        + " s): incident-service is stopped or cannot append, or this consumer is stuck")
+                ? Health.status(DEGRADED)
+                        .withDetail(
+                                "reason",
+                                "no heartbeat for " + age.toSeconds()
+                                        + " s (sent every " + payload.getIntervalMillis() / 1000.0 + " s, limit "
+                                        + maxAge.toSeconds()
+                                        + " s): incident-service is stopped or cannot append, or this consumer is stuck")
                 : Health.up();
         return health.withDetail("lastHeartbeatAt", heartbeat.getRecordedAt().toString())
                 .withDetail("heartbeatAgeSeconds", age.toMillis() / 1000.0)
@@ -99,7 +103,8 @@ public final class HeartbeatHealth implements HealthIndicator, MeterBinder {
 
     private double ageSeconds() {
         IncidentEvent heartbeat = last.get();
-        return heartbeat == null ? Double.NaN
+        return heartbeat == null
+                ? Double.NaN
                 : Duration.between(heartbeat.getRecordedAt(), now.get()).toMillis() / 1000.0;
     }
 }

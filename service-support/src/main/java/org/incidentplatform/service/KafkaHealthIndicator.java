@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -38,10 +36,12 @@ final class KafkaHealthIndicator extends AbstractHealthIndicator implements Disp
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
         try {
-            DescribeClusterResult cluster = admin()
-                    .describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));
+            DescribeClusterResult cluster =
+                    admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));
             String clusterId = cluster.clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            int brokers = cluster.nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+            int brokers = cluster.nodes()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .size();
             builder.up().withDetail("clusterId", clusterId).withDetail("brokers", brokers);
         } catch (Exception e) {
             builder.status(unreachable).withException(e);

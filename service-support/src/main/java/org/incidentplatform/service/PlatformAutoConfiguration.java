@@ -1,10 +1,8 @@
 package org.incidentplatform.service;
 
 import java.time.Duration;
-
 import org.apache.kafka.common.TopicPartition;
 import org.incidentplatform.schemas.registry.SchemaRegistryException;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -90,7 +88,8 @@ class PlatformAutoConfiguration {
     @ConditionalOnBean(DeadLetterProducer.class)
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler kafkaErrorHandler(DeadLetterProducer deadLetters) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters.template(),
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                deadLetters.template(),
                 (record, exception) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, record.partition()));
         recoverer.addHeadersFunction(DeadLetterReason.HEADERS);
         recoverer.setWaitForSendResultTimeout(Duration.ofSeconds(10));

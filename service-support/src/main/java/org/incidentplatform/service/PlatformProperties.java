@@ -1,15 +1,13 @@
 package org.incidentplatform.service;
 
-import java.net.URI;
-import java.time.Duration;
-
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.springframework.boot.health.contributor.Status;
-
+import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -31,12 +29,17 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record PlatformProperties(
         @NotNull(message = "platform.schema-registry-url (SCHEMA_REGISTRY_URL) must be set")
-        @HttpUrl(message = "platform.schema-registry-url (SCHEMA_REGISTRY_URL) must be an absolute http:// or https:// URL")
+        @HttpUrl(
+                message =
+                        "platform.schema-registry-url (SCHEMA_REGISTRY_URL) must be an absolute http:// or https:// URL")
         URI schemaRegistryUrl,
+
         @DefaultValue("1") @Min(value = 1, message = "platform.replication-factor must be at least 1")
         short replicationFactor,
+
         @DefaultValue("30s") @NotNull(message = "platform.startup-timeout must be set")
         Duration startupTimeout,
+
         @DefaultValue("DOWN")
         @Pattern(regexp = "DOWN|DEGRADED", message = "platform.unreachable-health must be DOWN or DEGRADED")
         String unreachableHealth) {

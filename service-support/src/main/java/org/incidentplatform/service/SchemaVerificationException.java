@@ -4,7 +4,9 @@ package org.incidentplatform.service;
 public class SchemaVerificationException extends StartCheckException {
 
     public SchemaVerificationException(String message) {
-        super("Schema registry check failed", message,
+        super(
+                "Schema registry check failed",
+                message,
                 "Start the registry or fix platform.schema-registry-url; for an incompatible schema, release a "
                         + "compatible version (see schemas/history) instead of changing a released one.");
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.avro.Schema;
 import org.incidentplatform.schemas.registry.HttpSchemaRegistry;
 import org.incidentplatform.schemas.registry.SchemaRegistry;
@@ -27,8 +26,11 @@ final class SchemaVerifier implements SmartInitializingSingleton {
     private final PlatformProperties platform;
 
     SchemaVerifier(ServiceSchemas schemas, PlatformProperties platform) {
-        this(new HttpSchemaRegistry(platform.schemaRegistryUrl().toString(), Duration.ofSeconds(2),
-                Duration.ofSeconds(5)), schemas, platform);
+        this(
+                new HttpSchemaRegistry(
+                        platform.schemaRegistryUrl().toString(), Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                schemas,
+                platform);
     }
 
     SchemaVerifier(SchemaRegistry registry, ServiceSchemas schemas, PlatformProperties platform) {
@@ -49,7 +51,9 @@ final class SchemaVerifier implements SmartInitializingSingleton {
             throw new SchemaVerificationException("the schemas this service writes are not compatible with the "
                     + "registry at " + platform.schemaRegistryUrl() + ": " + String.join("; ", problems));
         }
-        log.info("Schema registry at {} answers; written schemas compatible: {}", platform.schemaRegistryUrl(),
+        log.info(
+                "Schema registry at {} answers; written schemas compatible: {}",
+                platform.schemaRegistryUrl(),
                 schemas.written().keySet());
     }
 

@@ -21,10 +21,11 @@ final class ServerPortCheck implements WebServerFactoryCustomizer<ConfigurableWe
 
     @Override
     public void customize(ConfigurableWebServerFactory factory) {
-        Integer port = Binder.get(environment).bind("server.port", Integer.class).orElse(null);
+        Integer port =
+                Binder.get(environment).bind("server.port", Integer.class).orElse(null);
         if (port != null && (port < 0 || port > 65535)) {
-            throw new InvalidConfigurationPropertyValueException("server.port", port,
-                    "not a TCP port: 1-65535, or 0 for any free one (SERVER_PORT)");
+            throw new InvalidConfigurationPropertyValueException(
+                    "server.port", port, "not a TCP port: 1-65535, or 0 for any free one (SERVER_PORT)");
         }
     }
 }

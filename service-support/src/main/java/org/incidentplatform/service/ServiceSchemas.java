@@ -2,7 +2,6 @@ package org.incidentplatform.service;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -30,7 +29,8 @@ public record ServiceSchemas(Map<String, Schema> written) {
             if (!SpecificRecord.class.isAssignableFrom(topic.valueType())) {
                 throw new IllegalArgumentException("topic " + topic.name() + " holds no Avro records");
             }
-            bySubject.put(TopicNameStrategy.subjectName(topic.name(), false),
+            bySubject.put(
+                    TopicNameStrategy.subjectName(topic.name(), false),
                     SpecificData.get().getSchema(topic.valueType()));
         }
         return new ServiceSchemas(bySubject);

@@ -2,7 +2,6 @@ package org.incidentplatform.service;
 
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.incidentplatform.schemas.TopicSpec;
 
 /**
@@ -15,7 +14,9 @@ public record ServiceTopics(List<TopicSpec<?, ?>> owned, List<TopicSpec<?, ?>> r
     public ServiceTopics {
         owned = List.copyOf(owned);
         required = List.copyOf(required);
-        List<String> names = Stream.concat(owned.stream(), required.stream()).map(TopicSpec::name).toList();
+        List<String> names = Stream.concat(owned.stream(), required.stream())
+                .map(TopicSpec::name)
+                .toList();
         if (names.stream().distinct().count() != names.size()) {
             throw new IllegalArgumentException("a topic is declared twice: " + names);
         }
@@ -30,7 +31,8 @@ public record ServiceTopics(List<TopicSpec<?, ?>> owned, List<TopicSpec<?, ?>> r
     }
 
     public ServiceTopics andRequires(TopicSpec<?, ?>... topics) {
-        return new ServiceTopics(owned, Stream.concat(required.stream(), Stream.of(topics)).toList());
+        return new ServiceTopics(
+                owned, Stream.concat(required.stream(), Stream.of(topics)).toList());
     }
 
     Stream<TopicSpec<?, ?>> all() {

@@ -4,7 +4,9 @@ package org.incidentplatform.service;
 final class TopicVerificationException extends StartCheckException {
 
     TopicVerificationException(String message) {
-        super("Kafka topics are not usable", message,
+        super(
+                "Kafka topics are not usable",
+                message,
                 "Create or fix the topics as declared in org.incidentplatform.schemas.Topics, or check "
                         + "spring.kafka.bootstrap-servers and platform.startup-timeout.");
     }

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -27,7 +26,6 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.incidentplatform.schemas.TopicSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -80,8 +78,8 @@ final class TopicVerifier implements SmartInitializingSingleton {
         Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
         // Bounded: without these an unreachable broker would hold the start for the client defaults (minutes).
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) Math.max(REQUEST_TIMEOUT_MS, platform.startupTimeout().toMillis()));
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int)
+                Math.max(REQUEST_TIMEOUT_MS, platform.startupTimeout().toMillis()));
         return config;
     }
 
@@ -89,8 +87,9 @@ final class TopicVerifier implements SmartInitializingSingleton {
         try {
             await(admin.describeCluster().clusterId(), deadline);
         } catch (ExecutionException | TimeoutException e) {
-            throw new TopicVerificationException("Kafka at " + kafkaAdmin.getConfigurationProperties()
-                    .get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + " (spring.kafka.bootstrap-servers) is not reachable within "
+            throw new TopicVerificationException("Kafka at "
+                    + kafkaAdmin.getConfigurationProperties().get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+                    + " (spring.kafka.bootstrap-servers) is not reachable within "
                     + platform.startupTimeout() + " (platform.startup-timeout): " + reason(e));
         }
     }
@@ -131,13 +130,14 @@ final class TopicVerifier implements SmartInitializingSingleton {
         while (true) {
             Map<String, TopicDescription> found = new HashMap<>();
             List<String> missing = new ArrayList<>();
-            for (Map.Entry<String, KafkaFuture<TopicDescription>> described
-                    : admin.describeTopics(names).topicNameValues().entrySet()) {
+            for (Map.Entry<String, KafkaFuture<TopicDescription>> described :
+                    admin.describeTopics(names).topicNameValues().entrySet()) {
                 try {
                     found.put(described.getKey(), await(described.getValue(), deadline));
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                        throw new TopicVerificationException("cannot describe topic '" + described.getKey() + "': " + reason(e));
+                        throw new TopicVerificationException(
+                                "cannot describe topic '" + described.getKey() + "': " + reason(e));
                     }
                     missing.add(described.getKey());
                 } catch (TimeoutException e) {
@@ -154,14 +154,18 @@ final class TopicVerifier implements SmartInitializingSingleton {
                         .collect(Collectors.joining("; ")));
             }
             if (!waiting) {
-                log.info("Waiting up to {} for topics {} to be created by their owner", platform.startupTimeout(), missing);
+                log.info(
+                        "Waiting up to {} for topics {} to be created by their owner",
+                        platform.startupTimeout(),
+                        missing);
                 waiting = true;
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }
     }
 
-    private Map<String, Config> configsOf(Admin admin, Iterable<String> names, long deadline) throws InterruptedException {
+    private Map<String, Config> configsOf(Admin admin, Iterable<String> names, long deadline)
+            throws InterruptedException {
         List<ConfigResource> resources = new ArrayList<>();
         names.forEach(name -> resources.add(new ConfigResource(ConfigResource.Type.TOPIC, name)));
         try {
@@ -173,8 +177,8 @@ final class TopicVerifier implements SmartInitializingSingleton {
     }
 
     private List<String> compare(Map<String, TopicDescription> descriptions, Map<String, Config> configs) {
-        Map<String, TopicSpec<?, ?>> specs = topics.all()
-                .collect(Collectors.toMap(TopicSpec::name, Function.identity()));
+        Map<String, TopicSpec<?, ?>> specs =
+                topics.all().collect(Collectors.toMap(TopicSpec::name, Function.identity()));
         List<String> problems = new ArrayList<>();
         specs.forEach((name, spec) -> {
             int partitions = descriptions.get(name).partitions().size();
@@ -202,7 +206,11 @@ final class TopicVerifier implements SmartInitializingSingleton {
     }
 
     private static List<String> policies(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).sorted().toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .sorted()
+                .toList();
     }
 
     private static <T> T await(KafkaFuture<T> future, long deadline)

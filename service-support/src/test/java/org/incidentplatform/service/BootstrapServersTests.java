@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -22,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 class BootstrapServersTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1:9092", "kafka-1:9092,kafka-2:9092", "broker.internal.example:19092", "[::1]:9092"})
+    @ValueSource(
+            strings = {"127.0.0.1:9092", "kafka-1:9092,kafka-2:9092", "broker.internal.example:19092", "[::1]:9092"})
     void wellFormedAddresses_areAccepted(String value) {
         assertThat(new BootstrapServers(List.of(value.split(","))).addresses()).isNotEmpty();
     }
@@ -30,8 +29,10 @@ class BootstrapServersTests {
     @Test
     void start_fails_namingTheSettingAndTheAddress_whenAPortIsMissing(CapturedOutput output) {
         assertThatThrownBy(() -> start("--spring.kafka.bootstrap-servers=127.0.0.1:9092,kafka"));
-        assertThat(output).contains("APPLICATION FAILED TO START")
-                .contains("Invalid value '127.0.0.1:9092,kafka' for configuration property 'spring.kafka.bootstrap-servers'")
+        assertThat(output)
+                .contains("APPLICATION FAILED TO START")
+                .contains(
+                        "Invalid value '127.0.0.1:9092,kafka' for configuration property 'spring.kafka.bootstrap-servers'")
                 .contains("'kafka' is not host:port, e.g. 127.0.0.1:9092 (KAFKA_BOOTSTRAP_SERVERS)");
     }
 
@@ -58,6 +59,5 @@ class BootstrapServersTests {
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({KafkaAutoConfiguration.class, PlatformAutoConfiguration.class})
-    static class KafkaOnly {
-    }
+    static class KafkaOnly {}
 }

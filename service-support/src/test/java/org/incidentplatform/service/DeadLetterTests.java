@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,7 +29,6 @@ import org.incidentplatform.schemas.given.GivenEvents;
 import org.incidentplatform.schemas.serde.AvroSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -54,8 +52,11 @@ class DeadLetterTests {
         IncidentEvent after = event();
         byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
         // Confluent wire format with a schema id no registry has: magic byte 0, id 999999, junk.
-        byte[] unknownSchema = ByteBuffer.allocate(1 + 4 + 3).put((byte) 0).putInt(999_999)
-                .put(new byte[] {1, 2, 3}).array();
+        byte[] unknownSchema = ByteBuffer.allocate(1 + 4 + 3)
+                .put((byte) 0)
+                .putInt(999_999)
+                .put(new byte[] {1, 2, 3})
+                .array();
 
         try (KafkaProducer<String, byte[]> producer = producer()) {
             send(producer, "before", avro(before));
@@ -64,8 +65,9 @@ class DeadLetterTests {
             send(producer, "after", avro(after));
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(probe.received).extracting(IncidentEvent::getEventId)
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(probe.received)
+                        .extracting(IncidentEvent::getEventId)
                         .containsExactly(before.getEventId(), after.getEventId()));
 
         List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(2);
@@ -94,13 +96,16 @@ class DeadLetterTests {
     }
 
     private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), PARTITION, key, value)).get();
+            producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), PARTITION, key, value))
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -110,7 +115,8 @@ class DeadLetterTests {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             TopicPartition partition = new TopicPartition(Topics.INCIDENT_EVENTS_DLT.name(), PARTITION);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));

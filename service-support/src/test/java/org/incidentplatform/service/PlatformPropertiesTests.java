@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,7 +44,8 @@ class PlatformPropertiesTests {
     @Test
     void start_fails_namingTheSetting_whenRegistryUrlIsNotHttp(CapturedOutput output) {
         assertThatThrownBy(() -> start(URL + "ftp://registry:8081"));
-        assertThat(output).contains("Reason: platform.schema-registry-url (SCHEMA_REGISTRY_URL) must be an absolute http");
+        assertThat(output)
+                .contains("Reason: platform.schema-registry-url (SCHEMA_REGISTRY_URL) must be an absolute http");
     }
 
     @Test
@@ -69,6 +68,5 @@ class PlatformPropertiesTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(PlatformProperties.class)
-    static class PropertiesOnly {
-    }
+    static class PropertiesOnly {}
 }

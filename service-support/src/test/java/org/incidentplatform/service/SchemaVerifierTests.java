@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.avro.Schema;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.schemas.registry.HttpSchemaRegistry;
@@ -20,16 +19,19 @@ class SchemaVerifierTests {
 
     static final Schema WITH_INT = record("{\"name\":\"count\",\"type\":\"int\"}");
     static final Schema WITH_STRING = record("{\"name\":\"count\",\"type\":\"string\"}");
-    static final Schema WITH_DEFAULTED_FIELD = record("{\"name\":\"count\",\"type\":\"int\"},"
-            + "{\"name\":\"note\",\"type\":\"string\",\"default\":\"\"}");
+    static final Schema WITH_DEFAULTED_FIELD = record(
+            "{\"name\":\"count\",\"type\":\"int\"}," + "{\"name\":\"note\",\"type\":\"string\",\"default\":\"\"}");
 
     @Test
     void aCompatibleSchema_andANewSubject_pass() {
         String subject = subject();
         new HttpSchemaRegistry(LocalPlatformExtension.schemaRegistryUrl()).register(subject, WITH_INT);
 
-        assertThatCode(() -> verifier(LocalPlatformExtension.schemaRegistryUrl(), Map.of(subject, WITH_DEFAULTED_FIELD,
-                subject() + "-new", WITH_STRING)).afterSingletonsInstantiated()).doesNotThrowAnyException();
+        assertThatCode(() -> verifier(
+                                LocalPlatformExtension.schemaRegistryUrl(),
+                                Map.of(subject, WITH_DEFAULTED_FIELD, subject() + "-new", WITH_STRING))
+                        .afterSingletonsInstantiated())
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -38,7 +40,7 @@ class SchemaVerifierTests {
         new HttpSchemaRegistry(LocalPlatformExtension.schemaRegistryUrl()).register(subject, WITH_INT);
 
         assertThatThrownBy(() -> verifier(LocalPlatformExtension.schemaRegistryUrl(), Map.of(subject, WITH_STRING))
-                .afterSingletonsInstantiated())
+                        .afterSingletonsInstantiated())
                 .isInstanceOf(SchemaVerificationException.class)
                 .hasMessageContaining("subject '" + subject + "'")
                 .hasMessageContaining("not compatible");
@@ -52,7 +54,8 @@ class SchemaVerifierTests {
     }
 
     private static SchemaVerifier verifier(String url, Map<String, Schema> written) {
-        return new SchemaVerifier(new ServiceSchemas(written),
+        return new SchemaVerifier(
+                new ServiceSchemas(written),
                 new PlatformProperties(URI.create(url), (short) 1, Duration.ofSeconds(1), "DOWN"));
     }
 
@@ -61,7 +64,7 @@ class SchemaVerifierTests {
     }
 
     private static Schema record(String fields) {
-        return new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Counted\",\"namespace\":\"test\",\"fields\":["
-                + fields + "]}");
+        return new Schema.Parser()
+                .parse("{\"type\":\"record\",\"name\":\"Counted\",\"namespace\":\"test\",\"fields\":[" + fields + "]}");
     }
 }

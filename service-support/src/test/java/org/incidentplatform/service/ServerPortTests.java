@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -25,7 +24,8 @@ class ServerPortTests {
     @Test
     void start_fails_namingTheSetting_whenThePortIsNotANumber(CapturedOutput output) {
         assertThatThrownBy(() -> start("--server.port=80x"));
-        assertThat(output).contains("APPLICATION FAILED TO START")
+        assertThat(output)
+                .contains("APPLICATION FAILED TO START")
                 .contains("Failed to bind properties under 'server.port'")
                 .contains("Value: \"80x\"");
     }
@@ -33,7 +33,8 @@ class ServerPortTests {
     @Test
     void start_fails_namingThePort_whenItIsOutOfRange(CapturedOutput output) {
         assertThatThrownBy(() -> start("--server.port=70000"));
-        assertThat(output).contains("APPLICATION FAILED TO START")
+        assertThat(output)
+                .contains("APPLICATION FAILED TO START")
                 .contains("Invalid value '70000' for configuration property 'server.port'")
                 .contains("not a TCP port: 1-65535, or 0 for any free one (SERVER_PORT)");
     }
@@ -46,6 +47,5 @@ class ServerPortTests {
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(TomcatServletWebServerAutoConfiguration.class)
     @Import(PlatformAutoConfiguration.WebServerChecks.class)
-    static class WebServerOnly {
-    }
+    static class WebServerOnly {}
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.kafka.core.KafkaAdmin;
 
 @ExtendWith(LocalPlatformExtension.class)
@@ -33,7 +31,8 @@ class TopicVerifierTests {
 
     @BeforeEach
     void connect() {
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers()));
+        admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers()));
     }
 
     @AfterEach
@@ -43,16 +42,22 @@ class TopicVerifierTests {
 
     @Test
     void ownedTopics_areCreated_asDeclared() throws Exception {
-        TopicSpec<String, byte[]> spec = bytes("verifier-owned", 3,
-                Map.of("cleanup.policy", "compact", "retention.ms", "-1"));
+        TopicSpec<String, byte[]> spec =
+                bytes("verifier-owned", 3, Map.of("cleanup.policy", "compact", "retention.ms", "-1"));
 
         verify(ServiceTopics.owns(spec));
         verify(ServiceTopics.owns(spec));
 
-        TopicDescription description = admin.describeTopics(List.of(spec.name())).allTopicNames().get().get(spec.name());
+        TopicDescription description =
+                admin.describeTopics(List.of(spec.name())).allTopicNames().get().get(spec.name());
         assertThat(description.partitions()).hasSize(3);
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
-        assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("cleanup.policy").value())
+        assertThat(admin.describeConfigs(List.of(resource))
+                        .all()
+                        .get()
+                        .get(resource)
+                        .get("cleanup.policy")
+                        .value())
                 .isEqualTo("compact");
     }
 
@@ -82,8 +87,8 @@ class TopicVerifierTests {
     @Test
     void start_waitsForARequiredTopic_untilItsOwnerCreatesIt() throws Exception {
         TopicSpec<String, byte[]> spec = bytes("verifier-late", 1, DELETE);
-        CompletableFuture<Void> verified = CompletableFuture.runAsync(
-                () -> verify(ServiceTopics.requires(spec), Duration.ofSeconds(20)));
+        CompletableFuture<Void> verified =
+                CompletableFuture.runAsync(() -> verify(ServiceTopics.requires(spec), Duration.ofSeconds(20)));
 
         Thread.sleep(1_000);
         create(spec.name(), 1, DELETE);
@@ -92,7 +97,9 @@ class TopicVerifierTests {
     }
 
     private void create(String name, int partitions, Map<String, String> configs) throws Exception {
-        admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all().get();
+        admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
+                .all()
+                .get();
     }
 
     private static void verify(ServiceTopics topics) {
@@ -100,9 +107,10 @@ class TopicVerifierTests {
     }
 
     private static void verify(ServiceTopics topics, Duration startupTimeout) {
-        KafkaAdmin kafkaAdmin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalPlatformExtension.bootstrapServers()));
-        PlatformProperties platform = new PlatformProperties(URI.create("http://unused"), (short) 1, startupTimeout, "DOWN");
+        KafkaAdmin kafkaAdmin = new KafkaAdmin(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers()));
+        PlatformProperties platform =
+                new PlatformProperties(URI.create("http://unused"), (short) 1, startupTimeout, "DOWN");
         new TopicVerifier(kafkaAdmin, topics, platform).afterSingletonsInstantiated();
     }
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -38,14 +37,21 @@ final class CommandCodec {
             .map(type -> type.asSubclass(Command.class))
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
-    private CommandCodec() {
-    }
+    private CommandCodec() {}
 
     static CommandEnvelope envelope(String requestId, CommandRequest request, boolean occurredAtGiven, Instant sentAt) {
-        return new CommandEnvelope(requestId, request.streamId(),
-                request.command().getClass().getSimpleName(), JSON.valueToTree(request.command()), occurredAtGiven,
-                request.actor(), request.idempotencyKey(), request.requestHash(), request.expectedVersion(),
-                request.correlationId(), sentAt);
+        return new CommandEnvelope(
+                requestId,
+                request.streamId(),
+                request.command().getClass().getSimpleName(),
+                JSON.valueToTree(request.command()),
+                occurredAtGiven,
+                request.actor(),
+                request.idempotencyKey(),
+                request.requestHash(),
+                request.expectedVersion(),
+                request.correlationId(),
+                sentAt);
     }
 
     /** The domain command of an envelope; a command without a time of its own gets {@code now}. */

@@ -1,7 +1,6 @@
 package org.incidentplatform.incident.command;
 
 import java.time.Instant;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,7 +11,15 @@ import tools.jackson.databind.JsonNode;
  *                        with its own clock, so that two instances' clocks cannot put concurrent
  *                        commands of one stream out of order
  */
-record CommandEnvelope(String requestId, String streamId, String type, JsonNode command,
-                       boolean occurredAtGiven, String actor, String idempotencyKey, String requestHash,
-                       Long expectedVersion, String correlationId, Instant sentAt) {
-}
+record CommandEnvelope(
+        String requestId,
+        String streamId,
+        String type,
+        JsonNode command,
+        boolean occurredAtGiven,
+        String actor,
+        String idempotencyKey,
+        String requestHash,
+        Long expectedVersion,
+        String correlationId,
+        Instant sentAt) {}

@@ -1,7 +1,6 @@
 package org.incidentplatform.incident.command;
 
 import java.util.List;
-
 import org.incidentplatform.incident.domain.Rejection;
 
 /** How a submitted command ended, as the web layer needs to answer it. */
@@ -21,25 +20,20 @@ public sealed interface CommandOutcome {
     }
 
     /** The decider refused the command; nothing was appended. */
-    record Rejected(Rejection rejection) implements CommandOutcome {
-    }
+    record Rejected(Rejection rejection) implements CommandOutcome {}
 
     /** {@code If-Match} named a version the stream has moved past (or not reached); nothing was appended. */
-    record VersionMismatch(long expectedVersion, long currentVersion) implements CommandOutcome {
-    }
+    record VersionMismatch(long expectedVersion, long currentVersion) implements CommandOutcome {}
 
     /** The Idempotency-Key was used before for a different request; nothing was appended. */
-    record IdempotencyKeyReused(String idempotencyKey) implements CommandOutcome {
-    }
+    record IdempotencyKeyReused(String idempotencyKey) implements CommandOutcome {}
 
     /** The command failed inside the processor (a defect, not the input's fault); nothing was appended. */
-    record Failed(String reason) implements CommandOutcome {
-    }
+    record Failed(String reason) implements CommandOutcome {}
 
     /**
      * Kafka did not confirm in time. The command may still be applied later; a retry with the same
      * Idempotency-Key is safe.
      */
-    record Unavailable(String reason) implements CommandOutcome {
-    }
+    record Unavailable(String reason) implements CommandOutcome {}
 }

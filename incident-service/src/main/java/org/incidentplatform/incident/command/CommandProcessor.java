@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
@@ -56,6 +55,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     static final String SCHEDULE_STORE = "maintenance-schedule";
     /** Names of the processor's two outputs (sink nodes) in the topology. */
     static final String EVENTS_OUT = "appended-events";
+
     static final String ANSWERS_OUT = "command-answers";
     static final String SCHEDULER = "scheduler";
     /** The largest event appended: far below the log's record limit, far above any event the field limits allow. */
@@ -75,8 +75,12 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private KeyValueStore<String, FirstAnswer> idempotency;
     private KeyValueStore<String, DueTimes> schedule;
 
-    CommandProcessor(Serializer<IncidentEvent> events, KnownComponents knownComponents, Clock clock,
-                     CommandProperties properties, CommandFailures failures) {
+    CommandProcessor(
+            Serializer<IncidentEvent> events,
+            KnownComponents knownComponents,
+            Clock clock,
+            CommandProperties properties,
+            CommandFailures failures) {
         this.events = events;
         this.knownComponents = knownComponents;
         this.clock = clock;
@@ -113,9 +117,14 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 throw streams;
             } catch (RuntimeException e) {
                 failures.record(e);
-                log.error("{} {} failed while being decided; answered as a failure, nothing appended",
-                        envelope.type(), envelope.streamId(), e);
-                outcome = Outcome.answerOnly(CommandResult.failed(envelope.requestId(), envelope.streamId(),
+                log.error(
+                        "{} {} failed while being decided; answered as a failure, nothing appended",
+                        envelope.type(),
+                        envelope.streamId(),
+                        e);
+                outcome = Outcome.answerOnly(CommandResult.failed(
+                        envelope.requestId(),
+                        envelope.streamId(),
                         e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
             write(outcome);
@@ -128,16 +137,19 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     /** Reads and decides; writes nothing. */
     private Outcome decide(CommandEnvelope envelope) {
         String streamId = envelope.streamId();
-        String scope = envelope.idempotencyKey() == null ? null
+        String scope = envelope.idempotencyKey() == null
+                ? null
                 : envelope.actor() + '\u0000' + streamId + '\u0000' + envelope.idempotencyKey();
         Instant now = now();
         if (scope != null) {
             FirstAnswer first = idempotency.get(scope);
             if (first != null && !first.expired(now, idempotencyRetention)) {
-                return Outcome.answerOnly(Objects.equals(first.requestHash(), envelope.requestHash())
-                        ? CommandResult.accepted(envelope.requestId(), streamId, first.version(), first.eventIds(), true)
-                        : CommandResult.keyReused(envelope.requestId(), streamId, first.version(),
-                        envelope.idempotencyKey()));
+                return Outcome.answerOnly(
+                        Objects.equals(first.requestHash(), envelope.requestHash())
+                                ? CommandResult.accepted(
+                                        envelope.requestId(), streamId, first.version(), first.eventIds(), true)
+                                : CommandResult.keyReused(
+                                        envelope.requestId(), streamId, first.version(), envelope.idempotencyKey()));
             }
         }
         Command command;
@@ -145,7 +157,10 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             command = CommandCodec.command(envelope, now);
         } catch (RuntimeException malformed) {
             log.warn("undecodable command {} for {}: {}", envelope.type(), streamId, malformed.getMessage());
-            return Outcome.answerOnly(CommandResult.rejected(envelope.requestId(), streamId, 0,
+            return Outcome.answerOnly(CommandResult.rejected(
+                    envelope.requestId(),
+                    streamId,
+                    0,
                     Rejection.invalid(null, "the command could not be read: " + malformed.getMessage())));
         }
         Appending<?> appending = command.dispatch(new Command.Handler<Appending<?>>() {
@@ -163,7 +178,10 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             @Override
             public Appending<?> catalogue(CatalogueCommand c) {
                 if (!Catalogue.STREAM_ID.equals(streamId)) {
-                    return Appending.refused(CommandResult.rejected(envelope.requestId(), streamId, 0,
+                    return Appending.refused(CommandResult.rejected(
+                            envelope.requestId(),
+                            streamId,
+                            0,
                             Rejection.notFound("the catalogue's stream is " + Catalogue.STREAM_ID)));
                 }
                 return decide(StreamType.CATALOGUE, streamId, c, envelope, now);
@@ -172,25 +190,44 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         if (appending.refusal() != null) {
             return Outcome.answerOnly(appending.refusal());
         }
-        CommandResult result = CommandResult.accepted(envelope.requestId(), streamId, appending.version(),
-                appending.eventIds(), false);
-        FirstAnswer first = scope == null ? null
-                : new FirstAnswer(envelope.requestHash(), appending.version(), appending.eventIds(), now.toEpochMilli());
-        log.info("{} {} accepted: version {}, {} event(s)", envelope.type(), streamId, appending.version(),
+        CommandResult result = CommandResult.accepted(
+                envelope.requestId(), streamId, appending.version(), appending.eventIds(), false);
+        FirstAnswer first = scope == null
+                ? null
+                : new FirstAnswer(
+                        envelope.requestHash(), appending.version(), appending.eventIds(), now.toEpochMilli());
+        log.info(
+                "{} {} accepted: version {}, {} event(s)",
+                envelope.type(),
+                streamId,
+                appending.version(),
                 appending.events().size());
         return new Outcome(appending, scope, first, result);
     }
 
     /** Decides one command of one kind of stream against its snapshot, and encodes all it would write. */
-    private <C extends Command, E, S> Appending<S> decide(StreamType<C, E, S> type, String streamId, C command,
-                                                          CommandEnvelope envelope, Instant now) {
-        return decide(type, streamId, command, envelope.requestId(), envelope.expectedVersion(), envelope.actor(),
-                envelope.correlationId(), now);
+    private <C extends Command, E, S> Appending<S> decide(
+            StreamType<C, E, S> type, String streamId, C command, CommandEnvelope envelope, Instant now) {
+        return decide(
+                type,
+                streamId,
+                command,
+                envelope.requestId(),
+                envelope.expectedVersion(),
+                envelope.actor(),
+                envelope.correlationId(),
+                now);
     }
 
-    private <C extends Command, E, S> Appending<S> decide(StreamType<C, E, S> type, String streamId, C command,
-                                                          String requestId, Long expectedVersion, String actor,
-                                                          String correlationId, Instant now) {
+    private <C extends Command, E, S> Appending<S> decide(
+            StreamType<C, E, S> type,
+            String streamId,
+            C command,
+            String requestId,
+            Long expectedVersion,
+            String actor,
+            String correlationId,
+            Instant now) {
         byte[] stored = states.get(streamId);
         S state;
         if (stored == null) {
@@ -198,7 +235,10 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         } else {
             state = type.decode(stored).orElse(null);
             if (state == null) {
-                return Appending.refused(CommandResult.rejected(requestId, streamId, 0,
+                return Appending.refused(CommandResult.rejected(
+                        requestId,
+                        streamId,
+                        0,
                         Rejection.notFound("no " + type.kind().name().toLowerCase() + " '" + streamId + "'")));
             }
         }
@@ -208,7 +248,11 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         }
         Decision<E> decision = type.decider().decide(command, state, knownComponents.asSet());
         if (decision instanceof Decision.Rejected<E> rejected) {
-            log.info("{} {} rejected: {}", command.getClass().getSimpleName(), streamId, rejected.rejection().reason());
+            log.info(
+                    "{} {} rejected: {}",
+                    command.getClass().getSimpleName(),
+                    streamId,
+                    rejected.rejection().reason());
             return Appending.refused(CommandResult.rejected(requestId, streamId, version, rejected.rejection()));
         }
         List<E> decided = decision instanceof Decision.Accepted<E> accepted ? accepted.events() : List.of();
@@ -229,12 +273,17 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                     .build();
             byte[] bytes = events.serialize(Topics.INCIDENT_EVENTS.name(), event);
             if (bytes.length > EVENT_MAX_BYTES) {
-                return Appending.refused(CommandResult.rejected(requestId, streamId, version, Rejection.invalid(null,
-                        "the request's fields together make an event of " + bytes.length + " bytes; at most "
-                                + EVENT_MAX_BYTES + " are recorded")));
+                return Appending.refused(CommandResult.rejected(
+                        requestId,
+                        streamId,
+                        version,
+                        Rejection.invalid(
+                                null,
+                                "the request's fields together make an event of " + bytes.length + " bytes; at most "
+                                        + EVENT_MAX_BYTES + " are recorded")));
             }
-            appended.add(new Appended(event.getEventId().toString(), event.getPayload().getClass().getSimpleName(),
-                    sequence, bytes));
+            appended.add(new Appended(
+                    event.getEventId().toString(), event.getPayload().getClass().getSimpleName(), sequence, bytes));
             next = type.decider().evolve(next, domainEvent);
         }
         byte[] snapshot = appended.isEmpty() ? null : type.encode(next);
@@ -266,8 +315,14 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             idempotency.put(outcome.idempotencyScope(), outcome.firstAnswer());
         }
         if (outcome.answer() != null) {
-            context.forward(new Record<>(outcome.answer().requestId(), CommandCodec.RESULTS.serializer()
-                    .serialize(Topics.INCIDENT_COMMAND_RESULTS.name(), outcome.answer()), timestamp), ANSWERS_OUT);
+            context.forward(
+                    new Record<>(
+                            outcome.answer().requestId(),
+                            CommandCodec.RESULTS
+                                    .serializer()
+                                    .serialize(Topics.INCIDENT_COMMAND_RESULTS.name(), outcome.answer()),
+                            timestamp),
+                    ANSWERS_OUT);
         }
     }
 
@@ -295,8 +350,11 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 throw streams;
             } catch (RuntimeException e) {
                 failures.record(e);
-                log.error("maintenance {} could not be moved on by schedule; tried again in {}", entry.key,
-                        scheduleInterval, e);
+                log.error(
+                        "maintenance {} could not be moved on by schedule; tried again in {}",
+                        entry.key,
+                        scheduleInterval,
+                        e);
                 continue;
             }
             write(outcome);
@@ -307,16 +365,22 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         MaintenanceCommand command = due.startAt() != null && due.startAt() <= now.toEpochMilli()
                 ? new MaintenanceCommand.StartMaintenance("Scheduled maintenance is in progress.", true, now)
                 : new MaintenanceCommand.CompleteMaintenance("Scheduled maintenance has completed.", true, now);
-        Appending<Maintenance> decided = decide(StreamType.MAINTENANCES, maintenanceId, command, null, null,
-                SCHEDULER, null, now);
+        Appending<Maintenance> decided =
+                decide(StreamType.MAINTENANCES, maintenanceId, command, null, null, SCHEDULER, null, now);
         if (decided.refusal() != null) {
             // A person moved it on in between, or it is gone: the schedule follows the stream's state.
             byte[] stored = states.get(maintenanceId);
-            DueTimes current = stored == null ? DueTimes.NONE
-                    : StreamType.MAINTENANCES.decode(stored).map(CommandProcessor::dueTimes).orElse(DueTimes.NONE);
+            DueTimes current = stored == null
+                    ? DueTimes.NONE
+                    : StreamType.MAINTENANCES
+                            .decode(stored)
+                            .map(CommandProcessor::dueTimes)
+                            .orElse(DueTimes.NONE);
             return Outcome.schedule(new Appending<>(maintenanceId, null, 0, List.of(), null, current, null));
         }
-        log.info("maintenance {} {} by schedule", maintenanceId,
+        log.info(
+                "maintenance {} {} by schedule",
+                maintenanceId,
                 command instanceof MaintenanceCommand.StartMaintenance ? "started" : "completed");
         return new Outcome(decided.withSchedule(CommandProcessor::dueTimes), null, null, null);
     }
@@ -324,11 +388,14 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     /** When a maintenance is due to be started or completed by the schedule; {@link DueTimes#NONE} for neither. */
     static DueTimes dueTimes(Maintenance maintenance) {
         Long startAt = maintenance.status() == MaintenanceStatus.SCHEDULED && maintenance.autoStart()
-                ? maintenance.scheduledFor().toEpochMilli() : null;
+                ? maintenance.scheduledFor().toEpochMilli()
+                : null;
         // Completion is scheduled once the maintenance runs; starting it reschedules.
         Long completeAt = (maintenance.status() == MaintenanceStatus.IN_PROGRESS
-                || maintenance.status() == MaintenanceStatus.VERIFYING) && maintenance.autoComplete()
-                ? maintenance.scheduledUntil().toEpochMilli() : null;
+                                || maintenance.status() == MaintenanceStatus.VERIFYING)
+                        && maintenance.autoComplete()
+                ? maintenance.scheduledUntil().toEpochMilli()
+                : null;
         return new DueTimes(startAt, completeAt);
     }
 
@@ -354,8 +421,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     }
 
     /** One event ready to append, already encoded. */
-    private record Appended(String eventId, String type, long sequence, byte[] bytes) {
-    }
+    private record Appended(String eventId, String type, long sequence, byte[] bytes) {}
 
     /**
      * What deciding one command of one stream came to: either a refusal, or the new state and version
@@ -363,8 +429,14 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
      *
      * @param schedule the maintenance's new due times; null for other streams
      */
-    private record Appending<S>(String streamId, S state, long version, List<Appended> events, byte[] snapshot,
-                                DueTimes schedule, CommandResult refusal) {
+    private record Appending<S>(
+            String streamId,
+            S state,
+            long version,
+            List<Appended> events,
+            byte[] snapshot,
+            DueTimes schedule,
+            CommandResult refusal) {
 
         static <S> Appending<S> refused(CommandResult refusal) {
             return new Appending<>(null, null, 0, List.of(), null, null, refusal);
@@ -372,7 +444,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
 
         /** With the due times of the new state; a refusal has no new state and stays as it is. */
         Appending<S> withSchedule(Function<S, DueTimes> dueTimes) {
-            return refusal != null ? this
+            return refusal != null
+                    ? this
                     : new Appending<>(streamId, state, version, events, snapshot, dueTimes.apply(state), null);
         }
 
@@ -382,8 +455,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     }
 
     /** Everything one command or one scheduled step writes. */
-    private record Outcome(Appending<?> appending, String idempotencyScope, FirstAnswer firstAnswer,
-                           CommandResult answer) {
+    private record Outcome(
+            Appending<?> appending, String idempotencyScope, FirstAnswer firstAnswer, CommandResult answer) {
 
         static Outcome answerOnly(CommandResult answer) {
             return new Outcome(null, null, null, answer);

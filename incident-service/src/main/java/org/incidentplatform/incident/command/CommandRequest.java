@@ -1,7 +1,6 @@
 package org.incidentplatform.incident.command;
 
 import java.util.Objects;
-
 import org.incidentplatform.incident.domain.Command;
 
 /**
@@ -14,8 +13,14 @@ import org.incidentplatform.incident.domain.Command;
  * @param expectedVersion the version from {@code If-Match}, or null when the client does not care
  * @param correlationId   ties the events to this request
  */
-public record CommandRequest(String streamId, Command command, String actor, String idempotencyKey,
-                             String requestHash, Long expectedVersion, String correlationId) {
+public record CommandRequest(
+        String streamId,
+        Command command,
+        String actor,
+        String idempotencyKey,
+        String requestHash,
+        Long expectedVersion,
+        String correlationId) {
 
     public CommandRequest {
         Objects.requireNonNull(streamId, "streamId");

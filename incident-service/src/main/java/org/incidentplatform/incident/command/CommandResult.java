@@ -1,7 +1,6 @@
 package org.incidentplatform.incident.command;
 
 import java.util.List;
-
 import org.incidentplatform.incident.domain.Rejection;
 
 /**
@@ -9,25 +8,56 @@ import org.incidentplatform.incident.domain.Rejection;
  * Written in the same Kafka transaction as the events, so a reader that sees it (read_committed)
  * knows the events are committed.
  */
-record CommandResult(String requestId, Outcome outcome, String streamId, long version, List<String> eventIds,
-                     Rejection.Kind rejectionKind, String field, String reason, Long expectedVersion) {
+record CommandResult(
+        String requestId,
+        Outcome outcome,
+        String streamId,
+        long version,
+        List<String> eventIds,
+        Rejection.Kind rejectionKind,
+        String field,
+        String reason,
+        Long expectedVersion) {
 
-    enum Outcome { ACCEPTED, REPLAYED, REJECTED, VERSION_MISMATCH, KEY_REUSED, FAILED }
+    enum Outcome {
+        ACCEPTED,
+        REPLAYED,
+        REJECTED,
+        VERSION_MISMATCH,
+        KEY_REUSED,
+        FAILED
+    }
 
-    static CommandResult accepted(String requestId, String streamId, long version, List<String> eventIds,
-                                  boolean replayed) {
-        return new CommandResult(requestId, replayed ? Outcome.REPLAYED : Outcome.ACCEPTED, streamId, version,
-                List.copyOf(eventIds), null, null, null, null);
+    static CommandResult accepted(
+            String requestId, String streamId, long version, List<String> eventIds, boolean replayed) {
+        return new CommandResult(
+                requestId,
+                replayed ? Outcome.REPLAYED : Outcome.ACCEPTED,
+                streamId,
+                version,
+                List.copyOf(eventIds),
+                null,
+                null,
+                null,
+                null);
     }
 
     static CommandResult rejected(String requestId, String streamId, long version, Rejection rejection) {
-        return new CommandResult(requestId, Outcome.REJECTED, streamId, version, List.of(), rejection.kind(),
-                rejection.field(), rejection.reason(), null);
+        return new CommandResult(
+                requestId,
+                Outcome.REJECTED,
+                streamId,
+                version,
+                List.of(),
+                rejection.kind(),
+                rejection.field(),
+                rejection.reason(),
+                null);
     }
 
     static CommandResult versionMismatch(String requestId, String streamId, long version, long expected) {
-        return new CommandResult(requestId, Outcome.VERSION_MISMATCH, streamId, version, List.of(), null, null,
-                null, expected);
+        return new CommandResult(
+                requestId, Outcome.VERSION_MISMATCH, streamId, version, List.of(), null, null, null, expected);
     }
 
     static CommandResult keyReused(String requestId, String streamId, long version, String key) {

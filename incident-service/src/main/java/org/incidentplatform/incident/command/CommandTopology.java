@@ -3,7 +3,6 @@ package org.incidentplatform.incident.command;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -52,33 +51,49 @@ class CommandTopology {
     }
 
     @Bean
-    KStream<String, byte[]> commandPipeline(org.apache.kafka.streams.StreamsBuilder builder,
-                                            Serde<IncidentEvent> events, Clock clock, CommandProperties properties,
-                                            KnownComponents knownComponents, CommandFailures failures) {
+    KStream<String, byte[]> commandPipeline(
+            org.apache.kafka.streams.StreamsBuilder builder,
+            Serde<IncidentEvent> events,
+            Clock clock,
+            CommandProperties properties,
+            KnownComponents knownComponents,
+            CommandFailures failures) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(CommandProcessor.STATE_STORE), Serdes.String(), Serdes.ByteArray())
+                        Stores.persistentKeyValueStore(CommandProcessor.STATE_STORE),
+                        Serdes.String(),
+                        Serdes.ByteArray())
                 .withLoggingEnabled(Map.of("max.message.bytes", SNAPSHOT_MAX_BYTES)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CommandProcessor.EVENT_STORE), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CommandProcessor.IDEMPOTENCY_STORE), Serdes.String(),
+                Stores.persistentKeyValueStore(CommandProcessor.IDEMPOTENCY_STORE),
+                Serdes.String(),
                 CommandCodec.serde(CommandProcessor.FirstAnswer.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CommandProcessor.SCHEDULE_STORE), Serdes.String(),
+                Stores.persistentKeyValueStore(CommandProcessor.SCHEDULE_STORE),
+                Serdes.String(),
                 CommandCodec.serde(CommandProcessor.DueTimes.class)));
 
-        KStream<String, byte[]> decided = builder
-                .stream(Topics.INCIDENT_COMMANDS.name(),
+        KStream<String, byte[]> decided = builder.stream(
+                        Topics.INCIDENT_COMMANDS.name(),
                         Consumed.with(Topics.INCIDENT_COMMANDS.keySerde(), CommandCodec.ENVELOPES))
-                .process(() -> new CommandProcessor(events.serializer(), knownComponents, clock, properties, failures),
-                        Named.as("decide"), CommandProcessor.STATE_STORE, CommandProcessor.EVENT_STORE,
-                        CommandProcessor.IDEMPOTENCY_STORE, CommandProcessor.SCHEDULE_STORE);
+                .process(
+                        () -> new CommandProcessor(events.serializer(), knownComponents, clock, properties, failures),
+                        Named.as("decide"),
+                        CommandProcessor.STATE_STORE,
+                        CommandProcessor.EVENT_STORE,
+                        CommandProcessor.IDEMPOTENCY_STORE,
+                        CommandProcessor.SCHEDULE_STORE);
         // The processor encodes both values itself (events with the serde above) and forwards each record to
         // one of these two sinks by name.
-        decided.to(Topics.INCIDENT_EVENTS.name(), Produced.with(Topics.INCIDENT_EVENTS.keySerde(), Serdes.ByteArray())
-                .withName(CommandProcessor.EVENTS_OUT));
-        decided.to(Topics.INCIDENT_COMMAND_RESULTS.name(), Produced.with(Topics.INCIDENT_COMMAND_RESULTS.keySerde(),
-                Serdes.ByteArray()).withName(CommandProcessor.ANSWERS_OUT));
+        decided.to(
+                Topics.INCIDENT_EVENTS.name(),
+                Produced.with(Topics.INCIDENT_EVENTS.keySerde(), Serdes.ByteArray())
+                        .withName(CommandProcessor.EVENTS_OUT));
+        decided.to(
+                Topics.INCIDENT_COMMAND_RESULTS.name(),
+                Produced.with(Topics.INCIDENT_COMMAND_RESULTS.keySerde(), Serdes.ByteArray())
+                        .withName(CommandProcessor.ANSWERS_OUT));
         return decided;
     }
 
@@ -105,7 +120,8 @@ class CommandTopology {
         StreamsBuilderFactoryBean factory = started.getApplicationContext().getBean(StreamsBuilderFactoryBean.class);
         InstanceProperties instance = started.getApplicationContext().getBean(InstanceProperties.class);
         Properties config = factory.getStreamsConfiguration();
-        String endpoint = instance.advertisedHost() + ":" + started.getWebServer().getPort();
+        String endpoint =
+                instance.advertisedHost() + ":" + started.getWebServer().getPort();
         config.setProperty(StreamsConfig.APPLICATION_SERVER_CONFIG, endpoint);
         factory.setStreamsConfiguration(config);
         log.info("audit reads of this instance's partitions are answered at {}", endpoint);

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.incidentplatform.events.ActionItemAdded;
 import org.incidentplatform.events.ActionItemCompleted;
@@ -53,8 +52,7 @@ import org.incidentplatform.schemas.Vocabulary.Impact;
  */
 final class EventPayloads {
 
-    private EventPayloads() {
-    }
+    private EventPayloads() {}
 
     // ---------------------------------------------------------------- domain -> Avro
 
@@ -130,9 +128,7 @@ final class EventPayloads {
                     .build();
         }
         if (event instanceof IncidentEvent.IncidentRetracted e) {
-            return IncidentRetracted.newBuilder()
-                    .setReason(e.reason())
-                    .build();
+            return IncidentRetracted.newBuilder().setReason(e.reason()).build();
         }
         if (event instanceof IncidentEvent.PostmortemPublished e) {
             return PostmortemPublished.newBuilder()
@@ -177,14 +173,10 @@ final class EventPayloads {
                     .build();
         }
         if (event instanceof MaintenanceEvent.MaintenanceUpdatePosted e) {
-            return MaintenanceUpdatePosted.newBuilder()
-                    .setMessage(e.message())
-                    .build();
+            return MaintenanceUpdatePosted.newBuilder().setMessage(e.message()).build();
         }
         if (event instanceof MaintenanceEvent.MaintenanceVerifying e) {
-            return MaintenanceVerifying.newBuilder()
-                    .setMessage(e.message())
-                    .build();
+            return MaintenanceVerifying.newBuilder().setMessage(e.message()).build();
         }
         if (event instanceof MaintenanceEvent.MaintenanceCompleted e) {
             return MaintenanceCompleted.newBuilder()
@@ -193,9 +185,7 @@ final class EventPayloads {
                     .build();
         }
         if (event instanceof MaintenanceEvent.MaintenanceCancelled e) {
-            return MaintenanceCancelled.newBuilder()
-                    .setMessage(e.message())
-                    .build();
+            return MaintenanceCancelled.newBuilder().setMessage(e.message()).build();
         }
         throw unknown("maintenance event", event);
     }
@@ -231,9 +221,7 @@ final class EventPayloads {
                     .build();
         }
         if (event instanceof CatalogueEvent.ComponentRemoved e) {
-            return ComponentRemoved.newBuilder()
-                    .setComponentId(e.componentId())
-                    .build();
+            return ComponentRemoved.newBuilder().setComponentId(e.componentId()).build();
         }
         if (event instanceof CatalogueEvent.ComponentGroupAdded e) {
             return ComponentGroupAdded.newBuilder()
@@ -250,9 +238,7 @@ final class EventPayloads {
                     .build();
         }
         if (event instanceof CatalogueEvent.ComponentGroupRemoved e) {
-            return ComponentGroupRemoved.newBuilder()
-                    .setGroupId(e.groupId())
-                    .build();
+            return ComponentGroupRemoved.newBuilder().setGroupId(e.groupId()).build();
         }
         throw unknown("catalogue event", event);
     }
@@ -272,33 +258,44 @@ final class EventPayloads {
 
         // Incident stream.
         if (payload instanceof IncidentDeclared p) {
-            return new IncidentEvent.IncidentDeclared(streamId, p.getTitle(), toDomain(p.getImpact()),
-                    toDomain(p.getStatus()), p.getMessage(), componentsToDomain(p.getComponents()),
-                    p.getStartedAt(), p.getDetectedAt(), p.getDetectedBy(), p.getBackfilled(), at);
+            return new IncidentEvent.IncidentDeclared(
+                    streamId,
+                    p.getTitle(),
+                    toDomain(p.getImpact()),
+                    toDomain(p.getStatus()),
+                    p.getMessage(),
+                    componentsToDomain(p.getComponents()),
+                    p.getStartedAt(),
+                    p.getDetectedAt(),
+                    p.getDetectedBy(),
+                    p.getBackfilled(),
+                    at);
         }
         if (payload instanceof IncidentUpdatePosted p) {
-            return new IncidentEvent.IncidentUpdatePosted(p.getMessage(),
+            return new IncidentEvent.IncidentUpdatePosted(
+                    p.getMessage(),
                     p.getStatus() == null ? null : toDomain(p.getStatus()),
                     p.getImpact() == null ? null : toDomain(p.getImpact()),
-                    componentsToDomain(p.getComponents()), at);
+                    componentsToDomain(p.getComponents()),
+                    at);
         }
         if (payload instanceof IncidentResolved p) {
             return new IncidentEvent.IncidentResolved(p.getMessage(), componentsToDomain(p.getComponents()), at);
         }
         if (payload instanceof IncidentReopened p) {
-            return new IncidentEvent.IncidentReopened(p.getMessage(), toDomain(p.getStatus()),
-                    componentsToDomain(p.getComponents()), at);
+            return new IncidentEvent.IncidentReopened(
+                    p.getMessage(), toDomain(p.getStatus()), componentsToDomain(p.getComponents()), at);
         }
         if (payload instanceof IncidentRetracted p) {
             return new IncidentEvent.IncidentRetracted(p.getReason(), at);
         }
         if (payload instanceof PostmortemPublished p) {
-            return new IncidentEvent.PostmortemPublished(p.getBody(), p.getRootCause(),
-                    copy(p.getContributingFactors()), at);
+            return new IncidentEvent.PostmortemPublished(
+                    p.getBody(), p.getRootCause(), copy(p.getContributingFactors()), at);
         }
         if (payload instanceof ActionItemAdded p) {
-            return new IncidentEvent.ActionItemAdded(p.getActionItemId(), p.getTitle(), p.getOwner(),
-                    p.getDueDate(), at);
+            return new IncidentEvent.ActionItemAdded(
+                    p.getActionItemId(), p.getTitle(), p.getOwner(), p.getDueDate(), at);
         }
         if (payload instanceof ActionItemCompleted p) {
             return new IncidentEvent.ActionItemCompleted(p.getActionItemId(), p.getNote(), at);
@@ -306,9 +303,16 @@ final class EventPayloads {
 
         // Maintenance stream.
         if (payload instanceof MaintenanceScheduled p) {
-            return new MaintenanceEvent.MaintenanceScheduled(streamId, p.getTitle(), p.getMessage(),
-                    componentsToDomain(p.getComponents()), p.getScheduledFor(), p.getScheduledUntil(),
-                    p.getAutoStart(), p.getAutoComplete(), at);
+            return new MaintenanceEvent.MaintenanceScheduled(
+                    streamId,
+                    p.getTitle(),
+                    p.getMessage(),
+                    componentsToDomain(p.getComponents()),
+                    p.getScheduledFor(),
+                    p.getScheduledUntil(),
+                    p.getAutoStart(),
+                    p.getAutoComplete(),
+                    at);
         }
         if (payload instanceof MaintenanceStarted p) {
             return new MaintenanceEvent.MaintenanceStarted(p.getMessage(), p.getAutomatic(), at);
@@ -328,8 +332,14 @@ final class EventPayloads {
 
         // Catalogue stream.
         if (payload instanceof ComponentAdded p) {
-            return new CatalogueEvent.ComponentAdded(p.getComponentId(), p.getName(), p.getDescription(),
-                    p.getGroupId(), p.getPosition(), p.getHidden(), at);
+            return new CatalogueEvent.ComponentAdded(
+                    p.getComponentId(),
+                    p.getName(),
+                    p.getDescription(),
+                    p.getGroupId(),
+                    p.getPosition(),
+                    p.getHidden(),
+                    at);
         }
         if (payload instanceof ComponentRenamed p) {
             return new CatalogueEvent.ComponentRenamed(p.getComponentId(), p.getName(), at);
@@ -344,8 +354,8 @@ final class EventPayloads {
             return new CatalogueEvent.ComponentRemoved(p.getComponentId(), at);
         }
         if (payload instanceof ComponentGroupAdded p) {
-            return new CatalogueEvent.ComponentGroupAdded(p.getGroupId(), p.getName(), p.getDescription(),
-                    p.getPosition(), at);
+            return new CatalogueEvent.ComponentGroupAdded(
+                    p.getGroupId(), p.getName(), p.getDescription(), p.getPosition(), at);
         }
         if (payload instanceof ComponentGroupRenamed p) {
             return new CatalogueEvent.ComponentGroupRenamed(p.getGroupId(), p.getName(), at);
@@ -461,7 +471,7 @@ final class EventPayloads {
     }
 
     private static IllegalArgumentException unknown(String what, Object value) {
-        return new IllegalArgumentException(
-                "not a known " + what + ": " + (value == null ? "null" : value.getClass().getName()));
+        return new IllegalArgumentException("not a known " + what + ": "
+                + (value == null ? "null" : value.getClass().getName()));
     }
 }

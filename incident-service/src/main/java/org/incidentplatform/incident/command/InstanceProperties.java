@@ -11,5 +11,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("incident-service.instance")
-record InstanceProperties(@NotBlank @DefaultValue("127.0.0.1") String advertisedHost) {
-}
+record InstanceProperties(
+        @NotBlank @DefaultValue("127.0.0.1") String advertisedHost) {}

@@ -1,5 +1,8 @@
 package org.incidentplatform.incident.command;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,10 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -78,7 +77,8 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
         long started = System.nanoTime();
         CommandOutcome outcome = decide(request);
         Timer.builder("incident.commands")
-                .description("From receiving a command to its committed answer (or giving up), as the HTTP caller waits")
+                .description(
+                        "From receiving a command to its committed answer (or giving up), as the HTTP caller waits")
                 .tag("command", request.command().getClass().getSimpleName())
                 .tag("outcome", outcomeTag(outcome))
                 .publishPercentiles(0.5, 0.99)
@@ -129,19 +129,22 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
     /** Sends the command and waits for its answer, both within one decision timeout. */
     private CommandOutcome sendAndAwait(CommandRequest request) {
         String requestId = UUID.randomUUID().toString();
-        CommandEnvelope envelope = CommandCodec.envelope(requestId, request, request.command().occurredAt() != null,
-                clock.instant());
+        CommandEnvelope envelope =
+                CommandCodec.envelope(requestId, request, request.command().occurredAt() != null, clock.instant());
         CompletableFuture<CommandResult> answer = new CompletableFuture<>();
         waiting.put(requestId, answer);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            Future<RecordMetadata> sent = producer.send(
-                    new ProducerRecord<>(Topics.INCIDENT_COMMANDS.name(), request.streamId(), envelope));
+            Future<RecordMetadata> sent =
+                    producer.send(new ProducerRecord<>(Topics.INCIDENT_COMMANDS.name(), request.streamId(), envelope));
             try {
                 sent.get(remaining(deadline), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 gate.failed("not acknowledged within " + timeout.toSeconds() + " s");
-                log.warn("command {} for {} not acknowledged by Kafka within {}", envelope.type(), request.streamId(),
+                log.warn(
+                        "command {} for {} not acknowledged by Kafka within {}",
+                        envelope.type(),
+                        request.streamId(),
                         timeout);
                 return new CommandOutcome.Unavailable("Kafka did not acknowledge the command within "
                         + timeout.toSeconds() + " s; it may still be recorded. Retrying with the same "
@@ -156,10 +159,13 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
                     + "unavailable. Retrying with the same Idempotency-Key is safe.");
         } catch (ExecutionException e) {
             gate.failed(e.getCause().toString());
-            log.warn("command {} for {} could not be sent: {}", envelope.type(), request.streamId(),
+            log.warn(
+                    "command {} for {} could not be sent: {}",
+                    envelope.type(),
+                    request.streamId(),
                     e.getCause().toString());
-            return new CommandOutcome.Unavailable("the command could not be written to Kafka: "
-                    + e.getCause().getMessage());
+            return new CommandOutcome.Unavailable(
+                    "the command could not be written to Kafka: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new CommandOutcome.Unavailable("interrupted");
@@ -182,18 +188,21 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
         producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "incident-service-commands-" + UUID.randomUUID());
-        producer = new KafkaProducer<>(producerConfig, Topics.INCIDENT_COMMANDS.keySerde().serializer(),
-                CommandCodec.ENVELOPES.serializer());
+        producer = new KafkaProducer<>(
+                producerConfig, Topics.INCIDENT_COMMANDS.keySerde().serializer(), CommandCodec.ENVELOPES.serializer());
 
         Map<String, Object> consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
         consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "incident-service-results-" + UUID.randomUUID());
-        results = new KafkaConsumer<>(consumerConfig, Topics.INCIDENT_COMMAND_RESULTS.keySerde().deserializer(),
+        results = new KafkaConsumer<>(
+                consumerConfig,
+                Topics.INCIDENT_COMMAND_RESULTS.keySerde().deserializer(),
                 CommandCodec.RESULTS.deserializer());
         List<TopicPartition> partitions = results.partitionsFor(Topics.INCIDENT_COMMAND_RESULTS.name()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         results.assign(partitions);
         results.seekToEnd(partitions);
         // Resolve the end positions now, so no answer to a request sent after start() is skipped.
@@ -202,8 +211,11 @@ final class KafkaCommandGateway implements CommandGateway, SmartLifecycle {
         reader.setDaemon(true);
         running = true;
         reader.start();
-        log.info("command gateway ready: commands to {}, answers from {} ({} partitions)",
-                Topics.INCIDENT_COMMANDS.name(), Topics.INCIDENT_COMMAND_RESULTS.name(), partitions.size());
+        log.info(
+                "command gateway ready: commands to {}, answers from {} ({} partitions)",
+                Topics.INCIDENT_COMMANDS.name(),
+                Topics.INCIDENT_COMMAND_RESULTS.name(),
+                partitions.size());
     }
 
     private void readResults() {

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -52,8 +51,8 @@ final class KnownComponents implements SmartLifecycle {
 
     private final KafkaProperties kafka;
     private final Deserializer<IncidentEvent> events;
-    private final TopicPartition partition = new TopicPartition(Topics.INCIDENT_EVENTS.name(),
-            Topics.INCIDENT_EVENTS.partitionOf(Catalogue.STREAM_ID));
+    private final TopicPartition partition =
+            new TopicPartition(Topics.INCIDENT_EVENTS.name(), Topics.INCIDENT_EVENTS.partitionOf(Catalogue.STREAM_ID));
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
     private final Set<String> view = new AbstractSet<>() {
         @Override
@@ -100,9 +99,12 @@ final class KnownComponents implements SmartLifecycle {
     void catchUp() {
         long committedEnd;
         try {
-            committedEnd = admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+            committedEnd = admin.listOffsets(
+                            Map.of(partition, OffsetSpec.latest()),
                             new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                    .partitionResult(partition).get(CATCH_UP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
+                    .partitionResult(partition)
+                    .get(CATCH_UP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .offset();
         } catch (Exception e) {
             throw new IllegalStateException("the catalogue's committed end could not be read: " + e, e);
         }
@@ -131,8 +133,8 @@ final class KnownComponents implements SmartLifecycle {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "incident-service-catalogue-" + UUID.randomUUID());
-        consumer = new KafkaConsumer<>(config, Topics.INCIDENT_EVENTS.keySerde().deserializer(),
-                new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(
+                config, Topics.INCIDENT_EVENTS.keySerde().deserializer(), new ByteArrayDeserializer());
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
         admin = Admin.create(kafka.buildAdminProperties());

@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -80,7 +79,8 @@ final class SnapshotRebuild implements SmartLifecycle {
         String applicationId = kafka.getStreams().getApplicationId();
         try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
             Map<TopicPartition, OffsetAndMetadata> done = admin.listConsumerGroupOffsets(markerGroup(applicationId))
-                    .partitionsToOffsetAndMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (!done.isEmpty()) {
                 log.debug("snapshots of {} were built from {} before", applicationId, Topics.INCIDENT_EVENTS.name());
             } else {
@@ -90,22 +90,23 @@ final class SnapshotRebuild implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking the command processor's snapshots", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot check whether the command processor's snapshots are built: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot check whether the command processor's snapshots are built: " + e.getMessage(), e);
         }
         running = true;
     }
 
-    private void rebuild(Admin admin, String applicationId) throws ExecutionException, InterruptedException,
-            TimeoutException {
+    private void rebuild(Admin admin, String applicationId)
+            throws ExecutionException, InterruptedException, TimeoutException {
         Instant began = Instant.now();
         createChangelogs(admin, applicationId);
         Map<TopicPartition, OffsetAndMetadata> marker = new HashMap<>();
         long eventCount = 0;
         int streamCount = 0;
-        Serializer<CommandProcessor.DueTimes> dueTimes = CommandCodec.serde(CommandProcessor.DueTimes.class).serializer();
+        Serializer<CommandProcessor.DueTimes> dueTimes =
+                CommandCodec.serde(CommandProcessor.DueTimes.class).serializer();
         try (KafkaConsumer<String, byte[]> consumer = consumer();
-             KafkaProducer<String, byte[]> producer = producer()) {
+                KafkaProducer<String, byte[]> producer = producer()) {
             for (int partition = 0; partition < Topics.INCIDENT_EVENTS.partitions(); partition++) {
                 TopicPartition source = new TopicPartition(Topics.INCIDENT_EVENTS.name(), partition);
                 Rebuilt rebuilt = new Rebuilt();
@@ -114,36 +115,51 @@ final class SnapshotRebuild implements SmartLifecycle {
                 long end = consumer.endOffsets(List.of(source)).get(source);
                 while (consumer.position(source) < end) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        if (record.offset() >= end || record.value() == null
+                        if (record.offset() >= end
+                                || record.value() == null
                                 || Topics.HEARTBEAT_KEY.equals(record.key())) {
                             continue;
                         }
                         if (rebuilt.apply(record.key(), decode(record))) {
-                            producer.send(new ProducerRecord<>(changelog(applicationId, CommandProcessor.EVENT_STORE),
-                                    partition, CommandProcessor.eventKey(record.key(), rebuilt.version(record.key())),
+                            producer.send(new ProducerRecord<>(
+                                    changelog(applicationId, CommandProcessor.EVENT_STORE),
+                                    partition,
+                                    CommandProcessor.eventKey(record.key(), rebuilt.version(record.key())),
                                     record.value()));
                             eventCount++;
                         }
                     }
                 }
                 for (Map.Entry<String, byte[]> snapshot : rebuilt.snapshots().entrySet()) {
-                    producer.send(new ProducerRecord<>(changelog(applicationId, CommandProcessor.STATE_STORE),
-                            partition, snapshot.getKey(), snapshot.getValue()));
+                    producer.send(new ProducerRecord<>(
+                            changelog(applicationId, CommandProcessor.STATE_STORE),
+                            partition,
+                            snapshot.getKey(),
+                            snapshot.getValue()));
                 }
-                for (Map.Entry<String, CommandProcessor.DueTimes> due : rebuilt.schedule().entrySet()) {
-                    producer.send(new ProducerRecord<>(changelog(applicationId, CommandProcessor.SCHEDULE_STORE),
-                            partition, due.getKey(), dueTimes.serialize(null, due.getValue())));
+                for (Map.Entry<String, CommandProcessor.DueTimes> due :
+                        rebuilt.schedule().entrySet()) {
+                    producer.send(new ProducerRecord<>(
+                            changelog(applicationId, CommandProcessor.SCHEDULE_STORE),
+                            partition,
+                            due.getKey(),
+                            dueTimes.serialize(null, due.getValue())));
                 }
                 streamCount += rebuilt.snapshots().size();
                 marker.put(source, new OffsetAndMetadata(end));
             }
             producer.flush();
         }
-        admin.alterConsumerGroupOffsets(markerGroup(applicationId), marker).all()
+        admin.alterConsumerGroupOffsets(markerGroup(applicationId), marker)
+                .all()
                 .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (eventCount > 0) {
-            log.info("built snapshots of {} streams from {} events of {} in {} ms", streamCount, eventCount,
-                    Topics.INCIDENT_EVENTS.name(), Duration.between(began, Instant.now()).toMillis());
+            log.info(
+                    "built snapshots of {} streams from {} events of {} in {} ms",
+                    streamCount,
+                    eventCount,
+                    Topics.INCIDENT_EVENTS.name(),
+                    Duration.between(began, Instant.now()).toMillis());
         }
     }
 
@@ -153,11 +169,17 @@ final class SnapshotRebuild implements SmartLifecycle {
         } catch (RuntimeException unreadable) {
             if (registryAway(unreadable)) {
                 // Readable later: building snapshots without it would lose its stream's history.
-                throw new IllegalStateException("the schema registry could not be asked while building snapshots from "
-                        + Topics.INCIDENT_EVENTS.name() + "; start again when it is reachable", unreadable);
+                throw new IllegalStateException(
+                        "the schema registry could not be asked while building snapshots from "
+                                + Topics.INCIDENT_EVENTS.name() + "; start again when it is reachable",
+                        unreadable);
             }
             // The consumers dead-letter it; the processor never wrote it, so it is no part of any snapshot.
-            log.warn("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+            log.warn(
+                    "skipping unreadable record {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
                     unreadable.getMessage());
             return Optional.empty();
         }
@@ -173,13 +195,15 @@ final class SnapshotRebuild implements SmartLifecycle {
         return false;
     }
 
-    private void createChangelogs(Admin admin, String applicationId) throws ExecutionException, InterruptedException,
-            TimeoutException {
-        short replication = (short) (kafka.getStreams().getReplicationFactor() == null ? 1
-                : kafka.getStreams().getReplicationFactor());
+    private void createChangelogs(Admin admin, String applicationId)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        short replication = (short)
+                (kafka.getStreams().getReplicationFactor() == null
+                        ? 1
+                        : kafka.getStreams().getReplicationFactor());
         List<NewTopic> topics = new ArrayList<>();
-        for (String store : List.of(CommandProcessor.STATE_STORE, CommandProcessor.EVENT_STORE,
-                CommandProcessor.SCHEDULE_STORE)) {
+        for (String store :
+                List.of(CommandProcessor.STATE_STORE, CommandProcessor.EVENT_STORE, CommandProcessor.SCHEDULE_STORE)) {
             Map<String, String> config = new LinkedHashMap<>(Map.of("cleanup.policy", "compact"));
             if (store.equals(CommandProcessor.STATE_STORE)) {
                 config.put("max.message.bytes", CommandTopology.SNAPSHOT_MAX_BYTES);
@@ -205,8 +229,8 @@ final class SnapshotRebuild implements SmartLifecycle {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "incident-service-snapshot-rebuild-" + UUID.randomUUID());
-        return new KafkaConsumer<>(config, Topics.INCIDENT_EVENTS.keySerde().deserializer(),
-                new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                config, Topics.INCIDENT_EVENTS.keySerde().deserializer(), new ByteArrayDeserializer());
     }
 
     private KafkaProducer<String, byte[]> producer() {

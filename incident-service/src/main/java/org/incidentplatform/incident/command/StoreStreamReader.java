@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -45,13 +44,15 @@ final class StoreStreamReader implements StreamReader {
             throw new StreamsUnavailableException("the event store is not ready yet (state "
                     + (running == null ? "NOT_STARTED" : running.state()) + ")");
         }
-        KeyQueryMetadata owner = running.queryMetadataForKey(CommandProcessor.STATE_STORE, streamId,
-                new StringSerializer());
-        boolean ownerKnown = owner != null && !owner.equals(KeyQueryMetadata.NOT_AVAILABLE)
+        KeyQueryMetadata owner =
+                running.queryMetadataForKey(CommandProcessor.STATE_STORE, streamId, new StringSerializer());
+        boolean ownerKnown = owner != null
+                && !owner.equals(KeyQueryMetadata.NOT_AVAILABLE)
                 && owner.activeHost().port() > 0;
         // Without application.server (an instance that serves no HTTP), Kafka Streams has no metadata to give.
         int partition = owner != null && !owner.equals(KeyQueryMetadata.NOT_AVAILABLE)
-                ? owner.partition() : Topics.INCIDENT_COMMANDS.partitionOf(streamId);
+                ? owner.partition()
+                : Topics.INCIDENT_COMMANDS.partitionOf(streamId);
         boolean local = running.metadataForLocalThreads().stream()
                 .flatMap(thread -> thread.activeTasks().stream())
                 .flatMap(task -> task.topicPartitions().stream())
@@ -61,16 +62,20 @@ final class StoreStreamReader implements StreamReader {
                 throw new StreamsUnavailableException("the owner of stream " + streamId + " (partition " + partition
                         + ") is not known right now; ask again in a moment");
             }
-            return new OwnedElsewhere(owner.activeHost().host() + ":" + owner.activeHost().port());
+            return new OwnedElsewhere(
+                    owner.activeHost().host() + ":" + owner.activeHost().port());
         }
-        byte[] snapshot = store(running, CommandProcessor.STATE_STORE, partition).get(streamId);
+        byte[] snapshot =
+                store(running, CommandProcessor.STATE_STORE, partition).get(streamId);
         if (snapshot == null || !StreamType.isOfKind(snapshot, kind)) {
             return new NotFound();
         }
         List<RecordedEvent> recorded = new ArrayList<>();
         boolean more = false;
         try (KeyValueIterator<String, byte[]> range = store(running, CommandProcessor.EVENT_STORE, partition)
-                .range(CommandProcessor.eventKey(streamId, after + 1), CommandProcessor.eventKey(streamId, Long.MAX_VALUE))) {
+                .range(
+                        CommandProcessor.eventKey(streamId, after + 1),
+                        CommandProcessor.eventKey(streamId, Long.MAX_VALUE))) {
             while (range.hasNext()) {
                 KeyValue<String, byte[]> entry = range.next();
                 if (recorded.size() == limit) {
@@ -84,15 +89,22 @@ final class StoreStreamReader implements StreamReader {
     }
 
     private static ReadOnlyKeyValueStore<String, byte[]> store(KafkaStreams running, String name, int partition) {
-        return running.store(StoreQueryParameters
-                .fromNameAndType(name, QueryableStoreTypes.<String, byte[]>keyValueStore())
-                .withPartition(partition));
+        return running.store(
+                StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, byte[]>keyValueStore())
+                        .withPartition(partition));
     }
 
     private static RecordedEvent recorded(IncidentEvent event) {
-        return new RecordedEvent(event.getEventId().toString(), event.getIncidentId(), event.getSequence(),
-                event.getOccurredAt(), event.getRecordedAt(), event.getActor(), event.getCorrelationId(),
-                event.getPayload().getClass().getSimpleName(), fields((SpecificRecord) event.getPayload()));
+        return new RecordedEvent(
+                event.getEventId().toString(),
+                event.getIncidentId(),
+                event.getSequence(),
+                event.getOccurredAt(),
+                event.getRecordedAt(),
+                event.getActor(),
+                event.getCorrelationId(),
+                event.getPayload().getClass().getSimpleName(),
+                fields((SpecificRecord) event.getPayload()));
     }
 
     private static Map<String, Object> fields(SpecificRecord record) {

@@ -14,18 +14,14 @@ public interface StreamReader {
      */
     Read read(StreamKind kind, String streamId, long after, int limit);
 
-    sealed interface Read {
-    }
+    sealed interface Read {}
 
     /** No stream of that kind has that id. */
-    record NotFound() implements Read {
-    }
+    record NotFound() implements Read {}
 
     /** @param more true when events after the last one given exist */
-    record Page(List<RecordedEvent> events, boolean more) implements Read {
-    }
+    record Page(List<RecordedEvent> events, boolean more) implements Read {}
 
     /** Another instance owns the stream's partition and answers at {@code host:port}. */
-    record OwnedElsewhere(String hostAndPort) implements Read {
-    }
+    record OwnedElsewhere(String hostAndPort) implements Read {}
 }

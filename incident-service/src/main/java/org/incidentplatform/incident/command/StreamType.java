@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.incidentplatform.incident.domain.Catalogue;
 import org.incidentplatform.incident.domain.CatalogueCommand;
@@ -32,16 +31,31 @@ import tools.jackson.databind.json.JsonMapper;
 final class StreamType<C extends Command, E, S> {
 
     static final StreamType<IncidentCommand, IncidentEvent, Incident> INCIDENTS = new StreamType<>(
-            StreamKind.INCIDENT, IncidentDecider.RULES, Incident.class, Incident::version,
-            EventPayloads::incidentToAvro, IncidentEvent::occurredAt, EventPayloads::incidentEvent);
+            StreamKind.INCIDENT,
+            IncidentDecider.RULES,
+            Incident.class,
+            Incident::version,
+            EventPayloads::incidentToAvro,
+            IncidentEvent::occurredAt,
+            EventPayloads::incidentEvent);
 
     static final StreamType<MaintenanceCommand, MaintenanceEvent, Maintenance> MAINTENANCES = new StreamType<>(
-            StreamKind.MAINTENANCE, MaintenanceDecider.RULES, Maintenance.class, Maintenance::version,
-            EventPayloads::maintenanceToAvro, MaintenanceEvent::occurredAt, EventPayloads::maintenanceEvent);
+            StreamKind.MAINTENANCE,
+            MaintenanceDecider.RULES,
+            Maintenance.class,
+            Maintenance::version,
+            EventPayloads::maintenanceToAvro,
+            MaintenanceEvent::occurredAt,
+            EventPayloads::maintenanceEvent);
 
     static final StreamType<CatalogueCommand, CatalogueEvent, Catalogue> CATALOGUE = new StreamType<>(
-            StreamKind.CATALOGUE, CatalogueDecider.RULES, Catalogue.class, Catalogue::version,
-            EventPayloads::catalogueToAvro, CatalogueEvent::occurredAt, EventPayloads::catalogueEvent);
+            StreamKind.CATALOGUE,
+            CatalogueDecider.RULES,
+            Catalogue.class,
+            Catalogue::version,
+            EventPayloads::catalogueToAvro,
+            CatalogueEvent::occurredAt,
+            EventPayloads::catalogueEvent);
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -55,9 +69,14 @@ final class StreamType<C extends Command, E, S> {
     private final Function<E, Instant> occurredAt;
     private final Function<org.incidentplatform.events.IncidentEvent, Optional<E>> fromAvro;
 
-    private StreamType(StreamKind kind, Decider<C, E, S> decider, Class<S> stateType, ToLongFunction<S> version,
-                       Function<E, SpecificRecord> toAvro, Function<E, Instant> occurredAt,
-                       Function<org.incidentplatform.events.IncidentEvent, Optional<E>> fromAvro) {
+    private StreamType(
+            StreamKind kind,
+            Decider<C, E, S> decider,
+            Class<S> stateType,
+            ToLongFunction<S> version,
+            Function<E, SpecificRecord> toAvro,
+            Function<E, Instant> occurredAt,
+            Function<org.incidentplatform.events.IncidentEvent, Optional<E>> fromAvro) {
         this.kind = kind;
         this.decider = decider;
         this.stateType = stateType;

@@ -3,7 +3,6 @@ package org.incidentplatform.incident.command;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,15 +61,17 @@ final class WriteGate {
         lastFailure = reason;
         if (failingSince == null) {
             failingSince = clock.instant();
-            log.warn("a command was not answered ({}): until one is, one write at a time probes Kafka and the "
-                    + "others get 503 at once", reason);
+            log.warn(
+                    "a command was not answered ({}): until one is, one write at a time probes Kafka and the "
+                            + "others get 503 at once",
+                    reason);
         }
     }
 
     /** Why a refused command was refused, for the log. */
     String refusal() {
         Instant since = failingSince;
-        return "no command answered since " + (since == null ? "a moment ago" : since)
-                + " (last failure: " + lastFailure + "); refused without sending while another request probes it";
+        return "no command answered since " + (since == null ? "a moment ago" : since) + " (last failure: "
+                + lastFailure + "); refused without sending while another request probes it";
     }
 }

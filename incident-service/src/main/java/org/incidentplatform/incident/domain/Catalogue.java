@@ -27,10 +27,7 @@ public record Catalogue(Map<String, Component> components, Map<String, Group> gr
     }
 
     /** @param groupId null when the component belongs to no group */
-    public record Component(String id, String name, String description, String groupId, int position,
-                            boolean hidden) {
-    }
+    public record Component(String id, String name, String description, String groupId, int position, boolean hidden) {}
 
-    public record Group(String id, String name, String description, int position) {
-    }
+    public record Group(String id, String name, String description, int position) {}
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-
 import org.incidentplatform.incident.domain.Catalogue.Component;
 import org.incidentplatform.incident.domain.Catalogue.Group;
 import org.incidentplatform.incident.domain.CatalogueCommand.AddComponent;
@@ -39,11 +38,10 @@ public final class CatalogueDecider {
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     /** These rules in the shape every stream's rules take. */
-    public static final Decider<CatalogueCommand, CatalogueEvent, Catalogue> RULES = Decider.of(initialState(),
-            (command, state, knownComponents) -> decide(command, state), CatalogueDecider::evolve);
+    public static final Decider<CatalogueCommand, CatalogueEvent, Catalogue> RULES = Decider.of(
+            initialState(), (command, state, knownComponents) -> decide(command, state), CatalogueDecider::evolve);
 
-    private CatalogueDecider() {
-    }
+    private CatalogueDecider() {}
 
     public static Catalogue initialState() {
         return Catalogue.EMPTY;
@@ -73,11 +71,17 @@ public final class CatalogueDecider {
                 throw CommandRejected.conflict("component '" + id + "' already exists");
             }
             if (state.components().size() >= Require.COMPONENTS_MAX) {
-                throw CommandRejected.invalid("componentId", "the catalogue holds at most " + Require.COMPONENTS_MAX
-                        + " components");
+                throw CommandRejected.invalid(
+                        "componentId", "the catalogue holds at most " + Require.COMPONENTS_MAX + " components");
             }
-            return List.of(new ComponentAdded(id, name(c.name()), description(c.description()),
-                    existingGroup(state, c.groupId()), position(c.position()), c.hidden(), at));
+            return List.of(new ComponentAdded(
+                    id,
+                    name(c.name()),
+                    description(c.description()),
+                    existingGroup(state, c.groupId()),
+                    position(c.position()),
+                    c.hidden(),
+                    at));
         }
         if (command instanceof RenameComponent c) {
             Component component = component(state, c.componentId());
@@ -104,7 +108,8 @@ public final class CatalogueDecider {
             return events;
         }
         if (command instanceof RemoveComponent c) {
-            return List.of(new ComponentRemoved(component(state, c.componentId()).id(), at));
+            return List.of(
+                    new ComponentRemoved(component(state, c.componentId()).id(), at));
         }
         if (command instanceof AddGroup c) {
             String id = id("groupId", c.groupId());
@@ -112,11 +117,11 @@ public final class CatalogueDecider {
                 throw CommandRejected.conflict("group '" + id + "' already exists");
             }
             if (state.groups().size() >= Require.GROUPS_MAX) {
-                throw CommandRejected.invalid("groupId", "the catalogue holds at most " + Require.GROUPS_MAX
-                        + " groups");
+                throw CommandRejected.invalid(
+                        "groupId", "the catalogue holds at most " + Require.GROUPS_MAX + " groups");
             }
-            return List.of(new ComponentGroupAdded(id, name(c.name()), description(c.description()),
-                    position(c.position()), at));
+            return List.of(new ComponentGroupAdded(
+                    id, name(c.name()), description(c.description()), position(c.position()), at));
         }
         if (command instanceof RenameGroup c) {
             Group group = group(state, c.groupId());
@@ -126,7 +131,8 @@ public final class CatalogueDecider {
         if (command instanceof RemoveGroup c) {
             return List.of(new ComponentGroupRemoved(group(state, c.groupId()).id(), at));
         }
-        throw new IllegalArgumentException("unhandled command " + command.getClass().getName());
+        throw new IllegalArgumentException(
+                "unhandled command " + command.getClass().getName());
     }
 
     private static List<CatalogueEvent> renamed(Component component, String name, Instant at) {
@@ -135,18 +141,23 @@ public final class CatalogueDecider {
 
     private static List<CatalogueEvent> described(Component component, String description, Instant at) {
         return Objects.equals(description, component.description())
-                ? List.of() : List.of(new ComponentDescribed(component.id(), description, at));
+                ? List.of()
+                : List.of(new ComponentDescribed(component.id(), description, at));
     }
 
     private static List<CatalogueEvent> moved(Component component, String groupId, int position, Instant at) {
         return Objects.equals(groupId, component.groupId()) && position == component.position()
-                ? List.of() : List.of(new ComponentMovedToGroup(component.id(), groupId, position, at));
+                ? List.of()
+                : List.of(new ComponentMovedToGroup(component.id(), groupId, position, at));
     }
 
     private static String id(String field, String id) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw CommandRejected.invalid(field, field + " must be 1 to 63 lower-case letters, digits and dashes,"
-                    + " not starting with a dash, e.g. web-app; was " + (id == null ? "missing" : "'" + id + "'"));
+            throw CommandRejected.invalid(
+                    field,
+                    field + " must be 1 to 63 lower-case letters, digits and dashes,"
+                            + " not starting with a dash, e.g. web-app; was "
+                            + (id == null ? "missing" : "'" + id + "'"));
         }
         return id;
     }
@@ -197,17 +208,21 @@ public final class CatalogueDecider {
         Map<String, Component> components = new LinkedHashMap<>(s.components());
         Map<String, Group> groups = new LinkedHashMap<>(s.groups());
         if (event instanceof ComponentAdded e) {
-            components.put(e.componentId(), new Component(e.componentId(), e.name(), e.description(), e.groupId(),
-                    e.position(), e.hidden()));
+            components.put(
+                    e.componentId(),
+                    new Component(e.componentId(), e.name(), e.description(), e.groupId(), e.position(), e.hidden()));
         } else if (event instanceof ComponentRenamed e) {
-            components.computeIfPresent(e.componentId(), (id, c) ->
-                    new Component(id, e.name(), c.description(), c.groupId(), c.position(), c.hidden()));
+            components.computeIfPresent(
+                    e.componentId(),
+                    (id, c) -> new Component(id, e.name(), c.description(), c.groupId(), c.position(), c.hidden()));
         } else if (event instanceof ComponentDescribed e) {
-            components.computeIfPresent(e.componentId(), (id, c) ->
-                    new Component(id, c.name(), e.description(), c.groupId(), c.position(), c.hidden()));
+            components.computeIfPresent(
+                    e.componentId(),
+                    (id, c) -> new Component(id, c.name(), e.description(), c.groupId(), c.position(), c.hidden()));
         } else if (event instanceof ComponentMovedToGroup e) {
-            components.computeIfPresent(e.componentId(), (id, c) ->
-                    new Component(id, c.name(), c.description(), e.groupId(), e.position(), c.hidden()));
+            components.computeIfPresent(
+                    e.componentId(),
+                    (id, c) -> new Component(id, c.name(), c.description(), e.groupId(), e.position(), c.hidden()));
         } else if (event instanceof ComponentRemoved e) {
             components.remove(e.componentId());
         } else if (event instanceof ComponentGroupAdded e) {
@@ -217,9 +232,11 @@ public final class CatalogueDecider {
         } else if (event instanceof ComponentGroupRemoved e) {
             groups.remove(e.groupId());
             components.replaceAll((id, c) -> e.groupId().equals(c.groupId())
-                    ? new Component(id, c.name(), c.description(), null, c.position(), c.hidden()) : c);
+                    ? new Component(id, c.name(), c.description(), null, c.position(), c.hidden())
+                    : c);
         } else {
-            throw new IllegalArgumentException("unhandled event " + event.getClass().getName());
+            throw new IllegalArgumentException(
+                    "unhandled event " + event.getClass().getName());
         }
         return new Catalogue(components, groups, s.version() + 1);
     }

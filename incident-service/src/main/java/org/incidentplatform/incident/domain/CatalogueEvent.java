@@ -10,31 +10,30 @@ public sealed interface CatalogueEvent {
 
     Instant occurredAt();
 
-    record ComponentAdded(String componentId, String name, String description, String groupId, int position,
-                          boolean hidden, Instant occurredAt) implements CatalogueEvent {
-    }
+    record ComponentAdded(
+            String componentId,
+            String name,
+            String description,
+            String groupId,
+            int position,
+            boolean hidden,
+            Instant occurredAt)
+            implements CatalogueEvent {}
 
-    record ComponentRenamed(String componentId, String name, Instant occurredAt) implements CatalogueEvent {
-    }
+    record ComponentRenamed(String componentId, String name, Instant occurredAt) implements CatalogueEvent {}
 
-    record ComponentDescribed(String componentId, String description, Instant occurredAt) implements CatalogueEvent {
-    }
+    record ComponentDescribed(String componentId, String description, Instant occurredAt) implements CatalogueEvent {}
 
     record ComponentMovedToGroup(String componentId, String groupId, int position, Instant occurredAt)
-            implements CatalogueEvent {
-    }
+            implements CatalogueEvent {}
 
-    record ComponentRemoved(String componentId, Instant occurredAt) implements CatalogueEvent {
-    }
+    record ComponentRemoved(String componentId, Instant occurredAt) implements CatalogueEvent {}
 
     record ComponentGroupAdded(String groupId, String name, String description, int position, Instant occurredAt)
-            implements CatalogueEvent {
-    }
+            implements CatalogueEvent {}
 
-    record ComponentGroupRenamed(String groupId, String name, Instant occurredAt) implements CatalogueEvent {
-    }
+    record ComponentGroupRenamed(String groupId, String name, Instant occurredAt) implements CatalogueEvent {}
 
     /** Its components are ungrouped by this fact alone; no ComponentMovedToGroup accompanies it. */
-    record ComponentGroupRemoved(String groupId, Instant occurredAt) implements CatalogueEvent {
-    }
+    record ComponentGroupRemoved(String groupId, Instant occurredAt) implements CatalogueEvent {}
 }

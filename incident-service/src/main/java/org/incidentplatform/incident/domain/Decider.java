@@ -22,8 +22,8 @@ public interface Decider<C extends Command, E, S> {
     S evolve(S state, E event);
 
     /** A decider from a stream's three rules, as each decider class writes them (static methods). */
-    static <C extends Command, E, S> Decider<C, E, S> of(S initialState, Decide<C, E, S> decide,
-                                                        BiFunction<S, E, S> evolve) {
+    static <C extends Command, E, S> Decider<C, E, S> of(
+            S initialState, Decide<C, E, S> decide, BiFunction<S, E, S> evolve) {
         return new Decider<>() {
             @Override
             public S initialState() {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
 import org.incidentplatform.schemas.Vocabulary.Impact;
 
@@ -27,17 +26,31 @@ public sealed interface IncidentCommand extends Command {
      * @param startedAt  when impact began; defaults to detectedAt when that is given, else occurredAt
      * @param detectedAt when the problem was noticed; defaults to occurredAt
      */
-    record DeclareIncident(String incidentId, String title, Impact impact, IncidentStatus status, String message,
-                           Map<String, ComponentStatus> components, Instant startedAt, Instant detectedAt,
-                           String detectedBy, Instant occurredAt) implements IncidentCommand {
+    record DeclareIncident(
+            String incidentId,
+            String title,
+            Impact impact,
+            IncidentStatus status,
+            String message,
+            Map<String, ComponentStatus> components,
+            Instant startedAt,
+            Instant detectedAt,
+            String detectedBy,
+            Instant occurredAt)
+            implements IncidentCommand {
         public DeclareIncident {
             components = Require.orderedCopy(components);
         }
     }
 
     /** One atomic public update; status {@code resolved} resolves the incident. Null status or impact: unchanged. */
-    record PostUpdate(String message, IncidentStatus status, Impact impact,
-                      Map<String, ComponentStatus> components, Instant occurredAt) implements IncidentCommand {
+    record PostUpdate(
+            String message,
+            IncidentStatus status,
+            Impact impact,
+            Map<String, ComponentStatus> components,
+            Instant occurredAt)
+            implements IncidentCommand {
         public PostUpdate {
             components = Require.orderedCopy(components);
         }
@@ -50,28 +63,27 @@ public sealed interface IncidentCommand extends Command {
         }
     }
 
-    record ReopenIncident(String message, IncidentStatus status, Map<String, ComponentStatus> components,
-                          Instant occurredAt) implements IncidentCommand {
+    record ReopenIncident(
+            String message, IncidentStatus status, Map<String, ComponentStatus> components, Instant occurredAt)
+            implements IncidentCommand {
         public ReopenIncident {
             components = Require.orderedCopy(components);
         }
     }
 
-    record RetractIncident(String reason, Instant occurredAt) implements IncidentCommand {
-    }
+    record RetractIncident(String reason, Instant occurredAt) implements IncidentCommand {}
 
     record PublishPostmortem(String body, String rootCause, List<String> contributingFactors, Instant occurredAt)
             implements IncidentCommand {
         public PublishPostmortem {
             contributingFactors = contributingFactors == null
-                    ? null : Collections.unmodifiableList(new ArrayList<>(contributingFactors));
+                    ? null
+                    : Collections.unmodifiableList(new ArrayList<>(contributingFactors));
         }
     }
 
     record AddActionItem(String actionItemId, String title, String owner, LocalDate dueDate, Instant occurredAt)
-            implements IncidentCommand {
-    }
+            implements IncidentCommand {}
 
-    record CompleteActionItem(String actionItemId, String note, Instant occurredAt) implements IncidentCommand {
-    }
+    record CompleteActionItem(String actionItemId, String note, Instant occurredAt) implements IncidentCommand {}
 }

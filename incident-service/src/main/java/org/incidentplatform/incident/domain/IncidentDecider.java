@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.incidentplatform.incident.domain.Incident.ActionItem;
 import org.incidentplatform.incident.domain.IncidentCommand.AddActionItem;
 import org.incidentplatform.incident.domain.IncidentCommand.CompleteActionItem;
@@ -35,11 +34,10 @@ import org.incidentplatform.schemas.Vocabulary.Impact;
 public final class IncidentDecider {
 
     /** These rules in the shape every stream's rules take. */
-    public static final Decider<IncidentCommand, IncidentEvent, Incident> RULES = Decider.of(initialState(),
-            IncidentDecider::decide, IncidentDecider::evolve);
+    public static final Decider<IncidentCommand, IncidentEvent, Incident> RULES =
+            Decider.of(initialState(), IncidentDecider::decide, IncidentDecider::evolve);
 
-    private IncidentDecider() {
-    }
+    private IncidentDecider() {}
 
     public static Incident initialState() {
         return Incident.NONE;
@@ -95,7 +93,8 @@ public final class IncidentDecider {
         if (command instanceof CompleteActionItem complete) {
             return List.of(completeActionItem(complete, state));
         }
-        throw new IllegalArgumentException("unhandled command " + command.getClass().getName());
+        throw new IllegalArgumentException(
+                "unhandled command " + command.getClass().getName());
     }
 
     private static IncidentDeclared declare(DeclareIncident c, Incident state, Set<String> known) {
@@ -107,7 +106,8 @@ public final class IncidentDecider {
         Impact impact = incidentImpact(Require.present("impact", c.impact()));
         IncidentStatus status = Require.present("status", c.status());
         if (status == IncidentStatus.POSTMORTEM) {
-            throw CommandRejected.invalid("status",
+            throw CommandRejected.invalid(
+                    "status",
                     "an incident cannot be declared in postmortem: declare it resolved, then publish the postmortem");
         }
         String message = Require.text("message", c.message(), Require.MESSAGE_MAX);
@@ -115,27 +115,44 @@ public final class IncidentDecider {
         Instant occurredAt = Require.time("occurredAt", c.occurredAt());
         boolean backfilled = status == IncidentStatus.RESOLVED;
         if (backfilled && c.startedAt() == null) {
-            throw CommandRejected.invalid("startedAt",
+            throw CommandRejected.invalid(
+                    "startedAt",
                     "an incident declared already resolved is written up after the fact and needs startedAt, when impact began");
         }
         Instant detectedAt = orElse(Require.optionalTime("detectedAt", c.detectedAt()), occurredAt);
         // Given only detectedAt, impact began no later than that; occurredAt would make detection precede impact.
         Instant startedAt = orElse(Require.optionalTime("startedAt", c.startedAt()), detectedAt);
         if (detectedAt.isAfter(occurredAt)) {
-            throw CommandRejected.invalid("detectedAt", "detectedAt " + detectedAt
-                    + " is after the declaration at " + occurredAt + ": an incident is declared once noticed");
+            throw CommandRejected.invalid(
+                    "detectedAt",
+                    "detectedAt " + detectedAt + " is after the declaration at " + occurredAt
+                            + ": an incident is declared once noticed");
         }
         if (startedAt.isAfter(occurredAt)) {
-            throw CommandRejected.invalid("startedAt", "startedAt " + startedAt
-                    + " is after the declaration at " + occurredAt + ": impact cannot begin after it was declared");
+            throw CommandRejected.invalid(
+                    "startedAt",
+                    "startedAt " + startedAt + " is after the declaration at " + occurredAt
+                            + ": impact cannot begin after it was declared");
         }
         if (detectedAt.isBefore(startedAt)) {
-            throw CommandRejected.invalid("detectedAt", "detectedAt " + detectedAt
-                    + " is before startedAt " + startedAt + ": a problem cannot be noticed before its impact began");
+            throw CommandRejected.invalid(
+                    "detectedAt",
+                    "detectedAt " + detectedAt + " is before startedAt " + startedAt
+                            + ": a problem cannot be noticed before its impact began");
         }
         String detectedBy = Require.optionalText("detectedBy", c.detectedBy(), Require.NOTE_MAX);
-        return new IncidentDeclared(id, title, impact, status, message, components, startedAt, detectedAt,
-                detectedBy, backfilled, occurredAt);
+        return new IncidentDeclared(
+                id,
+                title,
+                impact,
+                status,
+                message,
+                components,
+                startedAt,
+                detectedAt,
+                detectedBy,
+                backfilled,
+                occurredAt);
     }
 
     private static IncidentEvent postUpdate(PostUpdate c, Incident state, Set<String> known) {
@@ -150,20 +167,23 @@ public final class IncidentDecider {
                     "postmortem status follows resolution: resolve the incident, then publish a postmortem");
         }
         if (status != null && status.compareTo(state.status()) < 0) {
-            throw CommandRejected.conflict("status cannot move back from " + state.status().wireValue()
-                    + " to " + status.wireValue());
+            throw CommandRejected.conflict(
+                    "status cannot move back from " + state.status().wireValue() + " to " + status.wireValue());
         }
         if (status == IncidentStatus.RESOLVED) {
             if (impact != null && impact != state.impact()) {
-                throw CommandRejected.invalid("impact",
+                throw CommandRejected.invalid(
+                        "impact",
                         "an update that resolves the incident cannot also change its impact: post the impact first");
             }
             return new IncidentResolved(message, components, occurredAt);
         }
-        return new IncidentUpdatePosted(message,
+        return new IncidentUpdatePosted(
+                message,
                 status == state.status() ? null : status,
                 impact == state.impact() ? null : impact,
-                components, occurredAt);
+                components,
+                occurredAt);
     }
 
     private static IncidentResolved resolve(ResolveIncident c, Incident state, Set<String> known) {
@@ -184,7 +204,8 @@ public final class IncidentDecider {
         String message = Require.text("message", c.message(), Require.MESSAGE_MAX);
         IncidentStatus status = Require.present("status", c.status());
         if (status.compareTo(IncidentStatus.RESOLVED) >= 0) {
-            throw CommandRejected.invalid("status",
+            throw CommandRejected.invalid(
+                    "status",
                     "an incident is reopened as investigating, identified or monitoring, not " + status.wireValue());
         }
         return new IncidentReopened(message, status, Require.components(c.components(), known), occurredAt);
@@ -208,8 +229,8 @@ public final class IncidentDecider {
         Instant occurredAt = Require.occurredAt(c.occurredAt(), state.lastOccurredAt());
         String body = Require.text("body", c.body(), Require.DOCUMENT_MAX);
         String rootCause = Require.text("rootCause", c.rootCause(), Require.MESSAGE_MAX);
-        List<String> factors = Require.texts("contributingFactors", c.contributingFactors(), Require.NOTE_MAX,
-                Require.FACTORS_MAX);
+        List<String> factors =
+                Require.texts("contributingFactors", c.contributingFactors(), Require.NOTE_MAX, Require.FACTORS_MAX);
         return new PostmortemPublished(body, rootCause, factors, occurredAt);
     }
 
@@ -220,8 +241,8 @@ public final class IncidentDecider {
             throw CommandRejected.conflict("action item '" + id + "' already exists");
         }
         if (state.actionItems().size() >= Require.ACTION_ITEMS_MAX) {
-            throw CommandRejected.invalid("actionItemId", "an incident has at most " + Require.ACTION_ITEMS_MAX
-                    + " action items");
+            throw CommandRejected.invalid(
+                    "actionItemId", "an incident has at most " + Require.ACTION_ITEMS_MAX + " action items");
         }
         String title = Require.text("title", c.title(), Require.TITLE_MAX);
         String owner = Require.optionalText("owner", c.owner(), Require.NOTE_MAX);
@@ -263,13 +284,38 @@ public final class IncidentDecider {
         Instant at = latest(s.lastOccurredAt(), event.occurredAt());
         long version = s.version() + 1;
         if (event instanceof IncidentDeclared e) {
-            return new Incident(e.incidentId(), e.title(), e.status(), e.impact(), e.components(), e.startedAt(),
-                    e.detectedAt(), e.detectedBy(), e.backfilled(), false, false, Map.of(), at, version);
+            return new Incident(
+                    e.incidentId(),
+                    e.title(),
+                    e.status(),
+                    e.impact(),
+                    e.components(),
+                    e.startedAt(),
+                    e.detectedAt(),
+                    e.detectedBy(),
+                    e.backfilled(),
+                    false,
+                    false,
+                    Map.of(),
+                    at,
+                    version);
         }
         if (event instanceof IncidentUpdatePosted e) {
-            return new Incident(s.id(), s.title(), orElse(e.status(), s.status()), orElse(e.impact(), s.impact()),
-                    merged(s.components(), e.components()), s.startedAt(), s.detectedAt(), s.detectedBy(),
-                    s.backfilled(), s.retracted(), s.postmortemPublished(), s.actionItems(), at, version);
+            return new Incident(
+                    s.id(),
+                    s.title(),
+                    orElse(e.status(), s.status()),
+                    orElse(e.impact(), s.impact()),
+                    merged(s.components(), e.components()),
+                    s.startedAt(),
+                    s.detectedAt(),
+                    s.detectedBy(),
+                    s.backfilled(),
+                    s.retracted(),
+                    s.postmortemPublished(),
+                    s.actionItems(),
+                    at,
+                    version);
         }
         if (event instanceof IncidentResolved e) {
             return withStatus(s, IncidentStatus.RESOLVED, e.components(), s.postmortemPublished(), at, version);
@@ -281,13 +327,25 @@ public final class IncidentDecider {
             return withStatus(s, IncidentStatus.POSTMORTEM, Map.of(), true, at, version);
         }
         if (event instanceof IncidentRetracted) {
-            return new Incident(s.id(), s.title(), s.status(), s.impact(), s.components(), s.startedAt(),
-                    s.detectedAt(), s.detectedBy(), s.backfilled(), true, s.postmortemPublished(), s.actionItems(),
-                    at, version);
+            return new Incident(
+                    s.id(),
+                    s.title(),
+                    s.status(),
+                    s.impact(),
+                    s.components(),
+                    s.startedAt(),
+                    s.detectedAt(),
+                    s.detectedBy(),
+                    s.backfilled(),
+                    true,
+                    s.postmortemPublished(),
+                    s.actionItems(),
+                    at,
+                    version);
         }
         if (event instanceof ActionItemAdded e) {
-            return withActionItem(s, new ActionItem(e.actionItemId(), e.title(), e.owner(), e.dueDate(), false),
-                    at, version);
+            return withActionItem(
+                    s, new ActionItem(e.actionItemId(), e.title(), e.owner(), e.dueDate(), false), at, version);
         }
         if (event instanceof ActionItemCompleted e) {
             ActionItem item = s.actionItems().get(e.actionItemId());
@@ -299,17 +357,46 @@ public final class IncidentDecider {
         throw new IllegalArgumentException("unhandled event " + event.getClass().getName());
     }
 
-    private static Incident withStatus(Incident s, IncidentStatus status, Map<String, ComponentStatus> components,
-                                       boolean postmortemPublished, Instant at, long version) {
-        return new Incident(s.id(), s.title(), status, s.impact(), merged(s.components(), components), s.startedAt(),
-                s.detectedAt(), s.detectedBy(), s.backfilled(), s.retracted(), postmortemPublished, s.actionItems(),
-                at, version);
+    private static Incident withStatus(
+            Incident s,
+            IncidentStatus status,
+            Map<String, ComponentStatus> components,
+            boolean postmortemPublished,
+            Instant at,
+            long version) {
+        return new Incident(
+                s.id(),
+                s.title(),
+                status,
+                s.impact(),
+                merged(s.components(), components),
+                s.startedAt(),
+                s.detectedAt(),
+                s.detectedBy(),
+                s.backfilled(),
+                s.retracted(),
+                postmortemPublished,
+                s.actionItems(),
+                at,
+                version);
     }
 
     private static Incident withActionItem(Incident s, ActionItem item, Instant at, long version) {
-        return new Incident(s.id(), s.title(), s.status(), s.impact(), s.components(), s.startedAt(), s.detectedAt(),
-                s.detectedBy(), s.backfilled(), s.retracted(), s.postmortemPublished(),
-                merged(s.actionItems(), Map.of(item.id(), item)), at, version);
+        return new Incident(
+                s.id(),
+                s.title(),
+                s.status(),
+                s.impact(),
+                s.components(),
+                s.startedAt(),
+                s.detectedAt(),
+                s.detectedBy(),
+                s.backfilled(),
+                s.retracted(),
+                s.postmortemPublished(),
+                merged(s.actionItems(), Map.of(item.id(), item)),
+                at,
+                version);
     }
 
     private static <K, V> Map<K, V> merged(Map<K, V> base, Map<K, V> changes) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
 import org.incidentplatform.schemas.Vocabulary.Impact;
 
@@ -17,17 +16,32 @@ public sealed interface IncidentEvent {
 
     Instant occurredAt();
 
-    record IncidentDeclared(String incidentId, String title, Impact impact, IncidentStatus status, String message,
-                            Map<String, ComponentStatus> components, Instant startedAt, Instant detectedAt,
-                            String detectedBy, boolean backfilled, Instant occurredAt) implements IncidentEvent {
+    record IncidentDeclared(
+            String incidentId,
+            String title,
+            Impact impact,
+            IncidentStatus status,
+            String message,
+            Map<String, ComponentStatus> components,
+            Instant startedAt,
+            Instant detectedAt,
+            String detectedBy,
+            boolean backfilled,
+            Instant occurredAt)
+            implements IncidentEvent {
         public IncidentDeclared {
             components = Require.orderedCopy(components);
         }
     }
 
     /** Status and impact are null when unchanged; status is never resolved (that is {@link IncidentResolved}). */
-    record IncidentUpdatePosted(String message, IncidentStatus status, Impact impact,
-                                Map<String, ComponentStatus> components, Instant occurredAt) implements IncidentEvent {
+    record IncidentUpdatePosted(
+            String message,
+            IncidentStatus status,
+            Impact impact,
+            Map<String, ComponentStatus> components,
+            Instant occurredAt)
+            implements IncidentEvent {
         public IncidentUpdatePosted {
             components = Require.orderedCopy(components);
         }
@@ -40,15 +54,15 @@ public sealed interface IncidentEvent {
         }
     }
 
-    record IncidentReopened(String message, IncidentStatus status, Map<String, ComponentStatus> components,
-                            Instant occurredAt) implements IncidentEvent {
+    record IncidentReopened(
+            String message, IncidentStatus status, Map<String, ComponentStatus> components, Instant occurredAt)
+            implements IncidentEvent {
         public IncidentReopened {
             components = Require.orderedCopy(components);
         }
     }
 
-    record IncidentRetracted(String reason, Instant occurredAt) implements IncidentEvent {
-    }
+    record IncidentRetracted(String reason, Instant occurredAt) implements IncidentEvent {}
 
     record PostmortemPublished(String body, String rootCause, List<String> contributingFactors, Instant occurredAt)
             implements IncidentEvent {
@@ -58,9 +72,7 @@ public sealed interface IncidentEvent {
     }
 
     record ActionItemAdded(String actionItemId, String title, String owner, LocalDate dueDate, Instant occurredAt)
-            implements IncidentEvent {
-    }
+            implements IncidentEvent {}
 
-    record ActionItemCompleted(String actionItemId, String note, Instant occurredAt) implements IncidentEvent {
-    }
+    record ActionItemCompleted(String actionItemId, String note, Instant occurredAt) implements IncidentEvent {}
 }

@@ -2,7 +2,6 @@ package org.incidentplatform.incident.domain;
 
 import java.time.Instant;
 import java.util.Map;
-
 import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
 
 /**
@@ -17,27 +16,29 @@ public sealed interface MaintenanceCommand extends Command {
     }
 
     /** @param components the components affected and the status each is in while the work is in progress */
-    record ScheduleMaintenance(String maintenanceId, String title, String message,
-                               Map<String, ComponentStatus> components, Instant scheduledFor, Instant scheduledUntil,
-                               boolean autoStart, boolean autoComplete, Instant occurredAt)
+    record ScheduleMaintenance(
+            String maintenanceId,
+            String title,
+            String message,
+            Map<String, ComponentStatus> components,
+            Instant scheduledFor,
+            Instant scheduledUntil,
+            boolean autoStart,
+            boolean autoComplete,
+            Instant occurredAt)
             implements MaintenanceCommand {
         public ScheduleMaintenance {
             components = Require.orderedCopy(components);
         }
     }
 
-    record StartMaintenance(String message, boolean automatic, Instant occurredAt) implements MaintenanceCommand {
-    }
+    record StartMaintenance(String message, boolean automatic, Instant occurredAt) implements MaintenanceCommand {}
 
-    record PostMaintenanceUpdate(String message, Instant occurredAt) implements MaintenanceCommand {
-    }
+    record PostMaintenanceUpdate(String message, Instant occurredAt) implements MaintenanceCommand {}
 
-    record VerifyMaintenance(String message, Instant occurredAt) implements MaintenanceCommand {
-    }
+    record VerifyMaintenance(String message, Instant occurredAt) implements MaintenanceCommand {}
 
-    record CompleteMaintenance(String message, boolean automatic, Instant occurredAt) implements MaintenanceCommand {
-    }
+    record CompleteMaintenance(String message, boolean automatic, Instant occurredAt) implements MaintenanceCommand {}
 
-    record CancelMaintenance(String message, Instant occurredAt) implements MaintenanceCommand {
-    }
+    record CancelMaintenance(String message, Instant occurredAt) implements MaintenanceCommand {}
 }

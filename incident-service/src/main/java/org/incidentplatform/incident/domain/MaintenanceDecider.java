@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.incidentplatform.incident.domain.MaintenanceCommand.CancelMaintenance;
 import org.incidentplatform.incident.domain.MaintenanceCommand.CompleteMaintenance;
 import org.incidentplatform.incident.domain.MaintenanceCommand.PostMaintenanceUpdate;
@@ -27,11 +26,10 @@ import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
 public final class MaintenanceDecider {
 
     /** These rules in the shape every stream's rules take. */
-    public static final Decider<MaintenanceCommand, MaintenanceEvent, Maintenance> RULES = Decider.of(initialState(),
-            MaintenanceDecider::decide, MaintenanceDecider::evolve);
+    public static final Decider<MaintenanceCommand, MaintenanceEvent, Maintenance> RULES =
+            Decider.of(initialState(), MaintenanceDecider::decide, MaintenanceDecider::evolve);
 
-    private MaintenanceDecider() {
-    }
+    private MaintenanceDecider() {}
 
     public static Maintenance initialState() {
         return Maintenance.NONE;
@@ -40,8 +38,8 @@ public final class MaintenanceDecider {
     /**
      * @param knownComponents ids of the components in the catalogue now; a command naming another is rejected
      */
-    public static Decision<MaintenanceEvent> decide(MaintenanceCommand command, Maintenance state,
-                                                    Set<String> knownComponents) {
+    public static Decision<MaintenanceEvent> decide(
+            MaintenanceCommand command, Maintenance state, Set<String> knownComponents) {
         try {
             return Decision.accepted(List.of(handle(command, state, knownComponents)));
         } catch (CommandRejected rejected) {
@@ -65,8 +63,8 @@ public final class MaintenanceDecider {
             throw CommandRejected.notFound("maintenance not found");
         }
         if (state.isOver()) {
-            throw CommandRejected.conflict("the maintenance is " + state.status().wireValue()
-                    + "; it accepts no more changes");
+            throw CommandRejected.conflict(
+                    "the maintenance is " + state.status().wireValue() + "; it accepts no more changes");
         }
         Instant occurredAt = Require.occurredAt(command.occurredAt(), state.lastOccurredAt());
         if (command instanceof StartMaintenance start) {
@@ -86,7 +84,8 @@ public final class MaintenanceDecider {
         if (command instanceof CompleteMaintenance complete) {
             requireStatus(state, "complete", MaintenanceStatus.IN_PROGRESS, MaintenanceStatus.VERIFYING);
             if (complete.automatic()) {
-                requireAutomatic(state.autoComplete(), "complete", occurredAt, state.scheduledUntil(), "scheduledUntil");
+                requireAutomatic(
+                        state.autoComplete(), "complete", occurredAt, state.scheduledUntil(), "scheduledUntil");
             }
             return new MaintenanceCompleted(message(complete.message()), complete.automatic(), occurredAt);
         }
@@ -94,7 +93,8 @@ public final class MaintenanceDecider {
             requireStatus(state, "be cancelled", MaintenanceStatus.SCHEDULED, MaintenanceStatus.IN_PROGRESS);
             return new MaintenanceCancelled(message(cancel.message()), occurredAt);
         }
-        throw new IllegalArgumentException("unhandled command " + command.getClass().getName());
+        throw new IllegalArgumentException(
+                "unhandled command " + command.getClass().getName());
     }
 
     private static MaintenanceScheduled schedule(ScheduleMaintenance c, Maintenance state, Set<String> known) {
@@ -108,12 +108,21 @@ public final class MaintenanceDecider {
         Instant scheduledFor = Require.time("scheduledFor", c.scheduledFor());
         Instant scheduledUntil = Require.time("scheduledUntil", c.scheduledUntil());
         if (!scheduledUntil.isAfter(scheduledFor)) {
-            throw CommandRejected.invalid("scheduledUntil",
+            throw CommandRejected.invalid(
+                    "scheduledUntil",
                     "scheduledUntil " + scheduledUntil + " must be after scheduledFor " + scheduledFor);
         }
         Instant occurredAt = Require.time("occurredAt", c.occurredAt());
-        return new MaintenanceScheduled(id, title, message, components, scheduledFor, scheduledUntil,
-                c.autoStart(), c.autoComplete(), occurredAt);
+        return new MaintenanceScheduled(
+                id,
+                title,
+                message,
+                components,
+                scheduledFor,
+                scheduledUntil,
+                c.autoStart(),
+                c.autoComplete(),
+                occurredAt);
     }
 
     private static String message(String message) {
@@ -129,24 +138,36 @@ public final class MaintenanceDecider {
         throw CommandRejected.conflict("a maintenance that is " + state.status().wireValue() + " cannot " + action);
     }
 
-    private static void requireAutomatic(boolean enabled, String action, Instant occurredAt, Instant planned,
-                                         String plannedField) {
+    private static void requireAutomatic(
+            boolean enabled, String action, Instant occurredAt, Instant planned, String plannedField) {
         if (!enabled) {
             throw CommandRejected.conflict("the maintenance was not scheduled to " + action + " automatically");
         }
         if (occurredAt.isBefore(planned)) {
-            throw CommandRejected.invalid("occurredAt", "an automatic " + action + " at " + occurredAt
-                    + " cannot come before " + plannedField + " " + planned);
+            throw CommandRejected.invalid(
+                    "occurredAt",
+                    "an automatic " + action + " at " + occurredAt + " cannot come before " + plannedField + " "
+                            + planned);
         }
     }
 
     public static Maintenance evolve(Maintenance s, MaintenanceEvent event) {
         Instant at = s.lastOccurredAt() == null || event.occurredAt().isAfter(s.lastOccurredAt())
-                ? event.occurredAt() : s.lastOccurredAt();
+                ? event.occurredAt()
+                : s.lastOccurredAt();
         long version = s.version() + 1;
         if (event instanceof MaintenanceScheduled e) {
-            return new Maintenance(e.maintenanceId(), e.title(), MaintenanceStatus.SCHEDULED, e.components(),
-                    e.scheduledFor(), e.scheduledUntil(), e.autoStart(), e.autoComplete(), at, version);
+            return new Maintenance(
+                    e.maintenanceId(),
+                    e.title(),
+                    MaintenanceStatus.SCHEDULED,
+                    e.components(),
+                    e.scheduledFor(),
+                    e.scheduledUntil(),
+                    e.autoStart(),
+                    e.autoComplete(),
+                    at,
+                    version);
         }
         MaintenanceStatus status;
         if (event instanceof MaintenanceStarted) {
@@ -160,9 +181,19 @@ public final class MaintenanceDecider {
         } else if (event instanceof MaintenanceUpdatePosted) {
             status = s.status();
         } else {
-            throw new IllegalArgumentException("unhandled event " + event.getClass().getName());
+            throw new IllegalArgumentException(
+                    "unhandled event " + event.getClass().getName());
         }
-        return new Maintenance(s.id(), s.title(), status, s.components(), s.scheduledFor(), s.scheduledUntil(),
-                s.autoStart(), s.autoComplete(), at, version);
+        return new Maintenance(
+                s.id(),
+                s.title(),
+                status,
+                s.components(),
+                s.scheduledFor(),
+                s.scheduledUntil(),
+                s.autoStart(),
+                s.autoComplete(),
+                at,
+                version);
     }
 }

@@ -26,13 +26,14 @@ final class Require {
     static final int ACTION_ITEMS_MAX = 200;
     /** Components and groups of the catalogue, whose snapshot is one stored value. */
     static final int COMPONENTS_MAX = 500;
+
     static final int GROUPS_MAX = 100;
     /** The earliest and latest instants an event may name: the Avro log stores milliseconds since 1970. */
     static final Instant EARLIEST = Instant.EPOCH;
+
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
-    private Require() {
-    }
+    private Require() {}
 
     static <T> T present(String field, T value) {
         if (value == null) {
@@ -58,7 +59,8 @@ final class Require {
 
     private static String withinLength(String field, String value, int max) {
         if (value.length() > max) {
-            throw CommandRejected.invalid(field, field + " must be at most " + max + " characters, was " + value.length());
+            throw CommandRejected.invalid(
+                    field, field + " must be at most " + max + " characters, was " + value.length());
         }
         return value;
     }
@@ -70,8 +72,8 @@ final class Require {
     static Instant time(String field, Instant value) {
         Instant at = present(field, value).truncatedTo(ChronoUnit.MILLIS);
         if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
-            throw CommandRejected.invalid(field, field + " must be between " + EARLIEST + " and " + LATEST
-                    + ", was " + at);
+            throw CommandRejected.invalid(
+                    field, field + " must be between " + EARLIEST + " and " + LATEST + ", was " + at);
         }
         return at;
     }
@@ -91,8 +93,8 @@ final class Require {
     static Instant occurredAt(Instant value, Instant previous) {
         Instant at = time("occurredAt", value);
         if (previous != null && at.isBefore(previous)) {
-            throw CommandRejected.invalid("occurredAt",
-                    "occurredAt " + at + " is earlier than the previous event's occurredAt " + previous);
+            throw CommandRejected.invalid(
+                    "occurredAt", "occurredAt " + at + " is earlier than the previous event's occurredAt " + previous);
         }
         return at;
     }
@@ -120,8 +122,8 @@ final class Require {
             return List.of();
         }
         if (values.size() > maxCount) {
-            throw CommandRejected.invalid(field, field + " may hold at most " + maxCount + " entries, had "
-                    + values.size());
+            throw CommandRejected.invalid(
+                    field, field + " may hold at most " + maxCount + " entries, had " + values.size());
         }
         for (String value : values) {
             text(field, value, max);

@@ -1,9 +1,7 @@
 package org.incidentplatform.incident.heartbeat;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.NotNull;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,8 +17,8 @@ record HeartbeatProperties(@NotNull @DefaultValue("10s") Duration interval) {
 
     HeartbeatProperties {
         if (interval != null && interval.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("incident-service.heartbeat.interval must be at least 1s, was "
-                    + interval);
+            throw new IllegalArgumentException(
+                    "incident-service.heartbeat.interval must be at least 1s, was " + interval);
         }
     }
 }

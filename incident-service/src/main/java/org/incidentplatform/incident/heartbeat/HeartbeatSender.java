@@ -8,7 +8,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.schemas.Topics;
@@ -36,7 +35,8 @@ final class HeartbeatSender implements SmartLifecycle {
 
     private final KafkaTemplate<String, Object> events;
     private final HeartbeatProperties properties;
-    private final String instance = "incident-service@" + ManagementFactory.getRuntimeMXBean().getName();
+    private final String instance =
+            "incident-service@" + ManagementFactory.getRuntimeMXBean().getName();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicBoolean failing = new AtomicBoolean();
     private volatile ScheduledExecutorService timer;
@@ -66,20 +66,23 @@ final class HeartbeatSender implements SmartLifecycle {
                 .setOccurredAt(now)
                 .setRecordedAt(now)
                 .setActor(instance)
-                .setPayload(Heartbeat.newBuilder().setInstance(instance)
-                        .setIntervalMillis(properties.interval().toMillis()).build())
+                .setPayload(Heartbeat.newBuilder()
+                        .setInstance(instance)
+                        .setIntervalMillis(properties.interval().toMillis())
+                        .build())
                 .build();
         try {
-            events.send(Topics.INCIDENT_EVENTS.name(), Topics.HEARTBEAT_KEY, heartbeat).whenComplete((result, failure) -> {
-                if (failure == null) {
-                    if (failing.compareAndSet(true, false)) {
-                        log.info("heartbeats are being appended again");
-                    }
-                } else if (failing.compareAndSet(false, true)) {
-                    // Once per outage: readers report the missing heartbeats themselves.
-                    log.warn("cannot append heartbeats to incident-events: {}", failure.getMessage());
-                }
-            });
+            events.send(Topics.INCIDENT_EVENTS.name(), Topics.HEARTBEAT_KEY, heartbeat)
+                    .whenComplete((result, failure) -> {
+                        if (failure == null) {
+                            if (failing.compareAndSet(true, false)) {
+                                log.info("heartbeats are being appended again");
+                            }
+                        } else if (failing.compareAndSet(false, true)) {
+                            // Once per outage: readers report the missing heartbeats themselves.
+                            log.warn("cannot append heartbeats to incident-events: {}", failure.getMessage());
+                        }
+                    });
         } catch (RuntimeException failure) {
             if (failing.compareAndSet(false, true)) {
                 log.warn("cannot append heartbeats to incident-events: {}", failure.getMessage());

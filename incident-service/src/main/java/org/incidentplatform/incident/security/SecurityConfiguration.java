@@ -28,24 +28,39 @@ class SecurityConfiguration {
     /** Public besides health: the API description. Everything else needs a token with a role. */
     @Bean
     ServiceRoutes routes() {
-        return routes -> routes
-                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
-
-                .requestMatchers(POST, "/api/v1/components", "/api/v1/component-groups").hasRole(ADMIN)
-                .requestMatchers(PUT, "/api/v1/components/*", "/api/v1/component-groups/*").hasRole(ADMIN)
-                .requestMatchers(DELETE, "/api/v1/components/*", "/api/v1/component-groups/*").hasRole(ADMIN)
-                .requestMatchers(GET, "/api/v1/components/events").hasRole(ADMIN)
-
-                .requestMatchers(POST, "/api/v1/incidents", "/api/v1/incidents/*/updates").hasRole(REPORTER)
-                .requestMatchers(POST, "/api/v1/incidents/*/resolve", "/api/v1/incidents/*/reopen",
-                        "/api/v1/incidents/*/retract", "/api/v1/incidents/*/postmortem",
-                        "/api/v1/incidents/*/action-items", "/api/v1/incidents/*/action-items/*/complete")
+        return routes -> routes.requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                .permitAll()
+                .requestMatchers(POST, "/api/v1/components", "/api/v1/component-groups")
+                .hasRole(ADMIN)
+                .requestMatchers(PUT, "/api/v1/components/*", "/api/v1/component-groups/*")
+                .hasRole(ADMIN)
+                .requestMatchers(DELETE, "/api/v1/components/*", "/api/v1/component-groups/*")
+                .hasRole(ADMIN)
+                .requestMatchers(GET, "/api/v1/components/events")
+                .hasRole(ADMIN)
+                .requestMatchers(POST, "/api/v1/incidents", "/api/v1/incidents/*/updates")
+                .hasRole(REPORTER)
+                .requestMatchers(
+                        POST,
+                        "/api/v1/incidents/*/resolve",
+                        "/api/v1/incidents/*/reopen",
+                        "/api/v1/incidents/*/retract",
+                        "/api/v1/incidents/*/postmortem",
+                        "/api/v1/incidents/*/action-items",
+                        "/api/v1/incidents/*/action-items/*/complete")
                 .hasRole(RESPONDER)
-                .requestMatchers(GET, "/api/v1/incidents/*/events").hasRole(RESPONDER)
-
-                .requestMatchers(POST, "/api/v1/maintenances", "/api/v1/maintenances/*/updates",
-                        "/api/v1/maintenances/*/start", "/api/v1/maintenances/*/verify",
-                        "/api/v1/maintenances/*/complete", "/api/v1/maintenances/*/cancel").hasRole(RESPONDER)
-                .requestMatchers(GET, "/api/v1/maintenances/*/events").hasRole(RESPONDER);
+                .requestMatchers(GET, "/api/v1/incidents/*/events")
+                .hasRole(RESPONDER)
+                .requestMatchers(
+                        POST,
+                        "/api/v1/maintenances",
+                        "/api/v1/maintenances/*/updates",
+                        "/api/v1/maintenances/*/start",
+                        "/api/v1/maintenances/*/verify",
+                        "/api/v1/maintenances/*/complete",
+                        "/api/v1/maintenances/*/cancel")
+                .hasRole(RESPONDER)
+                .requestMatchers(GET, "/api/v1/maintenances/*/events")
+                .hasRole(RESPONDER);
     }
 }

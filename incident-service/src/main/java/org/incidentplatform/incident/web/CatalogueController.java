@@ -1,11 +1,8 @@
 package org.incidentplatform.incident.web;
 
-import java.security.Principal;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.security.Principal;
+import java.util.Map;
 import org.incidentplatform.incident.command.StreamKind;
 import org.incidentplatform.incident.domain.Catalogue;
 import org.incidentplatform.incident.domain.CatalogueCommand;
@@ -19,7 +16,6 @@ import org.incidentplatform.incident.domain.CatalogueDecider;
 import org.incidentplatform.incident.web.CommandExchange.Submitted;
 import org.incidentplatform.incident.web.CommandExchange.Write;
 import org.incidentplatform.service.web.JsonRequest;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,6 +33,7 @@ class CatalogueController {
 
     /** The decider names catalogue fields by what they are; the component API by where they are. */
     private static final Map<String, String> COMPONENT_FIELDS = Map.of("componentId", "id", "groupId", "group");
+
     private static final Map<String, String> GROUP_FIELDS = Map.of("groupId", "id");
 
     private final CommandExchange exchange;
@@ -47,38 +44,49 @@ class CatalogueController {
         this.streams = streams;
     }
 
-    record AddComponentRequest(String id, String name, String group, String description, Integer position,
-                               Boolean hidden) implements JsonRequest {
-    }
+    record AddComponentRequest(
+            String id, String name, String group, String description, Integer position, Boolean hidden)
+            implements JsonRequest {}
 
     record ReviseComponentRequest(String name, String group, String description, Integer position)
-            implements JsonRequest {
-    }
+            implements JsonRequest {}
 
-    record AddGroupRequest(String id, String name, String description, Integer position) implements JsonRequest {
-    }
+    record AddGroupRequest(String id, String name, String description, Integer position) implements JsonRequest {}
 
-    record RenameGroupRequest(String name) implements JsonRequest {
-    }
+    record RenameGroupRequest(String name) implements JsonRequest {}
 
     @PostMapping(path = "/api/v1/components", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Written> addComponent(@RequestBody AddComponentRequest body, Principal principal,
-                                         HttpServletRequest http) {
+    ResponseEntity<Written> addComponent(
+            @RequestBody AddComponentRequest body, Principal principal, HttpServletRequest http) {
         Write write = exchange.open(http, principal, body);
         String id = catalogueId("id", body.id());
-        var command = new AddComponent(id, Fields.required("name", body.name()), body.description(),
-                groupId(body.group()), position(body.position()), Fields.flag(body.hidden()), Fields.STAMPED_ON_DECISION);
+        var command = new AddComponent(
+                id,
+                Fields.required("name", body.name()),
+                body.description(),
+                groupId(body.group()),
+                position(body.position()),
+                Fields.flag(body.hidden()),
+                Fields.STAMPED_ON_DECISION);
         Submitted submitted = submit(write, command, COMPONENT_FIELDS);
         return submitted.created("/api/v1/components/" + id, new Written(id, submitted.version()));
     }
 
     @PutMapping(path = "/api/v1/components/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Written> reviseComponent(@PathVariable String id, @RequestBody ReviseComponentRequest body,
-                                            Principal principal, HttpServletRequest http) {
+    ResponseEntity<Written> reviseComponent(
+            @PathVariable String id,
+            @RequestBody ReviseComponentRequest body,
+            Principal principal,
+            HttpServletRequest http) {
         Fields.pathId("component", id);
         Write write = exchange.open(http, principal, body);
-        var command = new ReviseComponent(id, Fields.required("name", body.name()), body.description(),
-                groupId(body.group()), body.position(), Fields.STAMPED_ON_DECISION);
+        var command = new ReviseComponent(
+                id,
+                Fields.required("name", body.name()),
+                body.description(),
+                groupId(body.group()),
+                body.position(),
+                Fields.STAMPED_ON_DECISION);
         Submitted submitted = submit(write, command, COMPONENT_FIELDS);
         return submitted.ok(new Written(id, submitted.version()));
     }
@@ -95,15 +103,22 @@ class CatalogueController {
     ResponseEntity<Written> addGroup(@RequestBody AddGroupRequest body, Principal principal, HttpServletRequest http) {
         Write write = exchange.open(http, principal, body);
         String id = catalogueId("id", body.id());
-        var command = new AddGroup(id, Fields.required("name", body.name()), body.description(),
-                position(body.position()), Fields.STAMPED_ON_DECISION);
+        var command = new AddGroup(
+                id,
+                Fields.required("name", body.name()),
+                body.description(),
+                position(body.position()),
+                Fields.STAMPED_ON_DECISION);
         Submitted submitted = submit(write, command, GROUP_FIELDS);
         return submitted.created("/api/v1/component-groups/" + id, new Written(id, submitted.version()));
     }
 
     @PutMapping(path = "/api/v1/component-groups/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Written> renameGroup(@PathVariable String id, @RequestBody RenameGroupRequest body,
-                                        Principal principal, HttpServletRequest http) {
+    ResponseEntity<Written> renameGroup(
+            @PathVariable String id,
+            @RequestBody RenameGroupRequest body,
+            Principal principal,
+            HttpServletRequest http) {
         Fields.pathId("component group", id);
         Write write = exchange.open(http, principal, body);
         var command = new RenameGroup(id, Fields.required("name", body.name()), Fields.STAMPED_ON_DECISION);
@@ -121,8 +136,10 @@ class CatalogueController {
 
     /** The catalogue's raw events, for audit. An empty catalogue has no events yet, which is no error. */
     @GetMapping("/api/v1/components/events")
-    ResponseEntity<?> events(@RequestParam(required = false) String after,
-                             @RequestParam(required = false) String limit, HttpServletRequest http) {
+    ResponseEntity<?> events(
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String limit,
+            HttpServletRequest http) {
         return streams.events(StreamKind.CATALOGUE, "catalogue", Catalogue.STREAM_ID, true, after, limit, http);
     }
 
@@ -133,8 +150,10 @@ class CatalogueController {
     private static String catalogueId(String field, String id) {
         Fields.required(field, id);
         if (!CatalogueDecider.ID.matcher(id).matches()) {
-            throw new InvalidFieldException(field, field + " must be 1 to 63 lower-case letters, digits and dashes,"
-                    + " not starting with a dash, e.g. web-app; was '" + id + "'");
+            throw new InvalidFieldException(
+                    field,
+                    field + " must be 1 to 63 lower-case letters, digits and dashes,"
+                            + " not starting with a dash, e.g. web-app; was '" + id + "'");
         }
         return id;
     }

@@ -1,5 +1,6 @@
 package org.incidentplatform.incident.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,9 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.incidentplatform.incident.command.CommandGateway;
 import org.incidentplatform.incident.command.CommandOutcome;
 import org.incidentplatform.incident.command.CommandOutcome.Accepted;
@@ -23,13 +21,12 @@ import org.incidentplatform.incident.domain.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP side of every write: reads the headers that shape a command ({@code Idempotency-Key},
@@ -61,13 +58,15 @@ class CommandExchange {
     }
 
     /** The facts of one write request that are not in its body's fields. */
-    record Write(String actor, String idempotencyKey, String requestHash, Long expectedVersion,
-                 String correlationId) {
-    }
+    record Write(String actor, String idempotencyKey, String requestHash, Long expectedVersion, String correlationId) {}
 
     /** @param body the parsed request body, or null for a write without one */
     Write open(HttpServletRequest http, Principal principal, Object body) {
-        return new Write(principal.getName(), idempotencyKey(http), requestHash(http, body), expectedVersion(http),
+        return new Write(
+                principal.getName(),
+                idempotencyKey(http),
+                requestHash(http, body),
+                expectedVersion(http),
                 correlationId(http));
     }
 
@@ -81,16 +80,30 @@ class CommandExchange {
         MDC.put("incidentId", streamId);
         MDC.put("correlationId", write.correlationId());
         try {
-            CommandOutcome outcome = gateway.submit(new CommandRequest(streamId, command, write.actor(),
-                    write.idempotencyKey(), write.requestHash(), write.expectedVersion(), write.correlationId()));
+            CommandOutcome outcome = gateway.submit(new CommandRequest(
+                    streamId,
+                    command,
+                    write.actor(),
+                    write.idempotencyKey(),
+                    write.requestHash(),
+                    write.expectedVersion(),
+                    write.correlationId()));
             if (outcome instanceof Accepted accepted) {
                 MDC.put("eventId", String.join(",", accepted.eventIds()));
-                log.info("{} {} by {}: version {}{}", command.getClass().getSimpleName(), streamId, write.actor(),
-                        accepted.version(), accepted.replayed() ? " (replayed for a retry)" : "");
+                log.info(
+                        "{} {} by {}: version {}{}",
+                        command.getClass().getSimpleName(),
+                        streamId,
+                        write.actor(),
+                        accepted.version(),
+                        accepted.replayed() ? " (replayed for a retry)" : "");
                 return new Submitted(write, accepted);
             }
             if (outcome instanceof CommandOutcome.Unavailable unavailable) {
-                log.warn("{} {} not confirmed (correlation {}): {}", command.getClass().getSimpleName(), streamId,
+                log.warn(
+                        "{} {} not confirmed (correlation {}): {}",
+                        command.getClass().getSimpleName(),
+                        streamId,
                         write.correlationId(),
                         unavailable.reason());
             }
@@ -138,8 +151,8 @@ class CommandExchange {
     private static String idempotencyKey(HttpServletRequest http) {
         String key = single(http, IDEMPOTENCY_KEY);
         if (key != null && !VISIBLE_ASCII.matcher(key).matches()) {
-            throw new MalformedHeaderException(IDEMPOTENCY_KEY,
-                    "Idempotency-Key must be 1 to 255 visible ASCII characters, e.g. a UUID");
+            throw new MalformedHeaderException(
+                    IDEMPOTENCY_KEY, "Idempotency-Key must be 1 to 255 visible ASCII characters, e.g. a UUID");
         }
         return key;
     }
@@ -151,7 +164,8 @@ class CommandExchange {
         }
         Matcher version = VERSION.matcher(value.trim());
         if (!version.matches()) {
-            throw new MalformedHeaderException(HttpHeaders.IF_MATCH,
+            throw new MalformedHeaderException(
+                    HttpHeaders.IF_MATCH,
                     "If-Match must name one version as the ETag gave it, e.g. \"3\"; was '" + value + "'");
         }
         return Long.parseLong(version.group(1));
@@ -159,7 +173,9 @@ class CommandExchange {
 
     private static String correlationId(HttpServletRequest http) {
         String given = http.getHeader(CORRELATION_ID);
-        return given != null && CORRELATION.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        return given != null && CORRELATION.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
     }
 
     private static String single(HttpServletRequest http, String header) {

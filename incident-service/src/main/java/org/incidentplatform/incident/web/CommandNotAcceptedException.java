@@ -1,7 +1,6 @@
 package org.incidentplatform.incident.web;
 
 import java.util.Map;
-
 import org.incidentplatform.incident.command.CommandOutcome;
 import org.incidentplatform.incident.command.CommandOutcome.Failed;
 import org.incidentplatform.incident.command.CommandOutcome.IdempotencyKeyReused;
@@ -9,7 +8,6 @@ import org.incidentplatform.incident.command.CommandOutcome.Rejected;
 import org.incidentplatform.incident.command.CommandOutcome.Unavailable;
 import org.incidentplatform.incident.command.CommandOutcome.VersionMismatch;
 import org.incidentplatform.incident.domain.Rejection;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -67,26 +65,34 @@ class CommandNotAcceptedException extends ErrorResponseException {
             return problem;
         }
         if (outcome instanceof VersionMismatch mismatch) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "If-Match names version "
-                    + mismatch.expectedVersion() + " but the stream is at version " + mismatch.currentVersion()
-                    + "; read it again and decide whether your change still applies");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    status,
+                    "If-Match names version "
+                            + mismatch.expectedVersion() + " but the stream is at version " + mismatch.currentVersion()
+                            + "; read it again and decide whether your change still applies");
             problem.setProperty("expectedVersion", mismatch.expectedVersion());
             problem.setProperty("currentVersion", mismatch.currentVersion());
             return problem;
         }
         if (outcome instanceof IdempotencyKeyReused reused) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "Idempotency-Key '"
-                    + reused.idempotencyKey() + "' was already used for a different request; use a new key");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    status,
+                    "Idempotency-Key '" + reused.idempotencyKey()
+                            + "' was already used for a different request; use a new key");
             problem.setProperty("header", CommandExchange.IDEMPOTENCY_KEY);
             return problem;
         }
         if (outcome instanceof Failed failed) {
-            return ProblemDetail.forStatusAndDetail(status, "the command failed while it was being decided and"
-                    + " nothing was recorded (" + failed.reason() + "); this is a defect of the service, not of"
-                    + " the request");
+            return ProblemDetail.forStatusAndDetail(
+                    status,
+                    "the command failed while it was being decided and"
+                            + " nothing was recorded (" + failed.reason() + "); this is a defect of the service, not of"
+                            + " the request");
         }
-        return ProblemDetail.forStatusAndDetail(status, "the event store did not confirm the write in time;"
-                + " nothing may have been recorded, or it may be recorded shortly: retry with the same"
-                + " Idempotency-Key to be sure it is recorded once");
+        return ProblemDetail.forStatusAndDetail(
+                status,
+                "the event store did not confirm the write in time;"
+                        + " nothing may have been recorded, or it may be recorded shortly: retry with the same"
+                        + " Idempotency-Key to be sure it is recorded once");
     }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
 
 /**
@@ -34,8 +33,7 @@ final class Fields {
     /** How far ahead a maintenance window or an action item's due date may be planned. */
     static final Duration PLANNING_HORIZON = Duration.ofDays(5 * 365);
 
-    private Fields() {
-    }
+    private Fields() {}
 
     static String required(String field, String value) {
         if (value == null) {
@@ -55,19 +53,21 @@ final class Fields {
     }
 
     /** An enum given by its lower-case wire value; null when absent. */
-    static <E extends Enum<E>> E wireValue(String field, String value, Class<E> type, Function<String, E> fromWireValue) {
+    static <E extends Enum<E>> E wireValue(
+            String field, String value, Class<E> type, Function<String, E> fromWireValue) {
         if (value == null) {
             return null;
         }
         try {
             return fromWireValue.apply(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(field, field + " must be one of " + wireValues(type) + "; was '" + value + "'");
+            throw new InvalidFieldException(
+                    field, field + " must be one of " + wireValues(type) + "; was '" + value + "'");
         }
     }
 
-    static <E extends Enum<E>> E requiredWireValue(String field, String value, Class<E> type,
-                                                  Function<String, E> fromWireValue) {
+    static <E extends Enum<E>> E requiredWireValue(
+            String field, String value, Class<E> type, Function<String, E> fromWireValue) {
         return wireValue(field, required(field, value), type, fromWireValue);
     }
 
@@ -97,13 +97,17 @@ final class Fields {
         try {
             time = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, field + " must be an ISO-8601 time with an offset,"
-                    + " e.g. 2024-03-10T01:50:00-05:00 or 2024-03-10T06:50:00Z; was '" + value + "'");
+            throw new InvalidFieldException(
+                    field,
+                    field + " must be an ISO-8601 time with an offset,"
+                            + " e.g. 2024-03-10T01:50:00-05:00 or 2024-03-10T06:50:00Z; was '" + value + "'");
         }
         Instant latest = Instant.now().plus(ahead);
         if (time.isBefore(Instant.EPOCH) || time.isAfter(latest)) {
-            throw new InvalidFieldException(field, field + " must be between 1970-01-01T00:00:00Z and "
-                    + describe(ahead) + " from now; was '" + value + "'");
+            throw new InvalidFieldException(
+                    field,
+                    field + " must be between 1970-01-01T00:00:00Z and " + describe(ahead) + " from now; was '" + value
+                            + "'");
         }
         return time;
     }
@@ -138,8 +142,10 @@ final class Fields {
         }
         LocalDate latest = LocalDate.now(ZoneOffset.UTC).plusDays(PLANNING_HORIZON.toDays());
         if (date.isBefore(LocalDate.EPOCH) || date.isAfter(latest)) {
-            throw new InvalidFieldException(field, field + " must be between 1970-01-01 and "
-                    + describe(PLANNING_HORIZON) + " from today; was '" + value + "'");
+            throw new InvalidFieldException(
+                    field,
+                    field + " must be between 1970-01-01 and " + describe(PLANNING_HORIZON) + " from today; was '"
+                            + value + "'");
         }
         return date;
     }
@@ -150,7 +156,8 @@ final class Fields {
             return null;
         }
         Map<String, ComponentStatus> components = new LinkedHashMap<>();
-        value.forEach((id, status) -> components.put(id,
+        value.forEach((id, status) -> components.put(
+                id,
                 requiredWireValue(field + "." + id, status, ComponentStatus.class, ComponentStatus::fromWireValue)));
         return components;
     }

@@ -16,8 +16,7 @@ final class StreamIds {
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private StreamIds() {
-    }
+    private StreamIds() {}
 
     /**
      * @param what  what the id is for ({@code incident}, {@code maintenance}, …): the same key used for
@@ -30,7 +29,8 @@ final class StreamIds {
             RANDOM.nextBytes(bytes);
             return encode(bytes);
         }
-        StringBuilder seed = new StringBuilder(what).append('\0').append(actor).append('\0').append(idempotencyKey);
+        StringBuilder seed =
+                new StringBuilder(what).append('\0').append(actor).append('\0').append(idempotencyKey);
         for (String part : scope) {
             seed.append('\0').append(part);
         }

@@ -8,7 +8,9 @@ import org.springframework.web.ErrorResponseException;
 class StreamNotFoundException extends ErrorResponseException {
 
     StreamNotFoundException(String what, String id) {
-        super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                what + " '" + id + "' not found"), null);
+        super(
+                HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, what + " '" + id + "' not found"),
+                null);
     }
 }

@@ -1,5 +1,6 @@
 package org.incidentplatform.incident.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,9 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.incidentplatform.incident.command.RecordedEvent;
 import org.incidentplatform.incident.command.StreamKind;
 import org.incidentplatform.incident.command.StreamReader;
@@ -19,7 +17,6 @@ import org.incidentplatform.incident.command.StreamReader.Page;
 import org.incidentplatform.incident.command.StreamsUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -53,8 +50,14 @@ class Streams {
     }
 
     /** @param emptyIsFine answer a stream with no events as an empty page rather than 404 (the catalogue) */
-    ResponseEntity<?> events(StreamKind kind, String what, String id, boolean emptyIsFine, String after, String limit,
-                             HttpServletRequest request) {
+    ResponseEntity<?> events(
+            StreamKind kind,
+            String what,
+            String id,
+            boolean emptyIsFine,
+            String after,
+            String limit,
+            HttpServletRequest request) {
         long afterSequence = number("after", after, 0, Long.MAX_VALUE - 1, 0);
         int pageSize = (int) number("limit", limit, 1, StreamReader.PAGE_MAX, StreamReader.PAGE_MAX);
         StreamReader.Read read = reader.read(kind, id, afterSequence, pageSize);
@@ -79,11 +82,14 @@ class Streams {
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (page.more()) {
             long last = events.get(events.size() - 1).sequence();
-            answer.header(HttpHeaders.LINK, "<" + request.getRequestURI() + "?after=" + last
-                    + (request.getParameter("limit") != null ? "&limit=" + request.getParameter("limit") : "")
-                    + ">; rel=\"next\"");
+            answer.header(
+                    HttpHeaders.LINK,
+                    "<" + request.getRequestURI() + "?after=" + last
+                            + (request.getParameter("limit") != null ? "&limit=" + request.getParameter("limit") : "")
+                            + ">; rel=\"next\"");
         } else {
-            long version = events.isEmpty() ? after : events.get(events.size() - 1).sequence();
+            long version =
+                    events.isEmpty() ? after : events.get(events.size() - 1).sequence();
             answer.eTag(CommandExchange.etag(version));
         }
         return answer.body(events);
@@ -91,12 +97,14 @@ class Streams {
 
     private ResponseEntity<byte[]> forward(String owner, HttpServletRequest request) {
         if (request.getHeader(FORWARDED) != null) {
-            throw new StreamsUnavailableException("the stream's partition moved while the read was passed on;"
-                    + " ask again in a moment");
+            throw new StreamsUnavailableException(
+                    "the stream's partition moved while the read was passed on;" + " ask again in a moment");
         }
         String query = request.getQueryString();
         URI target = URI.create("http://" + owner + request.getRequestURI() + (query == null ? "" : "?" + query));
-        HttpRequest.Builder forwarded = HttpRequest.newBuilder(target).GET().timeout(FORWARD_TIMEOUT)
+        HttpRequest.Builder forwarded = HttpRequest.newBuilder(target)
+                .GET()
+                .timeout(FORWARD_TIMEOUT)
                 .header(FORWARDED, "1")
                 .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -108,15 +116,15 @@ class Streams {
             answer = http.send(forwarded.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             log.warn("audit read of {} could not be passed on to {}: {}", request.getRequestURI(), owner, e.toString());
-            throw new StreamsUnavailableException("the instance that owns this stream (" + owner
-                    + ") did not answer; ask again in a moment");
+            throw new StreamsUnavailableException(
+                    "the instance that owns this stream (" + owner + ") did not answer; ask again in a moment");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StreamsUnavailableException("interrupted while asking the owner of this stream");
         }
         ResponseEntity.BodyBuilder passedOn = ResponseEntity.status(answer.statusCode());
-        for (String header : List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG, HttpHeaders.LINK,
-                HttpHeaders.RETRY_AFTER)) {
+        for (String header :
+                List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG, HttpHeaders.LINK, HttpHeaders.RETRY_AFTER)) {
             answer.headers().firstValue(header).ifPresent(value -> passedOn.header(header, value));
         }
         return passedOn.body(answer.body());
@@ -134,7 +142,8 @@ class Streams {
         } catch (NumberFormatException notANumber) {
             // Answered below.
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
                 name + " must be a whole number from " + min + " to " + max + "; was '" + value + "'");
         problem.setProperty("parameter", name);
         throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);

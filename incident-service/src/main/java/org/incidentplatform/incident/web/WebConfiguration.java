@@ -1,10 +1,9 @@
 package org.incidentplatform.incident.web;
 
-
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.incidentplatform.service.web.BodySizeLimit;
 import org.incidentplatform.service.web.StrictRequestBodies;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -15,8 +14,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WebConfiguration {
 
     @Bean
-    BodySizeLimit bodySizeLimit(HttpLimits limits,
-                                @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+    BodySizeLimit bodySizeLimit(
+            HttpLimits limits, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         return new BodySizeLimit(limits.maxBodyBytes().toBytes(), problems);
     }
 

@@ -7,5 +7,4 @@ package org.incidentplatform.incident.web;
  * @param version the stream's version after the write; send it back as {@code If-Match} to write only
  *                if nothing happened since, or to a read to wait until the projection has applied it
  */
-record Written(String id, long version) {
-}
+record Written(String id, long version) {}

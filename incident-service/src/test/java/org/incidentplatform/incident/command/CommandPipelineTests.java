@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -20,8 +19,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.incidentplatform.events.IncidentEvent;
-import org.incidentplatform.incident.domain.CatalogueCommand.AddComponent;
 import org.incidentplatform.incident.domain.Catalogue;
+import org.incidentplatform.incident.domain.CatalogueCommand.AddComponent;
 import org.incidentplatform.incident.domain.Command;
 import org.incidentplatform.incident.domain.IncidentCommand.DeclareIncident;
 import org.incidentplatform.incident.domain.IncidentCommand.PostUpdate;
@@ -49,8 +48,11 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /** The write pipeline on a real broker and registry, below the HTTP layer. */
 @ExtendWith(LocalPlatformExtension.class)
-@SpringBootTest(properties = {"STREAMS_STATE_DIR=target/streams-${random.uuid}",
-        "incident-service.commands.maintenance-schedule-interval=200ms"})
+@SpringBootTest(
+        properties = {
+            "STREAMS_STATE_DIR=target/streams-${random.uuid}",
+            "incident-service.commands.maintenance-schedule-interval=200ms"
+        })
 @DirtiesContext
 class CommandPipelineTests {
 
@@ -69,8 +71,9 @@ class CommandPipelineTests {
     /** Commands wait until the processor has restored its stores (the shared broker holds earlier classes' events). */
     @BeforeEach
     void processorRunning() {
-        await().atMost(Duration.ofSeconds(90)).until(() -> streams.getKafkaStreams() != null
-                && streams.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> streams.getKafkaStreams() != null
+                        && streams.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
     }
 
     @TestConfiguration
@@ -80,8 +83,13 @@ class CommandPipelineTests {
         @Primary
         Serde<IncidentEvent> failingForOneActor(PlatformProperties platform) {
             AvroSerde<IncidentEvent> real = new AvroSerde<>();
-            real.configure(Map.of("schema.registry.url", platform.schemaRegistryUrl().toString(),
-                    "specific.avro.reader", true), false);
+            real.configure(
+                    Map.of(
+                            "schema.registry.url",
+                            platform.schemaRegistryUrl().toString(),
+                            "specific.avro.reader",
+                            true),
+                    false);
             Serializer<IncidentEvent> failing = (topic, event) -> {
                 if (BREAKS_THE_ENCODER.equals(event.getActor())) {
                     throw new SerializationException("failure injected by the test");
@@ -97,24 +105,40 @@ class CommandPipelineTests {
         String component = addComponent();
         String incident = "inc-" + UUID.randomUUID();
 
-        CommandOutcome failed = gateway.submit(new CommandRequest(incident, declare(incident, component),
-                BREAKS_THE_ENCODER, null, null, null, UUID.randomUUID().toString()));
+        CommandOutcome failed = gateway.submit(new CommandRequest(
+                incident,
+                declare(incident, component),
+                BREAKS_THE_ENCODER,
+                null,
+                null,
+                null,
+                UUID.randomUUID().toString()));
         CommandOutcome next = declareNaming(incident, component);
 
-        assertThat(failed).isInstanceOfSatisfying(CommandOutcome.Failed.class,
-                f -> assertThat(f.reason()).contains("failure injected by the test"));
-        assertThat(next).isInstanceOfSatisfying(CommandOutcome.Accepted.class, a -> assertThat(a.version()).isEqualTo(1));
+        assertThat(failed)
+                .isInstanceOfSatisfying(
+                        CommandOutcome.Failed.class,
+                        f -> assertThat(f.reason()).contains("failure injected by the test"));
+        assertThat(next)
+                .isInstanceOfSatisfying(
+                        CommandOutcome.Accepted.class,
+                        a -> assertThat(a.version()).isEqualTo(1));
         assertThat(history(StreamKind.INCIDENT, incident).orElseThrow()).hasSize(1);
         assertThat(streams.getKafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
     }
 
     @Test
     void aMaintenanceCommandTheRulesRefuse_isAnsweredWithTheRefusal_notAsAFailure() {
-        CommandOutcome outcome = gateway.submit(request("mnt-" + UUID.randomUUID(),
-                new MaintenanceCommand.StartMaintenance("Starting early", false, null), null, null));
+        CommandOutcome outcome = gateway.submit(request(
+                "mnt-" + UUID.randomUUID(),
+                new MaintenanceCommand.StartMaintenance("Starting early", false, null),
+                null,
+                null));
 
-        assertThat(outcome).isInstanceOfSatisfying(CommandOutcome.Rejected.class,
-                r -> assertThat(r.rejection().kind()).isEqualTo(Rejection.Kind.NOT_FOUND));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        CommandOutcome.Rejected.class,
+                        r -> assertThat(r.rejection().kind()).isEqualTo(Rejection.Kind.NOT_FOUND));
     }
 
     @Test
@@ -137,11 +161,14 @@ class CommandPipelineTests {
         int snapshotAfterFirst = 0;
 
         for (int i = 1; i <= 2_000; i++) {
-            CommandOutcome outcome = gateway.submit(request(incident,
-                    new PostUpdate(message, null, null, Map.of(), null), null, null));
+            CommandOutcome outcome =
+                    gateway.submit(request(incident, new PostUpdate(message, null, null, Map.of(), null), null, null));
             long expected = i + 1L;
-            assertThat(outcome).as("update %d", i).isInstanceOfSatisfying(CommandOutcome.Accepted.class,
-                    a -> assertThat(a.version()).isEqualTo(expected));
+            assertThat(outcome)
+                    .as("update %d", i)
+                    .isInstanceOfSatisfying(
+                            CommandOutcome.Accepted.class,
+                            a -> assertThat(a.version()).isEqualTo(expected));
             if (i == 1) {
                 snapshotAfterFirst = snapshot(incident).length;
             }
@@ -165,9 +192,10 @@ class CommandPipelineTests {
 
     private byte[] snapshot(String stream) {
         KafkaStreams running = streams.getKafkaStreams();
-        return running.store(StoreQueryParameters.fromNameAndType(CommandProcessor.STATE_STORE,
-                        QueryableStoreTypes.<String, byte[]>keyValueStore())
-                .withPartition(Topics.INCIDENT_COMMANDS.partitionOf(stream))).get(stream);
+        return running.store(StoreQueryParameters.fromNameAndType(
+                                CommandProcessor.STATE_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore())
+                        .withPartition(Topics.INCIDENT_COMMANDS.partitionOf(stream)))
+                .get(stream);
     }
 
     @Test
@@ -176,15 +204,20 @@ class CommandPipelineTests {
         String incident = "inc-" + UUID.randomUUID();
 
         CommandOutcome declared = declareNaming(incident, component);
-        CommandOutcome updated = gateway.submit(request(incident,
-                new PostUpdate("Root cause found", IncidentStatus.IDENTIFIED, null, Map.of(), null), null, 1L));
+        CommandOutcome updated = gateway.submit(request(
+                incident,
+                new PostUpdate("Root cause found", IncidentStatus.IDENTIFIED, null, Map.of(), null),
+                null,
+                1L));
 
         assertThat(declared).isInstanceOfSatisfying(CommandOutcome.Accepted.class, a -> {
             assertThat(a.version()).isEqualTo(1);
             assertThat(a.eventIds()).hasSize(1);
         });
-        assertThat(updated).isInstanceOfSatisfying(CommandOutcome.Accepted.class,
-                a -> assertThat(a.version()).isEqualTo(2));
+        assertThat(updated)
+                .isInstanceOfSatisfying(
+                        CommandOutcome.Accepted.class,
+                        a -> assertThat(a.version()).isEqualTo(2));
         List<RecordedEvent> events = history(StreamKind.INCIDENT, incident).orElseThrow();
         assertThat(events).extracting(RecordedEvent::sequence).containsExactly(1L, 2L);
         assertThat(events).extracting(RecordedEvent::type).containsExactly("IncidentDeclared", "IncidentUpdatePosted");
@@ -198,8 +231,8 @@ class CommandPipelineTests {
         String incident = "inc-" + UUID.randomUUID();
         declareNaming(incident, component);
 
-        CommandOutcome stale = gateway.submit(request(incident,
-                new PostUpdate("late", null, null, Map.of(), null), null, 7L));
+        CommandOutcome stale =
+                gateway.submit(request(incident, new PostUpdate("late", null, null, Map.of(), null), null, 7L));
 
         assertThat(stale).isEqualTo(new CommandOutcome.VersionMismatch(7, 1));
         assertThat(history(StreamKind.INCIDENT, incident).orElseThrow()).hasSize(1);
@@ -214,11 +247,19 @@ class CommandPipelineTests {
 
         CommandOutcome first = gateway.submit(request(incident, update, "key-1", null));
         CommandOutcome retry = gateway.submit(request(incident, update, "key-1", null));
-        CommandRequest different = new CommandRequest(incident,
-                new PostUpdate("Something else", null, null, Map.of(), null), "pipeline-test", "key-1", "other-hash",
-                null, null);
+        CommandRequest different = new CommandRequest(
+                incident,
+                new PostUpdate("Something else", null, null, Map.of(), null),
+                "pipeline-test",
+                "key-1",
+                "other-hash",
+                null,
+                null);
 
-        assertThat(first).isInstanceOfSatisfying(CommandOutcome.Accepted.class, a -> assertThat(a.replayed()).isFalse());
+        assertThat(first)
+                .isInstanceOfSatisfying(
+                        CommandOutcome.Accepted.class,
+                        a -> assertThat(a.replayed()).isFalse());
         assertThat(retry).isInstanceOfSatisfying(CommandOutcome.Accepted.class, a -> {
             assertThat(a.replayed()).isTrue();
             assertThat(a.version()).isEqualTo(((CommandOutcome.Accepted) first).version());
@@ -232,11 +273,12 @@ class CommandPipelineTests {
     void unknownComponent_isRejectedAsInvalid_andNothingIsAppended() {
         String incident = "inc-" + UUID.randomUUID();
 
-        CommandOutcome outcome = gateway.submit(request(incident, declare(incident, "no-such-thing"),
-                null, null));
+        CommandOutcome outcome = gateway.submit(request(incident, declare(incident, "no-such-thing"), null, null));
 
-        assertThat(outcome).isInstanceOfSatisfying(CommandOutcome.Rejected.class,
-                r -> assertThat(r.rejection().kind()).isEqualTo(Rejection.Kind.INVALID));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        CommandOutcome.Rejected.class,
+                        r -> assertThat(r.rejection().kind()).isEqualTo(Rejection.Kind.INVALID));
         assertThat(history(StreamKind.INCIDENT, incident)).isEmpty();
     }
 
@@ -245,16 +287,25 @@ class CommandPipelineTests {
         String component = addComponent();
         String maintenance = "mnt-" + UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ScheduleMaintenance schedule = new ScheduleMaintenance(maintenance, "Database upgrade", "Brief read-only mode",
-                Map.of(component, ComponentStatus.UNDER_MAINTENANCE), now.plusMillis(500), now.plusMillis(1500), true,
-                true, now);
+        ScheduleMaintenance schedule = new ScheduleMaintenance(
+                maintenance,
+                "Database upgrade",
+                "Brief read-only mode",
+                Map.of(component, ComponentStatus.UNDER_MAINTENANCE),
+                now.plusMillis(500),
+                now.plusMillis(1500),
+                true,
+                true,
+                now);
 
         assertThat(gateway.submit(request(maintenance, schedule, null, null)))
                 .isInstanceOf(CommandOutcome.Accepted.class);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<RecordedEvent> events = history(StreamKind.MAINTENANCE, maintenance).orElseThrow();
-            assertThat(events).extracting(RecordedEvent::type)
+            List<RecordedEvent> events =
+                    history(StreamKind.MAINTENANCE, maintenance).orElseThrow();
+            assertThat(events)
+                    .extracting(RecordedEvent::type)
                     .containsExactly("MaintenanceScheduled", "MaintenanceStarted", "MaintenanceCompleted");
             assertThat(events.get(1).actor()).isEqualTo(CommandProcessor.SCHEDULER);
             assertThat(events.get(1).payload()).containsEntry("automatic", true);
@@ -273,8 +324,8 @@ class CommandPipelineTests {
 
     private String addComponent() {
         String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
-        CommandOutcome added = gateway.submit(request(Catalogue.STREAM_ID,
-                new AddComponent(id, "Component " + id, null, null, 0, false, null), null, null));
+        CommandOutcome added = gateway.submit(request(
+                Catalogue.STREAM_ID, new AddComponent(id, "Component " + id, null, null, 0, false, null), null, null));
         assertThat(added).isInstanceOf(CommandOutcome.Accepted.class);
         return id;
     }
@@ -286,13 +337,27 @@ class CommandPipelineTests {
 
     private static DeclareIncident declare(String incident, String component) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new DeclareIncident(incident, "Checkout failing", Impact.MAJOR, IncidentStatus.INVESTIGATING,
-                "We are investigating", Map.of(component, ComponentStatus.PARTIAL_OUTAGE), null, null,
-                "synthetic monitor", now);
+        return new DeclareIncident(
+                incident,
+                "Checkout failing",
+                Impact.MAJOR,
+                IncidentStatus.INVESTIGATING,
+                "We are investigating",
+                Map.of(component, ComponentStatus.PARTIAL_OUTAGE),
+                null,
+                null,
+                "synthetic monitor",
+                now);
     }
 
     private static CommandRequest request(String stream, Command command, String key, Long expected) {
-        return new CommandRequest(stream, command, "pipeline-test", key, key == null ? null : "hash-of-" + key,
-                expected, UUID.randomUUID().toString());
+        return new CommandRequest(
+                stream,
+                command,
+                "pipeline-test",
+                key,
+                key == null ? null : "hash-of-" + key,
+                expected,
+                UUID.randomUUID().toString());
     }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.incidentplatform.events.ActionItemAdded;
 import org.incidentplatform.events.IncidentDeclared;
@@ -72,23 +71,42 @@ class EventPayloadsTests {
     static Stream<Arguments> events() {
         List<Object> events = List.of(
                 // Incident stream, every field set.
-                new IncidentEvent.IncidentDeclared(INCIDENT_ID, "Checkout failing", Impact.MAJOR,
-                        IncidentStatus.INVESTIGATING, "We are investigating failed checkouts.", components(),
-                        at(-600), at(-300), "synthetic monitor", true, at(0)),
-                new IncidentEvent.IncidentUpdatePosted("Cause identified.", IncidentStatus.IDENTIFIED,
-                        Impact.CRITICAL, components(), at(60)),
+                new IncidentEvent.IncidentDeclared(
+                        INCIDENT_ID,
+                        "Checkout failing",
+                        Impact.MAJOR,
+                        IncidentStatus.INVESTIGATING,
+                        "We are investigating failed checkouts.",
+                        components(),
+                        at(-600),
+                        at(-300),
+                        "synthetic monitor",
+                        true,
+                        at(0)),
+                new IncidentEvent.IncidentUpdatePosted(
+                        "Cause identified.", IncidentStatus.IDENTIFIED, Impact.CRITICAL, components(), at(60)),
                 new IncidentEvent.IncidentResolved("All good again.", components(), at(120)),
-                new IncidentEvent.IncidentReopened("Errors are back.", IncidentStatus.MONITORING, components(),
-                        at(180)),
+                new IncidentEvent.IncidentReopened(
+                        "Errors are back.", IncidentStatus.MONITORING, components(), at(180)),
                 new IncidentEvent.IncidentRetracted("Declared in error.", at(240)),
-                new IncidentEvent.PostmortemPublished("# Postmortem\n\nDetails.", "An expired certificate.",
-                        List.of("no expiry alert", "manual rotation", "no expiry alert"), at(300)),
-                new IncidentEvent.ActionItemAdded("ai-1", "Alert on certificate expiry", "sre-team",
-                        LocalDate.of(2026, 4, 30), at(360)),
+                new IncidentEvent.PostmortemPublished(
+                        "# Postmortem\n\nDetails.",
+                        "An expired certificate.",
+                        List.of("no expiry alert", "manual rotation", "no expiry alert"),
+                        at(300)),
+                new IncidentEvent.ActionItemAdded(
+                        "ai-1", "Alert on certificate expiry", "sre-team", LocalDate.of(2026, 4, 30), at(360)),
                 new IncidentEvent.ActionItemCompleted("ai-1", "Alert added to the monitoring stack.", at(420)),
                 // Maintenance stream, every field set.
-                new MaintenanceEvent.MaintenanceScheduled(MAINTENANCE_ID, "Database upgrade",
-                        "We will upgrade the primary database.", components(), at(3_600), at(7_200), true, true,
+                new MaintenanceEvent.MaintenanceScheduled(
+                        MAINTENANCE_ID,
+                        "Database upgrade",
+                        "We will upgrade the primary database.",
+                        components(),
+                        at(3_600),
+                        at(7_200),
+                        true,
+                        true,
                         at(0)),
                 new MaintenanceEvent.MaintenanceStarted("Started.", true, at(3_600)),
                 new MaintenanceEvent.MaintenanceUpdatePosted("Halfway there.", at(4_000)),
@@ -96,8 +114,8 @@ class EventPayloadsTests {
                 new MaintenanceEvent.MaintenanceCompleted("Done.", true, at(7_200)),
                 new MaintenanceEvent.MaintenanceCancelled("Cancelled.", at(100)),
                 // Catalogue stream, every field set.
-                new CatalogueEvent.ComponentAdded("web-app", "Web app", "The customer web app.", "frontend", 3,
-                        true, at(0)),
+                new CatalogueEvent.ComponentAdded(
+                        "web-app", "Web app", "The customer web app.", "frontend", 3, true, at(0)),
                 new CatalogueEvent.ComponentRenamed("web-app", "Web application", at(1)),
                 new CatalogueEvent.ComponentDescribed("web-app", "Where customers shop.", at(2)),
                 new CatalogueEvent.ComponentMovedToGroup("web-app", "edge", 7, at(3)),
@@ -107,16 +125,34 @@ class EventPayloadsTests {
                 new CatalogueEvent.ComponentGroupRemoved("frontend", at(7)),
 
                 // Nullable fields null, empty maps and lists, false flags, zero positions.
-                new IncidentEvent.IncidentDeclared(INCIDENT_ID, "Minor blip", Impact.NONE, IncidentStatus.RESOLVED,
-                        "Back-filled.", Map.of(), at(-60), at(-30), null, false, at(0)),
+                new IncidentEvent.IncidentDeclared(
+                        INCIDENT_ID,
+                        "Minor blip",
+                        Impact.NONE,
+                        IncidentStatus.RESOLVED,
+                        "Back-filled.",
+                        Map.of(),
+                        at(-60),
+                        at(-30),
+                        null,
+                        false,
+                        at(0)),
                 new IncidentEvent.IncidentUpdatePosted("Still looking.", null, null, Map.of(), at(60)),
                 new IncidentEvent.IncidentUpdatePosted("Impact only.", null, Impact.MINOR, null, at(61)),
                 new IncidentEvent.IncidentResolved("Resolved.", Map.of(), at(120)),
                 new IncidentEvent.PostmortemPublished("Body", "Root cause", List.of(), at(300)),
                 new IncidentEvent.ActionItemAdded("ai-2", "Write a runbook", null, null, at(360)),
                 new IncidentEvent.ActionItemCompleted("ai-2", null, at(420)),
-                new MaintenanceEvent.MaintenanceScheduled(MAINTENANCE_ID, "Network work", "Switch swap.", Map.of(),
-                        at(3_600), at(7_200), false, false, at(0)),
+                new MaintenanceEvent.MaintenanceScheduled(
+                        MAINTENANCE_ID,
+                        "Network work",
+                        "Switch swap.",
+                        Map.of(),
+                        at(3_600),
+                        at(7_200),
+                        false,
+                        false,
+                        at(0)),
                 new MaintenanceEvent.MaintenanceStarted("Started by hand.", false, at(3_600)),
                 new MaintenanceEvent.MaintenanceCompleted("Completed by hand.", false, at(7_200)),
                 new CatalogueEvent.ComponentAdded("api", "API", null, null, 0, false, at(0)),
@@ -143,20 +179,21 @@ class EventPayloadsTests {
     }
 
     /** The payload as the first event of its stream, happening at {@code occurredAt}. */
-    private static org.incidentplatform.events.IncidentEvent envelope(String streamId, SpecificRecord payload,
-                                                                      Instant occurredAt) {
+    private static org.incidentplatform.events.IncidentEvent envelope(
+            String streamId, SpecificRecord payload, Instant occurredAt) {
         return new GivenEvents().at(occurredAt).append(streamId, payload);
     }
 
     private static org.incidentplatform.events.IncidentEvent envelopeOf(Object domainEvent) {
-        return envelope(streamIdOf(domainEvent), EventPayloads.toAvro(domainEvent),
-                EventPayloads.occurredAt(domainEvent));
+        return envelope(
+                streamIdOf(domainEvent), EventPayloads.toAvro(domainEvent), EventPayloads.occurredAt(domainEvent));
     }
 
     /** Through the bytes, as the log stores them. */
-    private static org.incidentplatform.events.IncidentEvent viaBytes(org.incidentplatform.events.IncidentEvent envelope)
-            throws IOException {
-        ByteBuffer bytes = org.incidentplatform.events.IncidentEvent.getEncoder().encode(envelope);
+    private static org.incidentplatform.events.IncidentEvent viaBytes(
+            org.incidentplatform.events.IncidentEvent envelope) throws IOException {
+        ByteBuffer bytes =
+                org.incidentplatform.events.IncidentEvent.getEncoder().encode(envelope);
         return org.incidentplatform.events.IncidentEvent.getDecoder().decode(bytes);
     }
 
@@ -181,8 +218,8 @@ class EventPayloadsTests {
         Set<Class<?>> all = Stream.of(IncidentEvent.class, MaintenanceEvent.class, CatalogueEvent.class)
                 .flatMap(type -> Arrays.stream(type.getPermittedSubclasses()))
                 .collect(Collectors.toSet());
-        Set<Class<?>> covered = events().map(arguments -> arguments.get()[1].getClass())
-                .collect(Collectors.toSet());
+        Set<Class<?>> covered =
+                events().map(arguments -> arguments.get()[1].getClass()).collect(Collectors.toSet());
 
         assertThat(all).hasSize(22);
         assertThat(covered).isEqualTo(all);
@@ -191,28 +228,37 @@ class EventPayloadsTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("events")
     void kindOfFollowsTheDomainStream(String type, Object domainEvent) {
-        StreamKind expected = domainEvent instanceof IncidentEvent ? StreamKind.INCIDENT
-                : domainEvent instanceof MaintenanceEvent ? StreamKind.MAINTENANCE
-                : StreamKind.CATALOGUE;
+        StreamKind expected = domainEvent instanceof IncidentEvent
+                ? StreamKind.INCIDENT
+                : domainEvent instanceof MaintenanceEvent ? StreamKind.MAINTENANCE : StreamKind.CATALOGUE;
 
         assertThat(EventPayloads.kindOf(EventPayloads.toAvro(domainEvent))).isEqualTo(expected);
     }
 
     @Test
     void kindOfEachStream() {
-        assertThat(EventPayloads.kindOf(EventPayloads.toAvro(
-                new IncidentEvent.IncidentRetracted("oops", T0)))).isEqualTo(StreamKind.INCIDENT);
-        assertThat(EventPayloads.kindOf(EventPayloads.toAvro(
-                new MaintenanceEvent.MaintenanceCancelled("off", T0)))).isEqualTo(StreamKind.MAINTENANCE);
-        assertThat(EventPayloads.kindOf(EventPayloads.toAvro(
-                new CatalogueEvent.ComponentRemoved("api", T0)))).isEqualTo(StreamKind.CATALOGUE);
+        assertThat(EventPayloads.kindOf(EventPayloads.toAvro(new IncidentEvent.IncidentRetracted("oops", T0))))
+                .isEqualTo(StreamKind.INCIDENT);
+        assertThat(EventPayloads.kindOf(EventPayloads.toAvro(new MaintenanceEvent.MaintenanceCancelled("off", T0))))
+                .isEqualTo(StreamKind.MAINTENANCE);
+        assertThat(EventPayloads.kindOf(EventPayloads.toAvro(new CatalogueEvent.ComponentRemoved("api", T0))))
+                .isEqualTo(StreamKind.CATALOGUE);
     }
 
     @Test
     void declarationMapsToAvroFieldByField() {
-        IncidentEvent.IncidentDeclared declared = new IncidentEvent.IncidentDeclared(INCIDENT_ID, "Checkout failing",
-                Impact.CRITICAL, IncidentStatus.IDENTIFIED, "Investigating.", components(), at(-600), at(-300),
-                "customer report", true, at(0));
+        IncidentEvent.IncidentDeclared declared = new IncidentEvent.IncidentDeclared(
+                INCIDENT_ID,
+                "Checkout failing",
+                Impact.CRITICAL,
+                IncidentStatus.IDENTIFIED,
+                "Investigating.",
+                components(),
+                at(-600),
+                at(-300),
+                "customer report",
+                true,
+                at(0));
 
         IncidentDeclared avro = (IncidentDeclared) EventPayloads.toAvro(declared);
 
@@ -235,16 +281,16 @@ class EventPayloadsTests {
     void componentOrderSurvivesTheWayBack() {
         IncidentEvent.IncidentResolved resolved = new IncidentEvent.IncidentResolved("ok", components(), T0);
 
-        IncidentEvent.IncidentResolved back = (IncidentEvent.IncidentResolved) EventPayloads.toDomain(
-                envelopeOf(resolved));
+        IncidentEvent.IncidentResolved back =
+                (IncidentEvent.IncidentResolved) EventPayloads.toDomain(envelopeOf(resolved));
 
         assertThat(back.components().keySet()).containsExactly("web-app", "api", "zz-db", "cdn", "billing");
     }
 
     @Test
     void updateWithoutStatusOrImpactHasNullsInAvro() {
-        IncidentUpdatePosted avro = (IncidentUpdatePosted) EventPayloads.toAvro(
-                new IncidentEvent.IncidentUpdatePosted("still looking", null, null, Map.of(), T0));
+        IncidentUpdatePosted avro = (IncidentUpdatePosted)
+                EventPayloads.toAvro(new IncidentEvent.IncidentUpdatePosted("still looking", null, null, Map.of(), T0));
 
         assertThat(avro.getStatus()).isNull();
         assertThat(avro.getImpact()).isNull();
@@ -253,8 +299,8 @@ class EventPayloadsTests {
 
     @Test
     void otherPayloadFields() {
-        ActionItemAdded item = (ActionItemAdded) EventPayloads.toAvro(new IncidentEvent.ActionItemAdded(
-                "ai-1", "Rotate certs", "sre", LocalDate.of(2026, 4, 30), T0));
+        ActionItemAdded item = (ActionItemAdded) EventPayloads.toAvro(
+                new IncidentEvent.ActionItemAdded("ai-1", "Rotate certs", "sre", LocalDate.of(2026, 4, 30), T0));
         assertThat(item.getDueDate()).isEqualTo(LocalDate.of(2026, 4, 30));
         assertThat(item.getOwner()).isEqualTo("sre");
 
@@ -262,9 +308,17 @@ class EventPayloadsTests {
                 new IncidentEvent.PostmortemPublished("body", "cause", List.of("b", "a", "b"), T0));
         assertThat(postmortem.getContributingFactors()).containsExactly("b", "a", "b");
 
-        MaintenanceScheduled scheduled = (MaintenanceScheduled) EventPayloads.toAvro(
-                new MaintenanceEvent.MaintenanceScheduled(MAINTENANCE_ID, "t", "m",
-                        Map.of("db", ComponentStatus.UNDER_MAINTENANCE), at(10), at(20), true, false, T0));
+        MaintenanceScheduled scheduled =
+                (MaintenanceScheduled) EventPayloads.toAvro(new MaintenanceEvent.MaintenanceScheduled(
+                        MAINTENANCE_ID,
+                        "t",
+                        "m",
+                        Map.of("db", ComponentStatus.UNDER_MAINTENANCE),
+                        at(10),
+                        at(20),
+                        true,
+                        false,
+                        T0));
         assertThat(scheduled.getComponents().get("db").name()).isEqualTo("under_maintenance");
         assertThat(scheduled.getScheduledFor()).isEqualTo(at(10));
         assertThat(scheduled.getScheduledUntil()).isEqualTo(at(20));
@@ -275,11 +329,26 @@ class EventPayloadsTests {
     @Test
     void streamIdsComeFromTheEnvelope() {
         IncidentEvent.IncidentDeclared declared = (IncidentEvent.IncidentDeclared) EventPayloads.toDomain(envelope(
-                "inc-other", EventPayloads.toAvro(new IncidentEvent.IncidentDeclared(INCIDENT_ID, "t", Impact.MINOR,
-                        IncidentStatus.INVESTIGATING, "m", Map.of(), T0, T0, null, false, T0)), at(9)));
-        MaintenanceEvent.MaintenanceScheduled scheduled = (MaintenanceEvent.MaintenanceScheduled) EventPayloads
-                .toDomain(envelope("mnt-other", EventPayloads.toAvro(new MaintenanceEvent.MaintenanceScheduled(
-                        MAINTENANCE_ID, "t", "m", Map.of(), T0, T0, false, false, T0)), at(9)));
+                "inc-other",
+                EventPayloads.toAvro(new IncidentEvent.IncidentDeclared(
+                        INCIDENT_ID,
+                        "t",
+                        Impact.MINOR,
+                        IncidentStatus.INVESTIGATING,
+                        "m",
+                        Map.of(),
+                        T0,
+                        T0,
+                        null,
+                        false,
+                        T0)),
+                at(9)));
+        MaintenanceEvent.MaintenanceScheduled scheduled =
+                (MaintenanceEvent.MaintenanceScheduled) EventPayloads.toDomain(envelope(
+                        "mnt-other",
+                        EventPayloads.toAvro(new MaintenanceEvent.MaintenanceScheduled(
+                                MAINTENANCE_ID, "t", "m", Map.of(), T0, T0, false, false, T0)),
+                        at(9)));
 
         assertThat(declared.incidentId()).isEqualTo("inc-other");
         assertThat(declared.occurredAt()).isEqualTo(at(9));
@@ -295,8 +364,10 @@ class EventPayloadsTests {
         assertThatThrownBy(() -> EventPayloads.kindOf("not a payload")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EventPayloads.kindOf(new IncidentEvent.IncidentRetracted("domain, not Avro", T0)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EventPayloads.toDomain(envelope(INCIDENT_ID,
-                envelope(INCIDENT_ID, EventPayloads.toAvro(new IncidentEvent.IncidentRetracted("r", T0)), T0), T0)))
+        assertThatThrownBy(() -> EventPayloads.toDomain(envelope(
+                        INCIDENT_ID,
+                        envelope(INCIDENT_ID, EventPayloads.toAvro(new IncidentEvent.IncidentRetracted("r", T0)), T0),
+                        T0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.incidentplatform.incident.command.WriteGate.Admission;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,6 @@ import static org.incidentplatform.incident.domain.Rejection.Kind.NOT_FOUND;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.incidentplatform.incident.domain.CatalogueCommand.AddComponent;
 import org.incidentplatform.incident.domain.CatalogueCommand.AddGroup;
 import org.incidentplatform.incident.domain.CatalogueCommand.DescribeComponent;
@@ -91,9 +90,12 @@ class CatalogueDeciderTests {
 
     @Test
     void commandsOnAComponent_areRejected_whenItIsUnknown() {
-        for (CatalogueCommand command : List.of(new RenameComponent("cdn", "CDN", T),
-                new DescribeComponent("cdn", "d", T), new MoveComponentToGroup("cdn", null, 0, T),
-                new ReviseComponent("cdn", "CDN", null, null, null, T), new RemoveComponent("cdn", T))) {
+        for (CatalogueCommand command : List.of(
+                new RenameComponent("cdn", "CDN", T),
+                new DescribeComponent("cdn", "d", T),
+                new MoveComponentToGroup("cdn", null, 0, T),
+                new ReviseComponent("cdn", "CDN", null, null, null, T),
+                new RemoveComponent("cdn", T))) {
             rejection(decide(command, API), NOT_FOUND);
         }
     }
@@ -120,7 +122,8 @@ class CatalogueDeciderTests {
                 .containsExactly(new ComponentMovedToGroup("api", "core", 2, T));
         assertThat(events(decide(new MoveComponentToGroup("web-app", null, 0, T), CORE, WEB_APP)))
                 .containsExactly(new ComponentMovedToGroup("web-app", null, 0, T));
-        assertThat(events(decide(new MoveComponentToGroup("web-app", "core", 0, T), CORE, WEB_APP))).isEmpty();
+        assertThat(events(decide(new MoveComponentToGroup("web-app", "core", 0, T), CORE, WEB_APP)))
+                .isEmpty();
     }
 
     @Test
@@ -132,16 +135,18 @@ class CatalogueDeciderTests {
     void reviseComponent_appendsOnlyWhatChanged() {
         CatalogueEvent[] given = {CORE, EDGE, WEB_APP};
 
-        assertThat(events(decide(new ReviseComponent("web-app", "Web Application", "The site", "core", null, T),
-                given))).isEmpty();
+        assertThat(events(
+                        decide(new ReviseComponent("web-app", "Web Application", "The site", "core", null, T), given)))
+                .isEmpty();
         assertThat(events(decide(new ReviseComponent("web-app", "Website", "The site", "core", 0, T), given)))
                 .containsExactly(new ComponentRenamed("web-app", "Website", T));
         assertThat(events(decide(new ReviseComponent("web-app", "Website", null, "edge", null, T), given)))
-                .containsExactly(new ComponentRenamed("web-app", "Website", T),
+                .containsExactly(
+                        new ComponentRenamed("web-app", "Website", T),
                         new ComponentDescribed("web-app", null, T),
                         new ComponentMovedToGroup("web-app", "edge", 0, T));
-        assertThat(events(decide(new ReviseComponent("web-app", "Web Application", "The site", "core", 3, T),
-                given))).containsExactly(new ComponentMovedToGroup("web-app", "core", 3, T));
+        assertThat(events(decide(new ReviseComponent("web-app", "Web Application", "The site", "core", 3, T), given)))
+                .containsExactly(new ComponentMovedToGroup("web-app", "core", 3, T));
     }
 
     @Test
@@ -189,8 +194,12 @@ class CatalogueDeciderTests {
 
     @Test
     void evolve_buildsTheCatalogueAndCountsVersions() {
-        var catalogue = CatalogueDecider.replay(List.of(CORE, WEB_APP, API,
-                new ComponentRenamed("api", "Public API", T), new ComponentMovedToGroup("api", "core", 1, T)));
+        var catalogue = CatalogueDecider.replay(List.of(
+                CORE,
+                WEB_APP,
+                API,
+                new ComponentRenamed("api", "Public API", T),
+                new ComponentMovedToGroup("api", "core", 1, T)));
 
         assertThat(CatalogueDecider.initialState().version()).isZero();
         assertThat(catalogue.version()).isEqualTo(5);

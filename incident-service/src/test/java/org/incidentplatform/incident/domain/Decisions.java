@@ -8,8 +8,7 @@ import java.util.List;
 /** Unwraps a {@link Decision} in tests, failing with the other side's content when it is not the expected one. */
 final class Decisions {
 
-    private Decisions() {
-    }
+    private Decisions() {}
 
     static <E> List<E> events(Decision<E> decision) {
         if (decision instanceof Decision.Rejected<E> rejected) {

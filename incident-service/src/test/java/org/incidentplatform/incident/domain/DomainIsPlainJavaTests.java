@@ -15,9 +15,16 @@ class DomainIsPlainJavaTests {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.incidentplatform.incident.domain");
 
-        noClasses().that().resideInAPackage("..incident.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
-                        "org.apache.avro..", "org.incidentplatform.events..")
+        noClasses()
+                .that()
+                .resideInAPackage("..incident.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "org.apache.kafka..",
+                        "org.apache.avro..",
+                        "org.incidentplatform.events..")
                 .because("the domain is plain Java; mapping to Avro and Kafka lives at the edge")
                 .check(domain);
     }

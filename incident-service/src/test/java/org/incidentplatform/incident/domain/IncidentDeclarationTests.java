@@ -21,7 +21,6 @@ import static org.incidentplatform.schemas.Vocabulary.ComponentStatus.PARTIAL_OU
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.incidentplatform.incident.domain.IncidentCommand.DeclareIncident;
 import org.incidentplatform.incident.domain.IncidentEvent.IncidentDeclared;
 import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
@@ -37,18 +36,37 @@ class IncidentDeclarationTests {
 
     @Test
     void declare_keepsGivenTimesAndDetector() {
-        var command = new DeclareIncident("inc-1", "Checkout errors", Impact.CRITICAL, IDENTIFIED, "Known cause.",
-                Map.of("api", MAJOR_OUTAGE), at(-30), at(-10), "synthetic monitor", T0);
+        var command = new DeclareIncident(
+                "inc-1",
+                "Checkout errors",
+                Impact.CRITICAL,
+                IDENTIFIED,
+                "Known cause.",
+                Map.of("api", MAJOR_OUTAGE),
+                at(-30),
+                at(-10),
+                "synthetic monitor",
+                T0);
 
-        assertThat(events(decide(command))).containsExactly(new IncidentDeclared("inc-1", "Checkout errors",
-                Impact.CRITICAL, IDENTIFIED, "Known cause.", Map.of("api", MAJOR_OUTAGE), at(-30), at(-10),
-                "synthetic monitor", false, T0));
+        assertThat(events(decide(command)))
+                .containsExactly(new IncidentDeclared(
+                        "inc-1",
+                        "Checkout errors",
+                        Impact.CRITICAL,
+                        IDENTIFIED,
+                        "Known cause.",
+                        Map.of("api", MAJOR_OUTAGE),
+                        at(-30),
+                        at(-10),
+                        "synthetic monitor",
+                        false,
+                        T0));
     }
 
     @Test
     void declare_startsImpactAtDetection_whenOnlyDetectedAtIsGiven() {
-        var command = new DeclareIncident("inc-1", "t", Impact.MINOR, INVESTIGATING, "m", Map.of(), null, at(-5),
-                null, T0);
+        var command =
+                new DeclareIncident("inc-1", "t", Impact.MINOR, INVESTIGATING, "m", Map.of(), null, at(-5), null, T0);
 
         var declared = (IncidentDeclared) events(decide(command)).get(0);
 
@@ -58,8 +76,8 @@ class IncidentDeclarationTests {
 
     @Test
     void declare_cutsTimesToMilliseconds_asTheLogStoresThem() {
-        var command = new DeclareIncident("inc-1", "t", Impact.MINOR, INVESTIGATING, "m", Map.of(), null, null,
-                null, T0.plusNanos(1_234_567));
+        var command = new DeclareIncident(
+                "inc-1", "t", Impact.MINOR, INVESTIGATING, "m", Map.of(), null, null, null, T0.plusNanos(1_234_567));
 
         assertThat(events(decide(command)).get(0).occurredAt()).isEqualTo(T0.plusMillis(1));
     }
@@ -71,8 +89,17 @@ class IncidentDeclarationTests {
 
     @Test
     void declare_isRejected_forUnknownComponent() {
-        var command = new DeclareIncident("inc-1", "t", Impact.MINOR, INVESTIGATING, "m",
-                Map.of("billing", PARTIAL_OUTAGE), null, null, null, T0);
+        var command = new DeclareIncident(
+                "inc-1",
+                "t",
+                Impact.MINOR,
+                INVESTIGATING,
+                "m",
+                Map.of("billing", PARTIAL_OUTAGE),
+                null,
+                null,
+                null,
+                T0);
 
         assertThat(rejection(decide(command), INVALID, "components").reason()).contains("unknown component 'billing'");
     }
@@ -82,8 +109,11 @@ class IncidentDeclarationTests {
         var components = new HashMap<String, ComponentStatus>();
         components.put("api", null);
 
-        rejection(decide(new DeclareIncident("inc-1", "t", Impact.MINOR, INVESTIGATING, "m", components, null, null,
-                null, T0)), INVALID, "components");
+        rejection(
+                decide(new DeclareIncident(
+                        "inc-1", "t", Impact.MINOR, INVESTIGATING, "m", components, null, null, null, T0)),
+                INVALID,
+                "components");
     }
 
     @Test
@@ -105,14 +135,23 @@ class IncidentDeclarationTests {
 
     @Test
     void declare_isRejected_whenRequiredFieldIsMissing() {
-        rejection(decide(new DeclareIncident(" ", "t", Impact.MINOR, INVESTIGATING, "m", Map.of(), null, null, null,
-                T0)), INVALID, "incidentId");
-        rejection(decide(new DeclareIncident("inc-1", "t", null, INVESTIGATING, "m", Map.of(), null, null, null,
-                T0)), INVALID, "impact");
-        rejection(decide(new DeclareIncident("inc-1", "t", Impact.MINOR, null, "m", Map.of(), null, null, null,
-                T0)), INVALID, "status");
-        rejection(decide(new DeclareIncident("inc-1", "t", Impact.MINOR, INVESTIGATING, "m", Map.of(), null, null,
-                null, null)), INVALID, "occurredAt");
+        rejection(
+                decide(new DeclareIncident(" ", "t", Impact.MINOR, INVESTIGATING, "m", Map.of(), null, null, null, T0)),
+                INVALID,
+                "incidentId");
+        rejection(
+                decide(new DeclareIncident("inc-1", "t", null, INVESTIGATING, "m", Map.of(), null, null, null, T0)),
+                INVALID,
+                "impact");
+        rejection(
+                decide(new DeclareIncident("inc-1", "t", Impact.MINOR, null, "m", Map.of(), null, null, null, T0)),
+                INVALID,
+                "status");
+        rejection(
+                decide(new DeclareIncident(
+                        "inc-1", "t", Impact.MINOR, INVESTIGATING, "m", Map.of(), null, null, null, null)),
+                INVALID,
+                "occurredAt");
     }
 
     @Test
@@ -136,7 +175,8 @@ class IncidentDeclarationTests {
 
     @Test
     void declare_isRejected_whenDetectedBeforeImpactStarted() {
-        assertThat(rejection(decide(withTimes(at(-10), at(-20))), INVALID, "detectedAt").reason())
+        assertThat(rejection(decide(withTimes(at(-10), at(-20))), INVALID, "detectedAt")
+                        .reason())
                 .contains("before startedAt");
     }
 
@@ -147,8 +187,17 @@ class IncidentDeclarationTests {
 
     @Test
     void declare_alreadyResolved_isBackfilled() {
-        var command = new DeclareIncident("inc-1", "Login outage", Impact.MAJOR, RESOLVED, "Written up afterwards.",
-                Map.of("web-app", MAJOR_OUTAGE), at(-90), at(-80), "customer report", T0);
+        var command = new DeclareIncident(
+                "inc-1",
+                "Login outage",
+                Impact.MAJOR,
+                RESOLVED,
+                "Written up afterwards.",
+                Map.of("web-app", MAJOR_OUTAGE),
+                at(-90),
+                at(-80),
+                "customer report",
+                T0);
 
         var declared = (IncidentDeclared) events(decide(command)).get(0);
         var state = IncidentDecider.evolve(IncidentDecider.initialState(), declared);
@@ -167,7 +216,10 @@ class IncidentDeclarationTests {
 
     @Test
     void declare_notResolved_isNotBackfilled() {
-        assertThat(((IncidentDeclared) events(decide(withTimes(at(-60), at(-30)))).get(0)).backfilled()).isFalse();
+        assertThat(((IncidentDeclared)
+                                events(decide(withTimes(at(-60), at(-30)))).get(0))
+                        .backfilled())
+                .isFalse();
     }
 
     private static DeclareIncident withImpact(Impact impact) {
@@ -179,12 +231,11 @@ class IncidentDeclarationTests {
     }
 
     private static DeclareIncident withMessage(String message) {
-        return new DeclareIncident("inc-1", "t", Impact.MINOR, INVESTIGATING, message, Map.of(), null, null, null,
-                T0);
+        return new DeclareIncident("inc-1", "t", Impact.MINOR, INVESTIGATING, message, Map.of(), null, null, null, T0);
     }
 
     private static DeclareIncident withTimes(Instant startedAt, Instant detectedAt) {
-        return new DeclareIncident("inc-1", "t", Impact.MINOR, INVESTIGATING, "m", Map.of(), startedAt, detectedAt,
-                null, T0);
+        return new DeclareIncident(
+                "inc-1", "t", Impact.MINOR, INVESTIGATING, "m", Map.of(), startedAt, detectedAt, null, T0);
     }
 }

@@ -23,7 +23,6 @@ import static org.incidentplatform.incident.domain.Rejection.Kind.NOT_FOUND;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.incident.domain.IncidentCommand.AddActionItem;
 import org.incidentplatform.incident.domain.IncidentCommand.CompleteActionItem;
 import org.incidentplatform.incident.domain.IncidentCommand.PublishPostmortem;
@@ -44,8 +43,18 @@ class IncidentFollowUpTests {
     }
 
     private static IncidentDeclared backfilled() {
-        return new IncidentDeclared("inc-1", "Login outage", Impact.MAJOR, RESOLVED, "Written up afterwards.",
-                Map.of(), at(-90), at(-80), null, true, T0);
+        return new IncidentDeclared(
+                "inc-1",
+                "Login outage",
+                Impact.MAJOR,
+                RESOLVED,
+                "Written up afterwards.",
+                Map.of(),
+                at(-90),
+                at(-80),
+                null,
+                true,
+                T0);
     }
 
     @Test
@@ -55,8 +64,9 @@ class IncidentFollowUpTests {
         var events = events(decide(command, declared(), resolved(30)));
         var state = IncidentDecider.replay(List.of(declared(), resolved(30), events.get(0)));
 
-        assertThat(events).containsExactly(
-                new PostmortemPublished("# Timeline", "A bad deploy.", List.of("no canary", "late alert"), at(60)));
+        assertThat(events)
+                .containsExactly(new PostmortemPublished(
+                        "# Timeline", "A bad deploy.", List.of("no canary", "late alert"), at(60)));
         assertThat(state.status()).isEqualTo(POSTMORTEM);
         assertThat(state.postmortemPublished()).isTrue();
     }
@@ -64,40 +74,51 @@ class IncidentFollowUpTests {
     @Test
     void postmortem_isRejected_beforeResolution() {
         rejection(decide(new PublishPostmortem("b", "c", List.of(), at(10)), declared()), CONFLICT);
-        rejection(decide(new PublishPostmortem("b", "c", List.of(), at(10)), declared(), updated(MONITORING, 5)),
+        rejection(
+                decide(new PublishPostmortem("b", "c", List.of(), at(10)), declared(), updated(MONITORING, 5)),
                 CONFLICT);
     }
 
     @Test
     void postmortem_canBeRevised_onceInPostmortem() {
-        assertThat(events(decide(new PublishPostmortem("v2", "c", List.of(), at(50)), declared(), resolved(30),
-                postmortem(40)))).hasSize(1);
+        assertThat(events(decide(
+                        new PublishPostmortem("v2", "c", List.of(), at(50)), declared(), resolved(30), postmortem(40))))
+                .hasSize(1);
     }
 
     @Test
     void postmortem_isRejected_withoutBodyOrRootCause() {
-        rejection(decide(new PublishPostmortem(" ", "c", List.of(), at(40)), declared(), resolved(30)),
-                INVALID, "body");
-        rejection(decide(new PublishPostmortem("b", null, List.of(), at(40)), declared(), resolved(30)),
-                INVALID, "rootCause");
-        rejection(decide(new PublishPostmortem(repeat(100_001), "c", List.of(), at(40)), declared(), resolved(30)),
-                INVALID, "body");
-        rejection(decide(new PublishPostmortem("b", "c", List.of(""), at(40)), declared(), resolved(30)),
-                INVALID, "contributingFactors");
+        rejection(
+                decide(new PublishPostmortem(" ", "c", List.of(), at(40)), declared(), resolved(30)), INVALID, "body");
+        rejection(
+                decide(new PublishPostmortem("b", null, List.of(), at(40)), declared(), resolved(30)),
+                INVALID,
+                "rootCause");
+        rejection(
+                decide(new PublishPostmortem(repeat(100_001), "c", List.of(), at(40)), declared(), resolved(30)),
+                INVALID,
+                "body");
+        rejection(
+                decide(new PublishPostmortem("b", "c", List.of(""), at(40)), declared(), resolved(30)),
+                INVALID,
+                "contributingFactors");
     }
 
     @Test
     void postmortem_withoutFactors_hasAnEmptyList() {
-        var published = (PostmortemPublished) events(decide(new PublishPostmortem("b", "c", null, at(40)),
-                declared(), resolved(30))).get(0);
+        var published = (PostmortemPublished)
+                events(decide(new PublishPostmortem("b", "c", null, at(40)), declared(), resolved(30)))
+                        .get(0);
 
         assertThat(published.contributingFactors()).isEmpty();
     }
 
     @Test
     void postmortem_isRejected_whenEarlierThanPreviousEvent() {
-        rejection(decide(new PublishPostmortem("b", "c", List.of(), at(20)), declared(), resolved(30)),
-                INVALID, "occurredAt");
+        rejection(
+                decide(new PublishPostmortem("b", "c", List.of(), at(20)), declared(), resolved(30)),
+                INVALID,
+                "occurredAt");
     }
 
     @Test
@@ -112,7 +133,8 @@ class IncidentFollowUpTests {
 
     @Test
     void actionItem_isRejected_whenIdIsTaken() {
-        rejection(decide(new AddActionItem("ai-1", "Again", null, null, at(70)), declared(), actionItemAdded(60)),
+        rejection(
+                decide(new AddActionItem("ai-1", "Again", null, null, at(70)), declared(), actionItemAdded(60)),
                 CONFLICT);
     }
 
@@ -124,8 +146,12 @@ class IncidentFollowUpTests {
 
     @Test
     void actionItem_isCompleted() {
-        assertThat(events(decide(new CompleteActionItem("ai-1", "Canary added.", at(90)), declared(), resolved(30),
-                actionItemAdded(60)))).containsExactly(new ActionItemCompleted("ai-1", "Canary added.", at(90)));
+        assertThat(events(decide(
+                        new CompleteActionItem("ai-1", "Canary added.", at(90)),
+                        declared(),
+                        resolved(30),
+                        actionItemAdded(60))))
+                .containsExactly(new ActionItemCompleted("ai-1", "Canary added.", at(90)));
     }
 
     @Test
@@ -135,20 +161,29 @@ class IncidentFollowUpTests {
 
     @Test
     void actionItem_completing_isRejected_whenAlreadyCompleted() {
-        rejection(decide(new CompleteActionItem("ai-1", null, at(100)), declared(), actionItemAdded(60),
-                new ActionItemCompleted("ai-1", null, at(90))), CONFLICT);
+        rejection(
+                decide(
+                        new CompleteActionItem("ai-1", null, at(100)),
+                        declared(),
+                        actionItemAdded(60),
+                        new ActionItemCompleted("ai-1", null, at(90))),
+                CONFLICT);
     }
 
     @Test
     void actionItem_completing_isRejected_whenEarlierThanPreviousEvent() {
-        rejection(decide(new CompleteActionItem("ai-1", null, at(50)), declared(), actionItemAdded(60)),
-                INVALID, "occurredAt");
+        rejection(
+                decide(new CompleteActionItem("ai-1", null, at(50)), declared(), actionItemAdded(60)),
+                INVALID,
+                "occurredAt");
     }
 
     @Test
     void backfilledIncident_takesPostmortemAndActionItems() {
-        assertThat(events(decide(new PublishPostmortem("b", "c", List.of(), at(10)), backfilled()))).hasSize(1);
-        assertThat(events(decide(new AddActionItem("ai-1", "t", null, null, at(10)), backfilled()))).hasSize(1);
+        assertThat(events(decide(new PublishPostmortem("b", "c", List.of(), at(10)), backfilled())))
+                .hasSize(1);
+        assertThat(events(decide(new AddActionItem("ai-1", "t", null, null, at(10)), backfilled())))
+                .hasSize(1);
     }
 
     @Test

@@ -26,7 +26,6 @@ import static org.incidentplatform.schemas.Vocabulary.ComponentStatus.OPERATIONA
 
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.incident.domain.IncidentCommand.AddActionItem;
 import org.incidentplatform.incident.domain.IncidentCommand.CompleteActionItem;
 import org.incidentplatform.incident.domain.IncidentCommand.PostUpdate;
@@ -44,7 +43,8 @@ import org.junit.jupiter.api.Test;
 class IncidentLifecycleTests {
 
     private static List<IncidentCommand> everyCommandAt(long minute) {
-        return List.of(update(MONITORING, minute),
+        return List.of(
+                update(MONITORING, minute),
                 new ResolveIncident("Fixed.", Map.of(), at(minute)),
                 new ReopenIncident("Again.", INVESTIGATING, Map.of(), at(minute)),
                 new RetractIncident("Error.", at(minute)),
@@ -62,20 +62,20 @@ class IncidentLifecycleTests {
 
     @Test
     void update_postsMessageStatusImpactAndComponents() {
-        var command = new PostUpdate("Cause found.", IDENTIFIED, Impact.CRITICAL, Map.of("api", DEGRADED_PERFORMANCE),
-                at(5));
+        var command =
+                new PostUpdate("Cause found.", IDENTIFIED, Impact.CRITICAL, Map.of("api", DEGRADED_PERFORMANCE), at(5));
 
-        assertThat(events(decide(command, declared()))).containsExactly(
-                new IncidentUpdatePosted("Cause found.", IDENTIFIED, Impact.CRITICAL,
-                        Map.of("api", DEGRADED_PERFORMANCE), at(5)));
+        assertThat(events(decide(command, declared())))
+                .containsExactly(new IncidentUpdatePosted(
+                        "Cause found.", IDENTIFIED, Impact.CRITICAL, Map.of("api", DEGRADED_PERFORMANCE), at(5)));
     }
 
     @Test
     void update_recordsUnchangedStatusAndImpactAsNull() {
         var command = new PostUpdate("Still looking.", INVESTIGATING, Impact.MAJOR, Map.of(), at(5));
 
-        assertThat(events(decide(command, declared()))).containsExactly(
-                new IncidentUpdatePosted("Still looking.", null, null, Map.of(), at(5)));
+        assertThat(events(decide(command, declared())))
+                .containsExactly(new IncidentUpdatePosted("Still looking.", null, null, Map.of(), at(5)));
     }
 
     @Test
@@ -94,8 +94,8 @@ class IncidentLifecycleTests {
     void update_toResolved_resolvesTheIncident() {
         var command = new PostUpdate("All good.", RESOLVED, null, Map.of("web-app", OPERATIONAL), at(30));
 
-        assertThat(events(decide(command, declared()))).containsExactly(
-                new IncidentResolved("All good.", Map.of("web-app", OPERATIONAL), at(30)));
+        assertThat(events(decide(command, declared())))
+                .containsExactly(new IncidentResolved("All good.", Map.of("web-app", OPERATIONAL), at(30)));
     }
 
     @Test
@@ -119,7 +119,8 @@ class IncidentLifecycleTests {
 
     @Test
     void update_isRejected_whenIncidentRetracted() {
-        assertThat(rejection(decide(update(IDENTIFIED, 20), declared(), retracted(10)), CONFLICT).reason())
+        assertThat(rejection(decide(update(IDENTIFIED, 20), declared(), retracted(10)), CONFLICT)
+                        .reason())
                 .contains("retracted");
     }
 
@@ -130,7 +131,8 @@ class IncidentLifecycleTests {
 
     @Test
     void update_atTheSameTimeAsPreviousEvent_isAccepted() {
-        assertThat(events(decide(update(MONITORING, 10), declared(), updated(IDENTIFIED, 10)))).hasSize(1);
+        assertThat(events(decide(update(MONITORING, 10), declared(), updated(IDENTIFIED, 10))))
+                .hasSize(1);
     }
 
     @Test
@@ -150,22 +152,22 @@ class IncidentLifecycleTests {
 
     @Test
     void update_isRejected_forMaintenanceImpact() {
-        rejection(decide(new PostUpdate("m", null, Impact.MAINTENANCE, Map.of(), at(5)), declared()),
-                INVALID, "impact");
+        rejection(
+                decide(new PostUpdate("m", null, Impact.MAINTENANCE, Map.of(), at(5)), declared()), INVALID, "impact");
     }
 
     @Test
     void update_withNoComponents_isAccepted() {
-        assertThat(events(decide(new PostUpdate("m", null, null, null, at(5)), declared()))).containsExactly(
-                new IncidentUpdatePosted("m", null, null, Map.of(), at(5)));
+        assertThat(events(decide(new PostUpdate("m", null, null, null, at(5)), declared())))
+                .containsExactly(new IncidentUpdatePosted("m", null, null, Map.of(), at(5)));
     }
 
     @Test
     void resolve_resolvesAnOpenIncident() {
         var command = new ResolveIncident("Fixed.", Map.of("web-app", OPERATIONAL), at(30));
 
-        assertThat(events(decide(command, declared(), updated(MONITORING, 20)))).containsExactly(
-                new IncidentResolved("Fixed.", Map.of("web-app", OPERATIONAL), at(30)));
+        assertThat(events(decide(command, declared(), updated(MONITORING, 20))))
+                .containsExactly(new IncidentResolved("Fixed.", Map.of("web-app", OPERATIONAL), at(30)));
     }
 
     @Test
@@ -178,29 +180,35 @@ class IncidentLifecycleTests {
 
     @Test
     void resolve_isRejected_whenEarlierThanPreviousEvent() {
-        rejection(decide(new ResolveIncident("Fixed.", Map.of(), at(5)), declared(), updated(MONITORING, 20)),
-                INVALID, "occurredAt");
+        rejection(
+                decide(new ResolveIncident("Fixed.", Map.of(), at(5)), declared(), updated(MONITORING, 20)),
+                INVALID,
+                "occurredAt");
     }
 
     @Test
     void resolve_isRejected_forUnknownComponent() {
-        rejection(decide(new ResolveIncident("Fixed.", Map.of("billing", OPERATIONAL), at(5)), declared()),
-                INVALID, "components");
+        rejection(
+                decide(new ResolveIncident("Fixed.", Map.of("billing", OPERATIONAL), at(5)), declared()),
+                INVALID,
+                "components");
     }
 
     @Test
     void reopen_reopensAResolvedIncident() {
         var command = new ReopenIncident("Errors are back.", IDENTIFIED, Map.of("api", DEGRADED_PERFORMANCE), at(40));
 
-        assertThat(events(decide(command, declared(), resolved(30)))).containsExactly(
-                new IncidentReopened("Errors are back.", IDENTIFIED, Map.of("api", DEGRADED_PERFORMANCE), at(40)));
+        assertThat(events(decide(command, declared(), resolved(30))))
+                .containsExactly(new IncidentReopened(
+                        "Errors are back.", IDENTIFIED, Map.of("api", DEGRADED_PERFORMANCE), at(40)));
     }
 
     @Test
     void reopen_reopensAnIncidentInPostmortem() {
         var command = new ReopenIncident("Errors are back.", MONITORING, Map.of(), at(50));
 
-        assertThat(events(decide(command, declared(), resolved(30), postmortem(40)))).hasSize(1);
+        assertThat(events(decide(command, declared(), resolved(30), postmortem(40))))
+                .hasSize(1);
     }
 
     @Test
@@ -210,25 +218,32 @@ class IncidentLifecycleTests {
 
     @Test
     void reopen_isRejected_toResolvedOrPostmortem() {
-        rejection(decide(new ReopenIncident("m", RESOLVED, Map.of(), at(40)), declared(), resolved(30)),
-                INVALID, "status");
-        rejection(decide(new ReopenIncident("m", POSTMORTEM, Map.of(), at(40)), declared(), resolved(30)),
-                INVALID, "status");
-        rejection(decide(new ReopenIncident("m", null, Map.of(), at(40)), declared(), resolved(30)),
-                INVALID, "status");
+        rejection(
+                decide(new ReopenIncident("m", RESOLVED, Map.of(), at(40)), declared(), resolved(30)),
+                INVALID,
+                "status");
+        rejection(
+                decide(new ReopenIncident("m", POSTMORTEM, Map.of(), at(40)), declared(), resolved(30)),
+                INVALID,
+                "status");
+        rejection(decide(new ReopenIncident("m", null, Map.of(), at(40)), declared(), resolved(30)), INVALID, "status");
     }
 
     @Test
     void reopen_isRejected_whenEarlierThanResolution() {
-        rejection(decide(new ReopenIncident("m", INVESTIGATING, Map.of(), at(20)), declared(), resolved(30)),
-                INVALID, "occurredAt");
+        rejection(
+                decide(new ReopenIncident("m", INVESTIGATING, Map.of(), at(20)), declared(), resolved(30)),
+                INVALID,
+                "occurredAt");
     }
 
     @Test
     void reopenedIncident_takesUpdatesAndResolvesAgain() {
-        assertThat(events(decide(update(MONITORING, 50), declared(), resolved(30), reopened(40)))).hasSize(1);
-        assertThat(events(decide(new ResolveIncident("Fixed.", Map.of(), at(60)), declared(), resolved(30),
-                reopened(40)))).containsExactly(new IncidentResolved("Fixed.", Map.of(), at(60)));
+        assertThat(events(decide(update(MONITORING, 50), declared(), resolved(30), reopened(40))))
+                .hasSize(1);
+        assertThat(events(decide(
+                        new ResolveIncident("Fixed.", Map.of(), at(60)), declared(), resolved(30), reopened(40))))
+                .containsExactly(new IncidentResolved("Fixed.", Map.of(), at(60)));
     }
 
     @Test
@@ -240,8 +255,8 @@ class IncidentLifecycleTests {
 
     @Test
     void retract_retractsAnOpenIncident() {
-        assertThat(events(decide(new RetractIncident("False alarm.", at(5)), declared()))).containsExactly(
-                new IncidentRetracted("False alarm.", at(5)));
+        assertThat(events(decide(new RetractIncident("False alarm.", at(5)), declared())))
+                .containsExactly(new IncidentRetracted("False alarm.", at(5)));
     }
 
     @Test
@@ -270,8 +285,11 @@ class IncidentLifecycleTests {
         rejection(decide(update(null, 40), given), CONFLICT);
         rejection(decide(new ResolveIncident("m", Map.of(), at(40)), given), CONFLICT);
         assertThat(events(decide(new RetractIncident("m", at(40)), given))).hasSize(1);
-        assertThat(events(decide(new ReopenIncident("m", INVESTIGATING, Map.of(), at(40)), given))).hasSize(1);
-        assertThat(events(decide(new PublishPostmortem("b", "c", List.of(), at(40)), given))).hasSize(1);
-        assertThat(events(decide(new AddActionItem("ai-1", "t", null, null, at(40)), given))).hasSize(1);
+        assertThat(events(decide(new ReopenIncident("m", INVESTIGATING, Map.of(), at(40)), given)))
+                .hasSize(1);
+        assertThat(events(decide(new PublishPostmortem("b", "c", List.of(), at(40)), given)))
+                .hasSize(1);
+        assertThat(events(decide(new AddActionItem("ai-1", "t", null, null, at(40)), given)))
+                .hasSize(1);
     }
 }

@@ -18,7 +18,6 @@ import static org.incidentplatform.schemas.Vocabulary.ComponentStatus.PARTIAL_OU
 
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.incident.domain.IncidentEvent.ActionItemAdded;
 import org.incidentplatform.incident.domain.IncidentEvent.ActionItemCompleted;
 import org.incidentplatform.incident.domain.IncidentEvent.IncidentResolved;
@@ -39,8 +38,13 @@ class IncidentStateTests {
 
     @Test
     void evolve_countsEveryEventInTheVersion() {
-        var events = List.of(declared(), new IncidentUpdatePosted("m", IDENTIFIED, null, Map.of(), at(5)),
-                resolved(30), postmortem(40), reopened(50), retracted(60));
+        var events = List.of(
+                declared(),
+                new IncidentUpdatePosted("m", IDENTIFIED, null, Map.of(), at(5)),
+                resolved(30),
+                postmortem(40),
+                reopened(50),
+                retracted(60));
 
         for (int i = 1; i <= events.size(); i++) {
             assertThat(IncidentDecider.replay(events.subList(0, i)).version()).isEqualTo(i);
@@ -49,15 +53,16 @@ class IncidentStateTests {
 
     @Test
     void evolve_buildsStatusImpactComponentsAndTimes() {
-        var state = IncidentDecider.replay(List.of(declared(),
+        var state = IncidentDecider.replay(List.of(
+                declared(),
                 new IncidentUpdatePosted("m", MONITORING, Impact.CRITICAL, Map.of("api", MAJOR_OUTAGE), at(5)),
                 new IncidentUpdatePosted("m", null, null, Map.of("web-app", OPERATIONAL), at(7))));
 
         assertThat(state.id()).isEqualTo("inc-1");
         assertThat(state.status()).isEqualTo(MONITORING);
         assertThat(state.impact()).isEqualTo(Impact.CRITICAL);
-        assertThat(state.components()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("web-app", OPERATIONAL, "api", MAJOR_OUTAGE));
+        assertThat(state.components())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("web-app", OPERATIONAL, "api", MAJOR_OUTAGE));
         assertThat(state.startedAt()).isEqualTo(T0);
         assertThat(state.lastOccurredAt()).isEqualTo(at(7));
         assertThat(state.version()).isEqualTo(3);
@@ -65,8 +70,8 @@ class IncidentStateTests {
 
     @Test
     void evolve_resolvesAndReopens() {
-        var resolvedState = IncidentDecider.replay(List.of(declared(),
-                new IncidentResolved("m", Map.of("web-app", OPERATIONAL), at(30))));
+        var resolvedState = IncidentDecider.replay(
+                List.of(declared(), new IncidentResolved("m", Map.of("web-app", OPERATIONAL), at(30))));
         var reopenedState = IncidentDecider.evolve(resolvedState, reopened(40));
 
         assertThat(resolvedState.status()).isEqualTo(RESOLVED);
@@ -78,12 +83,14 @@ class IncidentStateTests {
 
     @Test
     void evolve_marksRetraction() {
-        assertThat(IncidentDecider.replay(List.of(declared(), retracted(5))).retracted()).isTrue();
+        assertThat(IncidentDecider.replay(List.of(declared(), retracted(5))).retracted())
+                .isTrue();
     }
 
     @Test
     void evolve_tracksActionItems() {
-        var state = IncidentDecider.replay(List.of(declared(),
+        var state = IncidentDecider.replay(List.of(
+                declared(),
                 new ActionItemAdded("ai-1", "Canary", "ops", null, at(5)),
                 new ActionItemAdded("ai-2", "Alert", null, null, at(6)),
                 new ActionItemCompleted("ai-1", "done", at(7))));
@@ -97,8 +104,8 @@ class IncidentStateTests {
     void evolve_leavesThePreviousStateUntouched() {
         var declaredState = IncidentDecider.replay(List.of(declared()));
 
-        IncidentDecider.evolve(declaredState, new IncidentUpdatePosted("m", null, null, Map.of("api", PARTIAL_OUTAGE),
-                at(5)));
+        IncidentDecider.evolve(
+                declaredState, new IncidentUpdatePosted("m", null, null, Map.of("api", PARTIAL_OUTAGE), at(5)));
 
         assertThat(declaredState.components()).containsOnlyKeys("web-app");
         assertThat(declaredState.version()).isEqualTo(1);
@@ -106,13 +113,16 @@ class IncidentStateTests {
 
     @Test
     void wireValues_areTheSymbolsOfTheEventSchema() {
-        assertThat(List.of(IncidentStatus.values())).extracting(IncidentStatus::wireValue)
+        assertThat(List.of(IncidentStatus.values()))
+                .extracting(IncidentStatus::wireValue)
                 .containsExactly("investigating", "identified", "monitoring", "resolved", "postmortem");
-        assertThat(List.of(Impact.values())).extracting(Impact::wireValue)
+        assertThat(List.of(Impact.values()))
+                .extracting(Impact::wireValue)
                 .containsExactly("none", "minor", "major", "critical", "maintenance");
-        assertThat(List.of(ComponentStatus.values())).extracting(ComponentStatus::wireValue)
-                .containsExactly("operational", "degraded_performance", "partial_outage", "major_outage",
-                        "under_maintenance");
+        assertThat(List.of(ComponentStatus.values()))
+                .extracting(ComponentStatus::wireValue)
+                .containsExactly(
+                        "operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance");
         assertThat(MaintenanceStatus.fromWireValue("in_progress")).isEqualTo(MaintenanceStatus.IN_PROGRESS);
     }
 }

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.incidentplatform.incident.domain.IncidentCommand.DeclareIncident;
 import org.incidentplatform.incident.domain.IncidentCommand.PostUpdate;
 import org.incidentplatform.incident.domain.IncidentEvent.IncidentDeclared;
@@ -24,8 +23,7 @@ final class Incidents {
     static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     static final Set<String> CATALOGUE = Set.of("web-app", "api", "db");
 
-    private Incidents() {
-    }
+    private Incidents() {}
 
     static Instant at(long minutes) {
         return T0.plus(minutes, ChronoUnit.MINUTES);
@@ -36,13 +34,32 @@ final class Incidents {
     }
 
     static DeclareIncident declare(IncidentStatus status) {
-        return new DeclareIncident("inc-1", "Checkout errors", Impact.MAJOR, status, "We are investigating.",
-                Map.of("web-app", PARTIAL_OUTAGE), null, null, null, T0);
+        return new DeclareIncident(
+                "inc-1",
+                "Checkout errors",
+                Impact.MAJOR,
+                status,
+                "We are investigating.",
+                Map.of("web-app", PARTIAL_OUTAGE),
+                null,
+                null,
+                null,
+                T0);
     }
 
     static IncidentDeclared declared() {
-        return new IncidentDeclared("inc-1", "Checkout errors", Impact.MAJOR, IncidentStatus.INVESTIGATING,
-                "We are investigating.", Map.of("web-app", PARTIAL_OUTAGE), T0, T0, null, false, T0);
+        return new IncidentDeclared(
+                "inc-1",
+                "Checkout errors",
+                Impact.MAJOR,
+                IncidentStatus.INVESTIGATING,
+                "We are investigating.",
+                Map.of("web-app", PARTIAL_OUTAGE),
+                T0,
+                T0,
+                null,
+                false,
+                T0);
     }
 
     static PostUpdate update(IncidentStatus status, long minute) {

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.incidentplatform.incident.domain.CatalogueCommand.AddComponent;
 import org.incidentplatform.incident.domain.CatalogueCommand.AddGroup;
 import org.incidentplatform.incident.domain.CatalogueEvent.ComponentAdded;
@@ -39,21 +38,29 @@ class LimitsTests {
             given.add(new ActionItemAdded("ai-" + i, "t", null, null, at(1)));
         }
 
-        rejection(decide(new AddActionItem("one-more", "t", null, null, at(2)),
-                given.toArray(IncidentEvent[]::new)), INVALID, "actionItemId");
+        rejection(
+                decide(new AddActionItem("one-more", "t", null, null, at(2)), given.toArray(IncidentEvent[]::new)),
+                INVALID,
+                "actionItemId");
         given.remove(given.size() - 1);
-        assertThat(events(decide(new AddActionItem("one-more", "t", null, null, at(2)),
-                given.toArray(IncidentEvent[]::new)))).hasSize(1);
+        assertThat(events(decide(
+                        new AddActionItem("one-more", "t", null, null, at(2)), given.toArray(IncidentEvent[]::new))))
+                .hasSize(1);
     }
 
     @Test
     void aPostmortem_namesAtMost20ContributingFactors() {
         List<String> factors = Collections.nCopies(Require.FACTORS_MAX + 1, "factor");
 
-        rejection(decide(new PublishPostmortem("body", "cause", factors, at(40)), declared(), resolved(30)),
-                INVALID, "contributingFactors");
-        assertThat(events(decide(new PublishPostmortem("body", "cause", factors.subList(0, Require.FACTORS_MAX),
-                at(40)), declared(), resolved(30)))).hasSize(1);
+        rejection(
+                decide(new PublishPostmortem("body", "cause", factors, at(40)), declared(), resolved(30)),
+                INVALID,
+                "contributingFactors");
+        assertThat(events(decide(
+                        new PublishPostmortem("body", "cause", factors.subList(0, Require.FACTORS_MAX), at(40)),
+                        declared(),
+                        resolved(30))))
+                .hasSize(1);
     }
 
     @Test
@@ -67,19 +74,31 @@ class LimitsTests {
             groups.add(new ComponentGroupAdded("g-" + i, "G", null, 0, T));
         }
 
-        rejection(CatalogueDecider.decide(new AddComponent("one-more", "C", null, null, 0, false, T),
-                CatalogueDecider.replay(components)), INVALID, "componentId");
-        rejection(CatalogueDecider.decide(new AddGroup("one-more", "G", null, 0, T),
-                CatalogueDecider.replay(groups)), INVALID, "groupId");
+        rejection(
+                CatalogueDecider.decide(
+                        new AddComponent("one-more", "C", null, null, 0, false, T),
+                        CatalogueDecider.replay(components)),
+                INVALID,
+                "componentId");
+        rejection(
+                CatalogueDecider.decide(new AddGroup("one-more", "G", null, 0, T), CatalogueDecider.replay(groups)),
+                INVALID,
+                "groupId");
     }
 
     @Test
     void timesBeforeTheLogsEpochOrBeyondItsRange_areRejectedNamingTheField() {
-        rejection(decide(new AddActionItem("ai", "t", null, LocalDate.of(1969, 12, 31), at(1)), declared()),
-                INVALID, "dueDate");
-        rejection(decide(new AddActionItem("ai", "t", null, null, Instant.parse("1969-12-31T23:59:59Z")),
-                declared()), INVALID, "occurredAt");
-        rejection(decide(new AddActionItem("ai", "t", null, null, Instant.parse("+10000-01-01T00:00:00Z")),
-                declared()), INVALID, "occurredAt");
+        rejection(
+                decide(new AddActionItem("ai", "t", null, LocalDate.of(1969, 12, 31), at(1)), declared()),
+                INVALID,
+                "dueDate");
+        rejection(
+                decide(new AddActionItem("ai", "t", null, null, Instant.parse("1969-12-31T23:59:59Z")), declared()),
+                INVALID,
+                "occurredAt");
+        rejection(
+                decide(new AddActionItem("ai", "t", null, null, Instant.parse("+10000-01-01T00:00:00Z")), declared()),
+                INVALID,
+                "occurredAt");
     }
 }

@@ -13,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.incidentplatform.incident.domain.MaintenanceCommand.CancelMaintenance;
 import org.incidentplatform.incident.domain.MaintenanceCommand.CompleteMaintenance;
 import org.incidentplatform.incident.domain.MaintenanceCommand.PostMaintenanceUpdate;
@@ -32,6 +31,7 @@ class MaintenanceDeciderTests {
 
     /** Minute 0: scheduled; the window runs from minute 60 to minute 120. */
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+
     private static final Set<String> CATALOGUE = Set.of("db", "api");
 
     private static Instant at(long minutes) {
@@ -43,13 +43,29 @@ class MaintenanceDeciderTests {
     }
 
     private static ScheduleMaintenance schedule(Instant from, Instant until) {
-        return new ScheduleMaintenance("mnt-1", "Database upgrade", "Upgrading the primary.",
-                Map.of("db", UNDER_MAINTENANCE), from, until, true, true, T0);
+        return new ScheduleMaintenance(
+                "mnt-1",
+                "Database upgrade",
+                "Upgrading the primary.",
+                Map.of("db", UNDER_MAINTENANCE),
+                from,
+                until,
+                true,
+                true,
+                T0);
     }
 
     private static MaintenanceScheduled scheduled(boolean automatic) {
-        return new MaintenanceScheduled("mnt-1", "Database upgrade", "Upgrading the primary.",
-                Map.of("db", UNDER_MAINTENANCE), at(60), at(120), automatic, automatic, T0);
+        return new MaintenanceScheduled(
+                "mnt-1",
+                "Database upgrade",
+                "Upgrading the primary.",
+                Map.of("db", UNDER_MAINTENANCE),
+                at(60),
+                at(120),
+                automatic,
+                automatic,
+                T0);
     }
 
     private static MaintenanceStarted started(long minute) {
@@ -79,25 +95,32 @@ class MaintenanceDeciderTests {
 
     @Test
     void schedule_isRejected_forUnknownComponent() {
-        var command = new ScheduleMaintenance("mnt-1", "t", "m", Map.of("cdn", UNDER_MAINTENANCE), at(60), at(120),
-                false, false, T0);
+        var command = new ScheduleMaintenance(
+                "mnt-1", "t", "m", Map.of("cdn", UNDER_MAINTENANCE), at(60), at(120), false, false, T0);
 
         assertThat(rejection(decide(command), INVALID, "components").reason()).contains("unknown component 'cdn'");
     }
 
     @Test
     void schedule_isRejected_withoutTitleOrMessage() {
-        rejection(decide(new ScheduleMaintenance("mnt-1", " ", "m", Map.of(), at(60), at(120), false, false, T0)),
-                INVALID, "title");
-        rejection(decide(new ScheduleMaintenance("mnt-1", "t", null, Map.of(), at(60), at(120), false, false, T0)),
-                INVALID, "message");
+        rejection(
+                decide(new ScheduleMaintenance("mnt-1", " ", "m", Map.of(), at(60), at(120), false, false, T0)),
+                INVALID,
+                "title");
+        rejection(
+                decide(new ScheduleMaintenance("mnt-1", "t", null, Map.of(), at(60), at(120), false, false, T0)),
+                INVALID,
+                "message");
     }
 
     @Test
     void everyCommand_isRejected_whenMaintenanceNotScheduled() {
-        for (MaintenanceCommand command : List.of(new StartMaintenance("m", false, at(60)),
-                new PostMaintenanceUpdate("m", at(60)), new VerifyMaintenance("m", at(60)),
-                new CompleteMaintenance("m", false, at(60)), new CancelMaintenance("m", at(60)))) {
+        for (MaintenanceCommand command : List.of(
+                new StartMaintenance("m", false, at(60)),
+                new PostMaintenanceUpdate("m", at(60)),
+                new VerifyMaintenance("m", at(60)),
+                new CompleteMaintenance("m", false, at(60)),
+                new CancelMaintenance("m", at(60)))) {
             rejection(decide(command), NOT_FOUND);
         }
     }
@@ -134,7 +157,8 @@ class MaintenanceDeciderTests {
         var events = events(decide(new PostMaintenanceUpdate("Halfway.", at(80)), scheduled(false), started(60)));
 
         assertThat(events).containsExactly(new MaintenanceUpdatePosted("Halfway.", at(80)));
-        assertThat(MaintenanceDecider.replay(List.of(scheduled(false), started(60), events.get(0))).status())
+        assertThat(MaintenanceDecider.replay(List.of(scheduled(false), started(60), events.get(0)))
+                        .status())
                 .isEqualTo(MaintenanceStatus.IN_PROGRESS);
     }
 
@@ -152,8 +176,7 @@ class MaintenanceDeciderTests {
     @Test
     void verify_isRejected_unlessInProgress() {
         rejection(decide(new VerifyMaintenance("m", at(100)), scheduled(false)), CONFLICT);
-        rejection(decide(new VerifyMaintenance("m", at(110)), scheduled(false), started(60), verifying(100)),
-                CONFLICT);
+        rejection(decide(new VerifyMaintenance("m", at(110)), scheduled(false), started(60), verifying(100)), CONFLICT);
     }
 
     @Test
@@ -175,8 +198,10 @@ class MaintenanceDeciderTests {
     void automaticComplete_happensAtScheduledUntil_whenAskedFor() {
         assertThat(events(decide(new CompleteMaintenance("Done.", true, at(120)), scheduled(true), started(60))))
                 .containsExactly(new MaintenanceCompleted("Done.", true, at(120)));
-        rejection(decide(new CompleteMaintenance("m", true, at(119)), scheduled(true), started(60)),
-                INVALID, "occurredAt");
+        rejection(
+                decide(new CompleteMaintenance("m", true, at(119)), scheduled(true), started(60)),
+                INVALID,
+                "occurredAt");
         rejection(decide(new CompleteMaintenance("m", true, at(120)), scheduled(false), started(60)), CONFLICT);
     }
 
@@ -190,8 +215,7 @@ class MaintenanceDeciderTests {
 
     @Test
     void cancel_isRejected_whileVerifying() {
-        rejection(decide(new CancelMaintenance("m", at(110)), scheduled(false), started(60), verifying(100)),
-                CONFLICT);
+        rejection(decide(new CancelMaintenance("m", at(110)), scheduled(false), started(60), verifying(100)), CONFLICT);
     }
 
     @Test
@@ -206,14 +230,13 @@ class MaintenanceDeciderTests {
 
     @Test
     void command_isRejected_whenEarlierThanPreviousEvent() {
-        rejection(decide(new PostMaintenanceUpdate("m", at(59)), scheduled(false), started(60)),
-                INVALID, "occurredAt");
+        rejection(decide(new PostMaintenanceUpdate("m", at(59)), scheduled(false), started(60)), INVALID, "occurredAt");
     }
 
     @Test
     void evolve_walksTheStatusesAndCountsVersions() {
-        var events = List.<MaintenanceEvent>of(scheduled(false), started(60), verifying(100),
-                new MaintenanceCompleted("Done.", false, at(115)));
+        var events = List.<MaintenanceEvent>of(
+                scheduled(false), started(60), verifying(100), new MaintenanceCompleted("Done.", false, at(115)));
 
         assertThat(MaintenanceDecider.initialState().version()).isZero();
         assertThat(MaintenanceDecider.replay(events.subList(0, 1)).status()).isEqualTo(MaintenanceStatus.SCHEDULED);

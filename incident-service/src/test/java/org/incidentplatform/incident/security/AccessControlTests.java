@@ -7,8 +7,8 @@ import static org.incidentplatform.incident.web.Http.acceptAll;
 import static org.incidentplatform.incident.web.Http.json;
 import static org.incidentplatform.incident.web.Http.submitted;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.http.HttpMethod.DELETE;
@@ -21,11 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.incidentplatform.incident.command.CommandGateway;
 import org.incidentplatform.incident.command.StreamReader;
 import org.incidentplatform.incident.web.WebSlice;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
@@ -67,36 +64,81 @@ public class AccessControlTests {
 
     /** Every API endpoint and the lowest role it needs; IncidentServiceTests checks the running service maps no other. */
     public static final List<Endpoint> MATRIX = List.of(
-            new Endpoint(POST, "/api/v1/components", "/api/v1/components", "{\"id\": \"web\", \"name\": \"Web\"}", Role.ADMIN),
+            new Endpoint(
+                    POST,
+                    "/api/v1/components",
+                    "/api/v1/components",
+                    "{\"id\": \"web\", \"name\": \"Web\"}",
+                    Role.ADMIN),
             new Endpoint(PUT, "/api/v1/components/{id}", "/api/v1/components/web", "{\"name\": \"Web\"}", Role.ADMIN),
             new Endpoint(DELETE, "/api/v1/components/{id}", "/api/v1/components/web", null, Role.ADMIN),
             new Endpoint(GET, "/api/v1/components/events", "/api/v1/components/events", null, Role.ADMIN),
-            new Endpoint(POST, "/api/v1/component-groups", "/api/v1/component-groups", "{\"id\": \"core\", \"name\": \"Core\"}", Role.ADMIN),
-            new Endpoint(PUT, "/api/v1/component-groups/{id}", "/api/v1/component-groups/core", "{\"name\": \"Core\"}", Role.ADMIN),
+            new Endpoint(
+                    POST,
+                    "/api/v1/component-groups",
+                    "/api/v1/component-groups",
+                    "{\"id\": \"core\", \"name\": \"Core\"}",
+                    Role.ADMIN),
+            new Endpoint(
+                    PUT,
+                    "/api/v1/component-groups/{id}",
+                    "/api/v1/component-groups/core",
+                    "{\"name\": \"Core\"}",
+                    Role.ADMIN),
             new Endpoint(DELETE, "/api/v1/component-groups/{id}", "/api/v1/component-groups/core", null, Role.ADMIN),
             new Endpoint(POST, "/api/v1/incidents", "/api/v1/incidents", """
-                    {"title": "t", "impact": "minor", "status": "investigating", "message": "m", "components": {}}""",
-                    Role.REPORTER),
+                    {"title": "t", "impact": "minor", "status": "investigating", "message": "m", "components": {}}""", Role.REPORTER),
             new Endpoint(POST, "/api/v1/incidents/{id}/updates", "/api/v1/incidents/abc/updates", NOTE, Role.REPORTER),
             new Endpoint(POST, "/api/v1/incidents/{id}/resolve", "/api/v1/incidents/abc/resolve", NOTE, Role.RESPONDER),
             new Endpoint(POST, "/api/v1/incidents/{id}/reopen", "/api/v1/incidents/abc/reopen", NOTE, Role.RESPONDER),
-            new Endpoint(POST, "/api/v1/incidents/{id}/retract", "/api/v1/incidents/abc/retract", "{\"reason\": \"r\"}", Role.RESPONDER),
-            new Endpoint(POST, "/api/v1/incidents/{id}/postmortem", "/api/v1/incidents/abc/postmortem",
-                    "{\"body\": \"b\", \"rootCause\": \"c\"}", Role.RESPONDER),
-            new Endpoint(POST, "/api/v1/incidents/{id}/action-items", "/api/v1/incidents/abc/action-items",
-                    "{\"title\": \"t\"}", Role.RESPONDER),
-            new Endpoint(POST, "/api/v1/incidents/{id}/action-items/{itemId}/complete",
-                    "/api/v1/incidents/abc/action-items/a1/complete", null, Role.RESPONDER),
+            new Endpoint(
+                    POST,
+                    "/api/v1/incidents/{id}/retract",
+                    "/api/v1/incidents/abc/retract",
+                    "{\"reason\": \"r\"}",
+                    Role.RESPONDER),
+            new Endpoint(
+                    POST,
+                    "/api/v1/incidents/{id}/postmortem",
+                    "/api/v1/incidents/abc/postmortem",
+                    "{\"body\": \"b\", \"rootCause\": \"c\"}",
+                    Role.RESPONDER),
+            new Endpoint(
+                    POST,
+                    "/api/v1/incidents/{id}/action-items",
+                    "/api/v1/incidents/abc/action-items",
+                    "{\"title\": \"t\"}",
+                    Role.RESPONDER),
+            new Endpoint(
+                    POST,
+                    "/api/v1/incidents/{id}/action-items/{itemId}/complete",
+                    "/api/v1/incidents/abc/action-items/a1/complete",
+                    null,
+                    Role.RESPONDER),
             new Endpoint(GET, "/api/v1/incidents/{id}/events", "/api/v1/incidents/abc/events", null, Role.RESPONDER),
             new Endpoint(POST, "/api/v1/maintenances", "/api/v1/maintenances", """
                     {"title": "t", "message": "m", "components": {}, "scheduledFor": "2024-03-12T22:00:00Z",
                      "scheduledUntil": "2024-03-12T23:00:00Z"}""", Role.RESPONDER),
-            new Endpoint(POST, "/api/v1/maintenances/{id}/updates", "/api/v1/maintenances/abc/updates", NOTE, Role.RESPONDER),
-            new Endpoint(POST, "/api/v1/maintenances/{id}/start", "/api/v1/maintenances/abc/start", NOTE, Role.RESPONDER),
-            new Endpoint(POST, "/api/v1/maintenances/{id}/verify", "/api/v1/maintenances/abc/verify", NOTE, Role.RESPONDER),
-            new Endpoint(POST, "/api/v1/maintenances/{id}/complete", "/api/v1/maintenances/abc/complete", NOTE, Role.RESPONDER),
-            new Endpoint(POST, "/api/v1/maintenances/{id}/cancel", "/api/v1/maintenances/abc/cancel", NOTE, Role.RESPONDER),
-            new Endpoint(GET, "/api/v1/maintenances/{id}/events", "/api/v1/maintenances/abc/events", null, Role.RESPONDER));
+            new Endpoint(
+                    POST,
+                    "/api/v1/maintenances/{id}/updates",
+                    "/api/v1/maintenances/abc/updates",
+                    NOTE,
+                    Role.RESPONDER),
+            new Endpoint(
+                    POST, "/api/v1/maintenances/{id}/start", "/api/v1/maintenances/abc/start", NOTE, Role.RESPONDER),
+            new Endpoint(
+                    POST, "/api/v1/maintenances/{id}/verify", "/api/v1/maintenances/abc/verify", NOTE, Role.RESPONDER),
+            new Endpoint(
+                    POST,
+                    "/api/v1/maintenances/{id}/complete",
+                    "/api/v1/maintenances/abc/complete",
+                    NOTE,
+                    Role.RESPONDER),
+            new Endpoint(
+                    POST, "/api/v1/maintenances/{id}/cancel", "/api/v1/maintenances/abc/cancel", NOTE, Role.RESPONDER),
+            new Endpoint(
+                    GET, "/api/v1/maintenances/{id}/events", "/api/v1/maintenances/abc/events", null, Role.RESPONDER));
 
     @Autowired
     MockMvc http;
@@ -161,8 +203,9 @@ public class AccessControlTests {
 
     @Test
     void aTokenNotConfigured_isRefusedWith401_sayingTheTokenIsInvalid() throws Exception {
-        for (String token : new String[] {"not-a-token", WebSlice.ADMIN.substring(1), WebSlice.ADMIN + "0",
-                WebSlice.ADMIN.toUpperCase()}) {
+        for (String token : new String[] {
+            "not-a-token", WebSlice.ADMIN.substring(1), WebSlice.ADMIN + "0", WebSlice.ADMIN.toUpperCase()
+        }) {
             http.perform(json(POST, "/api/v1/incidents/abc/updates", token, NOTE))
                     .andExpect(status().isUnauthorized())
                     .andExpect(header().string("WWW-Authenticate", containsString("invalid_token")))
@@ -189,7 +232,8 @@ public class AccessControlTests {
                 }
             }
         }
-        Set<String> declared = new TreeSet<>(MATRIX.stream().map(Endpoint::toString).toList());
+        Set<String> declared =
+                new TreeSet<>(MATRIX.stream().map(Endpoint::toString).toList());
         declared.add("GET " + Undeclared.PATH);
 
         assertThat(mapped).isEqualTo(declared);

@@ -11,6 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -23,23 +32,12 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import org.incidentplatform.incident.command.CommandGateway;
 import org.incidentplatform.incident.command.StreamReader;
 import org.incidentplatform.incident.web.WebSlice;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,10 +50,12 @@ import org.springframework.test.web.servlet.MockMvc;
  * and nothing else changed. The provider is a key pair made here and its JWK set served on loopback.
  */
 @WebSlice
-@TestPropertySource(properties = {
-        "platform.security.mode=jwt",
-        "platform.security.jwt.issuer-uri=" + JwtAccessTests.ISSUER,
-        "platform.security.jwt.roles-claim=groups"})
+@TestPropertySource(
+        properties = {
+            "platform.security.mode=jwt",
+            "platform.security.jwt.issuer-uri=" + JwtAccessTests.ISSUER,
+            "platform.security.jwt.roles-claim=groups"
+        })
 class JwtAccessTests {
 
     static final String ISSUER = "https://login.example.com";
@@ -77,7 +77,8 @@ class JwtAccessTests {
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry properties) {
-        properties.add("platform.security.jwt.jwk-set-uri",
+        properties.add(
+                "platform.security.jwt.jwk-set-uri",
                 () -> "http://127.0.0.1:" + KEYS.getAddress().getPort() + "/keys");
     }
 
@@ -93,7 +94,12 @@ class JwtAccessTests {
 
     @Test
     void aJwtWithTheRoleInTheConfiguredClaim_isLetIn_andItsSubjectBecomesTheActor() throws Exception {
-        String token = jwt(PROVIDER, ISSUER, "alice@example.com", List.of("responder"), Instant.now().plusSeconds(300));
+        String token = jwt(
+                PROVIDER,
+                ISSUER,
+                "alice@example.com",
+                List.of("responder"),
+                Instant.now().plusSeconds(300));
 
         http.perform(json(POST, RESOLVE, token, NOTE)).andExpect(status().isCreated());
 
@@ -102,14 +108,24 @@ class JwtAccessTests {
 
     @Test
     void theRoleHierarchyHolds_forJwtsToo() throws Exception {
-        String admin = jwt(PROVIDER, ISSUER, "root@example.com", List.of("admin"), Instant.now().plusSeconds(300));
+        String admin = jwt(
+                PROVIDER,
+                ISSUER,
+                "root@example.com",
+                List.of("admin"),
+                Instant.now().plusSeconds(300));
 
         http.perform(json(POST, RESOLVE, admin, NOTE)).andExpect(status().isCreated());
     }
 
     @Test
     void aJwtWithoutTheRole_isForbidden() throws Exception {
-        String token = jwt(PROVIDER, ISSUER, "monitor", List.of("reporter", "viewer"), Instant.now().plusSeconds(300));
+        String token = jwt(
+                PROVIDER,
+                ISSUER,
+                "monitor",
+                List.of("reporter", "viewer"),
+                Instant.now().plusSeconds(300));
 
         http.perform(json(POST, RESOLVE, token, NOTE))
                 .andExpect(status().isForbidden())
@@ -123,7 +139,12 @@ class JwtAccessTests {
         List<String> refused = List.of(
                 jwt(PROVIDER, ISSUER, "alice", List.of("admin"), Instant.now().minusSeconds(600)),
                 jwt(STRANGER, ISSUER, "mallory", List.of("admin"), Instant.now().plusSeconds(300)),
-                jwt(PROVIDER, "https://evil.example.com", "mallory", List.of("admin"), Instant.now().plusSeconds(300)),
+                jwt(
+                        PROVIDER,
+                        "https://evil.example.com",
+                        "mallory",
+                        List.of("admin"),
+                        Instant.now().plusSeconds(300)),
                 WebSlice.ADMIN);
         for (String token : refused) {
             http.perform(json(POST, RESOLVE, token, NOTE))
@@ -136,9 +157,15 @@ class JwtAccessTests {
 
     private static String jwt(KeyPair key, String issuer, String subject, List<String> groups, Instant expires)
             throws JOSEException {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject(subject).claim("groups", groups)
-                .issueTime(Date.from(expires.minusSeconds(900))).expirationTime(Date.from(expires)).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("provider-key").build(), claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .claim("groups", groups)
+                .issueTime(Date.from(expires.minusSeconds(900)))
+                .expirationTime(Date.from(expires))
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("provider-key").build(), claims);
         jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
         return jwt.serialize();
     }
@@ -154,8 +181,11 @@ class JwtAccessTests {
     }
 
     private static HttpServer serveKeys() {
-        byte[] keys = new JWKSet(new RSAKey.Builder((RSAPublicKey) PROVIDER.getPublic()).keyID("provider-key").build())
-                .toString().getBytes(StandardCharsets.UTF_8);
+        byte[] keys = new JWKSet(new RSAKey.Builder((RSAPublicKey) PROVIDER.getPublic())
+                        .keyID("provider-key")
+                        .build())
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/keys", exchange -> {

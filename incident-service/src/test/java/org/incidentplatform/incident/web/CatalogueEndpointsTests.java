@@ -5,8 +5,8 @@ import static org.incidentplatform.incident.web.Http.acceptAll;
 import static org.incidentplatform.incident.web.Http.answer;
 import static org.incidentplatform.incident.web.Http.json;
 import static org.incidentplatform.incident.web.Http.submitted;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -18,15 +18,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Optional;
-
 import org.incidentplatform.incident.command.CommandGateway;
 import org.incidentplatform.incident.command.CommandOutcome;
 import org.incidentplatform.incident.command.CommandRequest;
 import org.incidentplatform.incident.command.StreamKind;
 import org.incidentplatform.incident.command.StreamReader;
-import org.incidentplatform.incident.domain.CatalogueCommand;
 import org.incidentplatform.incident.domain.Catalogue;
+import org.incidentplatform.incident.domain.CatalogueCommand;
 import org.incidentplatform.incident.domain.CatalogueCommand.AddComponent;
 import org.incidentplatform.incident.domain.CatalogueCommand.AddGroup;
 import org.incidentplatform.incident.domain.CatalogueCommand.RemoveComponent;
@@ -35,7 +33,6 @@ import org.incidentplatform.incident.domain.CatalogueCommand.RenameGroup;
 import org.incidentplatform.incident.domain.CatalogueCommand.ReviseComponent;
 import org.incidentplatform.incident.domain.Rejection;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -69,8 +66,9 @@ class CatalogueEndpointsTests {
         assertThat(request.command()).isInstanceOf(CatalogueCommand.class);
         assertThat(request.streamId()).isEqualTo(Catalogue.STREAM_ID);
         assertThat(request.actor()).isEqualTo("ops-admin");
-        assertThat(request.command()).isEqualTo(
-                new AddComponent("web-app", "Web Application", "The site", "core", 2, true, WebSlice.STAMPED_ON_DECISION));
+        assertThat(request.command())
+                .isEqualTo(new AddComponent(
+                        "web-app", "Web Application", "The site", "core", 2, true, WebSlice.STAMPED_ON_DECISION));
     }
 
     @Test
@@ -80,8 +78,8 @@ class CatalogueEndpointsTests {
         http.perform(json(POST, "/api/v1/components", WebSlice.ADMIN, "{\"id\": \"api\", \"name\": \"API\"}"))
                 .andExpect(status().isCreated());
 
-        assertThat(submitted(gateway).command()).isEqualTo(
-                new AddComponent("api", "API", null, null, 0, false, WebSlice.STAMPED_ON_DECISION));
+        assertThat(submitted(gateway).command())
+                .isEqualTo(new AddComponent("api", "API", null, null, 0, false, WebSlice.STAMPED_ON_DECISION));
     }
 
     @Test
@@ -104,7 +102,10 @@ class CatalogueEndpointsTests {
     void addComponent_namesTheRequestField_whenTheDeciderRefusesTheGroup() throws Exception {
         answer(gateway, new CommandOutcome.Rejected(Rejection.invalid("groupId", "unknown group 'core'")));
 
-        http.perform(json(POST, "/api/v1/components", WebSlice.ADMIN,
+        http.perform(json(
+                        POST,
+                        "/api/v1/components",
+                        WebSlice.ADMIN,
                         "{\"id\": \"web-app\", \"name\": \"Web\", \"group\": \"core\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("group"))
@@ -130,8 +131,8 @@ class CatalogueEndpointsTests {
                 .andExpect(jsonPath("$.id").value("web-app"))
                 .andExpect(jsonPath("$.version").value(4));
 
-        assertThat(submitted(gateway).command()).isEqualTo(
-                new ReviseComponent("web-app", "Website", null, null, null, WebSlice.STAMPED_ON_DECISION));
+        assertThat(submitted(gateway).command())
+                .isEqualTo(new ReviseComponent("web-app", "Website", null, null, null, WebSlice.STAMPED_ON_DECISION));
     }
 
     @Test
@@ -151,25 +152,31 @@ class CatalogueEndpointsTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(5));
 
-        assertThat(submitted(gateway).command()).isEqualTo(new RemoveComponent("web-app", WebSlice.STAMPED_ON_DECISION));
+        assertThat(submitted(gateway).command())
+                .isEqualTo(new RemoveComponent("web-app", WebSlice.STAMPED_ON_DECISION));
     }
 
     @Test
     void groups_areAddedRenamedAndRemoved_onTheCatalogueStream() throws Exception {
         acceptAll(gateway, 6);
 
-        http.perform(json(POST, "/api/v1/component-groups", WebSlice.ADMIN,
+        http.perform(json(
+                        POST,
+                        "/api/v1/component-groups",
+                        WebSlice.ADMIN,
                         "{\"id\": \"core\", \"name\": \"Core\", \"description\": \"What users see\", \"position\": 1}"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/v1/component-groups/core"));
-        assertThat(submitted(gateway).command()).isEqualTo(
-                new AddGroup("core", "Core", "What users see", 1, WebSlice.STAMPED_ON_DECISION));
+        assertThat(submitted(gateway).command())
+                .isEqualTo(new AddGroup("core", "Core", "What users see", 1, WebSlice.STAMPED_ON_DECISION));
 
         http.perform(json(PUT, "/api/v1/component-groups/core", WebSlice.ADMIN, "{\"name\": \"Core services\"}"))
                 .andExpect(status().isOk());
-        assertThat(submitted(gateway).command()).isEqualTo(new RenameGroup("core", "Core services", WebSlice.STAMPED_ON_DECISION));
+        assertThat(submitted(gateway).command())
+                .isEqualTo(new RenameGroup("core", "Core services", WebSlice.STAMPED_ON_DECISION));
 
-        http.perform(json(DELETE, "/api/v1/component-groups/core", WebSlice.ADMIN, null)).andExpect(status().isOk());
+        http.perform(json(DELETE, "/api/v1/component-groups/core", WebSlice.ADMIN, null))
+                .andExpect(status().isOk());
         CommandRequest removal = submitted(gateway);
         assertThat(removal.command()).isEqualTo(new RemoveGroup("core", WebSlice.STAMPED_ON_DECISION));
         assertThat(removal.streamId()).isEqualTo(Catalogue.STREAM_ID);
@@ -186,7 +193,8 @@ class CatalogueEndpointsTests {
 
     @Test
     void events_ofAnEmptyCatalogue_areAnEmptyList() throws Exception {
-        when(streams.read(eq(StreamKind.CATALOGUE), eq(Catalogue.STREAM_ID), anyLong(), anyInt())).thenReturn(new StreamReader.NotFound());
+        when(streams.read(eq(StreamKind.CATALOGUE), eq(Catalogue.STREAM_ID), anyLong(), anyInt()))
+                .thenReturn(new StreamReader.NotFound());
 
         http.perform(json(GET, "/api/v1/components/events", WebSlice.ADMIN, null))
                 .andExpect(status().isOk())

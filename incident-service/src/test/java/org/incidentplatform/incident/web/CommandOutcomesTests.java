@@ -17,7 +17,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-
 import org.incidentplatform.incident.command.CommandGateway;
 import org.incidentplatform.incident.command.CommandOutcome;
 import org.incidentplatform.incident.command.CommandRequest;
@@ -26,7 +25,6 @@ import org.incidentplatform.incident.domain.Rejection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -70,8 +68,12 @@ class CommandOutcomesTests {
 
     @Test
     void update_isRejectedWith422NamingTheField_whenTheDeciderRefusesAField() throws Exception {
-        answer(gateway, new CommandOutcome.Rejected(Rejection.invalid("occurredAt",
-                "occurredAt 2024-03-10T06:00:00Z is earlier than the previous event's occurredAt 2024-03-10T06:50:00Z")));
+        answer(
+                gateway,
+                new CommandOutcome.Rejected(
+                        Rejection.invalid(
+                                "occurredAt",
+                                "occurredAt 2024-03-10T06:00:00Z is earlier than the previous event's occurredAt 2024-03-10T06:50:00Z")));
 
         http.perform(json(POST, UPDATE, WebSlice.RESPONDER, UPDATE_BODY))
                 .andExpect(status().isUnprocessableContent())
@@ -83,7 +85,10 @@ class CommandOutcomesTests {
     void update_isRejectedWith422NamingTheField_whenAComponentIsUnknown() throws Exception {
         answer(gateway, new CommandOutcome.Rejected(Rejection.invalid("components", "unknown component 'nope'")));
 
-        http.perform(json(POST, UPDATE, WebSlice.RESPONDER,
+        http.perform(json(
+                        POST,
+                        UPDATE,
+                        WebSlice.RESPONDER,
                         "{\"message\": \"x\", \"components\": {\"nope\": \"major_outage\"}}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("components"))
@@ -140,21 +145,45 @@ class CommandOutcomesTests {
     void idempotencyKey_isPassedOn_withAFingerprintOfTheRequest() throws Exception {
         acceptAll(gateway, 2);
 
-        http.perform(json(POST, UPDATE, WebSlice.RESPONDER, "{\"message\": \"Still looking.\", \"status\": \"identified\"}")
-                .header("Idempotency-Key", "k-1")).andExpect(status().isCreated());
-        http.perform(json(POST, UPDATE, WebSlice.RESPONDER, "{ \"status\":\"identified\",\n \"message\":\"Still looking.\" }")
-                .header("Idempotency-Key", "k-1")).andExpect(status().isCreated());
-        http.perform(json(POST, UPDATE, WebSlice.RESPONDER, "{\"message\": \"Still looking!\", \"status\": \"identified\"}")
-                .header("Idempotency-Key", "k-1")).andExpect(status().isCreated());
-        http.perform(json(POST, "/api/v1/incidents/p7myq8bbtjz7/resolve", WebSlice.RESPONDER,
-                "{\"message\": \"Still looking.\"}").header("Idempotency-Key", "k-1")).andExpect(status().isCreated());
+        http.perform(json(
+                                POST,
+                                UPDATE,
+                                WebSlice.RESPONDER,
+                                "{\"message\": \"Still looking.\", \"status\": \"identified\"}")
+                        .header("Idempotency-Key", "k-1"))
+                .andExpect(status().isCreated());
+        http.perform(json(
+                                POST,
+                                UPDATE,
+                                WebSlice.RESPONDER,
+                                "{ \"status\":\"identified\",\n \"message\":\"Still looking.\" }")
+                        .header("Idempotency-Key", "k-1"))
+                .andExpect(status().isCreated());
+        http.perform(json(
+                                POST,
+                                UPDATE,
+                                WebSlice.RESPONDER,
+                                "{\"message\": \"Still looking!\", \"status\": \"identified\"}")
+                        .header("Idempotency-Key", "k-1"))
+                .andExpect(status().isCreated());
+        http.perform(json(
+                                POST,
+                                "/api/v1/incidents/p7myq8bbtjz7/resolve",
+                                WebSlice.RESPONDER,
+                                "{\"message\": \"Still looking.\"}")
+                        .header("Idempotency-Key", "k-1"))
+                .andExpect(status().isCreated());
 
         List<CommandRequest> requests = allSubmitted(gateway);
         assertThat(requests).extracting(CommandRequest::idempotencyKey).containsOnly("k-1");
-        assertThat(requests.get(0).requestHash()).matches("[0-9a-f]{64}")
-                .as("spacing and key order do not make another request").isEqualTo(requests.get(1).requestHash())
-                .as("another body is another request").isNotEqualTo(requests.get(2).requestHash())
-                .as("another endpoint is another request").isNotEqualTo(requests.get(3).requestHash());
+        assertThat(requests.get(0).requestHash())
+                .matches("[0-9a-f]{64}")
+                .as("spacing and key order do not make another request")
+                .isEqualTo(requests.get(1).requestHash())
+                .as("another body is another request")
+                .isNotEqualTo(requests.get(2).requestHash())
+                .as("another endpoint is another request")
+                .isNotEqualTo(requests.get(3).requestHash());
     }
 
     @Test
@@ -163,16 +192,23 @@ class CommandOutcomesTests {
 
         for (String token : new String[] {WebSlice.RESPONDER, WebSlice.RESPONDER, WebSlice.REPORTER}) {
             http.perform(json(POST, "/api/v1/incidents", token, IncidentEndpointsTests.DECLARATION)
-                    .header("Idempotency-Key", "declare-1")).andExpect(status().isCreated());
+                            .header("Idempotency-Key", "declare-1"))
+                    .andExpect(status().isCreated());
         }
         http.perform(json(POST, "/api/v1/maintenances", WebSlice.RESPONDER, MaintenanceEndpointsTests.SCHEDULE)
-                .header("Idempotency-Key", "declare-1")).andExpect(status().isCreated());
+                        .header("Idempotency-Key", "declare-1"))
+                .andExpect(status().isCreated());
 
-        List<String> ids = allSubmitted(gateway).stream().map(CommandRequest::streamId).toList();
-        assertThat(ids.get(0)).matches("[a-z2-7]{12}")
-                .as("a retry lands on the same stream").isEqualTo(ids.get(1))
-                .as("another caller's key is not this caller's").isNotEqualTo(ids.get(2))
-                .as("a maintenance never shares an incident's stream").isNotEqualTo(ids.get(3));
+        List<String> ids =
+                allSubmitted(gateway).stream().map(CommandRequest::streamId).toList();
+        assertThat(ids.get(0))
+                .matches("[a-z2-7]{12}")
+                .as("a retry lands on the same stream")
+                .isEqualTo(ids.get(1))
+                .as("another caller's key is not this caller's")
+                .isNotEqualTo(ids.get(2))
+                .as("a maintenance never shares an incident's stream")
+                .isNotEqualTo(ids.get(3));
     }
 
     @Test

@@ -7,12 +7,10 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.util.List;
-
 import org.incidentplatform.incident.command.CommandGateway;
 import org.incidentplatform.incident.command.CommandOutcome;
 import org.incidentplatform.incident.command.CommandRequest;
 import org.mockito.ArgumentCaptor;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -21,8 +19,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** Requests and gateway answers the web tests share. */
 public final class Http {
 
-    private Http() {
-    }
+    private Http() {}
 
     /** A JSON request with the given bearer token; null sends none. */
     public static MockHttpServletRequestBuilder json(HttpMethod method, String path, String token, String body) {
@@ -38,8 +35,9 @@ public final class Http {
 
     /** Every command is accepted at the given version, on the stream it was addressed to. */
     public static void acceptAll(CommandGateway gateway, long version) {
-        when(gateway.submit(any())).thenAnswer(call -> new CommandOutcome.Accepted(
-                call.<CommandRequest>getArgument(0).streamId(), version, List.of("event-" + version), false));
+        when(gateway.submit(any()))
+                .thenAnswer(call -> new CommandOutcome.Accepted(
+                        call.<CommandRequest>getArgument(0).streamId(), version, List.of("event-" + version), false));
     }
 
     public static void answer(CommandGateway gateway, CommandOutcome outcome) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.incidentplatform.incident.web.Http.acceptAll;
 import static org.incidentplatform.incident.web.Http.json;
 import static org.incidentplatform.incident.web.Http.submitted;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -17,8 +17,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
-
 import org.incidentplatform.incident.command.CommandGateway;
 import org.incidentplatform.incident.command.CommandRequest;
 import org.incidentplatform.incident.command.StreamKind;
@@ -32,7 +30,6 @@ import org.incidentplatform.incident.domain.MaintenanceCommand.StartMaintenance;
 import org.incidentplatform.incident.domain.MaintenanceCommand.VerifyMaintenance;
 import org.incidentplatform.schemas.Vocabulary.ComponentStatus;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -62,22 +59,34 @@ class MaintenanceEndpointsTests {
         String location = http.perform(json(POST, "/api/v1/maintenances", WebSlice.RESPONDER, SCHEDULE))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("ETag", "\"1\""))
-                .andReturn().getResponse().getHeader("Location");
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
 
         CommandRequest request = submitted(gateway);
         assertThat(request.command()).isInstanceOf(MaintenanceCommand.class);
         assertThat(request.streamId()).matches("[a-z2-7]{12}");
         assertThat(location).isEqualTo("/api/v1/maintenances/" + request.streamId());
         assertThat(request.actor()).isEqualTo("alice-oncall");
-        assertThat(request.command()).isEqualTo(new ScheduleMaintenance(request.streamId(), "Database upgrade",
-                "Read-only for up to an hour.", Map.of("web-app", ComponentStatus.UNDER_MAINTENANCE),
-                Instant.parse("2024-03-13T02:00:00Z"), Instant.parse("2024-03-13T03:00:00Z"), true, false,
-                WebSlice.STAMPED_ON_DECISION));
+        assertThat(request.command())
+                .isEqualTo(new ScheduleMaintenance(
+                        request.streamId(),
+                        "Database upgrade",
+                        "Read-only for up to an hour.",
+                        Map.of("web-app", ComponentStatus.UNDER_MAINTENANCE),
+                        Instant.parse("2024-03-13T02:00:00Z"),
+                        Instant.parse("2024-03-13T03:00:00Z"),
+                        true,
+                        false,
+                        WebSlice.STAMPED_ON_DECISION));
     }
 
     @Test
     void schedule_isRejectedWith422_whenTheWindowHasNoEnd() throws Exception {
-        http.perform(json(POST, "/api/v1/maintenances", WebSlice.RESPONDER,
+        http.perform(json(
+                        POST,
+                        "/api/v1/maintenances",
+                        WebSlice.RESPONDER,
                         SCHEDULE.replace("\"scheduledUntil\": \"2024-03-12T23:00:00-04:00\",", "")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("scheduledUntil"));
@@ -86,7 +95,10 @@ class MaintenanceEndpointsTests {
 
     @Test
     void schedule_isRejectedWith422_whenATimeHasNoOffset() throws Exception {
-        http.perform(json(POST, "/api/v1/maintenances", WebSlice.RESPONDER,
+        http.perform(json(
+                        POST,
+                        "/api/v1/maintenances",
+                        WebSlice.RESPONDER,
                         SCHEDULE.replace("2024-03-12T22:00:00-04:00", "2024-03-12T22:00:00")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("scheduledFor"));
@@ -95,7 +107,10 @@ class MaintenanceEndpointsTests {
 
     @Test
     void schedule_isRejectedWith422_whenAutoStartIsNotABoolean() throws Exception {
-        http.perform(json(POST, "/api/v1/maintenances", WebSlice.RESPONDER,
+        http.perform(json(
+                        POST,
+                        "/api/v1/maintenances",
+                        WebSlice.RESPONDER,
                         SCHEDULE.replace("\"autoStart\": true", "\"autoStart\": \"soon\"")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("autoStart"))
@@ -109,14 +124,14 @@ class MaintenanceEndpointsTests {
         String note = "{\"message\": \"Under way.\", \"occurredAt\": \"2024-03-12T22:01:00-04:00\"}";
         Instant at = Instant.parse("2024-03-13T02:01:00Z");
 
-        record Step(String path, Object command) {
-        }
+        record Step(String path, Object command) {}
         for (Step step : new Step[] {
-                new Step("start", new StartMaintenance("Under way.", false, at)),
-                new Step("updates", new PostMaintenanceUpdate("Under way.", at)),
-                new Step("verify", new VerifyMaintenance("Under way.", at)),
-                new Step("complete", new CompleteMaintenance("Under way.", false, at)),
-                new Step("cancel", new CancelMaintenance("Under way.", at))}) {
+            new Step("start", new StartMaintenance("Under way.", false, at)),
+            new Step("updates", new PostMaintenanceUpdate("Under way.", at)),
+            new Step("verify", new VerifyMaintenance("Under way.", at)),
+            new Step("complete", new CompleteMaintenance("Under way.", false, at)),
+            new Step("cancel", new CancelMaintenance("Under way.", at))
+        }) {
             http.perform(json(POST, "/api/v1/maintenances/k3ws9x2mq7ab/" + step.path(), WebSlice.RESPONDER, note))
                     .andExpect(status().isCreated())
                     .andExpect(jsonPath("$.id").value("k3ws9x2mq7ab"));
@@ -137,7 +152,8 @@ class MaintenanceEndpointsTests {
 
     @Test
     void events_areNotFound_forAnUnknownMaintenance() throws Exception {
-        when(streams.read(eq(StreamKind.MAINTENANCE), eq("k3ws9x2mq7ab"), anyLong(), anyInt())).thenReturn(new StreamReader.NotFound());
+        when(streams.read(eq(StreamKind.MAINTENANCE), eq("k3ws9x2mq7ab"), anyLong(), anyInt()))
+                .thenReturn(new StreamReader.NotFound());
 
         http.perform(json(GET, "/api/v1/maintenances/k3ws9x2mq7ab/events", WebSlice.RESPONDER, null))
                 .andExpect(status().isNotFound())

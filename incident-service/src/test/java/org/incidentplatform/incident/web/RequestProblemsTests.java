@@ -13,17 +13,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-
 import org.incidentplatform.incident.command.CommandGateway;
 import org.incidentplatform.incident.command.StreamReader;
 import org.incidentplatform.service.web.BodySizeLimit;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -106,7 +102,8 @@ class RequestProblemsTests {
     @Test
     void aBodyThatIsNotJson_isRejectedWith415() throws Exception {
         http.perform(json(POST, UPDATE, WebSlice.RESPONDER, null)
-                        .contentType(MediaType.TEXT_PLAIN).content("message=hello"))
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("message=hello"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentType("application/problem+json"));
         verifyNoInteractions(gateway);
@@ -143,22 +140,26 @@ class RequestProblemsTests {
         FilterRegistrationBean<Filter> unknownLength() {
             Filter filter = (request, response, chain) -> {
                 HttpServletRequest http = (HttpServletRequest) request;
-                chain.doFilter(http.getHeader(HEADER) == null ? request : new HttpServletRequestWrapper(http) {
-                    @Override
-                    public int getContentLength() {
-                        return -1;
-                    }
+                chain.doFilter(
+                        http.getHeader(HEADER) == null
+                                ? request
+                                : new HttpServletRequestWrapper(http) {
+                                    @Override
+                                    public int getContentLength() {
+                                        return -1;
+                                    }
 
-                    @Override
-                    public long getContentLengthLong() {
-                        return -1;
-                    }
+                                    @Override
+                                    public long getContentLengthLong() {
+                                        return -1;
+                                    }
 
-                    @Override
-                    public String getHeader(String name) {
-                        return "Content-Length".equalsIgnoreCase(name) ? null : super.getHeader(name);
-                    }
-                }, response);
+                                    @Override
+                                    public String getHeader(String name) {
+                                        return "Content-Length".equalsIgnoreCase(name) ? null : super.getHeader(name);
+                                    }
+                                },
+                        response);
             };
             FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
             registration.setOrder(BodySizeLimit.ORDER - 1);

@@ -10,13 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.stream.Stream;
-
 import org.incidentplatform.incident.command.CommandGateway;
 import org.incidentplatform.incident.command.StreamReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -51,23 +49,35 @@ class TimeLimitsTests {
         String soon = Instant.now().plus(1, ChronoUnit.DAYS).toString();
         String later = Instant.now().plus(2, ChronoUnit.DAYS).toString();
         return Stream.of(
-                Arguments.of("/api/v1/incidents", DECLARE.formatted("occurredAt", "+500000000-01-01T00:00:00Z"),
+                Arguments.of(
+                        "/api/v1/incidents",
+                        DECLARE.formatted("occurredAt", "+500000000-01-01T00:00:00Z"),
                         "occurredAt"),
-                Arguments.of("/api/v1/incidents", DECLARE.formatted("occurredAt", "-500000000-01-01T00:00:00Z"),
+                Arguments.of(
+                        "/api/v1/incidents",
+                        DECLARE.formatted("occurredAt", "-500000000-01-01T00:00:00Z"),
                         "occurredAt"),
                 Arguments.of("/api/v1/incidents", DECLARE.formatted("startedAt", "1969-12-31T23:59:59Z"), "startedAt"),
                 Arguments.of("/api/v1/incidents", DECLARE.formatted("detectedAt", anHourAhead), "detectedAt"),
-                Arguments.of("/api/v1/incidents/p7myq8bbtjz7/updates",
-                        "{\"message\": \"m\", \"occurredAt\": \"+999999999-12-31T23:59:59Z\"}", "occurredAt"),
-                Arguments.of("/api/v1/incidents/p7myq8bbtjz7/resolve",
-                        "{\"message\": \"m\", \"occurredAt\": \"" + anHourAhead + "\"}", "occurredAt"),
-                Arguments.of("/api/v1/maintenances", maintenance.formatted("+10000-01-01T00:00:00Z", later),
-                        "scheduledFor"),
+                Arguments.of(
+                        "/api/v1/incidents/p7myq8bbtjz7/updates",
+                        "{\"message\": \"m\", \"occurredAt\": \"+999999999-12-31T23:59:59Z\"}",
+                        "occurredAt"),
+                Arguments.of(
+                        "/api/v1/incidents/p7myq8bbtjz7/resolve",
+                        "{\"message\": \"m\", \"occurredAt\": \"" + anHourAhead + "\"}",
+                        "occurredAt"),
+                Arguments.of(
+                        "/api/v1/maintenances", maintenance.formatted("+10000-01-01T00:00:00Z", later), "scheduledFor"),
                 Arguments.of("/api/v1/maintenances", maintenance.formatted(soon, sixYearsAhead), "scheduledUntil"),
-                Arguments.of("/api/v1/incidents/p7myq8bbtjz7/action-items",
-                        "{\"title\": \"t\", \"dueDate\": \"+999999999-12-31\"}", "dueDate"),
-                Arguments.of("/api/v1/incidents/p7myq8bbtjz7/action-items",
-                        "{\"title\": \"t\", \"dueDate\": \"1969-07-20\"}", "dueDate"));
+                Arguments.of(
+                        "/api/v1/incidents/p7myq8bbtjz7/action-items",
+                        "{\"title\": \"t\", \"dueDate\": \"+999999999-12-31\"}",
+                        "dueDate"),
+                Arguments.of(
+                        "/api/v1/incidents/p7myq8bbtjz7/action-items",
+                        "{\"title\": \"t\", \"dueDate\": \"1969-07-20\"}",
+                        "dueDate"));
     }
 
     @ParameterizedTest(name = "{2} in {0}")
@@ -90,7 +100,10 @@ class TimeLimitsTests {
     }
 
     static Stream<String> backFilledTimes() {
-        return Stream.of("1970-01-01T00:00:00Z", "2023-06-01T12:00:00+02:00",
-                Instant.now().plus(1, ChronoUnit.MINUTES).toString(), LocalDate.now() + "T00:00:00Z");
+        return Stream.of(
+                "1970-01-01T00:00:00Z",
+                "2023-06-01T12:00:00+02:00",
+                Instant.now().plus(1, ChronoUnit.MINUTES).toString(),
+                LocalDate.now() + "T00:00:00Z");
     }
 }

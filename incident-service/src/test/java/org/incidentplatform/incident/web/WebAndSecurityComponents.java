@@ -15,8 +15,8 @@ public class WebAndSecurityComponents implements TypeFilter {
     public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
         String name = reader.getClassMetadata().getClassName();
         return (name.startsWith("org.incidentplatform.incident.web.")
-                || name.startsWith("org.incidentplatform.incident.security."))
+                        || name.startsWith("org.incidentplatform.incident.security."))
                 && (reader.getAnnotationMetadata().hasAnnotation(Component.class.getName())
-                || reader.getAnnotationMetadata().hasMetaAnnotation(Component.class.getName()));
+                        || reader.getAnnotationMetadata().hasMetaAnnotation(Component.class.getName()));
     }
 }

@@ -5,7 +5,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Instant;
-
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -20,16 +19,17 @@ import org.springframework.context.annotation.FilterType;
 @WebMvcTest(
         includeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = WebAndSecurityComponents.class),
         properties = {
-                "incident-service.max-body-bytes=2KB",
-                "platform.security.tokens[0].name=ops-admin",
-                "platform.security.tokens[0].token=" + WebSlice.ADMIN,
-                "platform.security.tokens[0].roles=admin",
-                "platform.security.tokens[1].name=alice-oncall",
-                "platform.security.tokens[1].token=" + WebSlice.RESPONDER,
-                "platform.security.tokens[1].roles=responder",
-                "platform.security.tokens[2].name=synthetic-monitor",
-                "platform.security.tokens[2].token=" + WebSlice.REPORTER,
-                "platform.security.tokens[2].roles=reporter"})
+            "incident-service.max-body-bytes=2KB",
+            "platform.security.tokens[0].name=ops-admin",
+            "platform.security.tokens[0].token=" + WebSlice.ADMIN,
+            "platform.security.tokens[0].roles=admin",
+            "platform.security.tokens[1].name=alice-oncall",
+            "platform.security.tokens[1].token=" + WebSlice.RESPONDER,
+            "platform.security.tokens[1].roles=responder",
+            "platform.security.tokens[2].name=synthetic-monitor",
+            "platform.security.tokens[2].token=" + WebSlice.REPORTER,
+            "platform.security.tokens[2].roles=reporter"
+        })
 public @interface WebSlice {
 
     String ADMIN = "admin-token-0000000000000000000000000000";

@@ -1,5 +1,7 @@
 package org.incidentplatform.local.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -14,9 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -38,11 +37,11 @@ public final class ConfigurationFile {
 
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
     private static final Pattern UPPER = Pattern.compile("([a-z0-9])([A-Z])");
-    private static final String[] METADATA = {"META-INF/spring-configuration-metadata.json",
-            "META-INF/additional-spring-configuration-metadata.json"};
+    private static final String[] METADATA = {
+        "META-INF/spring-configuration-metadata.json", "META-INF/additional-spring-configuration-metadata.json"
+    };
 
-    private ConfigurationFile() {
-    }
+    private ConfigurationFile() {}
 
     /** Problems of a YAML file of any kind: empty if it parses, else the parser's complaint with its line. */
     public static List<String> yamlProblems(Path file) {
@@ -52,8 +51,8 @@ public final class ConfigurationFile {
             }
             return List.of();
         } catch (MarkedYAMLException invalid) {
-            return List.of(file + ": not valid YAML at line " + (invalid.getProblemMark().getLine() + 1) + ": "
-                    + invalid.getProblem());
+            return List.of(file + ": not valid YAML at line "
+                    + (invalid.getProblemMark().getLine() + 1) + ": " + invalid.getProblem());
         } catch (YAMLException | IOException invalid) {
             return List.of(file + ": not valid YAML: " + invalid.getMessage());
         }
@@ -88,7 +87,8 @@ public final class ConfigurationFile {
         for (String prefix = parent(plain); prefix != null; prefix = parent(prefix)) {
             Property enclosing = known.get(prefix);
             if (enclosing != null) {
-                return enclosing.container() ? null
+                return enclosing.container()
+                        ? null
                         : "'" + name + "' is not a property: '" + prefix + "' is a single " + enclosing.type();
             }
         }
@@ -122,8 +122,10 @@ public final class ConfigurationFile {
             if (map.isEmpty() && !prefix.isEmpty()) {
                 names.add(prefix);
             }
-            map.forEach((key, child) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, child, names));
-        } else if (value instanceof List<?> list && list.stream().anyMatch(e -> e instanceof Map<?, ?> || e instanceof List<?>)) {
+            map.forEach(
+                    (key, child) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, child, names));
+        } else if (value instanceof List<?> list
+                && list.stream().anyMatch(e -> e instanceof Map<?, ?> || e instanceof List<?>)) {
             for (int i = 0; i < list.size(); i++) {
                 flatten(prefix + "[" + i + "]", list.get(i), names);
             }
@@ -143,9 +145,15 @@ public final class ConfigurationFile {
                         JsonNode root = json.readTree(in);
                         for (JsonNode property : root.path("properties")) {
                             JsonNode deprecation = property.path("deprecation");
-                            known.put(property.path("name").asText(), new Property(property.path("type").asText("?"),
-                                    "error".equals(deprecation.path("level").asText()),
-                                    deprecation.path("reason").asText("")));
+                            known.put(
+                                    property.path("name").asText(),
+                                    new Property(
+                                            property.path("type").asText("?"),
+                                            "error"
+                                                    .equals(deprecation
+                                                            .path("level")
+                                                            .asText()),
+                                            deprecation.path("reason").asText("")));
                         }
                     }
                 }
@@ -166,9 +174,12 @@ public final class ConfigurationFile {
 
         /** Map, collection or array: its keys or indexes are part of the name. */
         boolean container() {
-            return type.startsWith("java.util.Map") || type.startsWith("java.util.List")
-                    || type.startsWith("java.util.Set") || type.startsWith("java.util.Collection")
-                    || type.endsWith("[]") || type.startsWith("java.util.Properties");
+            return type.startsWith("java.util.Map")
+                    || type.startsWith("java.util.List")
+                    || type.startsWith("java.util.Set")
+                    || type.startsWith("java.util.Collection")
+                    || type.endsWith("[]")
+                    || type.startsWith("java.util.Properties");
         }
     }
 }

@@ -37,7 +37,8 @@ public final class HostileBodies {
         int depth = 1 + random.nextInt(20_000);
         inputs.add(utf8("[".repeat(depth) + "]".repeat(depth)));
         int nested = random.nextInt(maxNesting);
-        inputs.add(utf8(valid.replaceFirst("\\{", "{\"n\":" + "{\"n\":".repeat(nested) + "1" + "}".repeat(nested) + ",")));
+        inputs.add(
+                utf8(valid.replaceFirst("\\{", "{\"n\":" + "{\"n\":".repeat(nested) + "1" + "}".repeat(nested) + ",")));
         inputs.add(invalidUtf8(valid));
         inputs.add(utf8(valid.replaceFirst(":\"[^\"]*\"", ":null")));
         inputs.add(utf8(valid + valid.substring(0, random.nextInt(valid.length()))));
@@ -57,7 +58,9 @@ public final class HostileBodies {
     }
 
     private String retype(String valid) {
-        String[] values = {"123", "-1", "1.5e300", "true", "[]", "{}", "\"\"", "[\"a\",1,null]", "\"9999-99-99T99:99:99Z\""};
+        String[] values = {
+            "123", "-1", "1.5e300", "true", "[]", "{}", "\"\"", "[\"a\",1,null]", "\"9999-99-99T99:99:99Z\""
+        };
         return valid.replaceFirst(":(\"[^\"]*\"|\\{[^}]*}|\\[[^]]*])", ":" + values[random.nextInt(values.length)]);
     }
 

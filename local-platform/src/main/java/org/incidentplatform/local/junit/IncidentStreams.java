@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentDeclared;
@@ -29,10 +28,10 @@ public final class IncidentStreams {
     public static final int COMPONENTS = 10;
     /** A typical stream: declared, eight updates, resolved. */
     public static final int EVENTS_PER_INCIDENT = 10;
+
     private static final IncidentStatus[] PROGRESS = {IncidentStatus.identified, IncidentStatus.monitoring};
 
-    private IncidentStreams() {
-    }
+    private IncidentStreams() {}
 
     public static String component(int i) {
         return "component-" + (i % COMPONENTS);
@@ -43,37 +42,51 @@ public final class IncidentStreams {
      * unless {@code open}. It is declared at {@code first} plus {@code index} times {@code apart}, and its
      * events follow three minutes apart, so pages and analytics have history.
      */
-    public static List<IncidentEvent> incident(String id, int index, int length, boolean open, Instant first,
-                                               Duration apart) {
+    public static List<IncidentEvent> incident(
+            String id, int index, int length, boolean open, Instant first, Duration apart) {
         Instant base = first.plus(apart.multipliedBy(index));
         String a = component(index);
         String b = component(index + 3);
         List<IncidentEvent> events = new ArrayList<>(length);
-        events.add(at(id, 1, base, IncidentDeclared.newBuilder()
-                .setTitle("Elevated error rates on " + a + " (" + id + ")")
-                .setImpact(index % 3 == 0 ? Impact.major : Impact.minor)
-                .setStatus(IncidentStatus.investigating)
-                .setMessage("We are investigating elevated error rates; some requests fail.")
-                .setComponents(Map.of(a, ComponentStatus.partial_outage, b, ComponentStatus.degraded_performance))
-                .setStartedAt(base.minus(Duration.ofMinutes(7)))
-                .setDetectedAt(base.minus(Duration.ofMinutes(2)))
-                .setDetectedBy("synthetic monitor")
-                .setBackfilled(false)
-                .build()));
+        events.add(at(
+                id,
+                1,
+                base,
+                IncidentDeclared.newBuilder()
+                        .setTitle("Elevated error rates on " + a + " (" + id + ")")
+                        .setImpact(index % 3 == 0 ? Impact.major : Impact.minor)
+                        .setStatus(IncidentStatus.investigating)
+                        .setMessage("We are investigating elevated error rates; some requests fail.")
+                        .setComponents(
+                                Map.of(a, ComponentStatus.partial_outage, b, ComponentStatus.degraded_performance))
+                        .setStartedAt(base.minus(Duration.ofMinutes(7)))
+                        .setDetectedAt(base.minus(Duration.ofMinutes(2)))
+                        .setDetectedBy("synthetic monitor")
+                        .setBackfilled(false)
+                        .build()));
         int updates = open ? length - 1 : length - 2;
         for (int u = 0; u < updates; u++) {
-            events.add(at(id, 2 + u, base, IncidentUpdatePosted.newBuilder()
-                    .setMessage("Update " + (u + 1) + ": the cause is a bad deploy of the session store; rolling back.")
-                    .setStatus(PROGRESS[Math.min(u, PROGRESS.length - 1)])
-                    .setImpact(null)
-                    .setComponents(Map.of(a, ComponentStatus.major_outage))
-                    .build()));
+            events.add(at(
+                    id,
+                    2 + u,
+                    base,
+                    IncidentUpdatePosted.newBuilder()
+                            .setMessage("Update " + (u + 1)
+                                    + ": the cause is a bad deploy of the session store; rolling back.")
+                            .setStatus(PROGRESS[Math.min(u, PROGRESS.length - 1)])
+                            .setImpact(null)
+                            .setComponents(Map.of(a, ComponentStatus.major_outage))
+                            .build()));
         }
         if (!open) {
-            events.add(at(id, length, base, IncidentResolved.newBuilder()
-                    .setMessage("Rolled back; error rates are back to normal.")
-                    .setComponents(Map.of(a, ComponentStatus.operational, b, ComponentStatus.operational))
-                    .build()));
+            events.add(at(
+                    id,
+                    length,
+                    base,
+                    IncidentResolved.newBuilder()
+                            .setMessage("Rolled back; error rates are back to normal.")
+                            .setComponents(Map.of(a, ComponentStatus.operational, b, ComponentStatus.operational))
+                            .build()));
         }
         return events;
     }

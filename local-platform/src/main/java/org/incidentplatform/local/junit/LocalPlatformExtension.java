@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.incidentplatform.local.LocalPlatform;
 import org.incidentplatform.local.Platform;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -28,7 +27,8 @@ public final class LocalPlatformExtension implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         Platform started = platform();
         // The root store closes its resources after the last test of the JVM, on success and failure alike.
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .computeIfAbsent(LocalPlatformExtension.class, key -> new Stopper(started), Stopper.class);
     }
 
@@ -63,7 +63,8 @@ public final class LocalPlatformExtension implements BeforeAllCallback {
         // default build does not depend on it.
         try {
             return (Platform) Class.forName("org.incidentplatform.local.junit.ContainerPlatform")
-                    .getMethod("start").invoke(null);
+                    .getMethod("start")
+                    .invoke(null);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("platform.infrastructure=docker needs the Maven profile -Pdocker", e);
         }

@@ -1,5 +1,7 @@
 package org.incidentplatform.local.junit;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,9 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A schema registry that is briefly away: passes every request to the real one, except schema look-ups by id while
@@ -25,6 +24,7 @@ public final class RegistryProxy implements AutoCloseable {
     public final AtomicBoolean away = new AtomicBoolean();
     /** How many look-ups were refused. */
     public final AtomicInteger refused = new AtomicInteger();
+
     private final HttpServer server;
     private final String target;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -41,7 +41,8 @@ public final class RegistryProxy implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             String path = exchange.getRequestURI().toString();
             if (away.get() && path.startsWith("/schemas/ids/")) {
@@ -50,14 +51,18 @@ public final class RegistryProxy implements AutoCloseable {
                 return;
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + path))
-                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+                    .method(
+                            exchange.getRequestMethod(),
+                            body.length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             if (type != null) {
                 request.header("Content-Type", type);
             }
             HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            answer.headers().firstValue("Content-Type")
+            answer.headers()
+                    .firstValue("Content-Type")
                     .ifPresent(value -> exchange.getResponseHeaders().set("Content-Type", value));
             exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
             try (OutputStream out = exchange.getResponseBody()) {

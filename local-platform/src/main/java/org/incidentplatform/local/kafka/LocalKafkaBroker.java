@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -74,12 +73,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
             broker.awaitReady();
         } catch (RuntimeException e) {
             broker.stopServer();
-            throw new IllegalStateException("Kafka broker failed to start on " + bootstrap + " with data in "
-                    + logDir + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Kafka broker failed to start on " + bootstrap + " with data in " + logDir + ": " + e.getMessage(),
+                    e);
         }
         Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
-        log.info("Kafka broker (KRaft) ready on {} in {} ms, data in {}", bootstrap,
-                Duration.between(begin, Instant.now()).toMillis(), logDir);
+        log.info(
+                "Kafka broker (KRaft) ready on {} in {} ms, data in {}",
+                bootstrap,
+                Duration.between(begin, Instant.now()).toMillis(),
+                logDir);
         return broker;
     }
 
@@ -135,13 +138,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
             while (true) {
                 try {
                     // A broker answers describeCluster only once it has registered with the controller.
-                    if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(10, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                 } catch (Exception notYet) {
                     if (Instant.now().isAfter(deadline)) {
-                        throw new IllegalStateException("broker not ready after " + READY_TIMEOUT.toSeconds() + " s",
-                                notYet);
+                        throw new IllegalStateException(
+                                "broker not ready after " + READY_TIMEOUT.toSeconds() + " s", notYet);
                     }
                 }
                 sleep(100);

@@ -29,8 +29,7 @@ public final class LoopbackPorts {
     private static final Set<Integer> handedOut = new HashSet<>();
     private static int next = LOWEST + ThreadLocalRandom.current().nextInt(FIRST_EPHEMERAL - LOWEST);
 
-    private LoopbackPorts() {
-    }
+    private LoopbackPorts() {}
 
     /** A loopback port that is free now, that this JVM has not handed out before, and that no port-0 bind can take. */
     public static synchronized int next() {
@@ -58,7 +57,8 @@ public final class LoopbackPorts {
     /** The kernel's first ephemeral port; 32768 (Linux's default) where it cannot be read or leaves too little room. */
     static int firstEphemeralPort() {
         try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .trim();
             int first = Integer.parseInt(range.split("\\s+")[0]);
             return first >= LOWEST + 1_000 ? first : 32_768;
         } catch (IOException | RuntimeException unreadable) {

@@ -1,5 +1,6 @@
 package org.incidentplatform.local.registry;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,8 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpServer;
 import org.incidentplatform.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,8 +63,12 @@ public final class LocalSchemaRegistry implements AutoCloseable {
         server.setExecutor(requestThreads);
         server.start();
         LocalSchemaRegistry registry = new LocalSchemaRegistry(server, requestThreads, schemaLog);
-        log.info("Schema registry ready on {} with {} schemas read from {} on {}", registry.url(),
-                state.schemaCount(), Topics.SCHEMAS.name(), bootstrapServers);
+        log.info(
+                "Schema registry ready on {} with {} schemas read from {} on {}",
+                registry.url(),
+                state.schemaCount(),
+                Topics.SCHEMAS.name(),
+                bootstrapServers);
         return registry;
     }
 

@@ -1,5 +1,12 @@
 package org.incidentplatform.local.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,14 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import org.incidentplatform.local.registry.RegistryRecord.SchemaVersion;
 import org.incidentplatform.schemas.compatibility.CompatibilityLevel;
 import org.slf4j.Logger;
@@ -32,8 +31,8 @@ import org.slf4j.LoggerFactory;
 final class RegistryApi implements HttpHandler {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-    private static final Set<String> ACCEPTED_CONTENT_TYPES = Set.of(CONTENT_TYPE,
-            "application/vnd.schemaregistry+json", "application/json", "application/octet-stream");
+    private static final Set<String> ACCEPTED_CONTENT_TYPES =
+            Set.of(CONTENT_TYPE, "application/vnd.schemaregistry+json", "application/json", "application/octet-stream");
     private static final Logger log = LoggerFactory.getLogger(RegistryApi.class);
 
     private final SchemaCatalog catalog;
@@ -45,36 +44,60 @@ final class RegistryApi implements HttpHandler {
         this.routes = List.of(
                 new Route("GET", "/", request -> json.createObjectNode()),
                 new Route("GET", "/subjects", request -> array(catalog.subjects())),
-                new Route("GET", "/subjects/{subject}/versions",
-                        request -> array(catalog.versions(request.subject()))),
-                new Route("POST", "/subjects/{subject}/versions", request -> json.createObjectNode()
-                        .put("id", catalog.register(request.subject(), request.schema()))),
-                new Route("GET", "/subjects/{subject}/versions/{version}",
+                new Route("GET", "/subjects/{subject}/versions", request -> array(catalog.versions(request.subject()))),
+                new Route(
+                        "POST",
+                        "/subjects/{subject}/versions",
+                        request -> json.createObjectNode()
+                                .put("id", catalog.register(request.subject(), request.schema()))),
+                new Route(
+                        "GET",
+                        "/subjects/{subject}/versions/{version}",
                         request -> describe(catalog.version(request.subject(), request.version()))),
-                new Route("GET", "/subjects/{subject}/versions/{version}/schema",
-                        request -> parseStored(catalog.version(request.subject(), request.version()).schema())),
-                new Route("POST", "/subjects/{subject}",
+                new Route(
+                        "GET",
+                        "/subjects/{subject}/versions/{version}/schema",
+                        request -> parseStored(catalog.version(request.subject(), request.version())
+                                .schema())),
+                new Route(
+                        "POST",
+                        "/subjects/{subject}",
                         request -> describe(catalog.lookup(request.subject(), request.schema()))),
                 new Route("GET", "/schemas/types", request -> array(List.of("AVRO"))),
-                new Route("GET", "/schemas/ids/{id}", request -> json.createObjectNode()
-                        .put("schema", catalog.schema(request.id()))),
+                new Route(
+                        "GET",
+                        "/schemas/ids/{id}",
+                        request -> json.createObjectNode().put("schema", catalog.schema(request.id()))),
                 new Route("GET", "/schemas/ids/{id}/schema", request -> parseStored(catalog.schema(request.id()))),
                 new Route("GET", "/schemas/ids/{id}/versions", this::usesOfId),
-                new Route("POST", "/compatibility/subjects/{subject}/versions/{version}",
-                        request -> verdict(request, catalog.problemsAgainst(request.subject(), request.version(),
-                                request.schema()))),
-                new Route("POST", "/compatibility/subjects/{subject}/versions",
+                new Route(
+                        "POST",
+                        "/compatibility/subjects/{subject}/versions/{version}",
+                        request -> verdict(
+                                request,
+                                catalog.problemsAgainst(request.subject(), request.version(), request.schema()))),
+                new Route(
+                        "POST",
+                        "/compatibility/subjects/{subject}/versions",
                         request -> verdict(request, catalog.problemsAgainstAll(request.subject(), request.schema()))),
-                new Route("GET", "/config", request -> json.createObjectNode()
-                        .put("compatibilityLevel", catalog.globalLevel().name())),
+                new Route(
+                        "GET",
+                        "/config",
+                        request -> json.createObjectNode()
+                                .put("compatibilityLevel", catalog.globalLevel().name())),
                 new Route("PUT", "/config", request -> {
                     CompatibilityLevel level = request.level();
                     catalog.setGlobalLevel(level);
                     return json.createObjectNode().put("compatibility", level.name());
                 }),
-                new Route("GET", "/config/{subject}", request -> json.createObjectNode()
-                        .put("compatibilityLevel", catalog.subjectLevel(request.subject(),
-                                request.flag("defaultToGlobal")).name())),
+                new Route(
+                        "GET",
+                        "/config/{subject}",
+                        request -> json.createObjectNode()
+                                .put(
+                                        "compatibilityLevel",
+                                        catalog.subjectLevel(request.subject(), request.flag("defaultToGlobal"))
+                                                .name())),
                 new Route("PUT", "/config/{subject}", request -> {
                     CompatibilityLevel level = request.level();
                     catalog.setSubjectLevel(request.subject(), level);
@@ -126,7 +149,9 @@ final class RegistryApi implements HttpHandler {
             pathKnown = true;
             if (route.method().equals(method)) {
                 byte[] body = readBody(exchange, method);
-                return route.action().answer(new Request(params, query(exchange.getRequestURI().getRawQuery()), body));
+                return route.action()
+                        .answer(new Request(
+                                params, query(exchange.getRequestURI().getRawQuery()), body));
             }
         }
         throw pathKnown
@@ -207,7 +232,8 @@ final class RegistryApi implements HttpHandler {
         if (rawQuery != null) {
             for (String pair : rawQuery.split("&")) {
                 String[] kv = pair.split("=", 2);
-                query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                query.put(
+                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                         kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
             }
         }
@@ -221,7 +247,10 @@ final class RegistryApi implements HttpHandler {
     private record Route(String method, List<String> pattern, Action action) {
 
         Route(String method, String pattern, Action action) {
-            this(method, Arrays.stream(pattern.split("/")).filter(s -> !s.isEmpty()).toList(), action);
+            this(
+                    method,
+                    Arrays.stream(pattern.split("/")).filter(s -> !s.isEmpty()).toList(),
+                    action);
         }
 
         /** The path parameters when the path fits this route's pattern, else null. */
@@ -283,8 +312,8 @@ final class RegistryApi implements HttpHandler {
             JsonNode request = body();
             JsonNode type = request.get("schemaType");
             if (type != null && !type.isNull() && !"AVRO".equalsIgnoreCase(type.asText())) {
-                throw RegistryError.invalidSchema("Unsupported schema type " + type.asText()
-                        + "; this registry stores AVRO schemas only");
+                throw RegistryError.invalidSchema(
+                        "Unsupported schema type " + type.asText() + "; this registry stores AVRO schemas only");
             }
             JsonNode references = request.get("references");
             if (references != null && references.isArray() && !references.isEmpty()) {
@@ -297,7 +326,8 @@ final class RegistryApi implements HttpHandler {
         /** The level of a config update; Confluent names the field {@code compatibility}. */
         CompatibilityLevel level() throws JsonProcessingException {
             JsonNode request = body();
-            JsonNode level = request.hasNonNull("compatibility") ? request.get("compatibility")
+            JsonNode level = request.hasNonNull("compatibility")
+                    ? request.get("compatibility")
                     : request.get("compatibilityLevel");
             if (level == null || !level.isTextual()) {
                 throw RegistryError.invalidCompatibilityLevel();

@@ -42,8 +42,8 @@ final class RegistryError extends RuntimeException {
     }
 
     static RegistryError subjectLevelNotConfigured(String subject) {
-        return new RegistryError(404, 40408,
-                "Subject '" + subject + "' does not have subject-level compatibility configured");
+        return new RegistryError(
+                404, 40408, "Subject '" + subject + "' does not have subject-level compatibility configured");
     }
 
     /** Confluent answers 409 with error_code 409 (not 40901) for an incompatible registration. */
@@ -56,13 +56,19 @@ final class RegistryError extends RuntimeException {
     }
 
     static RegistryError invalidVersion(String version) {
-        return new RegistryError(422, 42202, "The specified version '" + version
-                + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
+        return new RegistryError(
+                422,
+                42202,
+                "The specified version '" + version
+                        + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
     }
 
     static RegistryError invalidCompatibilityLevel() {
-        return new RegistryError(422, 42203, "Invalid compatibility level. Valid values are none, backward, "
-                + "forward, full, backward_transitive, forward_transitive, and full_transitive");
+        return new RegistryError(
+                422,
+                42203,
+                "Invalid compatibility level. Valid values are none, backward, "
+                        + "forward, full, backward_transitive, forward_transitive, and full_transitive");
     }
 
     static RegistryError storeFailed(String message, Throwable cause) {

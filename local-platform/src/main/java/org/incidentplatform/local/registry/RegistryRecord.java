@@ -1,7 +1,6 @@
 package org.incidentplatform.local.registry;
 
 import java.util.Objects;
-
 import org.incidentplatform.schemas.compatibility.CompatibilityLevel;
 
 /**
@@ -24,13 +23,11 @@ sealed interface RegistryRecord {
     }
 
     /** A tombstone for a version: Confluent's permanent delete. */
-    record SchemaVersionErased(String subject, int version) implements RegistryRecord {
-    }
+    record SchemaVersionErased(String subject, int version) implements RegistryRecord {}
 
     /**
      * The compatibility level of one subject, or the global one when {@code subject} is null; a
      * null {@code level} clears a subject's own level so the global one applies again.
      */
-    record CompatibilitySet(String subject, CompatibilityLevel level) implements RegistryRecord {
-    }
+    record CompatibilitySet(String subject, CompatibilityLevel level) implements RegistryRecord {}
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import org.incidentplatform.local.registry.RegistryRecord.CompatibilitySet;
 import org.incidentplatform.local.registry.RegistryRecord.SchemaVersion;
 import org.incidentplatform.local.registry.RegistryRecord.SchemaVersionErased;
@@ -62,7 +61,9 @@ final class RegistryState {
     /** The live (not soft-deleted) versions of a subject, oldest first; empty when it has none. */
     synchronized List<SchemaVersion> versions(String subject) {
         NavigableMap<Integer, SchemaVersion> versions = subjects.get(subject);
-        return versions == null ? List.of() : versions.values().stream().filter(v -> !v.deleted()).toList();
+        return versions == null
+                ? List.of()
+                : versions.values().stream().filter(v -> !v.deleted()).toList();
     }
 
     /** The highest version number the subject ever used, deleted ones included, or 0. */

@@ -3,7 +3,6 @@ package org.incidentplatform.local.registry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.apache.avro.Schema;
 import org.incidentplatform.local.registry.RegistryRecord.CompatibilitySet;
 import org.incidentplatform.local.registry.RegistryRecord.SchemaVersion;
@@ -97,7 +96,9 @@ final class SchemaCatalog {
         if (version == LATEST) {
             return live.get(live.size() - 1);
         }
-        return live.stream().filter(v -> v.version() == version).findFirst()
+        return live.stream()
+                .filter(v -> v.version() == version)
+                .findFirst()
                 .orElseThrow(() -> RegistryError.versionNotFound(version));
     }
 
@@ -176,7 +177,8 @@ final class SchemaCatalog {
     }
 
     private static List<String> problems(Schema candidate, List<SchemaVersion> earlier, CompatibilityLevel level) {
-        List<Schema> schemas = earlier.stream().map(v -> new Schema.Parser().parse(v.schema())).toList();
+        List<Schema> schemas =
+                earlier.stream().map(v -> new Schema.Parser().parse(v.schema())).toList();
         return SchemaCompatibilityCheck.problems(candidate, schemas, level);
     }
 

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -60,28 +59,49 @@ final class SchemaLog implements AutoCloseable {
         this.timeout = timeout;
         this.state = state;
         this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "local-schema-registry-admin",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) half(timeout).toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "local-schema-registry-writer",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) half(timeout).toMillis(),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis()),
-                new StringSerializer(), new StringSerializer());
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "local-schema-registry-admin",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) half(timeout).toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) timeout.toMillis()));
+        this.producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "local-schema-registry-writer",
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        0,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        (int) half(timeout).toMillis(),
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        (int) timeout.toMillis(),
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        timeout.toMillis()),
+                new StringSerializer(),
+                new StringSerializer());
         // No group: the registry always reads the whole topic, so there is nothing to commit.
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "local-schema-registry-reader",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "local-schema-registry-reader",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer());
         this.reader = new Thread(this::read, "local-schema-registry-reader");
         this.reader.setDaemon(true);
     }
@@ -101,27 +121,31 @@ final class SchemaLog implements AutoCloseable {
             return schemaLog;
         } catch (RuntimeException e) {
             schemaLog.close();
-            throw new IllegalStateException("cannot read the " + PARTITION.topic() + " topic on "
-                    + bootstrapServers + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the " + PARTITION.topic() + " topic on " + bootstrapServers + ": " + e.getMessage(),
+                    e);
         }
     }
 
     /** Waits until every record the topic holds now has been applied. */
     void catchUp() {
-        long end = kafka("read the end offset of", () -> admin
-                .listOffsets(Map.of(PARTITION, OffsetSpec.latest()))
-                .partitionResult(PARTITION)
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .offset());
+        long end = kafka(
+                "read the end offset of",
+                () -> admin.listOffsets(Map.of(PARTITION, OffsetSpec.latest()))
+                        .partitionResult(PARTITION)
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .offset());
         awaitApplied(end);
     }
 
     /** Writes the record and returns once the broker has acknowledged it and the state applied it. */
     void append(RegistryRecord record) {
         SchemasTopicFormat.Entry entry = SchemasTopicFormat.encode(record);
-        RecordMetadata written = kafka("write to", () -> producer
-                .send(new ProducerRecord<>(PARTITION.topic(), PARTITION.partition(), entry.key(), entry.value()))
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        RecordMetadata written = kafka(
+                "write to",
+                () -> producer.send(new ProducerRecord<>(
+                                PARTITION.topic(), PARTITION.partition(), entry.key(), entry.value()))
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         awaitApplied(written.offset() + 1);
     }
 
@@ -133,13 +157,16 @@ final class SchemaLog implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                admin.listOffsets(Map.of(PARTITION, OffsetSpec.latest())).partitionResult(PARTITION)
+                admin.listOffsets(Map.of(PARTITION, OffsetSpec.latest()))
+                        .partitionResult(PARTITION)
                         .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 return;
             } catch (ExecutionException | java.util.concurrent.TimeoutException notYet) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("topic " + PARTITION.topic() + " was created but its partition "
-                            + "did not become readable within " + timeout.toSeconds() + " s", notYet);
+                    throw new IllegalStateException(
+                            "topic " + PARTITION.topic() + " was created but its partition "
+                                    + "did not become readable within " + timeout.toSeconds() + " s",
+                            notYet);
                 }
                 Thread.sleep(50);
             }
@@ -160,8 +187,9 @@ final class SchemaLog implements AutoCloseable {
                 throw new IllegalStateException("cannot create topic " + topic.name() + ": " + e.getCause(), e);
             }
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("no answer from Kafka within " + timeout.toSeconds()
-                    + " s while creating topic " + topic.name(), e);
+            throw new IllegalStateException(
+                    "no answer from Kafka within " + timeout.toSeconds() + " s while creating topic " + topic.name(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topic " + topic.name(), e);
@@ -222,13 +250,16 @@ final class SchemaLog implements AutoCloseable {
         synchronized (progress) {
             while (position < offset) {
                 if (readerFailure != null) {
-                    throw RegistryError.storeFailed("the reader of " + PARTITION.topic() + " stopped: "
-                            + readerFailure.getMessage(), readerFailure);
+                    throw RegistryError.storeFailed(
+                            "the reader of " + PARTITION.topic() + " stopped: " + readerFailure.getMessage(),
+                            readerFailure);
                 }
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    throw RegistryError.storeTimedOut("offset " + (offset - 1) + " of " + PARTITION.topic()
-                            + " was not read back within " + timeout.toSeconds() + " s", null);
+                    throw RegistryError.storeTimedOut(
+                            "offset " + (offset - 1) + " of " + PARTITION.topic() + " was not read back within "
+                                    + timeout.toSeconds() + " s",
+                            null);
                 }
                 try {
                     TimeUnit.NANOSECONDS.timedWait(progress, remaining);
@@ -264,8 +295,8 @@ final class SchemaLog implements AutoCloseable {
     }
 
     private RegistryError timedOut(String action, Throwable cause) {
-        return RegistryError.storeTimedOut("could not " + action + " within " + timeout.toSeconds()
-                + " s; is Kafka running?", cause);
+        return RegistryError.storeTimedOut(
+                "could not " + action + " within " + timeout.toSeconds() + " s; is Kafka running?", cause);
     }
 
     private static Duration half(Duration timeout) {

@@ -1,11 +1,10 @@
 package org.incidentplatform.local.registry;
 
-import java.util.Optional;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import org.incidentplatform.local.registry.RegistryRecord.CompatibilitySet;
 import org.incidentplatform.local.registry.RegistryRecord.SchemaVersion;
 import org.incidentplatform.local.registry.RegistryRecord.SchemaVersionErased;
@@ -22,15 +21,13 @@ import org.incidentplatform.schemas.compatibility.CompatibilityLevel;
 final class SchemasTopicFormat {
 
     /** One record of the topic; a null value is a tombstone. */
-    record Entry(String key, String value) {
-    }
+    record Entry(String key, String value) {}
 
     private static final ObjectMapper json = new ObjectMapper();
     private static final int SCHEMA_KEY_MAGIC = 1;
     private static final int CONFIG_KEY_MAGIC = 0;
 
-    private SchemasTopicFormat() {
-    }
+    private SchemasTopicFormat() {}
 
     static Entry encode(RegistryRecord record) {
         if (record instanceof SchemaVersion v) {
@@ -46,10 +43,14 @@ final class SchemasTopicFormat {
             return new Entry(schemaKey(erased.subject(), erased.version()), null);
         }
         CompatibilitySet set = (CompatibilitySet) record;
-        ObjectNode key = json.createObjectNode().put("keytype", "CONFIG").put("subject", set.subject())
+        ObjectNode key = json.createObjectNode()
+                .put("keytype", "CONFIG")
+                .put("subject", set.subject())
                 .put("magic", CONFIG_KEY_MAGIC);
-        String value = set.level() == null ? null
-                : write(json.createObjectNode().put("compatibilityLevel", set.level().name()));
+        String value = set.level() == null
+                ? null
+                : write(json.createObjectNode()
+                        .put("compatibilityLevel", set.level().name()));
         return new Entry(write(key), value);
     }
 
@@ -75,13 +76,17 @@ final class SchemasTopicFormat {
                 if (!v.path("schema").isTextual() || !v.path("id").canConvertToInt()) {
                     throw new IllegalArgumentException("schema value without schema or id: " + value);
                 }
-                return Optional.of(new SchemaVersion(subject, version, v.get("id").asInt(),
-                        v.get("schema").asText(), v.path("deleted").asBoolean(false)));
+                return Optional.of(new SchemaVersion(
+                        subject,
+                        version,
+                        v.get("id").asInt(),
+                        v.get("schema").asText(),
+                        v.path("deleted").asBoolean(false)));
             }
             case "CONFIG" -> {
                 JsonNode level = value == null ? null : read(value).get("compatibilityLevel");
-                return Optional.of(new CompatibilitySet(subject,
-                        level == null || level.isNull() ? null : CompatibilityLevel.parse(level.asText())));
+                return Optional.of(new CompatibilitySet(
+                        subject, level == null || level.isNull() ? null : CompatibilityLevel.parse(level.asText())));
             }
             default -> {
                 return Optional.empty();
@@ -90,8 +95,11 @@ final class SchemasTopicFormat {
     }
 
     private static String schemaKey(String subject, int version) {
-        return write(json.createObjectNode().put("keytype", "SCHEMA").put("subject", subject)
-                .put("version", version).put("magic", SCHEMA_KEY_MAGIC));
+        return write(json.createObjectNode()
+                .put("keytype", "SCHEMA")
+                .put("subject", subject)
+                .put("version", version)
+                .put("magic", SCHEMA_KEY_MAGIC));
     }
 
     private static JsonNode read(String text) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /** The check behind every service's ConfigurationFileTests, on fixtures with known mistakes. */
@@ -22,22 +21,26 @@ class ConfigurationFileTests {
 
     @Test
     void aValidFile_withMapsListsPlaceholdersCamelCaseAndSeveralDocuments_hasNoProblems() throws Exception {
-        assertThat(ConfigurationFile.springProblems(FIXTURES.resolve("valid.yml"), metadata())).isEmpty();
+        assertThat(ConfigurationFile.springProblems(FIXTURES.resolve("valid.yml"), metadata()))
+                .isEmpty();
     }
 
     @Test
     void aMisspeltProperty_aKeyBelowASingleValue_andARetiredProperty_areEachNamed() throws Exception {
-        assertThat(ConfigurationFile.springProblems(FIXTURES.resolve("misspelt.yml"), metadata())).containsExactly(
-                "misspelt.yml: 'spring.kafka.consumer.group-idd' is not a property any component of this service"
-                        + " reads (misspelt?)",
-                "misspelt.yml: 'server.port.number' is not a property: 'server.port' is a single java.lang.Integer",
-                "misspelt.yml: 'shop.old-setting' is no longer supported: use shop.max-body-bytes");
+        assertThat(ConfigurationFile.springProblems(FIXTURES.resolve("misspelt.yml"), metadata()))
+                .containsExactly(
+                        "misspelt.yml: 'spring.kafka.consumer.group-idd' is not a property any component of this service"
+                                + " reads (misspelt?)",
+                        "misspelt.yml: 'server.port.number' is not a property: 'server.port' is a single java.lang.Integer",
+                        "misspelt.yml: 'shop.old-setting' is no longer supported: use shop.max-body-bytes");
     }
 
     @Test
     void aFileThatIsNotYaml_isReportedWithItsLine_beforeAnyPropertyCheck() throws Exception {
         assertThat(ConfigurationFile.springProblems(FIXTURES.resolve("broken.yml"), metadata()))
-                .singleElement().asString().contains("broken.yml: not valid YAML at line 3");
+                .singleElement()
+                .asString()
+                .contains("broken.yml: not valid YAML at line 3");
     }
 
     @Test
@@ -45,7 +48,10 @@ class ConfigurationFileTests {
         Path file = Files.createTempFile("duplicate", ".yml");
         Files.writeString(file, "server:\n  port: 8080\n  port: 8081\n");
 
-        assertThat(ConfigurationFile.yamlProblems(file)).singleElement().asString().contains("duplicate key port");
+        assertThat(ConfigurationFile.yamlProblems(file))
+                .singleElement()
+                .asString()
+                .contains("duplicate key port");
     }
 
     @Test
@@ -53,17 +59,25 @@ class ConfigurationFileTests {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> tree = Files.walk(REPOSITORY)) {
             tree.filter(Files::isRegularFile)
-                    .filter(path -> path.toString().endsWith(".yml") || path.toString().endsWith(".yaml"))
+                    .filter(path ->
+                            path.toString().endsWith(".yml") || path.toString().endsWith(".yaml"))
                     .filter(path -> Stream.of("target", "data", "node_modules", ".git")
-                            .noneMatch(skipped -> REPOSITORY.relativize(path).toString().startsWith(skipped + "/")
+                            .noneMatch(skipped -> REPOSITORY
+                                            .relativize(path)
+                                            .toString()
+                                            .startsWith(skipped + "/")
                                     || REPOSITORY.relativize(path).toString().contains("/" + skipped + "/")))
-                    .filter(path -> !path.startsWith(REPOSITORY.resolve("local-platform").resolve(FIXTURES)))
+                    .filter(path -> !path.startsWith(
+                            REPOSITORY.resolve("local-platform").resolve(FIXTURES)))
                     .forEach(files::add);
         }
 
-        assertThat(files).as("compose and application files found").anyMatch(p -> p.endsWith("docker-compose.yml"))
+        assertThat(files)
+                .as("compose and application files found")
+                .anyMatch(p -> p.endsWith("docker-compose.yml"))
                 .anyMatch(p -> p.endsWith("incident-service/src/main/resources/application.yml"));
-        assertThat(files.stream().flatMap(file -> ConfigurationFile.yamlProblems(file).stream())).isEmpty();
+        assertThat(files.stream().flatMap(file -> ConfigurationFile.yamlProblems(file).stream()))
+                .isEmpty();
     }
 
     private static ClassLoader metadata() throws Exception {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,11 +31,15 @@ class LocalKafkaBrokerTests {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(dataDir, 0, 0)) {
             assertThat(broker.bootstrapServers()).startsWith("127.0.0.1:");
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1)))
+                        .all()
+                        .get();
             }
             try (KafkaProducer<String, String> producer = producer(broker)) {
-                producer.send(new ProducerRecord<>("kept", "incident-1", "declared")).get();
-                producer.send(new ProducerRecord<>("kept", "incident-1", "resolved")).get();
+                producer.send(new ProducerRecord<>("kept", "incident-1", "declared"))
+                        .get();
+                producer.send(new ProducerRecord<>("kept", "incident-1", "resolved"))
+                        .get();
             }
         }
 
@@ -49,7 +52,7 @@ class LocalKafkaBrokerTests {
     @Test
     void topicsAreNotCreatedImplicitly() throws Exception {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(dataDir, 0, 0);
-             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             try (KafkaConsumer<String, String> consumer = consumer(broker)) {
                 consumer.partitionsFor("never-created", Duration.ofSeconds(2));
             } catch (Exception expected) {
@@ -60,18 +63,27 @@ class LocalKafkaBrokerTests {
     }
 
     private static KafkaProducer<String, String> producer(LocalKafkaBroker broker) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     private static KafkaConsumer<String, String> consumer(LocalKafkaBroker broker) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, true),
-                new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.bootstrapServers(),
+                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                        true),
+                new StringDeserializer(),
+                new StringDeserializer());
     }
 
     private static List<String> readAll(LocalKafkaBroker broker, String topic) {

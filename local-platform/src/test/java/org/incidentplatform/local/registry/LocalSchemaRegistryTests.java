@@ -2,6 +2,8 @@ package org.incidentplatform.local.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,9 +14,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,10 +46,12 @@ class LocalSchemaRegistryTests {
               {"name": "owner", "type": "string"}]}""";
 
     private static final ObjectMapper json = new ObjectMapper();
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     static Path dataDir;
+
     static LocalKafkaBroker broker;
     static LocalSchemaRegistry registry;
 
@@ -82,11 +83,16 @@ class LocalSchemaRegistryTests {
         assertThat(get("/schemas/ids/" + id).body().get("schema").asText()).isEqualTo(canonical(V1));
         assertThat(get("/subjects").body()).extracting(JsonNode::asText).contains("first-value");
         assertThat(get("/subjects/first-value/versions").body().toString()).isEqualTo("[1]");
-        assertThat(get("/subjects/first-value/versions/1").body()).isEqualTo(json.readTree(
-                "{\"subject\":\"first-value\",\"version\":1,\"id\":" + id + ",\"schema\":"
+        assertThat(get("/subjects/first-value/versions/1").body())
+                .isEqualTo(json.readTree("{\"subject\":\"first-value\",\"version\":1,\"id\":" + id + ",\"schema\":"
                         + json.writeValueAsString(canonical(V1)) + "}"));
-        assertThat(get("/subjects/first-value/versions/latest").body().get("version").asInt()).isEqualTo(1);
-        assertThat(get("/subjects/first-value/versions/-1").body().get("id").asInt()).isEqualTo(id);
+        assertThat(get("/subjects/first-value/versions/latest")
+                        .body()
+                        .get("version")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(get("/subjects/first-value/versions/-1").body().get("id").asInt())
+                .isEqualTo(id);
         assertThat(get("/subjects/first-value/versions/1/schema").body()).isEqualTo(json.readTree(V1));
         // Other tests register V1 under their own subjects, and share its id.
         assertThat(get("/schemas/ids/" + id + "/versions").body())
@@ -123,7 +129,8 @@ class LocalSchemaRegistryTests {
         assertThat(rejected.status()).isEqualTo(409);
         assertThat(rejected.body().get("error_code").asInt()).isEqualTo(409);
         assertThat(rejected.body().get("message").asText())
-                .startsWith("Schema being registered is incompatible with an earlier schema for subject \"strict-value\"")
+                .startsWith(
+                        "Schema being registered is incompatible with an earlier schema for subject \"strict-value\"")
                 .contains("owner")
                 .contains("BACKWARD");
         assertThat(get("/subjects/strict-value/versions").body().toString()).isEqualTo("[1]");
@@ -142,8 +149,10 @@ class LocalSchemaRegistryTests {
         assertThat(found.body().get("id").asInt()).isEqualTo(id);
         assertThat(found.body().get("version").asInt()).isEqualTo(1);
         assertThat(found.body().get("subject").asText()).isEqualTo("lookup-value");
-        assertThat(errorCode(post("/subjects/lookup-value", schemaRequest(V2_WITH_DEFAULTED_TITLE)))).isEqualTo(40403);
-        assertThat(errorCode(post("/subjects/never-registered", schemaRequest(V1)))).isEqualTo(40401);
+        assertThat(errorCode(post("/subjects/lookup-value", schemaRequest(V2_WITH_DEFAULTED_TITLE))))
+                .isEqualTo(40403);
+        assertThat(errorCode(post("/subjects/never-registered", schemaRequest(V1))))
+                .isEqualTo(40401);
     }
 
     @Test
@@ -174,8 +183,10 @@ class LocalSchemaRegistryTests {
             assertThat(a.status()).isEqualTo(400);
             assertThat(a.body().get("error_code").asInt()).isEqualTo(400);
         });
-        assertThat(errorCode(post("/subjects/broken-value/versions",
-                "{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\"}"))).isEqualTo(42201);
+        assertThat(errorCode(post(
+                        "/subjects/broken-value/versions",
+                        "{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\"}")))
+                .isEqualTo(42201);
         assertThat(get("/no/such/route")).satisfies(a -> {
             assertThat(a.status()).isEqualTo(404);
             assertThat(a.body().get("error_code").asInt()).isEqualTo(404);
@@ -191,19 +202,28 @@ class LocalSchemaRegistryTests {
     void compatibilityCheck_saysWhy_whenVerbose() throws Exception {
         register("checked-value", V1);
 
-        JsonNode incompatible = post("/compatibility/subjects/checked-value/versions/latest?verbose=true",
-                schemaRequest(V2_WITH_REQUIRED_OWNER)).body();
+        JsonNode incompatible = post(
+                        "/compatibility/subjects/checked-value/versions/latest?verbose=true",
+                        schemaRequest(V2_WITH_REQUIRED_OWNER))
+                .body();
         assertThat(incompatible.get("is_compatible").asBoolean()).isFalse();
         assertThat(incompatible.get("messages").toString()).contains("owner");
 
-        JsonNode compatible = post("/compatibility/subjects/checked-value/versions/1",
-                schemaRequest(V2_WITH_DEFAULTED_TITLE)).body();
+        JsonNode compatible = post(
+                        "/compatibility/subjects/checked-value/versions/1", schemaRequest(V2_WITH_DEFAULTED_TITLE))
+                .body();
         assertThat(compatible.toString()).isEqualTo("{\"is_compatible\":true}");
 
         assertThat(post("/compatibility/subjects/checked-value/versions", schemaRequest(V2_WITH_REQUIRED_OWNER))
-                .body().get("is_compatible").asBoolean()).isFalse();
+                        .body()
+                        .get("is_compatible")
+                        .asBoolean())
+                .isFalse();
         assertThat(post("/compatibility/subjects/no-versions-yet/versions", schemaRequest(V1))
-                .body().get("is_compatible").asBoolean()).isTrue();
+                        .body()
+                        .get("is_compatible")
+                        .asBoolean())
+                .isTrue();
         assertThat(errorCode(post("/compatibility/subjects/no-versions-yet/versions/latest", schemaRequest(V1))))
                 .isEqualTo(40401);
         assertThat(errorCode(post("/compatibility/subjects/checked-value/versions/5", schemaRequest(V1))))
@@ -230,14 +250,21 @@ class LocalSchemaRegistryTests {
     void subjectLevelNone_acceptsWhatBackwardRejects() throws Exception {
         register("relaxed-value", V1);
         assertThat(errorCode(get("/config/relaxed-value"))).isEqualTo(40408);
-        assertThat(get("/config/relaxed-value?defaultToGlobal=true").body().get("compatibilityLevel").asText())
+        assertThat(get("/config/relaxed-value?defaultToGlobal=true")
+                        .body()
+                        .get("compatibilityLevel")
+                        .asText())
                 .isEqualTo("BACKWARD");
 
-        assertThat(put("/config/relaxed-value", "{\"compatibility\":\"NONE\"}").body().toString())
+        assertThat(put("/config/relaxed-value", "{\"compatibility\":\"NONE\"}")
+                        .body()
+                        .toString())
                 .isEqualTo("{\"compatibility\":\"NONE\"}");
 
-        assertThat(get("/config/relaxed-value").body().get("compatibilityLevel").asText()).isEqualTo("NONE");
-        assertThat(post("/subjects/relaxed-value/versions", schemaRequest(V2_WITH_REQUIRED_OWNER)).status())
+        assertThat(get("/config/relaxed-value").body().get("compatibilityLevel").asText())
+                .isEqualTo("NONE");
+        assertThat(post("/subjects/relaxed-value/versions", schemaRequest(V2_WITH_REQUIRED_OWNER))
+                        .status())
                 .isEqualTo(200);
         assertThat(get("/subjects/relaxed-value/versions").body().toString()).isEqualTo("[1,2]");
     }
@@ -254,15 +281,29 @@ class LocalSchemaRegistryTests {
         }
 
         try (LocalSchemaRegistry restarted = LocalSchemaRegistry.start(broker.bootstrapServers(), 0)) {
-            assertThat(send(restarted, "GET", "/subjects/durable-value/versions", null).body().toString())
+            assertThat(send(restarted, "GET", "/subjects/durable-value/versions", null)
+                            .body()
+                            .toString())
                     .isEqualTo("[1,2]");
-            assertThat(send(restarted, "GET", "/subjects/durable-value/versions/1", null).body().get("id").asInt())
+            assertThat(send(restarted, "GET", "/subjects/durable-value/versions/1", null)
+                            .body()
+                            .get("id")
+                            .asInt())
                     .isEqualTo(v1);
-            assertThat(send(restarted, "GET", "/subjects/durable-value/versions/2", null).body().get("id").asInt())
+            assertThat(send(restarted, "GET", "/subjects/durable-value/versions/2", null)
+                            .body()
+                            .get("id")
+                            .asInt())
                     .isEqualTo(v2);
-            assertThat(send(restarted, "GET", "/schemas/ids/" + v2, null).body().get("schema").asText())
+            assertThat(send(restarted, "GET", "/schemas/ids/" + v2, null)
+                            .body()
+                            .get("schema")
+                            .asText())
                     .isEqualTo(canonical(V2_WITH_DEFAULTED_TITLE));
-            assertThat(send(restarted, "GET", "/config/durable-value", null).body().get("compatibilityLevel").asText())
+            assertThat(send(restarted, "GET", "/config/durable-value", null)
+                            .body()
+                            .get("compatibilityLevel")
+                            .asText())
                     .isEqualTo("FULL_TRANSITIVE");
             assertThat(register(restarted, "durable-value", V1)).isEqualTo(v1);
         }
@@ -275,16 +316,17 @@ class LocalSchemaRegistryTests {
 
         Map<String, String> topic = readSchemasTopic();
 
-        String schemaValue = topic.get("{\"keytype\":\"SCHEMA\",\"subject\":\"on-disk-value\",\"version\":1,\"magic\":1}");
+        String schemaValue =
+                topic.get("{\"keytype\":\"SCHEMA\",\"subject\":\"on-disk-value\",\"version\":1,\"magic\":1}");
         assertThat(schemaValue).isNotNull();
-        assertThat(json.readTree(schemaValue)).isEqualTo(json.readTree("{\"subject\":\"on-disk-value\",\"version\":1,"
-                + "\"id\":" + id + ",\"schema\":" + json.writeValueAsString(canonical(V1)) + ",\"deleted\":false}"));
+        assertThat(json.readTree(schemaValue))
+                .isEqualTo(json.readTree("{\"subject\":\"on-disk-value\",\"version\":1," + "\"id\":" + id
+                        + ",\"schema\":" + json.writeValueAsString(canonical(V1)) + ",\"deleted\":false}"));
         assertThat(topic.get("{\"keytype\":\"CONFIG\",\"subject\":\"on-disk-value\",\"magic\":0}"))
                 .isEqualTo("{\"compatibilityLevel\":\"FORWARD\"}");
     }
 
-    private record Answer(int status, String contentType, JsonNode body) {
-    }
+    private record Answer(int status, String contentType, JsonNode body) {}
 
     private static int register(String subject, String schema) throws Exception {
         return register(registry, subject, schema);
@@ -292,7 +334,9 @@ class LocalSchemaRegistryTests {
 
     private static int register(LocalSchemaRegistry target, String subject, String schema) throws Exception {
         Answer answer = send(target, "POST", "/subjects/" + subject + "/versions", schemaRequest(schema));
-        assertThat(answer.status()).as("register under %s: %s", subject, answer.body()).isEqualTo(200);
+        assertThat(answer.status())
+                .as("register under %s: %s", subject, answer.body())
+                .isEqualTo(200);
         return answer.body().get("id").asInt();
     }
 
@@ -328,11 +372,14 @@ class LocalSchemaRegistryTests {
         HttpRequest request = HttpRequest.newBuilder(URI.create(target.url() + path))
                 .timeout(Duration.ofSeconds(40))
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+        return new Answer(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null),
                 json.readTree(response.body()));
     }
 
@@ -342,7 +389,8 @@ class LocalSchemaRegistryTests {
         TopicPartition partition = new TopicPartition(Topics.SCHEMAS.name(), 0);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-                new StringDeserializer(), new StringDeserializer())) {
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);

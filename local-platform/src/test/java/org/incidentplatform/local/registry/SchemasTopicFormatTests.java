@@ -15,14 +15,15 @@ class SchemasTopicFormatTests {
 
     @Test
     void schemaVersion_isWrittenWithConfluentsKeyAndValue() {
-        SchemasTopicFormat.Entry entry = SchemasTopicFormat.encode(
-                new SchemaVersion("incident-events-value", 1, 7, SCHEMA, false));
+        SchemasTopicFormat.Entry entry =
+                SchemasTopicFormat.encode(new SchemaVersion("incident-events-value", 1, 7, SCHEMA, false));
 
         assertThat(entry.key())
                 .isEqualTo("{\"keytype\":\"SCHEMA\",\"subject\":\"incident-events-value\",\"version\":1,\"magic\":1}");
-        assertThat(entry.value()).isEqualTo("{\"subject\":\"incident-events-value\",\"version\":1,\"id\":7,"
-                + "\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Incident\\\",\\\"fields\\\":[]}\","
-                + "\"deleted\":false}");
+        assertThat(entry.value())
+                .isEqualTo("{\"subject\":\"incident-events-value\",\"version\":1,\"id\":7,"
+                        + "\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Incident\\\",\\\"fields\\\":[]}\","
+                        + "\"deleted\":false}");
     }
 
     @Test
@@ -47,14 +48,16 @@ class SchemasTopicFormatTests {
                 + "\"schema\":\"\\\"string\\\"\",\"deleted\":true}";
 
         assertThat(SchemasTopicFormat.decode(key, value)).contains(new SchemaVersion("s", 3, 12, "\"string\"", true));
-        assertThat(SchemasTopicFormat.decode("{\"keytype\":\"CONFIG\",\"subject\":null,\"magic\":0}",
-                "{\"compatibilityLevel\":\"FORWARD_TRANSITIVE\"}"))
+        assertThat(SchemasTopicFormat.decode(
+                        "{\"keytype\":\"CONFIG\",\"subject\":null,\"magic\":0}",
+                        "{\"compatibilityLevel\":\"FORWARD_TRANSITIVE\"}"))
                 .contains(new CompatibilitySet(null, CompatibilityLevel.FORWARD_TRANSITIVE));
     }
 
     @Test
     void tombstones_eraseAVersion_orClearASubjectsLevel() {
-        assertThat(SchemasTopicFormat.decode("{\"keytype\":\"SCHEMA\",\"subject\":\"s\",\"version\":2,\"magic\":1}", null))
+        assertThat(SchemasTopicFormat.decode(
+                        "{\"keytype\":\"SCHEMA\",\"subject\":\"s\",\"version\":2,\"magic\":1}", null))
                 .contains(new SchemaVersionErased("s", 2));
         assertThat(SchemasTopicFormat.decode("{\"keytype\":\"CONFIG\",\"subject\":\"s\",\"magic\":0}", null))
                 .contains(new CompatibilitySet("s", null));
@@ -62,9 +65,11 @@ class SchemasTopicFormatTests {
 
     @Test
     void keyTypesTheRegistryDoesNotKeep_areSkipped() {
-        assertThat(SchemasTopicFormat.decode("{\"keytype\":\"NOOP\",\"magic\":0}", null)).isEmpty();
-        assertThat(SchemasTopicFormat.decode("{\"keytype\":\"MODE\",\"subject\":null,\"magic\":0}",
-                "{\"mode\":\"READWRITE\"}")).isEmpty();
+        assertThat(SchemasTopicFormat.decode("{\"keytype\":\"NOOP\",\"magic\":0}", null))
+                .isEmpty();
+        assertThat(SchemasTopicFormat.decode(
+                        "{\"keytype\":\"MODE\",\"subject\":null,\"magic\":0}", "{\"mode\":\"READWRITE\"}"))
+                .isEmpty();
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -56,7 +55,8 @@ class SerdeOverRegistryTests {
 
         try (KafkaProducer<String, Object> producer = producer()) {
             for (IncidentEvent event : written) {
-                producer.send(new ProducerRecord<>(topic, event.getIncidentId(), event)).get();
+                producer.send(new ProducerRecord<>(topic, event.getIncidentId(), event))
+                        .get();
             }
         }
 
@@ -78,13 +78,16 @@ class SerdeOverRegistryTests {
         older.getFields().forEach(field -> oldRecord.put(field.name(), generic.get(field.name())));
 
         try (KafkaProducer<String, Object> producer = producer()) {
-            producer.send(new ProducerRecord<>(topic, sample.getIncidentId(), oldRecord)).get();
+            producer.send(new ProducerRecord<>(topic, sample.getIncidentId(), oldRecord))
+                    .get();
         }
 
         List<Object> read = readAll(topic, 1);
         assertThat(read).singleElement().isInstanceOfSatisfying(IncidentEvent.class, event -> {
             assertThat(event.getIncidentId()).isEqualTo(EveryPayload.INCIDENT_ID);
-            assertThat(event.getCorrelationId()).as("default of the field the writer did not have").isNull();
+            assertThat(event.getCorrelationId())
+                    .as("default of the field the writer did not have")
+                    .isNull();
             assertThat(event.getPayload()).isEqualTo(sample.getPayload());
         });
     }
@@ -119,9 +122,12 @@ class SerdeOverRegistryTests {
 
     private static KafkaProducer<String, Object> producer() {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                "schema.registry.url", LocalPlatformExtension.schemaRegistryUrl());
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalPlatformExtension.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                "schema.registry.url",
+                LocalPlatformExtension.schemaRegistryUrl());
         AvroSerializer<Object> values = new AvroSerializer<>();
         values.configure(config, false);
         return new KafkaProducer<>(config, new StringSerializer(), values);
@@ -129,9 +135,12 @@ class SerdeOverRegistryTests {
 
     private static List<Object> readAll(String topic, int expected) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers(),
-                "schema.registry.url", LocalPlatformExtension.schemaRegistryUrl(),
-                "specific.avro.reader", true);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalPlatformExtension.bootstrapServers(),
+                "schema.registry.url",
+                LocalPlatformExtension.schemaRegistryUrl(),
+                "specific.avro.reader",
+                true);
         AvroDeserializer<Object> values = new AvroDeserializer<>();
         values.configure(config, false);
         List<Object> read = new ArrayList<>();

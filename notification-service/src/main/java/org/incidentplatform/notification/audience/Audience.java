@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.incidentplatform.notification.subscription.Subscription;
 import org.incidentplatform.schemas.Vocabulary.Impact;
 
@@ -102,7 +101,8 @@ public record Audience(boolean maintenance, boolean onlyForThoseTold, Reach now,
     }
 
     private static String higher(String one, String other) {
-        Comparator<String> byImpact = Comparator.comparing(name -> incidentImpact(name).map(Impact::rank).orElse(-1));
+        Comparator<String> byImpact = Comparator.comparing(
+                name -> incidentImpact(name).map(Impact::rank).orElse(-1));
         return byImpact.compare(one, other) >= 0 ? one : other;
     }
 

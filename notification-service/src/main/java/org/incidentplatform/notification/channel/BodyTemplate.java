@@ -14,6 +14,7 @@ record BodyTemplate(String head, String tail) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Every Statuspage body starts so: meta first, its unsubscribe first, rendered as null. */
     private static final String HEAD = "{\"meta\":{\"unsubscribe\":";
+
     private static final String OPEN = "null";
 
     /** @param json a rendered body whose first member is {@code meta} and meta's first is a null {@code unsubscribe} */

@@ -5,20 +5,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
-
 import org.incidentplatform.notification.NotificationProperties;
 import org.incidentplatform.notification.subscription.Channel;
 import org.incidentplatform.notification.subscription.LinkSigner;
 import org.incidentplatform.notification.subscription.TargetPolicy;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /** The channels, built once from the settings. */
 @Configuration(proxyBeanMethods = false)
@@ -45,8 +43,11 @@ public class Channels {
     }
 
     @Bean
-    EmailChannel emailChannel(NotificationProperties properties, LinkSigner links,
-                              ObjectProvider<JavaMailSender> mailSender, ObjectProvider<MailProperties> mail) {
+    EmailChannel emailChannel(
+            NotificationProperties properties,
+            LinkSigner links,
+            ObjectProvider<JavaMailSender> mailSender,
+            ObjectProvider<MailProperties> mail) {
         NotificationProperties.Email email = properties.email();
         MailTransport transport = switch (email.mode()) {
             case OUTBOX -> new MailTransport.Outbox(Path.of(email.outboxDir()));
@@ -59,26 +60,34 @@ public class Channels {
                 yield new MailTransport.Smtp(sender, mail.getObject().getHost());
             }
         };
-        EmailChannel channel = new EmailChannel(transport, engine(TemplateMode.HTML), engine(TemplateMode.TEXT),
-                email.from(), properties.publicUrl(), properties.statusPageUrl(), links);
+        EmailChannel channel = new EmailChannel(
+                transport,
+                engine(TemplateMode.HTML),
+                engine(TemplateMode.TEXT),
+                email.from(),
+                properties.publicUrl(),
+                properties.statusPageUrl(),
+                links);
         byChannel.put(Channel.EMAIL, channel);
         return channel;
     }
 
     @Bean
-    WebhookChannel webhookChannel(NotificationProperties properties, TargetPolicy policy, LinkSigner links,
-                                  Clock clock) {
-        WebhookChannel channel = new WebhookChannel(new HttpPost(policy, properties.webhook()),
-                new StatuspagePayload.Page(properties.pageId(), properties.statusPageUrl()), properties.publicUrl(),
-                links, clock);
+    WebhookChannel webhookChannel(
+            NotificationProperties properties, TargetPolicy policy, LinkSigner links, Clock clock) {
+        WebhookChannel channel = new WebhookChannel(
+                new HttpPost(policy, properties.webhook()),
+                new StatuspagePayload.Page(properties.pageId(), properties.statusPageUrl()),
+                properties.publicUrl(),
+                links,
+                clock);
         byChannel.put(Channel.WEBHOOK, channel);
         return channel;
     }
 
     @Bean
     SlackChannel slackChannel(NotificationProperties properties, TargetPolicy policy) {
-        SlackChannel channel = new SlackChannel(new HttpPost(policy, properties.webhook()),
-                properties.statusPageUrl());
+        SlackChannel channel = new SlackChannel(new HttpPost(policy, properties.webhook()), properties.statusPageUrl());
         byChannel.put(Channel.SLACK, channel);
         return channel;
     }

@@ -1,23 +1,20 @@
 package org.incidentplatform.notification.channel;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
 import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.subscription.LinkSigner;
 import org.incidentplatform.notification.subscription.Subscription;
 import org.incidentplatform.schemas.Vocabulary.Words;
-import org.thymeleaf.ITemplateEngine;
-import org.unbescape.html.HtmlEscape;
-import org.thymeleaf.context.Context;
-
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * Incident mail and the double opt-in confirmation, each with an HTML and a plain-text body from
@@ -40,8 +37,14 @@ public final class EmailChannel implements DeliveryChannel {
     private final LinkSigner links;
     final RenderedBodies<Bodies> rendered = new RenderedBodies<>(WebhookChannel.RENDERED_EVENTS);
 
-    EmailChannel(MailTransport transport, ITemplateEngine html, ITemplateEngine text, String from, URI publicUrl,
-                 URI statusPageUrl, LinkSigner links) {
+    EmailChannel(
+            MailTransport transport,
+            ITemplateEngine html,
+            ITemplateEngine text,
+            String from,
+            URI publicUrl,
+            URI statusPageUrl,
+            LinkSigner links) {
         this.transport = transport;
         this.html = html;
         this.text = text;
@@ -58,13 +61,18 @@ public final class EmailChannel implements DeliveryChannel {
         String unsubscribe = Links.unsubscribe(publicUrl, links, subscription.id());
         Bodies bodies;
         try {
-            bodies = rendered.of(delivery.getEventId(), () -> render("incident", incidentModel(notice,
-                    UNSUBSCRIBE_PLACEHOLDER)));
+            bodies = rendered.of(
+                    delivery.getEventId(), () -> render("incident", incidentModel(notice, UNSUBSCRIBE_PLACEHOLDER)));
         } catch (RuntimeException e) {
             return new AttemptResult(false, null, "mail not sent: " + e.getMessage(), elapsed(start));
         }
-        return send(subscription.target(), "[" + statusPageUrl.getHost() + "] " + Wording.headline(notice),
-                bodies.forSubscriber(unsubscribe), unsubscribe, delivery.getDeliveryId().toString(), start);
+        return send(
+                subscription.target(),
+                "[" + statusPageUrl.getHost() + "] " + Wording.headline(notice),
+                bodies.forSubscriber(unsubscribe),
+                unsubscribe,
+                delivery.getDeliveryId().toString(),
+                start);
     }
 
     /** What the incident templates show; {@code unsubscribeUrl} is a subscriber's link or the placeholder. */
@@ -84,11 +92,19 @@ public final class EmailChannel implements DeliveryChannel {
         Map<String, Object> model = Map.of(
                 "confirmUrl", Links.confirm(publicUrl, links, subscription.id()),
                 "statusPageUrl", statusPageUrl.toString(),
-                "components", String.join(", ", subscription.components().stream().sorted().toList()),
+                "components",
+                        String.join(
+                                ", ",
+                                subscription.components().stream().sorted().toList()),
                 "minImpact", subscription.minImpact().wireValue());
         try {
-            return send(subscription.target(), "Confirm your subscription to " + statusPageUrl.getHost(),
-                    render("confirm", model), null, subscription.id(), start);
+            return send(
+                    subscription.target(),
+                    "Confirm your subscription to " + statusPageUrl.getHost(),
+                    render("confirm", model),
+                    null,
+                    subscription.id(),
+                    start);
         } catch (RuntimeException e) {
             return new AttemptResult(false, null, "mail not sent: " + e.getMessage(), elapsed(start));
         }
@@ -96,12 +112,13 @@ public final class EmailChannel implements DeliveryChannel {
 
     Bodies render(String template, Map<String, Object> model) {
         Context context = new Context(Locale.ENGLISH, model);
-        return new Bodies(text.process("mail/" + template + ".txt", context),
+        return new Bodies(
+                text.process("mail/" + template + ".txt", context),
                 html.process("mail/" + template + ".html", context));
     }
 
-    private AttemptResult send(String to, String subject, Bodies bodies, String unsubscribeUrl, String messageKey,
-                               long start) {
+    private AttemptResult send(
+            String to, String subject, Bodies bodies, String unsubscribeUrl, String messageKey, long start) {
         try {
             MimeMessage message = transport.newMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -135,7 +152,8 @@ public final class EmailChannel implements DeliveryChannel {
 
         /** These bodies with the placeholder replaced by the subscriber's link, escaped in HTML as Thymeleaf does. */
         Bodies forSubscriber(String unsubscribeUrl) {
-            return new Bodies(text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribeUrl),
+            return new Bodies(
+                    text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribeUrl),
                     html.replace(UNSUBSCRIBE_PLACEHOLDER, HtmlEscape.escapeHtml4Xml(unsubscribeUrl)));
         }
     }

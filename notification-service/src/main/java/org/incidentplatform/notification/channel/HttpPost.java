@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -96,11 +95,11 @@ final class HttpPost {
         } catch (IOException e) {
             // A connect, read or pool timeout, or the deadline cancelling the request (which closes its socket).
             if (e instanceof InterruptedIOException || request.isCancelled()) {
-                return new AttemptResult(false, null, "no response within " + timeout.toSeconds() + " s",
-                        elapsed(start));
+                return new AttemptResult(
+                        false, null, "no response within " + timeout.toSeconds() + " s", elapsed(start));
             }
-            return new AttemptResult(false, null, "connection failed: " + e.getClass().getSimpleName(),
-                    elapsed(start));
+            return new AttemptResult(
+                    false, null, "connection failed: " + e.getClass().getSimpleName(), elapsed(start));
         } finally {
             deadline.cancel(false);
         }

@@ -3,14 +3,12 @@ package org.incidentplatform.notification.channel;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-
 import org.incidentplatform.notification.subscription.LinkSigner;
 
 /** The links notices carry: to the incident on the status page, and the signed ones back to this service. */
 public final class Links {
 
-    private Links() {
-    }
+    private Links() {}
 
     public static String incident(URI statusPageUrl, String incidentId) {
         return strip(statusPageUrl) + "/incidents/" + encode(incidentId);

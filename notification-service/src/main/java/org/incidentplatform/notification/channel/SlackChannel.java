@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.subscription.Subscription;
@@ -24,6 +23,7 @@ public final class SlackChannel implements DeliveryChannel {
 
     /** Block Kit's limits: a header's plain_text, and any other text object (section, context element). */
     static final int MAX_HEADER = 150;
+
     static final int MAX_TEXT = 3000;
     static final String ELLIPSIS = "…";
 
@@ -39,8 +39,8 @@ public final class SlackChannel implements DeliveryChannel {
 
     @Override
     public AttemptResult deliver(Delivery delivery, Subscription subscription) {
-        String message = rendered.of(delivery.getEventId(),
-                () -> JSON.writeValueAsString(message(delivery.getNotice(), statusPageUrl)));
+        String message = rendered.of(
+                delivery.getEventId(), () -> JSON.writeValueAsString(message(delivery.getNotice(), statusPageUrl)));
         return http.post(subscription.target(), message, Map.of());
     }
 
@@ -51,15 +51,35 @@ public final class SlackChannel implements DeliveryChannel {
         message.put("text", fit(headline + ": " + notice.getMessage(), MAX_TEXT - link.length() - 1) + " " + link);
         List<Object> blocks = new ArrayList<>();
         blocks.add(Map.of("type", "header", "text", Map.of("type", "plain_text", "text", fit(headline, MAX_HEADER))));
-        blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", fit(
-                "*" + escape(notice.getTitle()) + "*\n*Status:* " + Words.of(notice.getStatus()).sentence()
-                        + (notice.getMaintenance() ? "" : "   *Impact:* " + notice.getImpact())
-                        + "\n" + escape(notice.getMessage()), MAX_TEXT))));
+        blocks.add(Map.of(
+                "type",
+                "section",
+                "text",
+                Map.of(
+                        "type",
+                        "mrkdwn",
+                        "text",
+                        fit(
+                                "*" + escape(notice.getTitle()) + "*\n*Status:* "
+                                        + Words.of(notice.getStatus()).sentence()
+                                        + (notice.getMaintenance() ? "" : "   *Impact:* " + notice.getImpact())
+                                        + "\n" + escape(notice.getMessage()),
+                                MAX_TEXT))));
         String components = Wording.components(notice);
         String linked = "<" + link + "|View on the status page>";
-        blocks.add(Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn", "text",
-                (components.isEmpty() ? "" : fit("Affected: " + escape(components), MAX_TEXT - linked.length() - 3)
-                        + " · ") + linked))));
+        blocks.add(Map.of(
+                "type",
+                "context",
+                "elements",
+                List.of(Map.of(
+                        "type",
+                        "mrkdwn",
+                        "text",
+                        (components.isEmpty()
+                                        ? ""
+                                        : fit("Affected: " + escape(components), MAX_TEXT - linked.length() - 3)
+                                                + " · ")
+                                + linked))));
         message.put("blocks", blocks);
         return message;
     }

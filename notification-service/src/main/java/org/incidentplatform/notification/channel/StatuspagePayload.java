@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.notification.events.ComponentChange;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.events.NoticeUpdate;
@@ -32,29 +31,28 @@ final class StatuspagePayload {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private StatuspagePayload() {
-    }
+    private StatuspagePayload() {}
 
     /** Who the page is: its id as the Statuspage v2 API reports it, and its public URL. */
-    record Page(String id, URI url) {
-    }
+    record Page(String id, URI url) {}
 
     /**
      * What one event sends every webhook subscriber.
      *
      * @param components one body per changed component, by component id, in id order
      */
-    record Webhooks(BodyTemplate incident, Map<String, BodyTemplate> components) {
-    }
+    record Webhooks(BodyTemplate incident, Map<String, BodyTemplate> components) {}
 
     static Webhooks render(Notice notice, String eventId, Page page, Instant generatedAt) {
         Map<String, BodyTemplate> components = new LinkedHashMap<>();
         for (ComponentChange change : notice.getChangedComponents()) {
-            components.put(change.getComponentId(),
-                    BodyTemplate.of(JSON.writeValueAsString(componentBody(notice, change, eventId, page, generatedAt))));
+            components.put(
+                    change.getComponentId(),
+                    BodyTemplate.of(
+                            JSON.writeValueAsString(componentBody(notice, change, eventId, page, generatedAt))));
         }
-        return new Webhooks(BodyTemplate.of(JSON.writeValueAsString(incidentBody(notice, page, generatedAt))),
-                components);
+        return new Webhooks(
+                BodyTemplate.of(JSON.writeValueAsString(incidentBody(notice, page, generatedAt))), components);
     }
 
     /** The {@code incident} webhook, with {@code meta.unsubscribe} null: the template's open place. */
@@ -67,8 +65,8 @@ final class StatuspagePayload {
     }
 
     /** One changed component's {@code component_update} webhook, with {@code meta.unsubscribe} null. */
-    static Map<String, Object> componentBody(Notice notice, ComponentChange change, String eventId, Page page,
-                                             Instant generatedAt) {
+    static Map<String, Object> componentBody(
+            Notice notice, ComponentChange change, String eventId, Page page, Instant generatedAt) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("meta", meta(notice, generatedAt));
         body.put("page", page(notice, page));
@@ -141,8 +139,8 @@ final class StatuspagePayload {
         incident.put("page_id", page.id());
         incident.put("organization_id", page.id());
         List<Map<String, Object>> components = new ArrayList<>();
-        notice.getComponents().forEach((id, status) -> components.add(Map.of("id", id, "name", name(notice, id),
-                "status", status)));
+        notice.getComponents()
+                .forEach((id, status) -> components.add(Map.of("id", id, "name", name(notice, id), "status", status)));
         incident.put("components", components);
         List<Map<String, Object>> updates = new ArrayList<>();
         notice.getUpdates().forEach(update -> {
@@ -184,8 +182,12 @@ final class StatuspagePayload {
 
     static boolean open(Notice notice) {
         return switch (notice.getType()) {
-            case incident_resolved, incident_retracted, postmortem_published, maintenance_completed,
-                    maintenance_cancelled, maintenance_scheduled -> false;
+            case incident_resolved,
+                    incident_retracted,
+                    postmortem_published,
+                    maintenance_completed,
+                    maintenance_cancelled,
+                    maintenance_scheduled -> false;
             default -> true;
         };
     }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-
 import org.incidentplatform.notification.events.Delivery;
 import org.incidentplatform.notification.subscription.LinkSigner;
 import org.incidentplatform.notification.subscription.Subscription;
@@ -41,25 +40,33 @@ public final class WebhookChannel implements DeliveryChannel {
 
     @Override
     public AttemptResult deliver(Delivery delivery, Subscription subscription) {
-        StatuspagePayload.Webhooks webhooks = rendered.of(delivery.getEventId(), () -> StatuspagePayload.render(
-                delivery.getNotice(), delivery.getEventId(), page, clock.instant()));
+        StatuspagePayload.Webhooks webhooks = rendered.of(
+                delivery.getEventId(),
+                () -> StatuspagePayload.render(delivery.getNotice(), delivery.getEventId(), page, clock.instant()));
         String unsubscribe = Links.unsubscribe(publicUrl, links, subscription.id());
         String deliveryId = delivery.getDeliveryId().toString();
-        AttemptResult result = post(subscription, deliveryId, webhooks.incident().forSubscriber(unsubscribe));
+        AttemptResult result =
+                post(subscription, deliveryId, webhooks.incident().forSubscriber(unsubscribe));
         long latency = result.latencyMillis();
         for (Map.Entry<String, BodyTemplate> component : webhooks.components().entrySet()) {
             if (!result.delivered()) {
                 break;
             }
-            if (!subscription.components().isEmpty() && !subscription.components().contains(component.getKey())) {
+            if (!subscription.components().isEmpty()
+                    && !subscription.components().contains(component.getKey())) {
                 continue;
             }
-            result = post(subscription, componentWebhookId(deliveryId, component.getKey()),
+            result = post(
+                    subscription,
+                    componentWebhookId(deliveryId, component.getKey()),
                     component.getValue().forSubscriber(unsubscribe));
             latency += result.latencyMillis();
             if (!result.delivered()) {
-                result = new AttemptResult(false, result.httpStatus(),
-                        "component_update " + component.getKey() + ": " + result.detail(), 0);
+                result = new AttemptResult(
+                        false,
+                        result.httpStatus(),
+                        "component_update " + component.getKey() + ": " + result.detail(),
+                        0);
             }
         }
         return new AttemptResult(result.delivered(), result.httpStatus(), result.detail(), latency);
@@ -67,15 +74,20 @@ public final class WebhookChannel implements DeliveryChannel {
 
     /** The {@code webhook-id} of one component's webhook of a delivery: the same on every retry. */
     static String componentWebhookId(String deliveryId, String componentId) {
-        return UUID.nameUUIDFromBytes((deliveryId + '\n' + componentId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((deliveryId + '\n' + componentId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private AttemptResult post(Subscription subscription, String webhookId, String body) {
         long timestamp = clock.instant().getEpochSecond();
-        return http.post(subscription.target(), body, Map.of(
-                "webhook-id", webhookId,
-                "webhook-timestamp", Long.toString(timestamp),
-                "webhook-signature", WebhookSigner.signature(subscription.secret(), webhookId, timestamp, body)));
+        return http.post(
+                subscription.target(),
+                body,
+                Map.of(
+                        "webhook-id", webhookId,
+                        "webhook-timestamp", Long.toString(timestamp),
+                        "webhook-signature",
+                                WebhookSigner.signature(subscription.secret(), webhookId, timestamp, body)));
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,8 +19,7 @@ public final class WebhookSigner {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     public static String newSecret() {
         byte[] key = new byte[24];
@@ -34,8 +32,8 @@ public final class WebhookSigner {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(encodedKey), "HmacSHA256"));
-            byte[] signed = mac.doFinal((webhookId + '.' + timestampSeconds + '.' + body)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] signed =
+                    mac.doFinal((webhookId + '.' + timestampSeconds + '.' + body).getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(signed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has HmacSHA256", e);

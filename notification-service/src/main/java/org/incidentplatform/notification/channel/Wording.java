@@ -1,7 +1,6 @@
 package org.incidentplatform.notification.channel;
 
 import java.util.stream.Collectors;
-
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.schemas.Vocabulary.Words;
 
@@ -11,8 +10,7 @@ import org.incidentplatform.schemas.Vocabulary.Words;
  */
 final class Wording {
 
-    private Wording() {
-    }
+    private Wording() {}
 
     static String headline(Notice notice) {
         String what = switch (notice.getType()) {
@@ -33,8 +31,8 @@ final class Wording {
     static String components(Notice notice) {
         return notice.getComponents().entrySet().stream()
                 .sorted(java.util.Map.Entry.comparingByKey())
-                .map(entry -> StatuspagePayload.name(notice, entry.getKey())
-                        + " (" + Words.of(entry.getValue()).lowerCase() + ")")
+                .map(entry -> StatuspagePayload.name(notice, entry.getKey()) + " ("
+                        + Words.of(entry.getValue()).lowerCase() + ")")
                 .collect(Collectors.joining(", "));
     }
 }

@@ -2,7 +2,6 @@ package org.incidentplatform.notification.dispatch;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
-
 import org.incidentplatform.notification.NotificationProperties;
 
 /**

@@ -3,7 +3,6 @@ package org.incidentplatform.notification.dispatch;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.incidentplatform.events.ComponentAdded;
@@ -37,12 +36,21 @@ class ComponentNames {
     private final Deserializer<IncidentEvent> events;
 
     ComponentNames(PlatformProperties platform) {
-        events = Topics.INCIDENT_EVENTS.valueSerde(platform.schemaRegistryUrl().toString()).deserializer();
+        events = Topics.INCIDENT_EVENTS
+                .valueSerde(platform.schemaRegistryUrl().toString())
+                .deserializer();
     }
 
-    @KafkaListener(id = LISTENER_ID, topicPartitions = @TopicPartition(topic = Topics.INCIDENT_EVENTS_NAME,
-            partitionOffsets = @PartitionOffset(initialOffset = "0",
-                    partition = "0-#{T(org.incidentplatform.schemas.Topics).INCIDENT_EVENTS.partitions() - 1}")),
+    @KafkaListener(
+            id = LISTENER_ID,
+            topicPartitions =
+                    @TopicPartition(
+                            topic = Topics.INCIDENT_EVENTS_NAME,
+                            partitionOffsets =
+                                    @PartitionOffset(
+                                            initialOffset = "0",
+                                            partition =
+                                                    "0-#{T(org.incidentplatform.schemas.Topics).INCIDENT_EVENTS.partitions() - 1}")),
             properties = "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
     void follow(ConsumerRecord<String, byte[]> record) {
         if (!Topics.CATALOGUE_KEY.equals(record.key()) || record.value() == null) {
@@ -52,7 +60,10 @@ class ComponentNames {
             apply(events.deserialize(Topics.INCIDENT_EVENTS.name(), record.value()));
         } catch (RuntimeException unreadable) {
             // projection-service dead-letters unreadable records; a missing name only shows the id.
-            log.warn("skipping an unreadable catalogue event at offset {}: {}", record.offset(), unreadable.getMessage());
+            log.warn(
+                    "skipping an unreadable catalogue event at offset {}: {}",
+                    record.offset(),
+                    unreadable.getMessage());
         }
     }
 
@@ -70,9 +81,16 @@ class ComponentNames {
         if (named == delivery.getNotice()) {
             return delivery;
         }
-        return new Delivery(delivery.getDeliveryId(), delivery.getSubscriptionId(), delivery.getEventId(),
-                delivery.getAttempt(), delivery.getRequestedAt(), delivery.getEventRecordedAt(), delivery.getDueAt(),
-                delivery.getLastFailure(), named);
+        return new Delivery(
+                delivery.getDeliveryId(),
+                delivery.getSubscriptionId(),
+                delivery.getEventId(),
+                delivery.getAttempt(),
+                delivery.getRequestedAt(),
+                delivery.getEventRecordedAt(),
+                delivery.getDueAt(),
+                delivery.getLastFailure(),
+                named);
     }
 
     /** The notice with the current names of the components it mentions: once per notice, not per subscriber. */

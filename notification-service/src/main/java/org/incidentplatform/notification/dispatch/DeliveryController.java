@@ -1,11 +1,9 @@
 package org.incidentplatform.notification.dispatch;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.incidentplatform.notification.web.ProblemException;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,19 +31,20 @@ class DeliveryController {
 
     /** @param status delivered, retrying, parked or skipped */
     @GetMapping("/api/v1/deliveries")
-    ResponseEntity<List<DeliveryLog.Entry>> deliveries(@RequestParam(required = false) String incidentId,
-                                                       @RequestParam(required = false) String subscriptionId,
-                                                       @RequestParam(required = false) String status,
-                                                       @RequestParam(required = false) String after,
-                                                       @RequestParam(required = false) String limit,
-                                                       HttpServletRequest request) {
+    ResponseEntity<List<DeliveryLog.Entry>> deliveries(
+            @RequestParam(required = false) String incidentId,
+            @RequestParam(required = false) String subscriptionId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String limit,
+            HttpServletRequest request) {
         DeliveryLog.Status wanted = null;
         if (status != null) {
             try {
                 wanted = DeliveryLog.Status.valueOf(status.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ProblemException(HttpStatus.BAD_REQUEST, "status",
-                        "status must be delivered, retrying, parked or skipped");
+                throw new ProblemException(
+                        HttpStatus.BAD_REQUEST, "status", "status must be delivered, retrying, parked or skipped");
             }
         }
         DeliveryLog.Cursor from = null;
@@ -53,7 +52,9 @@ class DeliveryController {
             try {
                 from = DeliveryLog.Cursor.parse(after);
             } catch (IllegalArgumentException e) {
-                throw new ProblemException(HttpStatus.BAD_REQUEST, "after",
+                throw new ProblemException(
+                        HttpStatus.BAD_REQUEST,
+                        "after",
                         "after must be the value a previous page's Link: rel=\"next\" gave");
             }
         }
@@ -65,12 +66,12 @@ class DeliveryController {
                 size = -1;
             }
             if (size < 1 || size > MAX_LIMIT) {
-                throw new ProblemException(HttpStatus.BAD_REQUEST, "limit",
-                        "limit must be a whole number from 1 to " + MAX_LIMIT);
+                throw new ProblemException(
+                        HttpStatus.BAD_REQUEST, "limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
             }
         }
-        DeliveryLog.Page page = deliveries.query(blankToNull(incidentId), blankToNull(subscriptionId), wanted, from,
-                size);
+        DeliveryLog.Page page =
+                deliveries.query(blankToNull(incidentId), blankToNull(subscriptionId), wanted, from, size);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (page.next() != null) {
             String next = UriComponentsBuilder.fromPath(request.getRequestURI())

@@ -16,14 +16,15 @@ public final class DeliveryIds {
     /** The namespace of delivery ids: a fixed random UUID, so ids are the same on every instance. */
     private static final UUID NAMESPACE = UUID.fromString("3d0f0e34-8f4a-4e0b-9a57-6c1b6b1f2a90");
 
-    private DeliveryIds() {
-    }
+    private DeliveryIds() {}
 
     public static UUID of(String eventId, String subscriptionId) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(ByteBuffer.allocate(16).putLong(NAMESPACE.getMostSignificantBits())
-                    .putLong(NAMESPACE.getLeastSignificantBits()).array());
+            sha1.update(ByteBuffer.allocate(16)
+                    .putLong(NAMESPACE.getMostSignificantBits())
+                    .putLong(NAMESPACE.getLeastSignificantBits())
+                    .array());
             sha1.update((eventId + '\n' + subscriptionId).getBytes(StandardCharsets.UTF_8));
             byte[] hash = sha1.digest();
             hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);

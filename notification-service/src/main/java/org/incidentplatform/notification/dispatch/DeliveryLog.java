@@ -1,5 +1,6 @@
 package org.incidentplatform.notification.dispatch;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,13 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.incidentplatform.notification.NotificationTopics;
 import org.incidentplatform.notification.events.AttemptOutcome;
 import org.incidentplatform.notification.events.DeliveryAttempt;
-
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.PartitionOffset;
 import org.springframework.kafka.annotation.TopicPartition;
@@ -44,6 +42,7 @@ public class DeliveryLog {
     private final Map<String, Entry> deliveries = new ConcurrentHashMap<>();
     /** Every delivery by (first attempt, id): the listing's order, and the oldest first to forget. */
     private final ConcurrentSkipListMap<Cursor, String> byFirstAttempt = new ConcurrentSkipListMap<>();
+
     private final Clock clock;
     private volatile Instant lastSweep = Instant.EPOCH;
     private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
@@ -51,7 +50,10 @@ public class DeliveryLog {
 
     /** Delivered, retrying (the last attempt failed), parked or skipped. */
     public enum Status {
-        DELIVERED, RETRYING, PARKED, SKIPPED;
+        DELIVERED,
+        RETRYING,
+        PARKED,
+        SKIPPED;
 
         @JsonValue
         public String wireName() {
@@ -59,12 +61,23 @@ public class DeliveryLog {
         }
     }
 
-    public record Attempt(int attempt, Instant at, String outcome, String detail, Integer httpStatus,
-                          long latencyMillis, Instant nextAttemptAt) {
-    }
+    public record Attempt(
+            int attempt,
+            Instant at,
+            String outcome,
+            String detail,
+            Integer httpStatus,
+            long latencyMillis,
+            Instant nextAttemptAt) {}
 
-    public record Entry(String deliveryId, String subscriptionId, String incidentId, String eventId, String channel,
-                        Status status, List<Attempt> attempts) {
+    public record Entry(
+            String deliveryId,
+            String subscriptionId,
+            String incidentId,
+            String eventId,
+            String channel,
+            Status status,
+            List<Attempt> attempts) {
 
         Cursor cursor() {
             return new Cursor(attempts.get(0).at().toEpochMilli(), deliveryId);
@@ -98,24 +111,36 @@ public class DeliveryLog {
     }
 
     /** One page of the listing; {@code next} is where the following page starts, null on the last. */
-    public record Page(List<Entry> entries, Cursor next) {
-    }
+    public record Page(List<Entry> entries, Cursor next) {}
 
     public DeliveryLog(Clock clock) {
         this.clock = clock;
     }
 
-    @KafkaListener(id = LISTENER_ID, topicPartitions = @TopicPartition(topic = NotificationTopics.DELIVERY_ATTEMPTS_NAME,
-            partitionOffsets = @PartitionOffset(initialOffset = "0",
-                    partition = "0-#{T(org.incidentplatform.notification.NotificationTopics).DELIVERY_ATTEMPTS.partitions() - 1}")))
+    @KafkaListener(
+            id = LISTENER_ID,
+            topicPartitions =
+                    @TopicPartition(
+                            topic = NotificationTopics.DELIVERY_ATTEMPTS_NAME,
+                            partitionOffsets =
+                                    @PartitionOffset(
+                                            initialOffset = "0",
+                                            partition =
+                                                    "0-#{T(org.incidentplatform.notification.NotificationTopics).DELIVERY_ATTEMPTS.partitions() - 1}")))
     void apply(ConsumerRecord<String, DeliveryAttempt> record) {
         apply(record.value());
         applied.put(record.partition(), record.offset() + 1);
     }
 
     void apply(DeliveryAttempt attempt) {
-        Attempt view = new Attempt(attempt.getAttempt(), attempt.getAt(), attempt.getOutcome().name(),
-                attempt.getDetail(), attempt.getHttpStatus(), attempt.getLatencyMillis(), attempt.getNextAttemptAt());
+        Attempt view = new Attempt(
+                attempt.getAttempt(),
+                attempt.getAt(),
+                attempt.getOutcome().name(),
+                attempt.getDetail(),
+                attempt.getHttpStatus(),
+                attempt.getLatencyMillis(),
+                attempt.getNextAttemptAt());
         Status status = switch (attempt.getOutcome()) {
             case delivered -> Status.DELIVERED;
             case failed -> Status.RETRYING;
@@ -127,8 +152,14 @@ public class DeliveryLog {
             attempts.add(view);
             // A settled delivery stays settled, whatever a late duplicate says.
             Status next = current != null && current.status() != Status.RETRYING ? current.status() : status;
-            return new Entry(id, attempt.getSubscriptionId(), attempt.getIncidentId(), attempt.getEventId(),
-                    attempt.getChannel(), next, List.copyOf(attempts));
+            return new Entry(
+                    id,
+                    attempt.getSubscriptionId(),
+                    attempt.getIncidentId(),
+                    attempt.getEventId(),
+                    attempt.getChannel(),
+                    next,
+                    List.copyOf(attempts));
         });
         byFirstAttempt.putIfAbsent(entry.cursor(), entry.deliveryId());
         forgetOld();
@@ -148,7 +179,9 @@ public class DeliveryLog {
     /** The highest attempt number recorded for the delivery: attempts made, as far as this log knows. */
     public int attemptsMade(String deliveryId) {
         Entry entry = deliveries.get(deliveryId);
-        return entry == null ? 0 : entry.attempts().stream().mapToInt(Attempt::attempt).max().orElse(0);
+        return entry == null
+                ? 0
+                : entry.attempts().stream().mapToInt(Attempt::attempt).max().orElse(0);
     }
 
     /** Start of the subscription's unbroken run of failures, if it is failing. */
@@ -165,7 +198,8 @@ public class DeliveryLog {
         var from = after == null ? byFirstAttempt : byFirstAttempt.tailMap(after, false);
         for (String id : from.values()) {
             Entry entry = deliveries.get(id);
-            if (entry == null || (incidentId != null && !incidentId.equals(entry.incidentId()))
+            if (entry == null
+                    || (incidentId != null && !incidentId.equals(entry.incidentId()))
                     || (subscriptionId != null && !subscriptionId.equals(entry.subscriptionId()))
                     || (status != null && status != entry.status())) {
                 continue;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.incidentplatform.notification.subscription.Subscription;
 
 /**
@@ -35,12 +34,10 @@ final class DeliveryPolicy {
     }
 
     /** The action before an attempt, and why. */
-    record Before(Action action, String detail) {
-    }
+    record Before(Action action, String detail) {}
 
     /** After a failed attempt: parked, or retried at {@code retryAt}. */
-    record AfterFailure(boolean park, Instant retryAt) {
-    }
+    record AfterFailure(boolean park, Instant retryAt) {}
 
     /**
      * @param settled        the delivery log has it delivered, parked or skipped
@@ -56,8 +53,8 @@ final class DeliveryPolicy {
             return new Before(Action.DROP, "superseded: " + attemptsMade + " attempt(s) recorded");
         }
         return switch (status) {
-            case UNSUBSCRIBED, PENDING -> new Before(Action.SKIP, "subscription "
-                    + status.name().toLowerCase(Locale.ROOT) + ": not sent");
+            case UNSUBSCRIBED, PENDING ->
+                new Before(Action.SKIP, "subscription " + status.name().toLowerCase(Locale.ROOT) + ": not sent");
             case QUARANTINED -> new Before(Action.PARK, "subscription quarantined: not sent");
             case ACTIVE -> new Before(Action.SEND, null);
         };

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -17,7 +16,6 @@ import org.incidentplatform.schemas.TopicSpec;
 import org.incidentplatform.service.PlatformProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -40,8 +38,12 @@ class DispatchStarter {
     private final DeliveryLog deliveryLog;
     private final PlatformProperties platform;
 
-    DispatchStarter(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin, SubscriptionDirectory directory,
-                    DeliveryLog deliveryLog, PlatformProperties platform) {
+    DispatchStarter(
+            KafkaListenerEndpointRegistry listeners,
+            KafkaAdmin kafkaAdmin,
+            SubscriptionDirectory directory,
+            DeliveryLog deliveryLog,
+            PlatformProperties platform) {
         this.listeners = listeners;
         this.kafkaAdmin = kafkaAdmin;
         this.directory = directory;
@@ -84,18 +86,20 @@ class DispatchStarter {
     }
 
     private static Map<Integer, Long> ends(Admin admin, TopicSpec topic) throws Exception {
-        Map<TopicPartition, OffsetSpec> request = IntStream.range(0, topic.partitions()).boxed()
+        Map<TopicPartition, OffsetSpec> request = IntStream.range(0, topic.partitions())
+                .boxed()
                 .collect(Collectors.toMap(p -> new TopicPartition(topic.name(), p), p -> OffsetSpec.latest()));
         Map<Integer, Long> ends = new HashMap<>();
-        admin.listOffsets(request).all().get().forEach((partition, info) -> ends.put(partition.partition(),
-                info.offset()));
+        admin.listOffsets(request)
+                .all()
+                .get()
+                .forEach((partition, info) -> ends.put(partition.partition(), info.offset()));
         return ends;
     }
 
     private static boolean reached(Supplier<Map<Integer, Long>> position, Map<Integer, Long> ends) {
         Map<Integer, Long> now = position.get();
-        return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
-                || now.getOrDefault(end.getKey(), 0L) >= end.getValue());
+        return ends.entrySet().stream()
+                .allMatch(end -> end.getValue() == 0 || now.getOrDefault(end.getKey(), 0L) >= end.getValue());
     }
-
 }

@@ -1,5 +1,8 @@
 package org.incidentplatform.notification.dispatch;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,10 +23,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.incidentplatform.notification.NotificationProperties;
@@ -45,7 +44,6 @@ import org.incidentplatform.service.DeadLetterReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -106,9 +104,16 @@ class Dispatcher implements DisposableBean {
     private final Clock clock;
     private final Map<String, Instant> quarantineRequested = new ConcurrentHashMap<>();
 
-    Dispatcher(SubscriptionDirectory directory, SubscriptionLog subscriptionLog, DeliveryLog deliveryLog,
-               Channels channels, ComponentNames names, KafkaTemplate<String, Object> kafka,
-               NotificationProperties properties, Clock clock, MeterRegistry metrics) {
+    Dispatcher(
+            SubscriptionDirectory directory,
+            SubscriptionLog subscriptionLog,
+            DeliveryLog deliveryLog,
+            Channels channels,
+            ComponentNames names,
+            KafkaTemplate<String, Object> kafka,
+            NotificationProperties properties,
+            Clock clock,
+            MeterRegistry metrics) {
         this.metrics = metrics;
         this.directory = directory;
         this.names = names;
@@ -118,9 +123,12 @@ class Dispatcher implements DisposableBean {
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
-        this.policy = new DeliveryPolicy(new Backoff(properties.retry(), () -> ThreadLocalRandom.current().nextDouble()),
+        this.policy = new DeliveryPolicy(
+                new Backoff(
+                        properties.retry(), () -> ThreadLocalRandom.current().nextDouble()),
                 properties.quarantineAfter());
-        this.lanes = new HostLanes(properties.webhook().maxInFlight(), properties.webhook().perHostConcurrency());
+        this.lanes = new HostLanes(
+                properties.webhook().maxInFlight(), properties.webhook().perHostConcurrency());
     }
 
     /**
@@ -130,14 +138,18 @@ class Dispatcher implements DisposableBean {
      * A redelivered announcement (after a crash, say) expands to the same delivery ids, and those the
      * delivery log has settled are not sent again.
      */
-    @KafkaListener(id = NOTICES_LISTENER_ID, topics = NotificationTopics.NOTICES_NAME, batch = "true", autoStartup = "false",
+    @KafkaListener(
+            id = NOTICES_LISTENER_ID,
+            topics = NotificationTopics.NOTICES_NAME,
+            batch = "true",
+            autoStartup = "false",
             concurrency = "${notification-service.dispatch-consumers:2}")
     void announce(List<ConsumerRecord<String, Announcement>> records) {
         Map<String, Delivery> deliveries = new LinkedHashMap<>();
         int unreadable = unreadable(records);
         Collection<Subscription> subscriptions = directory.all();
-        for (ConsumerRecord<String, Announcement> record : records.subList(0, unreadable < 0 ? records.size()
-                : unreadable)) {
+        for (ConsumerRecord<String, Announcement> record :
+                records.subList(0, unreadable < 0 ? records.size() : unreadable)) {
             for (Delivery delivery : expand(record.value(), subscriptions)) {
                 deliveries.put(delivery.getDeliveryId().toString(), delivery);
             }
@@ -147,8 +159,13 @@ class Dispatcher implements DisposableBean {
 
     private List<Delivery> expand(Announcement announcement, Collection<Subscription> subscriptions) {
         Notice notice = announcement.getNotice();
-        Audience audience = new Audience(notice.getMaintenance(), Audience.onlyForThoseTold(notice.getType().name()),
-                Audience.Reach.of(notice.getMaintenance(), notice.getImpact(), notice.getComponents().keySet()),
+        Audience audience = new Audience(
+                notice.getMaintenance(),
+                Audience.onlyForThoseTold(notice.getType().name()),
+                Audience.Reach.of(
+                        notice.getMaintenance(),
+                        notice.getImpact(),
+                        notice.getComponents().keySet()),
                 announcement.getReach().stream()
                         .map(reach -> new Audience.Reach(reach.getImpact(), Set.copyOf(reach.getComponents())))
                         .toList());
@@ -156,9 +173,16 @@ class Dispatcher implements DisposableBean {
         List<Delivery> deliveries = new ArrayList<>();
         for (Subscription subscription : subscriptions) {
             if (audience.includes(subscription)) {
-                deliveries.add(new Delivery(DeliveryIds.of(announcement.getEventId(), subscription.id()),
-                        subscription.id(), announcement.getEventId(), 0, announcement.getDecidedAt(),
-                        announcement.getEventRecordedAt(), announcement.getDecidedAt(), null, named));
+                deliveries.add(new Delivery(
+                        DeliveryIds.of(announcement.getEventId(), subscription.id()),
+                        subscription.id(),
+                        announcement.getEventId(),
+                        0,
+                        announcement.getDecidedAt(),
+                        announcement.getEventRecordedAt(),
+                        announcement.getDecidedAt(),
+                        null,
+                        named));
             }
         }
         // One line per notice that tells somebody; a replay of a million events nobody follows logs nothing.
@@ -166,8 +190,12 @@ class Dispatcher implements DisposableBean {
             MDC.put("incidentId", notice.getIncidentId());
             MDC.put("eventId", announcement.getEventId());
             try {
-                log.info("{} of {} (sequence {}): {} deliveries", notice.getType(), notice.getIncidentId(),
-                        notice.getSequence(), deliveries.size());
+                log.info(
+                        "{} of {} (sequence {}): {} deliveries",
+                        notice.getType(),
+                        notice.getIncidentId(),
+                        notice.getSequence(),
+                        deliveries.size());
             } finally {
                 MDC.remove("incidentId");
                 MDC.remove("eventId");
@@ -184,15 +212,21 @@ class Dispatcher implements DisposableBean {
      * lost. A record that cannot be read ends the batch there; the shared error handler dead-letters
      * it and the rest comes again.
      */
-    @KafkaListener(id = LISTENER_ID, topics = NotificationTopics.DELIVERIES_NAME, batch = "true", autoStartup = "false",
+    @KafkaListener(
+            id = LISTENER_ID,
+            topics = NotificationTopics.DELIVERIES_NAME,
+            batch = "true",
+            autoStartup = "false",
             concurrency = "${notification-service.dispatch-consumers:2}")
     void dispatch(List<ConsumerRecord<String, Delivery>> records) {
         Map<String, Delivery> latest = new LinkedHashMap<>();
         int unreadable = unreadable(records);
-        for (ConsumerRecord<String, Delivery> record : records.subList(0, unreadable < 0 ? records.size()
-                : unreadable)) {
+        for (ConsumerRecord<String, Delivery> record :
+                records.subList(0, unreadable < 0 ? records.size() : unreadable)) {
             // A delivery twice in one poll (a retry written twice) is sent once.
-            latest.merge(record.value().getDeliveryId().toString(), record.value(),
+            latest.merge(
+                    record.value().getDeliveryId().toString(),
+                    record.value(),
                     (first, second) -> second.getAttempt() > first.getAttempt() ? second : first);
         }
         send(latest.values(), records, unreadable);
@@ -210,12 +244,12 @@ class Dispatcher implements DisposableBean {
     }
 
     private static DeserializationException failure(ConsumerRecord<String, ?> record) {
-        return SerializationUtils.getExceptionFromHeader(record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER,
-                null);
+        return SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
     }
 
-    private void send(Collection<Delivery> deliveries, List<? extends ConsumerRecord<String, ?>> records,
-                      int unreadable) {
+    private void send(
+            Collection<Delivery> deliveries, List<? extends ConsumerRecord<String, ?>> records, int unreadable) {
         Map<Delivery, CompletableFuture<Void>> handled = new LinkedHashMap<>();
         for (Delivery delivery : deliveries) {
             handled.put(delivery, submit(delivery));
@@ -229,7 +263,9 @@ class Dispatcher implements DisposableBean {
                     all.get(wait.toMillis(), TimeUnit.MILLISECONDS);
                     break;
                 } catch (TimeoutException stillInFlight) {
-                    long now = handled.values().stream().filter(CompletableFuture::isDone).count();
+                    long now = handled.values().stream()
+                            .filter(CompletableFuture::isDone)
+                            .count();
                     if (now == finished) {
                         handOver(handled);
                         break;
@@ -270,12 +306,17 @@ class Dispatcher implements DisposableBean {
             handedOver.add(retry(delivery, delivery.getAttempt(), due, "handed over: attempt still in flight"));
             done.whenComplete((ignored, failure) -> {
                 if (failure != null) {
-                    log.error("delivery {} handed over, then its outcome could not be recorded; the retry path"
-                            + " tries it again", delivery.getDeliveryId(), failure);
+                    log.error(
+                            "delivery {} handed over, then its outcome could not be recorded; the retry path"
+                                    + " tries it again",
+                            delivery.getDeliveryId(),
+                            failure);
                 }
             });
         });
-        log.debug("{} deliveries still in flight after {} ms handed over to the retry path", handedOver.size(),
+        log.debug(
+                "{} deliveries still in flight after {} ms handed over to the retry path",
+                handedOver.size(),
                 HOLD.toMillis());
         Counter.builder("notification.dispatch.handovers")
                 .description("Deliveries still in flight when their poll's hold ended, handed over to the retry path")
@@ -293,19 +334,27 @@ class Dispatcher implements DisposableBean {
         DeliveryChannel channel = channels.of(subscription.get().channel());
         String lane = channel.lane(subscription.get());
         long queuedAt = System.nanoTime();
-        return lanes.submit(lane, () -> logged(delivery, () -> {
-            Duration waited = Duration.ofNanos(System.nanoTime() - queuedAt);
-            Duration timeout = properties.webhook().timeout();
-            if (waited.compareTo(timeout) > 0
-                    && (!lanes.finishedWithin(lane, timeout) || waited.compareTo(LONGEST_QUEUE) > 0)) {
-                // The host is stuck (nothing to it finished for a whole timeout), or its queue is longer than
-                // a poll may take; rather than hold the partition, try again later without counting an
-                // attempt. A host that is merely busy with a large audience keeps its queue.
-                return retry(delivery, delivery.getAttempt(), clock.instant().plus(properties.retry().initial()),
-                        "deferred: target host busy");
-            }
-            return handle(delivery, directory.find(delivery.getSubscriptionId()).orElse(subscription.get()), channel);
-        }));
+        return lanes.submit(
+                lane,
+                () -> logged(delivery, () -> {
+                    Duration waited = Duration.ofNanos(System.nanoTime() - queuedAt);
+                    Duration timeout = properties.webhook().timeout();
+                    if (waited.compareTo(timeout) > 0
+                            && (!lanes.finishedWithin(lane, timeout) || waited.compareTo(LONGEST_QUEUE) > 0)) {
+                        // The host is stuck (nothing to it finished for a whole timeout), or its queue is longer than
+                        // a poll may take; rather than hold the partition, try again later without counting an
+                        // attempt. A host that is merely busy with a large audience keeps its queue.
+                        return retry(
+                                delivery,
+                                delivery.getAttempt(),
+                                clock.instant().plus(properties.retry().initial()),
+                                "deferred: target host busy");
+                    }
+                    return handle(
+                            delivery,
+                            directory.find(delivery.getSubscriptionId()).orElse(subscription.get()),
+                            channel);
+                }));
     }
 
     /** Every line logged about a delivery names its incident, event, delivery and subscription as fields. */
@@ -328,19 +377,32 @@ class Dispatcher implements DisposableBean {
         String deliveryId = delivery.getDeliveryId().toString();
         Instant started = clock.instant();
         int attempt = delivery.getAttempt() + 1;
-        DeliveryPolicy.Before before = policy.before(subscription.status(), deliveryLog.settled(deliveryId),
-                deliveryLog.attemptsMade(deliveryId), delivery.getAttempt());
+        DeliveryPolicy.Before before = policy.before(
+                subscription.status(),
+                deliveryLog.settled(deliveryId),
+                deliveryLog.attemptsMade(deliveryId),
+                delivery.getAttempt());
         switch (before.action()) {
             case DROP -> {
                 log.debug("delivery {} not sent: {}", deliveryId, before.detail());
                 return CompletableFuture.completedFuture(null);
             }
             case SKIP -> {
-                return record(delivery, subscription, attempt - 1, started, AttemptOutcome.skipped,
-                        new AttemptResult(false, null, before.detail(), 0), null);
+                return record(
+                        delivery,
+                        subscription,
+                        attempt - 1,
+                        started,
+                        AttemptOutcome.skipped,
+                        new AttemptResult(false, null, before.detail(), 0),
+                        null);
             }
             case PARK -> {
-                return park(delivery, subscription, attempt - 1, started,
+                return park(
+                        delivery,
+                        subscription,
+                        attempt - 1,
+                        started,
                         new AttemptResult(false, null, before.detail(), 0));
             }
             case SEND -> {
@@ -351,11 +413,15 @@ class Dispatcher implements DisposableBean {
         if (result.delivered()) {
             return record(delivery, subscription, attempt, started, AttemptOutcome.delivered, result, null);
         }
-        log.info("delivery {} to subscription {} failed (attempt {}): {}", deliveryId, subscription.id(), attempt,
+        log.info(
+                "delivery {} to subscription {} failed (attempt {}): {}",
+                deliveryId,
+                subscription.id(),
+                attempt,
                 result.detail());
         considerQuarantine(subscription, started, result);
-        DeliveryPolicy.AfterFailure next = policy.afterFailure(attempt,
-                Duration.between(delivery.getRequestedAt(), started), clock.instant());
+        DeliveryPolicy.AfterFailure next =
+                policy.afterFailure(attempt, Duration.between(delivery.getRequestedAt(), started), clock.instant());
         if (next.park()) {
             return park(delivery, subscription, attempt, started, result);
         }
@@ -370,42 +436,71 @@ class Dispatcher implements DisposableBean {
             return retry(delivery, delivery.getAttempt(), now.plusSeconds(5), "subscription not known here yet")
                     .thenApply(ignored -> null);
         }
-        log.error("parking delivery {}: subscription {} is unknown", delivery.getDeliveryId(),
+        log.error(
+                "parking delivery {}: subscription {} is unknown",
+                delivery.getDeliveryId(),
                 delivery.getSubscriptionId());
-        DeliveryAttempt parked = attempt(delivery, "unknown", delivery.getAttempt(), now, AttemptOutcome.parked,
-                new AttemptResult(false, null, "unknown subscription", 0), null);
-        return CompletableFuture.allOf(send(NotificationTopics.DELIVERIES_DLT.name(), delivery,
-                        "parked: unknown subscription"),
+        DeliveryAttempt parked = attempt(
+                delivery,
+                "unknown",
+                delivery.getAttempt(),
+                now,
+                AttemptOutcome.parked,
+                new AttemptResult(false, null, "unknown subscription", 0),
+                null);
+        return CompletableFuture.allOf(
+                send(NotificationTopics.DELIVERIES_DLT.name(), delivery, "parked: unknown subscription"),
                 send(NotificationTopics.DELIVERY_ATTEMPTS.name(), delivery.getSubscriptionId(), parked));
     }
 
     private CompletableFuture<?> retry(Delivery delivery, int attemptsMade, Instant due, String failure) {
-        Delivery next = Delivery.newBuilder(delivery).setAttempt(attemptsMade).setDueAt(due)
-                .setLastFailure(failure).build();
+        Delivery next = Delivery.newBuilder(delivery)
+                .setAttempt(attemptsMade)
+                .setDueAt(due)
+                .setLastFailure(failure)
+                .build();
         return send(NotificationTopics.DELIVERY_RETRIES.name(), delivery.getSubscriptionId(), next);
     }
 
-    private CompletableFuture<Void> park(Delivery delivery, Subscription subscription, int attemptsMade,
-                                         Instant at, AttemptResult result) {
-        log.warn("parking delivery {} to subscription {} after {} attempt(s): {}", delivery.getDeliveryId(),
-                subscription.id(), attemptsMade, result.detail());
-        Delivery parked = Delivery.newBuilder(delivery).setAttempt(attemptsMade).setLastFailure(result.detail())
+    private CompletableFuture<Void> park(
+            Delivery delivery, Subscription subscription, int attemptsMade, Instant at, AttemptResult result) {
+        log.warn(
+                "parking delivery {} to subscription {} after {} attempt(s): {}",
+                delivery.getDeliveryId(),
+                subscription.id(),
+                attemptsMade,
+                result.detail());
+        Delivery parked = Delivery.newBuilder(delivery)
+                .setAttempt(attemptsMade)
+                .setLastFailure(result.detail())
                 .build();
         return CompletableFuture.allOf(
                 send(NotificationTopics.DELIVERIES_DLT.name(), parked, "parked: " + result.detail()),
                 record(delivery, subscription, attemptsMade, at, AttemptOutcome.parked, result, null));
     }
 
-    private CompletableFuture<?> record(Delivery delivery, Subscription subscription, int attempt, Instant at,
-                                        AttemptOutcome outcome, AttemptResult result, Instant next) {
-        DeliveryAttempt entry = attempt(delivery, subscription.channel().wireName(), attempt, at, outcome, result,
-                next);
+    private CompletableFuture<?> record(
+            Delivery delivery,
+            Subscription subscription,
+            int attempt,
+            Instant at,
+            AttemptOutcome outcome,
+            AttemptResult result,
+            Instant next) {
+        DeliveryAttempt entry =
+                attempt(delivery, subscription.channel().wireName(), attempt, at, outcome, result, next);
         return send(NotificationTopics.DELIVERY_ATTEMPTS.name(), delivery.getSubscriptionId(), entry);
     }
 
     /** The attempt's record, counted by channel and outcome; a delivery's latency from the event's append. */
-    private DeliveryAttempt attempt(Delivery delivery, String channel, int attempt, Instant at,
-                                    AttemptOutcome outcome, AttemptResult result, Instant next) {
+    private DeliveryAttempt attempt(
+            Delivery delivery,
+            String channel,
+            int attempt,
+            Instant at,
+            AttemptOutcome outcome,
+            AttemptResult result,
+            Instant next) {
         Counter.builder("notification.deliveries")
                 .description("Delivery attempts made by this instance, by channel and outcome")
                 .tag("channel", channel)
@@ -444,12 +539,18 @@ class Dispatcher implements DisposableBean {
      * counts from the re-enabling.
      */
     private void considerQuarantine(Subscription subscription, Instant now, AttemptResult result) {
-        policy.quarantine(deliveryLog.failingSince(subscription.id()).orElse(null), subscription.receivingSince(),
-                quarantineRequested.get(subscription.id()), now).ifPresent(since -> {
+        policy.quarantine(
+                        deliveryLog.failingSince(subscription.id()).orElse(null),
+                        subscription.receivingSince(),
+                        quarantineRequested.get(subscription.id()),
+                        now)
+                .ifPresent(since -> {
                     quarantineRequested.put(subscription.id(), now);
                     log.warn("quarantining subscription {}: failing since {}", subscription.id(), since);
-                    subscriptionLog.append(subscription.id(),
-                            new SubscriptionChange.Quarantined(since, result.detail(), now), "dispatcher");
+                    subscriptionLog.append(
+                            subscription.id(),
+                            new SubscriptionChange.Quarantined(since, result.detail(), now),
+                            "dispatcher");
                 });
     }
 

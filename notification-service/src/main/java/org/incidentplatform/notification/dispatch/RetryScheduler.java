@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -68,8 +67,8 @@ public final class RetryScheduler implements Processor<String, Delivery, String,
 
     /** Keys sort by due time (fixed-width millis), then delivery id and attempt. */
     static String key(Delivery delivery) {
-        return String.format("%015d/%s/%d", delivery.getDueAt().toEpochMilli(), delivery.getDeliveryId(),
-                delivery.getAttempt());
+        return String.format(
+                "%015d/%s/%d", delivery.getDueAt().toEpochMilli(), delivery.getDeliveryId(), delivery.getAttempt());
     }
 
     private void releaseDue() {

@@ -2,7 +2,6 @@ package org.incidentplatform.notification.fanout;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -36,8 +35,10 @@ final class FanOutHealth implements HealthIndicator {
         Instant waiting = registryUnavailableSince.get();
         if (waiting != null) {
             // Nothing is lost (the event is read again until the registry answers), but nobody is told meanwhile.
-            return Health.down().withDetail("state", state.name())
-                    .withDetail("waitingForSchemaRegistrySince", waiting.toString()).build();
+            return Health.down()
+                    .withDetail("state", state.name())
+                    .withDetail("waitingForSchemaRegistrySince", waiting.toString())
+                    .build();
         }
         return health.withDetail("state", state.name()).build();
     }

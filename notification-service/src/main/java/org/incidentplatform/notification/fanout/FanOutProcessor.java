@@ -1,16 +1,14 @@
 package org.incidentplatform.notification.fanout;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -58,8 +56,12 @@ final class FanOutProcessor implements Processor<String, byte[], String, Announc
     private ProcessorContext<String, Announcement> context;
     private KeyValueStore<String, IncidentDigest> digests;
 
-    FanOutProcessor(Deserializer<IncidentEvent> events, Clock clock, Consumer<IncidentEvent> heartbeats,
-                    AtomicReference<Instant> registryUnavailableSince, MeterRegistry metrics) {
+    FanOutProcessor(
+            Deserializer<IncidentEvent> events,
+            Clock clock,
+            Consumer<IncidentEvent> heartbeats,
+            AtomicReference<Instant> registryUnavailableSince,
+            MeterRegistry metrics) {
         this.events = events;
         this.clock = clock;
         this.heartbeats = heartbeats;
@@ -137,12 +139,16 @@ final class FanOutProcessor implements Processor<String, byte[], String, Announc
                 }
                 Instant since = registryUnavailableSince.updateAndGet(at -> at == null ? clock.instant() : at);
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("schema registry unavailable since " + since + " at "
-                            + position(record) + "; the record is read again from the committed offset",
+                    throw new IllegalStateException(
+                            "schema registry unavailable since " + since + " at " + position(record)
+                                    + "; the record is read again from the committed offset",
                             unreadable);
                 }
-                log.warn("schema registry unavailable reading {}, trying again in {} ms: {}", position(record),
-                        pauseMillis, unreadable.getMessage());
+                log.warn(
+                        "schema registry unavailable reading {}, trying again in {} ms: {}",
+                        position(record),
+                        pauseMillis,
+                        unreadable.getMessage());
                 try {
                     Thread.sleep(pauseMillis);
                 } catch (InterruptedException e) {
@@ -176,8 +182,12 @@ final class FanOutProcessor implements Processor<String, byte[], String, Announc
                 .tag("reason", reason)
                 .register(metrics)
                 .increment();
-        log.error("skipping an unreadable incident event at {} (key {}), no notice sent: {}: {}", position(record),
-                record.key(), reason, unreadable.getMessage());
+        log.error(
+                "skipping an unreadable incident event at {} (key {}), no notice sent: {}: {}",
+                position(record),
+                record.key(),
+                reason,
+                unreadable.getMessage());
     }
 
     /**

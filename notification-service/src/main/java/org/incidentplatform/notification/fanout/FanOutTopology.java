@@ -1,15 +1,13 @@
 package org.incidentplatform.notification.fanout;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -29,7 +27,6 @@ import org.incidentplatform.service.HeartbeatHealth;
 import org.incidentplatform.service.PlatformProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -92,42 +89,58 @@ class FanOutTopology {
     }
 
     @Bean
-    HeartbeatHealth pipeline(AtomicReference<IncidentEvent> lastHeartbeat, Clock clock,
-                             HeartbeatHealth.Settings settings) {
+    HeartbeatHealth pipeline(
+            AtomicReference<IncidentEvent> lastHeartbeat, Clock clock, HeartbeatHealth.Settings settings) {
         return new HeartbeatHealth(lastHeartbeat::get, clock::instant, settings);
     }
 
     @Bean
-    KStream<String, Announcement> fanOut(StreamsBuilder builder, PlatformProperties platform, Clock clock,
-                                         AtomicReference<IncidentEvent> lastHeartbeat,
-                                         AtomicReference<Instant> registryUnavailableSince,
-                                         AtomicLong retryQueueDepth, MeterRegistry metrics,
-                                     @Value("${notification-service.retry-check-interval:1s}") Duration retryCheck) {
+    KStream<String, Announcement> fanOut(
+            StreamsBuilder builder,
+            PlatformProperties platform,
+            Clock clock,
+            AtomicReference<IncidentEvent> lastHeartbeat,
+            AtomicReference<Instant> registryUnavailableSince,
+            AtomicLong retryQueueDepth,
+            MeterRegistry metrics,
+            @Value("${notification-service.retry-check-interval:1s}") Duration retryCheck) {
         String registry = platform.schemaRegistryUrl().toString();
         Serde<IncidentEvent> incidentEvents = Topics.INCIDENT_EVENTS.valueSerde(registry);
         Serde<Announcement> announcements = NotificationTopics.NOTICES.valueSerde(registry);
         Serde<Delivery> retries = NotificationTopics.DELIVERY_RETRIES.valueSerde(registry);
         Serde<Delivery> deliveries = NotificationTopics.DELIVERIES.valueSerde(registry);
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FanOutProcessor.DIGESTS),
-                Serdes.String(), StoreSerdes.json(IncidentDigest.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RetryScheduler.STORE),
-                Serdes.String(), StoreSerdes.avro(Delivery.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(FanOutProcessor.DIGESTS),
+                Serdes.String(),
+                StoreSerdes.json(IncidentDigest.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RetryScheduler.STORE),
+                Serdes.String(),
+                StoreSerdes.avro(Delivery.class)));
 
         // Events are read as bytes and decoded by the processor, which tells an unreadable record from a
         // registry that does not answer.
-        KStream<String, Announcement> fannedOut = builder
-                .stream(Topics.INCIDENT_EVENTS.name(),
+        KStream<String, Announcement> fannedOut = builder.stream(
+                        Topics.INCIDENT_EVENTS.name(),
                         Consumed.with(Topics.INCIDENT_EVENTS.keySerde(), Serdes.ByteArray()))
-                .process(() -> new FanOutProcessor(incidentEvents.deserializer(), clock, lastHeartbeat::set,
-                        registryUnavailableSince, metrics), FanOutProcessor.DIGESTS);
-        fannedOut.to(NotificationTopics.NOTICES.name(),
-                Produced.with(NotificationTopics.NOTICES.keySerde(), announcements));
+                .process(
+                        () -> new FanOutProcessor(
+                                incidentEvents.deserializer(),
+                                clock,
+                                lastHeartbeat::set,
+                                registryUnavailableSince,
+                                metrics),
+                        FanOutProcessor.DIGESTS);
+        fannedOut.to(
+                NotificationTopics.NOTICES.name(), Produced.with(NotificationTopics.NOTICES.keySerde(), announcements));
 
-        builder.stream(NotificationTopics.DELIVERY_RETRIES.name(),
+        builder.stream(
+                        NotificationTopics.DELIVERY_RETRIES.name(),
                         Consumed.with(NotificationTopics.DELIVERY_RETRIES.keySerde(), retries))
                 .process(() -> new RetryScheduler(clock, retryCheck, retryQueueDepth), RetryScheduler.STORE)
-                .to(NotificationTopics.DELIVERIES.name(),
+                .to(
+                        NotificationTopics.DELIVERIES.name(),
                         Produced.with(NotificationTopics.DELIVERIES.keySerde(), deliveries));
         return fannedOut;
     }

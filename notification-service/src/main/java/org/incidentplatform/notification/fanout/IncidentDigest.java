@@ -3,7 +3,6 @@ package org.incidentplatform.notification.fanout;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.notification.audience.Audience;
 
 /**
@@ -14,10 +13,21 @@ import org.incidentplatform.notification.audience.Audience;
  * the most recent {@link IncidentDigests#MAX_UPDATES} updates, the reach at most
  * {@link Audience#MAX_REACH} entries, and no subscriber is named.
  */
-record IncidentDigest(String incidentId, boolean maintenance, boolean backfilled, String title, String status, String impact,
-                      Map<String, String> components, List<Update> updates, Instant createdAt,
-                      Instant resolvedAt, Instant scheduledFor, Instant scheduledUntil, long lastSequence,
-                      List<Audience.Reach> reach) {
+record IncidentDigest(
+        String incidentId,
+        boolean maintenance,
+        boolean backfilled,
+        String title,
+        String status,
+        String impact,
+        Map<String, String> components,
+        List<Update> updates,
+        Instant createdAt,
+        Instant resolvedAt,
+        Instant scheduledFor,
+        Instant scheduledUntil,
+        long lastSequence,
+        List<Audience.Reach> reach) {
 
     IncidentDigest {
         components = Map.copyOf(components);
@@ -27,16 +37,41 @@ record IncidentDigest(String incidentId, boolean maintenance, boolean backfilled
     }
 
     IncidentDigest withSequence(long sequence) {
-        return new IncidentDigest(incidentId, maintenance, backfilled, title, status, impact, components, updates, createdAt,
-                resolvedAt, scheduledFor, scheduledUntil, sequence, reach);
+        return new IncidentDigest(
+                incidentId,
+                maintenance,
+                backfilled,
+                title,
+                status,
+                impact,
+                components,
+                updates,
+                createdAt,
+                resolvedAt,
+                scheduledFor,
+                scheduledUntil,
+                sequence,
+                reach);
     }
 
     IncidentDigest withReach(List<Audience.Reach> widened) {
-        return new IncidentDigest(incidentId, maintenance, backfilled, title, status, impact, components, updates, createdAt,
-                resolvedAt, scheduledFor, scheduledUntil, lastSequence, widened);
+        return new IncidentDigest(
+                incidentId,
+                maintenance,
+                backfilled,
+                title,
+                status,
+                impact,
+                components,
+                updates,
+                createdAt,
+                resolvedAt,
+                scheduledFor,
+                scheduledUntil,
+                lastSequence,
+                widened);
     }
 
     /** One entry of the public timeline. */
-    record Update(String id, String status, String body, Instant at) {
-    }
+    record Update(String id, String status, String body, Instant at) {}
 }

@@ -25,16 +25,21 @@ class SecurityConfiguration {
 
     @Bean
     ServiceRoutes routes() {
-        return routes -> routes
-                .requestMatchers(POST, "/api/v1/subscriptions").permitAll()
-                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
+        return routes -> routes.requestMatchers(POST, "/api/v1/subscriptions")
+                .permitAll()
+                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                .permitAll()
                 .requestMatchers(GET, "/api/v1/subscriptions/*/confirm", "/api/v1/subscriptions/*/unsubscribe")
                 .permitAll()
                 .requestMatchers(POST, "/api/v1/subscriptions/*/confirm", "/api/v1/subscriptions/*/unsubscribe")
                 .permitAll()
-                .requestMatchers(GET, "/api/v1/subscriptions", "/api/v1/subscriptions/*").hasRole(ADMIN)
-                .requestMatchers(DELETE, "/api/v1/subscriptions/*").hasRole(ADMIN)
-                .requestMatchers(POST, "/api/v1/subscriptions/*/enable").hasRole(ADMIN)
-                .requestMatchers(GET, "/api/v1/deliveries").hasRole(ADMIN);
+                .requestMatchers(GET, "/api/v1/subscriptions", "/api/v1/subscriptions/*")
+                .hasRole(ADMIN)
+                .requestMatchers(DELETE, "/api/v1/subscriptions/*")
+                .hasRole(ADMIN)
+                .requestMatchers(POST, "/api/v1/subscriptions/*/enable")
+                .hasRole(ADMIN)
+                .requestMatchers(GET, "/api/v1/deliveries")
+                .hasRole(ADMIN);
     }
 }

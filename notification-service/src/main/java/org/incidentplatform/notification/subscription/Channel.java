@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How a subscriber is told. */
 public enum Channel {
-    EMAIL, WEBHOOK, SLACK;
+    EMAIL,
+    WEBHOOK,
+    SLACK;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

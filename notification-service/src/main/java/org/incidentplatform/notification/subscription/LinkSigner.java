@@ -5,7 +5,6 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -16,7 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class LinkSigner {
 
-    public enum Purpose { CONFIRM, UNSUBSCRIBE }
+    public enum Purpose {
+        CONFIRM,
+        UNSUBSCRIBE
+    }
 
     private final SecretKeySpec key;
 
@@ -40,7 +42,8 @@ public final class LinkSigner {
         if (token == null || subscriptionId == null) {
             return false;
         }
-        return MessageDigest.isEqual(token(purpose, subscriptionId).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                token(purpose, subscriptionId).getBytes(StandardCharsets.US_ASCII),
                 token.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -1,18 +1,15 @@
 package org.incidentplatform.notification.subscription;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.annotation.PreDestroy;
-
 import org.incidentplatform.notification.NotificationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -45,8 +42,11 @@ class PendingExpiry {
         return thread;
     });
 
-    PendingExpiry(SubscriptionDirectory directory, SubscriptionLog subscriptions, NotificationProperties properties,
-                  Clock clock) {
+    PendingExpiry(
+            SubscriptionDirectory directory,
+            SubscriptionLog subscriptions,
+            NotificationProperties properties,
+            Clock clock) {
         this.directory = directory;
         this.subscriptions = subscriptions;
         this.pendingTtl = properties.confirmation().pendingTtl();

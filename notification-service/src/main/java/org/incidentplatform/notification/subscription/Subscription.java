@@ -2,7 +2,6 @@ package org.incidentplatform.notification.subscription;
 
 import java.time.Instant;
 import java.util.Set;
-
 import org.incidentplatform.schemas.Vocabulary.Impact;
 
 /**
@@ -14,9 +13,17 @@ import org.incidentplatform.schemas.Vocabulary.Impact;
  * @param receivingSince when it last started receiving (created active, confirmed or re-enabled); a run of
  *                       failures that began earlier does not count towards quarantine
  */
-public record Subscription(String id, Channel channel, String target, Set<String> components, Impact minImpact,
-                           boolean maintenance, Status status, String secret, Instant createdAt,
-                           Instant receivingSince) {
+public record Subscription(
+        String id,
+        Channel channel,
+        String target,
+        Set<String> components,
+        Impact minImpact,
+        boolean maintenance,
+        Status status,
+        String secret,
+        Instant createdAt,
+        Instant receivingSince) {
 
     public Subscription {
         components = Set.copyOf(components);
@@ -36,7 +43,16 @@ public record Subscription(String id, Channel channel, String target, Set<String
     }
 
     public Subscription withStatus(Status next, Instant at) {
-        return new Subscription(id, channel, target, components, minImpact, maintenance, next, secret, createdAt,
+        return new Subscription(
+                id,
+                channel,
+                target,
+                components,
+                minImpact,
+                maintenance,
+                next,
+                secret,
+                createdAt,
                 next == Status.ACTIVE ? at : receivingSince);
     }
 

@@ -2,7 +2,6 @@ package org.incidentplatform.notification.subscription;
 
 import java.time.Instant;
 import java.util.Set;
-
 import org.incidentplatform.schemas.Vocabulary.Impact;
 
 /** What can happen to a subscription; {@link #evolve} folds these into its state. */
@@ -10,8 +9,16 @@ public sealed interface SubscriptionChange {
 
     Instant at();
 
-    record Created(String id, Channel channel, String target, Set<String> components, Impact minImpact,
-                   boolean maintenance, String secret, Instant at) implements SubscriptionChange {
+    record Created(
+            String id,
+            Channel channel,
+            String target,
+            Set<String> components,
+            Impact minImpact,
+            boolean maintenance,
+            String secret,
+            Instant at)
+            implements SubscriptionChange {
 
         /** Keeps the secret and target out of logs. */
         @Override
@@ -20,21 +27,16 @@ public sealed interface SubscriptionChange {
         }
     }
 
-    record Confirmed(Instant at) implements SubscriptionChange {
-    }
+    record Confirmed(Instant at) implements SubscriptionChange {}
 
-    record Unsubscribed(String reason, Instant at) implements SubscriptionChange {
-    }
+    record Unsubscribed(String reason, Instant at) implements SubscriptionChange {}
 
-    record Quarantined(Instant failingSince, String reason, Instant at) implements SubscriptionChange {
-    }
+    record Quarantined(Instant failingSince, String reason, Instant at) implements SubscriptionChange {}
 
-    record Reenabled(Instant at) implements SubscriptionChange {
-    }
+    record Reenabled(Instant at) implements SubscriptionChange {}
 
     /** Not confirmed in time: a pending subscription is forgotten; any other is not touched. */
-    record Expired(Instant at) implements SubscriptionChange {
-    }
+    record Expired(Instant at) implements SubscriptionChange {}
 
     /**
      * The state after a change; null when the subscription is forgotten. Email subscriptions start pending
@@ -46,10 +48,18 @@ public sealed interface SubscriptionChange {
             if (current != null) {
                 return current;
             }
-            Subscription.Status status = created.channel() == Channel.EMAIL ? Subscription.Status.PENDING
-                    : Subscription.Status.ACTIVE;
-            return new Subscription(created.id(), created.channel(), created.target(), created.components(),
-                    created.minImpact(), created.maintenance(), status, created.secret(), created.at(),
+            Subscription.Status status =
+                    created.channel() == Channel.EMAIL ? Subscription.Status.PENDING : Subscription.Status.ACTIVE;
+            return new Subscription(
+                    created.id(),
+                    created.channel(),
+                    created.target(),
+                    created.components(),
+                    created.minImpact(),
+                    created.maintenance(),
+                    status,
+                    created.secret(),
+                    created.at(),
                     status == Subscription.Status.ACTIVE ? created.at() : null);
         }
         if (current == null || current.status() == Subscription.Status.UNSUBSCRIBED) {
@@ -58,18 +68,21 @@ public sealed interface SubscriptionChange {
         // Java 17: no pattern matching in switch yet, hence the instanceof chain.
         if (change instanceof Confirmed confirmed) {
             return current.status() == Subscription.Status.PENDING
-                    ? current.withStatus(Subscription.Status.ACTIVE, confirmed.at()) : current;
+                    ? current.withStatus(Subscription.Status.ACTIVE, confirmed.at())
+                    : current;
         }
         if (change instanceof Unsubscribed unsubscribed) {
             return current.withStatus(Subscription.Status.UNSUBSCRIBED, unsubscribed.at());
         }
         if (change instanceof Quarantined quarantined) {
             return current.status() == Subscription.Status.ACTIVE
-                    ? current.withStatus(Subscription.Status.QUARANTINED, quarantined.at()) : current;
+                    ? current.withStatus(Subscription.Status.QUARANTINED, quarantined.at())
+                    : current;
         }
         if (change instanceof Reenabled reenabled) {
             return current.status() == Subscription.Status.QUARANTINED
-                    ? current.withStatus(Subscription.Status.ACTIVE, reenabled.at()) : current;
+                    ? current.withStatus(Subscription.Status.ACTIVE, reenabled.at())
+                    : current;
         }
         if (change instanceof Expired) {
             return current.status() == Subscription.Status.PENDING ? null : current;

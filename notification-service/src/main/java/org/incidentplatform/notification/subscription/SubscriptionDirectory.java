@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.incidentplatform.notification.NotificationTopics;
 import org.incidentplatform.notification.events.SubscriptionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.PartitionOffset;
 import org.springframework.kafka.annotation.TopicPartition;
@@ -32,13 +30,22 @@ public class SubscriptionDirectory {
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
 
-    @KafkaListener(id = LISTENER_ID, topicPartitions = @TopicPartition(topic = NotificationTopics.SUBSCRIPTIONS_NAME,
-            partitionOffsets = @PartitionOffset(initialOffset = "0",
-                    partition = "0-#{T(org.incidentplatform.notification.NotificationTopics).SUBSCRIPTIONS.partitions() - 1}")))
+    @KafkaListener(
+            id = LISTENER_ID,
+            topicPartitions =
+                    @TopicPartition(
+                            topic = NotificationTopics.SUBSCRIPTIONS_NAME,
+                            partitionOffsets =
+                                    @PartitionOffset(
+                                            initialOffset = "0",
+                                            partition =
+                                                    "0-#{T(org.incidentplatform.notification.NotificationTopics).SUBSCRIPTIONS.partitions() - 1}")))
     void apply(ConsumerRecord<String, SubscriptionEvent> record) {
         SubscriptionChange change = SubscriptionEvents.toChange(record.value());
         if (change == null) {
-            log.warn("skipping subscription event {} of an unknown kind", record.value().getEventId());
+            log.warn(
+                    "skipping subscription event {} of an unknown kind",
+                    record.value().getEventId());
         } else {
             subscriptions.compute(record.key(), (id, current) -> SubscriptionChange.evolve(current, change));
         }

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.incidentplatform.notification.events.MinimumImpact;
 import org.incidentplatform.notification.events.SubscriptionConfirmed;
 import org.incidentplatform.notification.events.SubscriptionCreated;
@@ -19,19 +18,22 @@ import org.incidentplatform.schemas.Vocabulary.Impact;
 /** Between the Avro events of notification-subscriptions and {@link SubscriptionChange}s. */
 public final class SubscriptionEvents {
 
-    private SubscriptionEvents() {
-    }
+    private SubscriptionEvents() {}
 
     /** Null for a payload this version does not know: a newer writer's event is skipped, not fatal. */
     public static SubscriptionChange toChange(SubscriptionEvent event) {
         Instant at = event.getOccurredAt();
         Object payload = event.getPayload();
         if (payload instanceof SubscriptionCreated created) {
-            return new SubscriptionChange.Created(event.getSubscriptionId(),
-                    Channel.valueOf(created.getChannel().name().toUpperCase(Locale.ROOT)), created.getTarget(),
+            return new SubscriptionChange.Created(
+                    event.getSubscriptionId(),
+                    Channel.valueOf(created.getChannel().name().toUpperCase(Locale.ROOT)),
+                    created.getTarget(),
                     new HashSet<>(created.getComponents()),
                     Impact.fromWireValue(created.getMinImpact().name()),
-                    created.getMaintenance(), created.getSecret(), at);
+                    created.getMaintenance(),
+                    created.getSecret(),
+                    at);
         }
         if (payload instanceof SubscriptionConfirmed) {
             return new SubscriptionChange.Confirmed(at);
@@ -55,7 +57,8 @@ public final class SubscriptionEvents {
         Object payload;
         if (change instanceof SubscriptionChange.Created created) {
             payload = SubscriptionCreated.newBuilder()
-                    .setChannel(org.incidentplatform.notification.events.Channel.valueOf(created.channel().wireName()))
+                    .setChannel(org.incidentplatform.notification.events.Channel.valueOf(
+                            created.channel().wireName()))
                     .setTarget(created.target())
                     .setComponents(List.copyOf(created.components()))
                     .setMinImpact(MinimumImpact.valueOf(created.minImpact().wireValue()))

@@ -3,11 +3,9 @@ package org.incidentplatform.notification.subscription;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.incidentplatform.notification.NotificationTopics;
 import org.incidentplatform.notification.events.SubscriptionEvent;
-
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 

@@ -30,9 +30,14 @@ public final class TargetPolicy {
     private final Resolver resolver;
 
     public TargetPolicy(List<String> allowList, Resolver resolver) {
-        this.allowedHosts = allowList.stream().filter(entry -> !entry.contains("/"))
-                .map(entry -> entry.toLowerCase(Locale.ROOT)).toList();
-        this.allowedRanges = allowList.stream().filter(entry -> entry.contains("/")).map(Cidr::parse).toList();
+        this.allowedHosts = allowList.stream()
+                .filter(entry -> !entry.contains("/"))
+                .map(entry -> entry.toLowerCase(Locale.ROOT))
+                .toList();
+        this.allowedRanges = allowList.stream()
+                .filter(entry -> entry.contains("/"))
+                .map(Cidr::parse)
+                .toList();
         this.resolver = resolver;
     }
 
@@ -40,8 +45,7 @@ public final class TargetPolicy {
     public sealed interface Verdict {
 
         /** Why not, fit for a problem detail: never the URL's path or query, which may hold a secret. */
-        record Refused(String reason) implements Verdict {
-        }
+        record Refused(String reason) implements Verdict {}
 
         /**
          * @param host      the URL's host, without the brackets of an IPv6 literal
@@ -91,8 +95,9 @@ public final class TargetPolicy {
             return new Verdict.Refused("host " + host + " does not resolve");
         }
         Verdict allowed = new Verdict.Allowed(uri, host, addresses);
-        boolean allAllowed = hostAllowed || addresses.stream()
-                .allMatch(address -> allowedRanges.stream().anyMatch(range -> range.contains(address)));
+        boolean allAllowed = hostAllowed
+                || addresses.stream()
+                        .allMatch(address -> allowedRanges.stream().anyMatch(range -> range.contains(address)));
         if (allAllowed) {
             return allowed;
         }
@@ -108,8 +113,11 @@ public final class TargetPolicy {
     }
 
     static boolean isInternal(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isAnyLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return true;
         }
         byte[] bytes = address.getAddress();
@@ -117,8 +125,11 @@ public final class TargetPolicy {
             int first = bytes[0] & 0xff;
             int second = bytes[1] & 0xff;
             // 100.64.0.0/10 (carrier-grade NAT), 0.0.0.0/8, 192.0.0.0/24, 198.18.0.0/15, 240.0.0.0/4
-            return first == 0 || (first == 100 && (second & 0xc0) == 64) || (first == 192 && second == 0
-                    && (bytes[2] & 0xff) == 0) || (first == 198 && (second & 0xfe) == 18) || first >= 240;
+            return first == 0
+                    || (first == 100 && (second & 0xc0) == 64)
+                    || (first == 192 && second == 0 && (bytes[2] & 0xff) == 0)
+                    || (first == 198 && (second & 0xfe) == 18)
+                    || first >= 240;
         }
         // fc00::/7 unique local; 64:ff9b:1::/48, NAT64 for local use (RFC 8215), wherever the IPv4 sits in it
         if ((bytes[0] & 0xfe) == 0xfc || startsWith(bytes, 0, 0x64, 0xff, 0x9b, 0, 1)) {
@@ -136,7 +147,8 @@ public final class TargetPolicy {
      */
     private static InetAddress embeddedIpv4(byte[] ipv6) {
         int from;
-        if (startsWith(ipv6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) || startsWith(ipv6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff)
+        if (startsWith(ipv6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                || startsWith(ipv6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff)
                 || startsWith(ipv6, 0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0)) {
             from = 12;
         } else if (startsWith(ipv6, 0x20, 0x02)) {

@@ -1,10 +1,9 @@
 package org.incidentplatform.notification.web;
 
 import org.incidentplatform.service.web.BodySizeLimit;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactoryBuilder;
-
-import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 
 /**
  * What the JSON reader of request bodies accepts at most, far above any valid subscription: beyond it
@@ -15,6 +14,7 @@ final class JsonLimits implements JsonFactoryBuilderCustomizer {
 
     /** Far above any subscription (a 2,048-character target and 200 component ids fit); {@link BodySizeLimit}'s too. */
     static final int MAX_BODY_BYTES = 16 * 1024;
+
     static final int MAX_STRING_LENGTH = 4096;
     static final int MAX_NUMBER_LENGTH = 32;
     static final int MAX_NESTING_DEPTH = 16;

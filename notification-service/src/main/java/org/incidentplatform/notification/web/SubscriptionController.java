@@ -1,5 +1,7 @@
 package org.incidentplatform.notification.web;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,10 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-
 import org.incidentplatform.notification.NotificationProperties;
 import org.incidentplatform.notification.channel.AttemptResult;
 import org.incidentplatform.notification.channel.EmailChannel;
@@ -32,7 +30,6 @@ import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.incidentplatform.service.web.JsonRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,8 +69,14 @@ class SubscriptionController {
     private final NotificationProperties.Confirmation confirmation;
     private final Clock clock;
 
-    SubscriptionController(SubscriptionLog subscriptions, SubscriptionDirectory directory, TargetPolicy targets,
-                           LinkSigner links, EmailChannel email, NotificationProperties properties, Clock clock) {
+    SubscriptionController(
+            SubscriptionLog subscriptions,
+            SubscriptionDirectory directory,
+            TargetPolicy targets,
+            LinkSigner links,
+            EmailChannel email,
+            NotificationProperties properties,
+            Clock clock) {
         this.subscriptions = subscriptions;
         this.directory = directory;
         this.targets = targets;
@@ -88,8 +91,9 @@ class SubscriptionController {
      * @param minImpact   none (default), minor, major or critical
      * @param maintenance whether maintenance notices are wanted (default true)
      */
-    record SubscribeRequest(String channel, String target, List<String> components, String minImpact,
-                            Boolean maintenance) implements JsonRequest {
+    record SubscribeRequest(
+            String channel, String target, List<String> components, String minImpact, Boolean maintenance)
+            implements JsonRequest {
 
         @Override
         public String toString() {
@@ -98,8 +102,7 @@ class SubscriptionController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> subscribe(@RequestBody SubscribeRequest request,
-                                                  Authentication caller) {
+    ResponseEntity<Map<String, Object>> subscribe(@RequestBody SubscribeRequest request, Authentication caller) {
         Channel channel = channel(request.channel());
         if (channel != Channel.EMAIL && !isAdmin(caller)) {
             if (caller == null) {
@@ -114,8 +117,8 @@ class SubscriptionController {
         String id = "sub_" + UUID.randomUUID().toString().replace("-", "");
         String secret = channel == Channel.WEBHOOK ? WebhookSigner.newSecret() : null;
         Instant now = clock.instant();
-        SubscriptionChange.Created created = new SubscriptionChange.Created(id, channel, target, components, minImpact,
-                maintenance, secret, now);
+        SubscriptionChange.Created created =
+                new SubscriptionChange.Created(id, channel, target, components, minImpact, maintenance, secret, now);
         subscriptions.append(id, created, caller == null ? "public" : caller.getName());
         Subscription subscription = SubscriptionChange.evolve(null, created);
         log.info("subscription {} created: {}", id, subscription);
@@ -124,7 +127,9 @@ class SubscriptionController {
             AttemptResult mail = email.sendConfirmation(subscription);
             if (!mail.delivered()) {
                 log.warn("confirmation mail for {} not sent: {}", id, mail.detail());
-                throw new ProblemException(HttpStatus.BAD_GATEWAY, null,
+                throw new ProblemException(
+                        HttpStatus.BAD_GATEWAY,
+                        null,
                         "the confirmation email could not be sent; subscribe again later");
             }
             body.put("detail", "check your inbox: the subscription starts once its confirmation link is followed");
@@ -140,7 +145,8 @@ class SubscriptionController {
     @GetMapping
     List<Map<String, Object>> list() {
         List<Map<String, Object>> all = new ArrayList<>();
-        directory.all().stream().sorted(Comparator.comparing(Subscription::createdAt).thenComparing(Subscription::id))
+        directory.all().stream()
+                .sorted(Comparator.comparing(Subscription::createdAt).thenComparing(Subscription::id))
                 .forEach(subscription -> all.add(view(subscription)));
         return all;
     }
@@ -163,8 +169,11 @@ class SubscriptionController {
     Map<String, Object> enable(@PathVariable String id, Authentication caller) {
         Subscription subscription = known(id);
         if (subscription.status() != Subscription.Status.QUARANTINED) {
-            throw new ProblemException(HttpStatus.CONFLICT, "id", "subscription " + id + " is "
-                    + subscription.status().name().toLowerCase(Locale.ROOT) + ", not quarantined");
+            throw new ProblemException(
+                    HttpStatus.CONFLICT,
+                    "id",
+                    "subscription " + id + " is " + subscription.status().name().toLowerCase(Locale.ROOT)
+                            + ", not quarantined");
         }
         Instant now = clock.instant();
         subscriptions.append(id, new SubscriptionChange.Reenabled(now), caller.getName());
@@ -180,9 +189,11 @@ class SubscriptionController {
         Subscription subscription = confirmable(id, token);
         if (subscription.status() == Subscription.Status.PENDING) {
             // Relative to this page's URL: the form posts to the very link that was followed.
-            return page("Confirm your subscription", "Receive incident notifications at " + subscription.target()
-                    + "?", "<form method=\"post\" action=\"confirm?token=" + HtmlUtils.htmlEscape(token)
-                    + "\"><button type=\"submit\">Confirm subscription</button></form>");
+            return page(
+                    "Confirm your subscription",
+                    "Receive incident notifications at " + subscription.target() + "?",
+                    "<form method=\"post\" action=\"confirm?token=" + HtmlUtils.htmlEscape(token)
+                            + "\"><button type=\"submit\">Confirm subscription</button></form>");
         }
         return settled(subscription);
     }
@@ -199,8 +210,8 @@ class SubscriptionController {
 
     private static String settled(Subscription subscription) {
         if (subscription.status() == Subscription.Status.UNSUBSCRIBED) {
-            return page("Subscription ended", "This subscription was cancelled; subscribe again to receive notices.",
-                    "");
+            return page(
+                    "Subscription ended", "This subscription was cancelled; subscribe again to receive notices.", "");
         }
         return page("Subscription confirmed", "This subscription was confirmed already.", "");
     }
@@ -221,14 +232,18 @@ class SubscriptionController {
     }
 
     private static ProblemException expired() {
-        return new ProblemException(HttpStatus.GONE, "token",
-                "this confirmation link has expired: subscribe again to get a new one");
+        return new ProblemException(
+                HttpStatus.GONE, "token", "this confirmation link has expired: subscribe again to get a new one");
     }
 
     /** GET for the link in the mail, POST for RFC 8058 one-click unsubscribe from the mail client. */
-    @RequestMapping(value = "/{id}/unsubscribe", produces = MediaType.TEXT_HTML_VALUE,
-            method = {org.springframework.web.bind.annotation.RequestMethod.GET,
-                    org.springframework.web.bind.annotation.RequestMethod.POST})
+    @RequestMapping(
+            value = "/{id}/unsubscribe",
+            produces = MediaType.TEXT_HTML_VALUE,
+            method = {
+                org.springframework.web.bind.annotation.RequestMethod.GET,
+                org.springframework.web.bind.annotation.RequestMethod.POST
+            })
     String unsubscribe(@PathVariable String id, @RequestParam(required = false) String token) {
         Subscription subscription = signed(LinkSigner.Purpose.UNSUBSCRIBE, id, token);
         if (subscription.status() != Subscription.Status.UNSUBSCRIBED) {
@@ -252,13 +267,15 @@ class SubscriptionController {
     }
 
     private Subscription known(String id) {
-        return directory.find(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "id",
-                "no subscription " + id));
+        return directory
+                .find(id)
+                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "id", "no subscription " + id));
     }
 
     private static boolean isAdmin(Authentication caller) {
-        return caller != null && caller.getAuthorities().stream()
-                .anyMatch(authority -> "ROLE_admin".equals(authority.getAuthority()));
+        return caller != null
+                && caller.getAuthorities().stream()
+                        .anyMatch(authority -> "ROLE_admin".equals(authority.getAuthority()));
     }
 
     private static Channel channel(String value) {
@@ -328,7 +345,8 @@ class SubscriptionController {
         if (value == null) {
             return Impact.NONE;
         }
-        return Impact.find(value).filter(impact -> impact != Impact.MAINTENANCE)
+        return Impact.find(value)
+                .filter(impact -> impact != Impact.MAINTENANCE)
                 .orElseThrow(() -> ProblemException.invalid("minImpact", "must be none, minor, major or critical"));
     }
 
@@ -337,8 +355,9 @@ class SubscriptionController {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", subscription.id());
         view.put("channel", subscription.channel().wireName());
-        view.put("target", subscription.channel() == Channel.EMAIL ? subscription.target()
-                : maskedUrl(subscription.target()));
+        view.put(
+                "target",
+                subscription.channel() == Channel.EMAIL ? subscription.target() : maskedUrl(subscription.target()));
         view.put("components", subscription.components().stream().sorted().toList());
         view.put("minImpact", subscription.minImpact().wireValue());
         view.put("maintenance", subscription.maintenance());

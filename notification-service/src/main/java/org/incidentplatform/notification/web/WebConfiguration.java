@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-
 import org.incidentplatform.notification.NotificationProperties;
 import org.incidentplatform.service.web.BodySizeLimit;
 import org.incidentplatform.service.web.StrictRequestBodies;
@@ -36,8 +35,8 @@ class WebConfiguration {
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
-                new BodySizeLimit(JsonLimits.MAX_BODY_BYTES, problems));
+        FilterRegistrationBean<BodySizeLimit> registration =
+                new FilterRegistrationBean<>(new BodySizeLimit(JsonLimits.MAX_BODY_BYTES, problems));
         registration.setOrder(-210);
         return registration;
     }
@@ -69,15 +68,16 @@ class WebConfiguration {
     static String origin(URI url) {
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         int port = url.getPort();
-        boolean defaultPort = port < 0 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        boolean defaultPort =
+                port < 0 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
         return scheme + "://" + url.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 
     /** Before security: an abusive client is turned away before any token is even looked at. */
     @Bean
     FilterRegistrationBean<RequestLimits> requestLimits(NotificationProperties properties) {
-        FilterRegistrationBean<RequestLimits> registration = new FilterRegistrationBean<>(
-                new RequestLimits(properties.rateLimit().burst(), properties.rateLimit().perMinute()));
+        FilterRegistrationBean<RequestLimits> registration = new FilterRegistrationBean<>(new RequestLimits(
+                properties.rateLimit().burst(), properties.rateLimit().perMinute()));
         registration.addUrlPatterns("/api/v1/subscriptions", "/api/v1/subscriptions/*");
         registration.setOrder(-200);
         return registration;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.incidentplatform.notification.audience.Audience.Reach;
 import org.incidentplatform.notification.subscription.Channel;
 import org.incidentplatform.notification.subscription.Subscription;
@@ -20,7 +19,8 @@ class AudienceTests {
 
     @Test
     void subscriptionToNoComponents_hearsOfEveryComponent() {
-        assertThat(news("minor", "api").includes(webhook(Set.of(), Impact.NONE, true))).isTrue();
+        assertThat(news("minor", "api").includes(webhook(Set.of(), Impact.NONE, true)))
+                .isTrue();
     }
 
     @Test
@@ -69,8 +69,8 @@ class AudienceTests {
     void toldIsDecidedPerEarlierNotice_notByMixingThem() {
         // Minor on db, then major on api: a major-only db subscriber was concerned by neither notice.
         Subscription majorDb = webhook(Set.of("db"), Impact.MAJOR, true);
-        Audience retracted = new Audience(false, true, reach("major", "api"),
-                List.of(reach("minor", "db"), reach("major", "api")));
+        Audience retracted =
+                new Audience(false, true, reach("major", "api"), List.of(reach("minor", "db"), reach("major", "api")));
 
         assertThat(retracted.includes(majorDb)).isFalse();
     }
@@ -85,8 +85,17 @@ class AudienceTests {
 
     @Test
     void unconfirmedEmail_neverHearsOfAnIncident() {
-        Subscription pending = new Subscription("sub-1", Channel.EMAIL, "a@example.com", Set.of(), Impact.NONE, true,
-                Subscription.Status.PENDING, null, NOW, null);
+        Subscription pending = new Subscription(
+                "sub-1",
+                Channel.EMAIL,
+                "a@example.com",
+                Set.of(),
+                Impact.NONE,
+                true,
+                Subscription.Status.PENDING,
+                null,
+                NOW,
+                null);
 
         assertThat(news("critical", "api").includes(pending)).isFalse();
     }
@@ -95,19 +104,23 @@ class AudienceTests {
     void unsubscribedOrQuarantined_hearNothing_evenOfWhatTheyWereToldBefore() {
         Audience update = new Audience(false, false, reach("major", "api"), List.of(reach("major", "api")));
 
-        assertThat(update.includes(webhook(Set.of(), Impact.NONE, true)
-                .withStatus(Subscription.Status.UNSUBSCRIBED, NOW))).isFalse();
-        assertThat(update.includes(webhook(Set.of(), Impact.NONE, true)
-                .withStatus(Subscription.Status.QUARANTINED, NOW))).isFalse();
+        assertThat(update.includes(
+                        webhook(Set.of(), Impact.NONE, true).withStatus(Subscription.Status.UNSUBSCRIBED, NOW)))
+                .isFalse();
+        assertThat(update.includes(
+                        webhook(Set.of(), Impact.NONE, true).withStatus(Subscription.Status.QUARANTINED, NOW)))
+                .isFalse();
     }
 
     @Test
     void retraction_isToldOnlyToThoseToldOfTheIncident() {
         Subscription everything = webhook(Set.of(), Impact.NONE, true);
 
-        assertThat(new Audience(false, true, reach("major", "api"), List.of()).includes(everything)).isFalse();
+        assertThat(new Audience(false, true, reach("major", "api"), List.of()).includes(everything))
+                .isFalse();
         assertThat(new Audience(false, true, reach("major", "api"), List.of(reach("major", "api")))
-                .includes(everything)).isTrue();
+                        .includes(everything))
+                .isTrue();
     }
 
     @Test
@@ -127,7 +140,8 @@ class AudienceTests {
         assertThat(reach).hasSize(Audience.MAX_REACH);
         // The first component, merged long ago, still counts its subscribers as told, at the highest impact seen.
         Subscription firstComponent = webhook(Set.of("component-0"), Impact.CRITICAL, true);
-        assertThat(new Audience(false, true, reach("none", "elsewhere"), reach).includes(firstComponent)).isTrue();
+        assertThat(new Audience(false, true, reach("none", "elsewhere"), reach).includes(firstComponent))
+                .isTrue();
         List<Reach> all = new ArrayList<>(reach);
         assertThat(all.get(all.size() - 1)).isEqualTo(reach("critical", "component-999"));
     }
@@ -141,7 +155,16 @@ class AudienceTests {
     }
 
     private static Subscription webhook(Set<String> components, Impact minImpact, boolean maintenance) {
-        return new Subscription("sub-" + components.hashCode() + minImpact, Channel.WEBHOOK, "https://example.com/hook",
-                components, minImpact, maintenance, Subscription.Status.ACTIVE, "whsec_a2V5", NOW, NOW);
+        return new Subscription(
+                "sub-" + components.hashCode() + minImpact,
+                Channel.WEBHOOK,
+                "https://example.com/hook",
+                components,
+                minImpact,
+                maintenance,
+                Subscription.Status.ACTIVE,
+                "whsec_a2V5",
+                NOW,
+                NOW);
     }
 }

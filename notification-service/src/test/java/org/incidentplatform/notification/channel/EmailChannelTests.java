@@ -2,26 +2,23 @@ package org.incidentplatform.notification.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.subscription.Channel;
-import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.incidentplatform.notification.subscription.LinkSigner;
 import org.incidentplatform.notification.subscription.Subscription;
+import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -38,9 +35,14 @@ class EmailChannelTests {
     private final LinkSigner links = new LinkSigner("test-link-secret-of-at-least-32-characters");
 
     private EmailChannel channel() {
-        return new EmailChannel(new MailTransport.Outbox(outbox), Channels.engine(TemplateMode.HTML),
-                Channels.engine(TemplateMode.TEXT), "status@example.com", PUBLIC_URL,
-                URI.create("https://status.example.com"), links);
+        return new EmailChannel(
+                new MailTransport.Outbox(outbox),
+                Channels.engine(TemplateMode.HTML),
+                Channels.engine(TemplateMode.TEXT),
+                "status@example.com",
+                PUBLIC_URL,
+                URI.create("https://status.example.com"),
+                links);
     }
 
     @Test
@@ -49,8 +51,12 @@ class EmailChannelTests {
         Subscription first = subscription();
         Subscription second = subscription();
 
-        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", first, NOW), first).delivered()).isTrue();
-        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", second, NOW), second).delivered()).isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", first, NOW), first)
+                        .delivered())
+                .isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", second, NOW), second)
+                        .delivered())
+                .isTrue();
 
         assertThat(channel.rendered.renders()).isEqualTo(1);
         MimeMessage toFirst = mailTo(first.target());
@@ -58,7 +64,8 @@ class EmailChannelTests {
         String firstLink = Links.unsubscribe(PUBLIC_URL, links, first.id());
         String secondLink = Links.unsubscribe(PUBLIC_URL, links, second.id());
         assertThat(toFirst.getHeader("List-Unsubscribe")[0]).isEqualTo("<" + firstLink + ">");
-        assertThat(EmailTests.plain(toFirst)).contains("Unsubscribe: " + firstLink)
+        assertThat(EmailTests.plain(toFirst))
+                .contains("Unsubscribe: " + firstLink)
                 .doesNotContain(EmailChannel.UNSUBSCRIBE_PLACEHOLDER);
         assertThat(EmailTests.html(toFirst)).contains("href=\"" + firstLink + "\"");
         assertThat(EmailTests.plain(toFirst).replace(firstLink, secondLink)).isEqualTo(EmailTests.plain(toSecond));
@@ -70,11 +77,13 @@ class EmailChannelTests {
     void aBodyRenderedOnce_isTheBodyRenderedForTheSubscriber_evenForALinkThatNeedsEscaping() {
         EmailChannel channel = channel();
         Notice notice = StatuspageContractTests.monitoring();
-        for (String link : List.of(Links.unsubscribe(PUBLIC_URL, links, "sub_1"),
+        for (String link : List.of(
+                Links.unsubscribe(PUBLIC_URL, links, "sub_1"),
                 "https://notify.example.com/a?x=1&y=<2>&z='3'&w=\"4\"")) {
             EmailChannel.Bodies direct = channel.render("incident", channel.incidentModel(notice, link));
-            EmailChannel.Bodies filledIn = channel.render("incident",
-                    channel.incidentModel(notice, EmailChannel.UNSUBSCRIBE_PLACEHOLDER)).forSubscriber(link);
+            EmailChannel.Bodies filledIn = channel.render(
+                            "incident", channel.incidentModel(notice, EmailChannel.UNSUBSCRIBE_PLACEHOLDER))
+                    .forSubscriber(link);
             assertThat(filledIn).as(link).isEqualTo(direct);
         }
     }
@@ -95,7 +104,16 @@ class EmailChannelTests {
 
     private static Subscription subscription() {
         String id = "sub_" + UUID.randomUUID().toString().replace("-", "");
-        return new Subscription(id, Channel.EMAIL, id + "@example.com", Set.of(), Impact.NONE, true,
-                Subscription.Status.ACTIVE, null, NOW, NOW);
+        return new Subscription(
+                id,
+                Channel.EMAIL,
+                id + "@example.com",
+                Set.of(),
+                Impact.NONE,
+                true,
+                Subscription.Status.ACTIVE,
+                null,
+                NOW,
+                NOW);
     }
 }

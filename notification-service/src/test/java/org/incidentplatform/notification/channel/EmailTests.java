@@ -5,6 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.incidentplatform.events.ComponentStatus.partial_outage;
 import static org.incidentplatform.events.IncidentStatus.identified;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -12,13 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeMessage;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.notification.IncidentLog;
@@ -48,11 +46,13 @@ class EmailTests {
         smtp.start();
         sink = new WebhookSink();
         incidents = new IncidentLog();
-        service = NotificationInstance.start(NotificationInstance.newStateDir(), Map.of(
-                "notification-service.email.mode", "smtp",
-                "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", smtp.getSmtp().getPort(),
-                "notification-service.status-page-url", "https://status.example.test"));
+        service = NotificationInstance.start(
+                NotificationInstance.newStateDir(),
+                Map.of(
+                        "notification-service.email.mode", "smtp",
+                        "spring.mail.host", "127.0.0.1",
+                        "spring.mail.port", smtp.getSmtp().getPort(),
+                        "notification-service.status-page-url", "https://status.example.test"));
     }
 
     @AfterAll
@@ -75,43 +75,72 @@ class EmailTests {
         assertThat(confirmation.getSubject()).contains("Confirm");
         String confirm = link(text(confirmation), "/api/v1/subscriptions/" + id + "/confirm");
         assertThat(service.submit(confirm).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "active".equals(
-                service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "active"
+                        .equals(service.get("/api/v1/subscriptions/" + id, true)
+                                .body()
+                                .get("status")
+                                .asText()));
         String probe = sink.hook();
         service.subscribeWebhook(probe, component);
         // The fan-out reads subscriptions on its own; the probe webhook shows when it has them all.
         String incident = "inc-" + UUID.randomUUID();
-        incidents.append(given.declared(incident, "Email delays", Impact.major,
-                "We are investigating errors on " + component + ".", Map.of(component, partial_outage)).event());
-        await().atMost(Duration.ofSeconds(30)).until(() -> sink.incidentsAt(probe).size() == 1);
+        incidents.append(given.declared(
+                        incident,
+                        "Email delays",
+                        Impact.major,
+                        "We are investigating errors on " + component + ".",
+                        Map.of(component, partial_outage))
+                .event());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> sink.incidentsAt(probe).size() == 1);
 
         MimeMessage mail = awaitMail(address, 2).get(1);
         assertThat(mail.getSubject()).contains("New incident: Email delays");
         String text = plain(mail);
         String html = html(mail);
         for (String body : List.of(text, html)) {
-            assertThat(body).contains("Email delays", "Investigating", "major", "We are investigating errors on "
-                    + component, component + " (partial outage)", "https://status.example.test/incidents/" + incident);
+            assertThat(body)
+                    .contains(
+                            "Email delays",
+                            "Investigating",
+                            "major",
+                            "We are investigating errors on " + component,
+                            component + " (partial outage)",
+                            "https://status.example.test/incidents/" + incident);
         }
         String unsubscribe = link(text, "/api/v1/subscriptions/" + id + "/unsubscribe");
         assertThat(html).contains(unsubscribe.replace("&", "&amp;").substring(unsubscribe.indexOf("/api/")));
         assertThat(mail.getHeader("List-Unsubscribe")[0]).contains(unsubscribe);
-        assertThat(mailsTo(unconfirmed)).as("an unconfirmed address gets only the confirmation").hasSize(1);
+        assertThat(mailsTo(unconfirmed))
+                .as("an unconfirmed address gets only the confirmation")
+                .hasSize(1);
 
         assertThat(service.get(unsubscribe, false).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "unsubscribed".equals(
-                service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText()));
-        incidents.append(given.incident(incident).updated("Mail is flowing again.", identified, Map.of()).event());
-        await().atMost(Duration.ofSeconds(30)).until(() -> sink.incidentsAt(probe).size() == 2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "unsubscribed"
+                        .equals(service.get("/api/v1/subscriptions/" + id, true)
+                                .body()
+                                .get("status")
+                                .asText()));
+        incidents.append(given.incident(incident)
+                .updated("Mail is flowing again.", identified, Map.of())
+                .event());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> sink.incidentsAt(probe).size() == 2);
         await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
         assertThat(mailsTo(address)).hasSize(2);
-        assertThat(service.get("/api/v1/deliveries?incidentId=" + incident + "&status=delivered", true).body())
-                .anySatisfy(delivery -> assertThat(delivery.get("channel").asText()).isEqualTo("email"));
+        assertThat(service.get("/api/v1/deliveries?incidentId=" + incident + "&status=delivered", true)
+                        .body())
+                .anySatisfy(
+                        delivery -> assertThat(delivery.get("channel").asText()).isEqualTo("email"));
     }
 
     private static String subscribe(String address, String component) {
-        NotificationInstance.Answer answer = service.post("/api/v1/subscriptions",
-                "{\"channel\":\"email\",\"target\":\"" + address + "\",\"components\":[\"" + component + "\"]}", false);
+        NotificationInstance.Answer answer = service.post(
+                "/api/v1/subscriptions",
+                "{\"channel\":\"email\",\"target\":\"" + address + "\",\"components\":[\"" + component + "\"]}",
+                false);
         assertThat(answer.status()).isEqualTo(202);
         return answer.body().get("id").asText();
     }
@@ -122,13 +151,16 @@ class EmailTests {
     }
 
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return Arrays.stream(message.getAllRecipients())
+                                .anyMatch(r -> r.toString().equals(address));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     /** The path and query of the first link in the text that contains the given path. */

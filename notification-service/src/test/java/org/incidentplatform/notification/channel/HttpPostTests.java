@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.incidentplatform.notification.NotificationProperties;
 import org.incidentplatform.notification.WebhookSink;
 import org.incidentplatform.notification.subscription.TargetPolicy;
@@ -28,8 +27,7 @@ class HttpPostTests {
     private final WebhookSink sink = new WebhookSink();
     private final AtomicInteger lookups = new AtomicInteger();
 
-    HttpPostTests() throws Exception {
-    }
+    HttpPostTests() throws Exception {}
 
     @AfterEach
     void stop() {
@@ -64,7 +62,10 @@ class HttpPostTests {
         AttemptResult result = new HttpPost(policy, SETTINGS).post(target, "{}", Map.of());
 
         assertThat(result.delivered()).isFalse();
-        assertThat(result.detail()).startsWith("target refused").contains("loopback").doesNotContain(hook.getPath());
+        assertThat(result.detail())
+                .startsWith("target refused")
+                .contains("loopback")
+                .doesNotContain(hook.getPath());
         assertThat(lookups).hasValue(2);
         assertThat(sink.receivedAt(hook.toString())).isEmpty();
     }

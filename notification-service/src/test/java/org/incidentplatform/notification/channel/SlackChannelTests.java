@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.incidentplatform.notification.NotificationProperties;
 import org.incidentplatform.notification.WebhookSink;
 import org.incidentplatform.notification.subscription.Channel;
@@ -25,12 +24,12 @@ class SlackChannelTests {
 
     private final WebhookSink sink = new WebhookSink();
     private final SlackChannel channel = new SlackChannel(
-            new HttpPost(new TargetPolicy(List.of("127.0.0.0/8"), InetAddress::getAllByName),
+            new HttpPost(
+                    new TargetPolicy(List.of("127.0.0.0/8"), InetAddress::getAllByName),
                     new NotificationProperties.Webhook(Duration.ofSeconds(3), 4, 8)),
             URI.create("https://status.example.com"));
 
-    SlackChannelTests() throws Exception {
-    }
+    SlackChannelTests() throws Exception {}
 
     @AfterEach
     void stop() {
@@ -42,9 +41,15 @@ class SlackChannelTests {
         Subscription first = subscription();
         Subscription second = subscription();
 
-        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", first, NOW), first).delivered()).isTrue();
-        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", second, NOW), second).delivered()).isTrue();
-        assertThat(channel.deliver(Deliveries.firstAttempt("event-2", second, NOW), second).delivered()).isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", first, NOW), first)
+                        .delivered())
+                .isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", second, NOW), second)
+                        .delivered())
+                .isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-2", second, NOW), second)
+                        .delivered())
+                .isTrue();
 
         assertThat(channel.rendered.renders()).isEqualTo(2);
         assertThat(sink.receivedAt(first.target()).get(0).body())
@@ -53,7 +58,16 @@ class SlackChannelTests {
     }
 
     private Subscription subscription() {
-        return new Subscription("sub_" + UUID.randomUUID(), Channel.SLACK, sink.hook(), Set.of(), Impact.NONE, true,
-                Subscription.Status.ACTIVE, null, NOW, NOW);
+        return new Subscription(
+                "sub_" + UUID.randomUUID(),
+                Channel.SLACK,
+                sink.hook(),
+                Set.of(),
+                Impact.NONE,
+                true,
+                Subscription.Status.ACTIVE,
+                null,
+                NOW,
+                NOW);
     }
 }

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.events.NoticeType;
 import org.junit.jupiter.api.Test;
@@ -19,24 +18,38 @@ class SlackMessageTests {
 
     @Test
     void incident_becomesAFallbackTextAndBlocks_withStatusImpactComponentsAndLink() {
-        JsonNode message = JsonMapper.builder().build().valueToTree(SlackChannel.message(
-                notice(NoticeType.incident_declared, "Checkout <errors> & timeouts"), URI.create("https://status.example.com/")));
+        JsonNode message = JsonMapper.builder()
+                .build()
+                .valueToTree(SlackChannel.message(
+                        notice(NoticeType.incident_declared, "Checkout <errors> & timeouts"),
+                        URI.create("https://status.example.com/")));
 
-        assertThat(message.get("text").asText()).startsWith("New incident: Checkout <errors> & timeouts")
+        assertThat(message.get("text").asText())
+                .startsWith("New incident: Checkout <errors> & timeouts")
                 .endsWith("https://status.example.com/incidents/inc-1");
         assertThat(message.get("blocks").get(0).get("type").asText()).isEqualTo("header");
         String section = message.get("blocks").get(1).get("text").get("text").asText();
-        assertThat(section).contains("*Checkout &lt;errors&gt; &amp; timeouts*", "*Status:* Investigating",
-                "*Impact:* major", "Payments fail for some users.");
-        String context = message.get("blocks").get(2).get("elements").get(0).get("text").asText();
-        assertThat(context).contains("Affected: checkout (partial outage)",
-                "<https://status.example.com/incidents/inc-1|View on the status page>");
+        assertThat(section)
+                .contains(
+                        "*Checkout &lt;errors&gt; &amp; timeouts*",
+                        "*Status:* Investigating",
+                        "*Impact:* major",
+                        "Payments fail for some users.");
+        String context =
+                message.get("blocks").get(2).get("elements").get(0).get("text").asText();
+        assertThat(context)
+                .contains(
+                        "Affected: checkout (partial outage)",
+                        "<https://status.example.com/incidents/inc-1|View on the status page>");
     }
 
     @Test
     void resolution_saysSoInTheHeader() {
-        JsonNode message = JsonMapper.builder().build().valueToTree(SlackChannel.message(
-                notice(NoticeType.incident_resolved, "Checkout errors"), URI.create("https://status.example.com")));
+        JsonNode message = JsonMapper.builder()
+                .build()
+                .valueToTree(SlackChannel.message(
+                        notice(NoticeType.incident_resolved, "Checkout errors"),
+                        URI.create("https://status.example.com")));
 
         assertThat(message.get("blocks").get(0).get("text").get("text").asText())
                 .isEqualTo("Resolved: Checkout errors");
@@ -52,20 +65,31 @@ class SlackMessageTests {
         }
         notice.setComponents(components);
 
-        JsonNode message = JsonMapper.builder().build().valueToTree(SlackChannel.message(notice,
-                URI.create("https://status.example.com")));
+        JsonNode message = JsonMapper.builder()
+                .build()
+                .valueToTree(SlackChannel.message(notice, URI.create("https://status.example.com")));
 
         assertThat(notice.getMessage()).hasSize(10_000);
         String header = message.get("blocks").get(0).get("text").get("text").asText();
-        assertThat(header).hasSizeLessThanOrEqualTo(150).startsWith("Incident update: TTT").endsWith("…");
+        assertThat(header)
+                .hasSizeLessThanOrEqualTo(150)
+                .startsWith("Incident update: TTT")
+                .endsWith("…");
         String section = message.get("blocks").get(1).get("text").get("text").asText();
-        assertThat(section).hasSizeLessThanOrEqualTo(3000).contains("*Status:* Investigating").endsWith("…")
+        assertThat(section)
+                .hasSizeLessThanOrEqualTo(3000)
+                .contains("*Status:* Investigating")
+                .endsWith("…")
                 // Never half an escape, which Slack would show as raw text.
                 .doesNotContainPattern("&(a|am|amp|l|lt|g|gt)?…$");
-        String context = message.get("blocks").get(2).get("elements").get(0).get("text").asText();
-        assertThat(context).hasSizeLessThanOrEqualTo(3000).startsWith("Affected: ")
+        String context =
+                message.get("blocks").get(2).get("elements").get(0).get("text").asText();
+        assertThat(context)
+                .hasSizeLessThanOrEqualTo(3000)
+                .startsWith("Affected: ")
                 .endsWith("… · <https://status.example.com/incidents/inc-1|View on the status page>");
-        assertThat(message.get("text").asText()).hasSizeLessThanOrEqualTo(3000)
+        assertThat(message.get("text").asText())
+                .hasSizeLessThanOrEqualTo(3000)
                 .endsWith("… https://status.example.com/incidents/inc-1");
     }
 

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.notification.events.ComponentChange;
 import org.incidentplatform.notification.events.Notice;
 import org.incidentplatform.notification.events.NoticeType;
@@ -28,7 +27,8 @@ class StatuspageContractTests {
     private static final Instant T0 = Instant.parse("2026-03-02T09:15:00Z");
     private static final StatuspagePayload.Page PAGE =
             new StatuspagePayload.Page("incident-platform", URI.create("https://status.example.com"));
-    private static final String UNSUBSCRIBE = "https://notify.example.com/api/v1/subscriptions/sub_1/unsubscribe?token=t";
+    private static final String UNSUBSCRIBE =
+            "https://notify.example.com/api/v1/subscriptions/sub_1/unsubscribe?token=t";
 
     @Test
     void incidentWebhook_hasEveryKeyOfAtlassiansExample_withItsType_andNoComponentUpdate() {
@@ -57,14 +57,16 @@ class StatuspageContractTests {
 
     @Test
     void incident_fillsWhatTheNoticeKnows_inAtlassiansFields() {
-        JsonNode ours = JSON.readTree(StatuspagePayload.render(monitoring(), "event-3", PAGE, T0).incident()
+        JsonNode ours = JSON.readTree(StatuspagePayload.render(monitoring(), "event-3", PAGE, T0)
+                .incident()
                 .forSubscriber(UNSUBSCRIBE));
 
         assertThat(ours.at("/meta/unsubscribe").asString()).isEqualTo(UNSUBSCRIBE);
         assertThat(ours.at("/page/id").asString()).isEqualTo("incident-platform");
         assertThat(ours.at("/incident/organization_id").asString()).isEqualTo("incident-platform");
         // Entered monitoring twice; the second time is the one that stands.
-        assertThat(ours.at("/incident/monitoring_at").asString()).isEqualTo(T0.plusSeconds(300).toString());
+        assertThat(ours.at("/incident/monitoring_at").asString())
+                .isEqualTo(T0.plusSeconds(300).toString());
         assertThat(ours.at("/incident/postmortem_body").isNull()).isTrue();
         assertThat(ours.at("/incident/incident_updates/0/body").asString()).isEqualTo("Watching the fix.");
     }
@@ -80,9 +82,11 @@ class StatuspageContractTests {
 
         StatuspagePayload.Webhooks webhooks = StatuspagePayload.render(notice, "event-4", PAGE, T0);
 
-        JsonNode incident = JSON.readTree(webhooks.incident().forSubscriber(UNSUBSCRIBE)).get("incident");
+        JsonNode incident =
+                JSON.readTree(webhooks.incident().forSubscriber(UNSUBSCRIBE)).get("incident");
         assertThat(incident.get("postmortem_body").asString()).isEqualTo("The disk filled up.");
-        assertThat(incident.get("postmortem_published_at").asString()).isEqualTo(T0.plusSeconds(900).toString());
+        assertThat(incident.get("postmortem_published_at").asString())
+                .isEqualTo(T0.plusSeconds(900).toString());
         assertThat(incident.get("postmortem_notified_subscribers").asBoolean()).isTrue();
         assertThat(webhooks.components()).isEmpty();
     }
@@ -94,13 +98,17 @@ class StatuspageContractTests {
      */
     private static void assertShape(JsonNode example, JsonNode ours, String path) {
         if (example.isNull()) {
-            assertThat(ours.isNull() || ours.isString()).as(path + " is null or a string, is " + ours).isTrue();
+            assertThat(ours.isNull() || ours.isString())
+                    .as(path + " is null or a string, is " + ours)
+                    .isTrue();
             return;
         }
         assertThat(ours.getNodeType()).as(path).isEqualTo(example.getNodeType());
         if (example.isObject()) {
             for (Map.Entry<String, JsonNode> field : example.properties()) {
-                assertThat(ours.has(field.getKey())).as(path + " has " + field.getKey()).isTrue();
+                assertThat(ours.has(field.getKey()))
+                        .as(path + " has " + field.getKey())
+                        .isTrue();
                 assertShape(field.getValue(), ours.get(field.getKey()), path + "." + field.getKey());
             }
         } else if (example.isArray() && !example.isEmpty()) {

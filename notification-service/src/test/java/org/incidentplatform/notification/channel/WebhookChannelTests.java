@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.incidentplatform.notification.NotificationProperties;
 import org.incidentplatform.notification.WebhookSink;
 import org.incidentplatform.notification.events.Delivery;
@@ -36,13 +35,15 @@ class WebhookChannelTests {
     private final WebhookSink sink = new WebhookSink();
     private final LinkSigner links = new LinkSigner("test-link-secret-of-at-least-32-characters");
     private final WebhookChannel channel = new WebhookChannel(
-            new HttpPost(new TargetPolicy(List.of("127.0.0.0/8"), java.net.InetAddress::getAllByName),
+            new HttpPost(
+                    new TargetPolicy(List.of("127.0.0.0/8"), java.net.InetAddress::getAllByName),
                     new NotificationProperties.Webhook(Duration.ofSeconds(3), 4, 8)),
-            new StatuspagePayload.Page("incident-platform", URI.create("https://status.example.com")), PUBLIC_URL,
-            links, Clock.fixed(NOW, ZoneOffset.UTC));
+            new StatuspagePayload.Page("incident-platform", URI.create("https://status.example.com")),
+            PUBLIC_URL,
+            links,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
-    WebhookChannelTests() throws Exception {
-    }
+    WebhookChannelTests() throws Exception {}
 
     @AfterEach
     void stop() {
@@ -54,8 +55,12 @@ class WebhookChannelTests {
         Subscription first = subscription(Set.of());
         Subscription second = subscription(Set.of());
 
-        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", first, NOW), first).delivered()).isTrue();
-        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", second, NOW), second).delivered()).isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", first, NOW), first)
+                        .delivered())
+                .isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", second, NOW), second)
+                        .delivered())
+                .isTrue();
 
         assertThat(channel.rendered.renders()).isEqualTo(1);
         List<WebhookSink.Received> toFirst = sink.receivedAt(first.target());
@@ -67,11 +72,13 @@ class WebhookChannelTests {
             String secondLink = Links.unsubscribe(PUBLIC_URL, links, second.id());
             assertThat(firstLink).isNotEqualTo(secondLink);
             assertThat(toFirst.get(i).body()).contains("\"unsubscribe\":\"" + firstLink + "\"");
-            assertThat(toFirst.get(i).body().replace(firstLink, secondLink)).isEqualTo(toSecond.get(i).body());
+            assertThat(toFirst.get(i).body().replace(firstLink, secondLink))
+                    .isEqualTo(toSecond.get(i).body());
             assertThat(signedBy(first, toFirst.get(i))).isTrue();
             assertThat(signedBy(second, toSecond.get(i))).isTrue();
             assertThat(signedBy(second, toFirst.get(i))).isFalse();
-            assertThat(toFirst.get(i).header("webhook-signature")).isNotEqualTo(toSecond.get(i).header("webhook-signature"));
+            assertThat(toFirst.get(i).header("webhook-signature"))
+                    .isNotEqualTo(toSecond.get(i).header("webhook-signature"));
         }
     }
 
@@ -85,14 +92,19 @@ class WebhookChannelTests {
         channel.deliver(delivery, subscription);
 
         List<WebhookSink.Received> received = sink.receivedAt(subscription.target());
-        assertThat(received).extracting(r -> r.header("webhook-id")).containsExactly(
-                deliveryId, WebhookChannel.componentWebhookId(deliveryId, "checkout"),
-                deliveryId, WebhookChannel.componentWebhookId(deliveryId, "checkout"));
+        assertThat(received)
+                .extracting(r -> r.header("webhook-id"))
+                .containsExactly(
+                        deliveryId, WebhookChannel.componentWebhookId(deliveryId, "checkout"),
+                        deliveryId, WebhookChannel.componentWebhookId(deliveryId, "checkout"));
         assertThat(JSON.readTree(received.get(0).body()).has("incident")).isTrue();
-        assertThat(JSON.readTree(received.get(1).body()).at("/component_update/component_id").asString())
+        assertThat(JSON.readTree(received.get(1).body())
+                        .at("/component_update/component_id")
+                        .asString())
                 .isEqualTo("checkout");
         assertThat(WebhookChannel.componentWebhookId(deliveryId, "checkout"))
-                .isNotEqualTo(WebhookChannel.componentWebhookId(UUID.randomUUID().toString(), "checkout"));
+                .isNotEqualTo(
+                        WebhookChannel.componentWebhookId(UUID.randomUUID().toString(), "checkout"));
     }
 
     @Test
@@ -123,10 +135,14 @@ class WebhookChannelTests {
     void subscriberToOtherComponents_getsNoComponentWebhookForThisOne() {
         Subscription subscription = subscription(Set.of("search"));
 
-        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", subscription, NOW), subscription).delivered()).isTrue();
+        assertThat(channel.deliver(Deliveries.firstAttempt("event-1", subscription, NOW), subscription)
+                        .delivered())
+                .isTrue();
 
-        assertThat(sink.receivedAt(subscription.target())).singleElement()
-                .satisfies(received -> assertThat(JSON.readTree(received.body()).has("incident")).isTrue());
+        assertThat(sink.receivedAt(subscription.target()))
+                .singleElement()
+                .satisfies(received -> assertThat(JSON.readTree(received.body()).has("incident"))
+                        .isTrue());
     }
 
     @Test
@@ -135,23 +151,39 @@ class WebhookChannelTests {
 
         channel.deliver(Deliveries.firstAttempt("event-1", subscription, NOW), subscription);
 
-        URI link = URI.create(JSON.readTree(sink.receivedAt(subscription.target()).get(0).body())
-                .at("/meta/unsubscribe").asString());
+        URI link = URI.create(
+                JSON.readTree(sink.receivedAt(subscription.target()).get(0).body())
+                        .at("/meta/unsubscribe")
+                        .asString());
         assertThat(link.getPath()).isEqualTo("/api/v1/subscriptions/" + subscription.id() + "/unsubscribe");
         String token = link.getQuery().substring("token=".length());
-        assertThat(links.verify(LinkSigner.Purpose.UNSUBSCRIBE, subscription.id(), token)).isTrue();
-        assertThat(links.verify(LinkSigner.Purpose.UNSUBSCRIBE, "sub_other", token)).isFalse();
+        assertThat(links.verify(LinkSigner.Purpose.UNSUBSCRIBE, subscription.id(), token))
+                .isTrue();
+        assertThat(links.verify(LinkSigner.Purpose.UNSUBSCRIBE, "sub_other", token))
+                .isFalse();
     }
 
     private static boolean signedBy(Subscription subscription, WebhookSink.Received received) {
-        return WebhookSigner.signature(subscription.secret(), received.header("webhook-id"),
-                Long.parseLong(received.header("webhook-timestamp")), received.body())
+        return WebhookSigner.signature(
+                        subscription.secret(),
+                        received.header("webhook-id"),
+                        Long.parseLong(received.header("webhook-timestamp")),
+                        received.body())
                 .equals(received.header("webhook-signature"));
     }
 
     private Subscription subscription(Set<String> components) {
         String id = "sub_" + UUID.randomUUID().toString().replace("-", "");
-        return new Subscription(id, Channel.WEBHOOK, sink.hook(), components, Impact.NONE, true,
-                Subscription.Status.ACTIVE, WebhookSigner.newSecret(), NOW, NOW);
+        return new Subscription(
+                id,
+                Channel.WEBHOOK,
+                sink.hook(),
+                components,
+                Impact.NONE,
+                true,
+                Subscription.Status.ACTIVE,
+                WebhookSigner.newSecret(),
+                NOW,
+                NOW);
     }
 }

@@ -3,14 +3,13 @@ package org.incidentplatform.notification.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
 import org.incidentplatform.notification.NotificationProperties;
 import org.junit.jupiter.api.Test;
 
 class BackoffTests {
 
-    private static final NotificationProperties.Retry RETRY = new NotificationProperties.Retry(Duration.ofSeconds(30),
-            Duration.ofHours(1), 2.0, 0.2, 10, Duration.ofHours(24));
+    private static final NotificationProperties.Retry RETRY = new NotificationProperties.Retry(
+            Duration.ofSeconds(30), Duration.ofHours(1), 2.0, 0.2, 10, Duration.ofHours(24));
 
     @Test
     void delay_doublesFromTheInitial_untilTheCap() {

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.incidentplatform.notification.NotificationTopics;
 import org.incidentplatform.notification.events.AttemptOutcome;
 import org.incidentplatform.notification.events.DeliveryAttempt;
@@ -49,13 +48,17 @@ class DeliveryLogTests {
     @Test
     void filtersApplyBeforeTheLimit() {
         for (int i = 0; i < 30; i++) {
-            log.apply(attempt(UUID.randomUUID().toString(), "sub-" + (i % 3), T0.plusSeconds(i),
+            log.apply(attempt(
+                    UUID.randomUUID().toString(),
+                    "sub-" + (i % 3),
+                    T0.plusSeconds(i),
                     i % 2 == 0 ? AttemptOutcome.delivered : AttemptOutcome.parked));
         }
 
         DeliveryLog.Page page = log.query(null, "sub-1", DeliveryLog.Status.PARKED, null, 100);
 
-        assertThat(page.entries()).hasSize(5)
+        assertThat(page.entries())
+                .hasSize(5)
                 .allSatisfy(entry -> assertThat(entry.subscriptionId()).isEqualTo("sub-1"))
                 .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(DeliveryLog.Status.PARKED));
         assertThat(page.next()).isNull();
@@ -82,7 +85,8 @@ class DeliveryLogTests {
         log.apply(attempt("recent", "sub-1", clock.now, AttemptOutcome.delivered));
 
         assertThat(log.size()).isEqualTo(1);
-        assertThat(log.query(null, null, null, null, 10).entries()).extracting(DeliveryLog.Entry::deliveryId)
+        assertThat(log.query(null, null, null, null, 10).entries())
+                .extracting(DeliveryLog.Entry::deliveryId)
                 .containsExactly("recent");
         assertThat(log.settled("old")).isFalse();
     }
@@ -92,16 +96,27 @@ class DeliveryLogTests {
         DeliveryLog.Cursor cursor = new DeliveryLog.Cursor(T0.toEpochMilli(), "d-1.with.dots");
 
         assertThat(DeliveryLog.Cursor.parse(cursor.toString())).isEqualTo(cursor);
-        assertThat(List.of("", ".", "12.", "abc.d", "d-1")).allSatisfy(text -> assertThat(
-                org.assertj.core.api.Assertions.catchThrowable(() -> DeliveryLog.Cursor.parse(text)))
-                .isInstanceOf(IllegalArgumentException.class));
+        assertThat(List.of("", ".", "12.", "abc.d", "d-1"))
+                .allSatisfy(text -> assertThat(
+                                org.assertj.core.api.Assertions.catchThrowable(() -> DeliveryLog.Cursor.parse(text)))
+                        .isInstanceOf(IllegalArgumentException.class));
     }
 
-    private static DeliveryAttempt attempt(String deliveryId, String subscriptionId, Instant at,
-                                           AttemptOutcome outcome) {
-        return DeliveryAttempt.newBuilder().setAttemptId(UUID.randomUUID()).setDeliveryId(deliveryId)
-                .setSubscriptionId(subscriptionId).setIncidentId("inc-1").setEventId("event-1").setChannel("webhook")
-                .setAttempt(1).setAt(at).setOutcome(outcome).setLatencyMillis(3).setEventRecordedAt(at).build();
+    private static DeliveryAttempt attempt(
+            String deliveryId, String subscriptionId, Instant at, AttemptOutcome outcome) {
+        return DeliveryAttempt.newBuilder()
+                .setAttemptId(UUID.randomUUID())
+                .setDeliveryId(deliveryId)
+                .setSubscriptionId(subscriptionId)
+                .setIncidentId("inc-1")
+                .setEventId("event-1")
+                .setChannel("webhook")
+                .setAttempt(1)
+                .setAt(at)
+                .setOutcome(outcome)
+                .setLatencyMillis(3)
+                .setEventRecordedAt(at)
+                .build();
     }
 
     private static final class MovableClock extends Clock {

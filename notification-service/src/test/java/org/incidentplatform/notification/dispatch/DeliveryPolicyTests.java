@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.incidentplatform.notification.NotificationProperties;
 import org.incidentplatform.notification.subscription.Subscription;
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class DeliveryPolicyTests {
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:15:00Z");
-    private static final NotificationProperties.Retry RETRY = new NotificationProperties.Retry(Duration.ofSeconds(30),
-            Duration.ofHours(1), 2.0, 0.0, 12, Duration.ofHours(24));
+    private static final NotificationProperties.Retry RETRY = new NotificationProperties.Retry(
+            Duration.ofSeconds(30), Duration.ofHours(1), 2.0, 0.0, 12, Duration.ofHours(24));
     private static final Duration QUARANTINE_AFTER = Duration.ofHours(1);
 
     private final DeliveryPolicy policy = new DeliveryPolicy(new Backoff(RETRY, () -> 0.5), QUARANTINE_AFTER);
@@ -28,7 +27,8 @@ class DeliveryPolicyTests {
     @Test
     void aSettledDelivery_isNeverSentAgain_whateverTheSubscription() {
         for (Subscription.Status status : Subscription.Status.values()) {
-            assertThat(policy.before(status, true, 1, 0).action()).as(status.name())
+            assertThat(policy.before(status, true, 1, 0).action())
+                    .as(status.name())
                     .isEqualTo(DeliveryPolicy.Action.DROP);
         }
     }
@@ -44,7 +44,8 @@ class DeliveryPolicyTests {
     @Test
     void unsubscribedOrUnconfirmed_isSkippedAndSaysWhy_quarantined_isParked() {
         assertThat(policy.before(Subscription.Status.UNSUBSCRIBED, false, 0, 0))
-                .isEqualTo(new DeliveryPolicy.Before(DeliveryPolicy.Action.SKIP, "subscription unsubscribed: not sent"));
+                .isEqualTo(
+                        new DeliveryPolicy.Before(DeliveryPolicy.Action.SKIP, "subscription unsubscribed: not sent"));
         assertThat(policy.before(Subscription.Status.PENDING, false, 0, 0).action())
                 .isEqualTo(DeliveryPolicy.Action.SKIP);
         assertThat(policy.before(Subscription.Status.QUARANTINED, false, 0, 0))
@@ -72,8 +73,11 @@ class DeliveryPolicyTests {
         Instant failingSince = NOW.minus(QUARANTINE_AFTER);
 
         assertThat(policy.quarantine(failingSince, null, null, NOW)).hasValue(failingSince);
-        assertThat(policy.quarantine(failingSince, null, NOW.minusSeconds(5), NOW)).as("asked already").isEmpty();
-        assertThat(policy.quarantine(NOW.minus(QUARANTINE_AFTER).plusSeconds(1), null, null, NOW)).isEmpty();
+        assertThat(policy.quarantine(failingSince, null, NOW.minusSeconds(5), NOW))
+                .as("asked already")
+                .isEmpty();
+        assertThat(policy.quarantine(NOW.minus(QUARANTINE_AFTER).plusSeconds(1), null, null, NOW))
+                .isEmpty();
         assertThat(policy.quarantine(null, null, null, NOW)).as("first failure").isEmpty();
     }
 
@@ -84,8 +88,11 @@ class DeliveryPolicyTests {
 
         assertThat(policy.quarantine(failingSince, reenabled, null, NOW)).isEmpty();
         assertThat(policy.quarantine(failingSince, reenabled, null, reenabled.plus(QUARANTINE_AFTER)))
-                .as("counted from the re-enabling").hasValue(reenabled);
-        assertThat(policy.quarantine(failingSince, reenabled, reenabled.minusSeconds(60),
-                reenabled.plus(QUARANTINE_AFTER))).as("requested before the re-enabling").hasValue(reenabled);
+                .as("counted from the re-enabling")
+                .hasValue(reenabled);
+        assertThat(policy.quarantine(
+                        failingSince, reenabled, reenabled.minusSeconds(60), reenabled.plus(QUARANTINE_AFTER)))
+                .as("requested before the re-enabling")
+                .hasValue(reenabled);
     }
 }

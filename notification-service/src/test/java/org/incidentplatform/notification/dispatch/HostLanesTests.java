@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 
 /** Per-host concurrency, and whether a host is answering: what the dispatcher's deferral rests on. */
@@ -16,10 +15,12 @@ class HostLanesTests {
     @Test
     void aHostWhoseTasksFinish_isAnswering_anUnknownOneIsNot() throws Exception {
         try (HostLanes lanes = new HostLanes(4, 2)) {
-            lanes.submit("fast:443", () -> CompletableFuture.completedFuture(null)).get(5, TimeUnit.SECONDS);
+            lanes.submit("fast:443", () -> CompletableFuture.completedFuture(null))
+                    .get(5, TimeUnit.SECONDS);
 
             assertThat(lanes.finishedWithin("fast:443", Duration.ofSeconds(5))).isTrue();
-            assertThat(lanes.finishedWithin("never-seen:443", Duration.ofSeconds(5))).isFalse();
+            assertThat(lanes.finishedWithin("never-seen:443", Duration.ofSeconds(5)))
+                    .isFalse();
         }
     }
 
@@ -42,9 +43,11 @@ class HostLanesTests {
             Thread.sleep(300);
 
             assertThat(started.get()).as("tasks running on the hanging host").isEqualTo(2);
-            assertThat(lanes.finishedWithin("hanging:443", Duration.ofMillis(200))).isFalse();
+            assertThat(lanes.finishedWithin("hanging:443", Duration.ofMillis(200)))
+                    .isFalse();
             // Another host still gets threads.
-            lanes.submit("other:443", () -> CompletableFuture.completedFuture(null)).get(5, TimeUnit.SECONDS);
+            lanes.submit("other:443", () -> CompletableFuture.completedFuture(null))
+                    .get(5, TimeUnit.SECONDS);
             release.countDown();
         }
     }

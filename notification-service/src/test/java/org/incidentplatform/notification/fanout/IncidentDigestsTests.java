@@ -6,7 +6,6 @@ import static org.incidentplatform.schemas.given.GivenEvents.declaration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-
 import org.incidentplatform.events.ActionItemAdded;
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
@@ -46,42 +45,72 @@ class IncidentDigestsTests {
 
     @Test
     void backfilledDeclaration_isHistory_notNews_andItsLaterNoticesSaySo() {
-        GivenEvents.Incident writtenUp = given.at(T0).declared("inc-1",
-                declaration(Impact.major, Map.of("checkout", ComponentStatus.partial_outage))
-                        .titled("Checkout errors").saying("It broke.").backfilled());
+        GivenEvents.Incident writtenUp = given.at(T0)
+                .declared(
+                        "inc-1",
+                        declaration(Impact.major, Map.of("checkout", ComponentStatus.partial_outage))
+                                .titled("Checkout errors")
+                                .saying("It broke.")
+                                .backfilled());
         IncidentDigests.Step declared = IncidentDigests.apply(null, writtenUp.event());
-        IncidentDigests.Step postmortem = IncidentDigests.apply(declared.digest(),
+        IncidentDigests.Step postmortem = IncidentDigests.apply(
+                declared.digest(),
                 writtenUp.postmortemPublished("What happened.").event());
 
         assertThat(declared.type()).isNull();
         assertThat(postmortem.notice(2, T0).getBackfilled()).isTrue();
-        assertThat(IncidentDigests.apply(null, new GivenEvents().at(T0).declared("inc-1", "Checkout errors",
-                Impact.major, "It broke.", Map.of("checkout", ComponentStatus.partial_outage)).event())
-                .notice(1, T0).getBackfilled()).isFalse();
+        assertThat(IncidentDigests.apply(
+                                null,
+                                new GivenEvents()
+                                        .at(T0)
+                                        .declared(
+                                                "inc-1",
+                                                "Checkout errors",
+                                                Impact.major,
+                                                "It broke.",
+                                                Map.of("checkout", ComponentStatus.partial_outage))
+                                        .event())
+                        .notice(1, T0)
+                        .getBackfilled())
+                .isFalse();
     }
 
     @Test
     void update_keepsTheTitle_changesStatusAndImpact_andPutsItsMessageFirst() {
-        IncidentDigest declared = IncidentDigests.apply(null, checkoutErrors().event()).digest();
+        IncidentDigest declared =
+                IncidentDigests.apply(null, checkoutErrors().event()).digest();
 
-        IncidentDigests.Step step = IncidentDigests.apply(declared, given.incident("inc-1").updated("Found it.",
-                IncidentStatus.identified, Impact.critical, Map.of("checkout", ComponentStatus.major_outage)).event());
+        IncidentDigests.Step step = IncidentDigests.apply(
+                declared,
+                given.incident("inc-1")
+                        .updated(
+                                "Found it.",
+                                IncidentStatus.identified,
+                                Impact.critical,
+                                Map.of("checkout", ComponentStatus.major_outage))
+                        .event());
 
         Notice notice = step.notice(2, T0);
         assertThat(notice.getTitle()).isEqualTo("Checkout errors");
         assertThat(notice.getStatus()).isEqualTo("identified");
         assertThat(notice.getImpact()).isEqualTo("critical");
-        assertThat(notice.getUpdates()).extracting(update -> update.getBody()).containsExactly("Found it.", "It broke.");
-        assertThat(notice.getChangedComponents()).singleElement()
+        assertThat(notice.getUpdates())
+                .extracting(update -> update.getBody())
+                .containsExactly("Found it.", "It broke.");
+        assertThat(notice.getChangedComponents())
+                .singleElement()
                 .satisfies(change -> assertThat(change.getOldStatus()).isEqualTo("partial_outage"));
         assertThat(step.digest().lastSequence()).isEqualTo(2);
     }
 
     @Test
     void resolution_returnsUnlistedComponentsToOperational() {
-        IncidentDigest declared = IncidentDigests.apply(null, checkoutErrors().event()).digest();
+        IncidentDigest declared =
+                IncidentDigests.apply(null, checkoutErrors().event()).digest();
 
-        Notice notice = IncidentDigests.apply(declared, given.at(T0).incident("inc-1").resolved("Fixed.").event())
+        Notice notice = IncidentDigests.apply(
+                        declared,
+                        given.at(T0).incident("inc-1").resolved("Fixed.").event())
                 .notice(2, T0);
 
         assertThat(notice.getType()).isEqualTo(NoticeType.incident_resolved);
@@ -91,10 +120,17 @@ class IncidentDigestsTests {
 
     @Test
     void actionItems_moveTheSequenceOn_silently() {
-        IncidentDigest declared = IncidentDigests.apply(null, checkoutErrors().event()).digest();
+        IncidentDigest declared =
+                IncidentDigests.apply(null, checkoutErrors().event()).digest();
 
-        IncidentDigests.Step step = IncidentDigests.apply(declared, given.append("inc-1",
-                ActionItemAdded.newBuilder().setActionItemId("a-1").setTitle("Add an alert").build()));
+        IncidentDigests.Step step = IncidentDigests.apply(
+                declared,
+                given.append(
+                        "inc-1",
+                        ActionItemAdded.newBuilder()
+                                .setActionItemId("a-1")
+                                .setTitle("Add an alert")
+                                .build()));
 
         assertThat(step.type()).isNull();
         assertThat(step.digest().lastSequence()).isEqualTo(2);
@@ -102,9 +138,11 @@ class IncidentDigestsTests {
 
     @Test
     void retraction_isANoticeOnlyForThoseTold() {
-        IncidentDigest declared = IncidentDigests.apply(null, checkoutErrors().event()).digest();
+        IncidentDigest declared =
+                IncidentDigests.apply(null, checkoutErrors().event()).digest();
 
-        IncidentDigests.Step step = IncidentDigests.apply(declared, given.incident("inc-1").retracted().event());
+        IncidentDigests.Step step = IncidentDigests.apply(
+                declared, given.incident("inc-1").retracted().event());
 
         assertThat(step.type()).isEqualTo(NoticeType.incident_retracted);
         assertThat(step.onlyForThoseTold()).isTrue();
@@ -112,18 +150,26 @@ class IncidentDigestsTests {
 
     @Test
     void maintenance_isNoticedWhenScheduledStartedAndCompleted_notWhenVerifying() {
-        GivenEvents.Maintenance upgrade = given.at(T0).scheduled("mnt-1", "Database upgrade", T0.plusSeconds(3600),
-                T0.plusSeconds(4200), Map.of("db", ComponentStatus.under_maintenance));
+        GivenEvents.Maintenance upgrade = given.at(T0)
+                .scheduled(
+                        "mnt-1",
+                        "Database upgrade",
+                        T0.plusSeconds(3600),
+                        T0.plusSeconds(4200),
+                        Map.of("db", ComponentStatus.under_maintenance));
         IncidentDigests.Step scheduled = IncidentDigests.apply(null, upgrade.event());
-        IncidentDigests.Step started = IncidentDigests.apply(scheduled.digest(),
-                upgrade.started("Starting.").event());
-        IncidentDigests.Step verifying = IncidentDigests.apply(started.digest(), upgrade.verifying().event());
-        IncidentDigests.Step completed = IncidentDigests.apply(verifying.digest(), upgrade.completed().event());
+        IncidentDigests.Step started = IncidentDigests.apply(
+                scheduled.digest(), upgrade.started("Starting.").event());
+        IncidentDigests.Step verifying =
+                IncidentDigests.apply(started.digest(), upgrade.verifying().event());
+        IncidentDigests.Step completed =
+                IncidentDigests.apply(verifying.digest(), upgrade.completed().event());
 
         assertThat(scheduled.type()).isEqualTo(NoticeType.maintenance_scheduled);
         assertThat(scheduled.reach().impact()).isEqualTo("maintenance");
         assertThat(started.type()).isEqualTo(NoticeType.maintenance_started);
-        assertThat(started.notice(2, T0).getChangedComponents()).singleElement()
+        assertThat(started.notice(2, T0).getChangedComponents())
+                .singleElement()
                 .satisfies(change -> assertThat(change.getNewStatus()).isEqualTo("under_maintenance"));
         assertThat(verifying.type()).isNull();
         assertThat(completed.type()).isEqualTo(NoticeType.maintenance_completed);
@@ -136,7 +182,9 @@ class IncidentDigestsTests {
         IncidentDigest digest = IncidentDigests.apply(null, incident.event()).digest();
         IncidentDigests.Step step = null;
         for (long sequence = 2; sequence <= 1_000; sequence++) {
-            step = IncidentDigests.apply(digest, incident.updated("Update " + sequence, null, Map.of()).event());
+            step = IncidentDigests.apply(
+                    digest,
+                    incident.updated("Update " + sequence, null, Map.of()).event());
             digest = step.digest();
         }
 
@@ -152,7 +200,8 @@ class IncidentDigestsTests {
     void postmortem_carriesItsBodyAndPublicationTime_onlyOnItsOwnNotice() {
         GivenEvents.Incident incident = checkoutErrors();
         IncidentDigests.Step declared = IncidentDigests.apply(null, incident.event());
-        IncidentDigests.Step postmortem = IncidentDigests.apply(declared.digest(),
+        IncidentDigests.Step postmortem = IncidentDigests.apply(
+                declared.digest(),
                 incident.postmortemPublished("What happened, in full.").event());
 
         Notice published = postmortem.notice(2, T0.plusSeconds(60));
@@ -164,15 +213,23 @@ class IncidentDigestsTests {
 
     @Test
     void catalogueEvents_areNotAboutAnIncident() {
-        IncidentDigests.Step step = IncidentDigests.apply(null,
-                given.catalogue().componentAdded("checkout", "Checkout", null, 1).event());
+        IncidentDigests.Step step = IncidentDigests.apply(
+                null,
+                given.catalogue()
+                        .componentAdded("checkout", "Checkout", null, 1)
+                        .event());
 
         assertThat(step.digest()).isNull();
     }
 
     /** inc-1, "Checkout errors": major, checkout in partial outage, "It broke.", declared at T0. */
     private GivenEvents.Incident checkoutErrors() {
-        return given.at(T0).declared("inc-1", "Checkout errors", Impact.major, "It broke.",
-                Map.of("checkout", ComponentStatus.partial_outage));
+        return given.at(T0)
+                .declared(
+                        "inc-1",
+                        "Checkout errors",
+                        Impact.major,
+                        "It broke.",
+                        Map.of("checkout", ComponentStatus.partial_outage));
     }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.notification.IncidentLog;
 import org.incidentplatform.notification.NotificationInstance;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -72,12 +70,19 @@ class ConfirmLinkTests {
     @BeforeAll
     static void start() throws Exception {
         IncidentLog.createTopics();
-        service = NotificationInstance.start(NotificationInstance.newStateDir(), Map.of(
-                "notification-service.email.outbox-dir", OUTBOX.toString(),
-                "notification-service.confirmation.token-ttl", TOKEN_TTL.toSeconds() + "s",
-                "notification-service.confirmation.pending-ttl", PENDING_TTL.toSeconds() + "s",
-                "spring.main.allow-bean-definition-overriding", true,
-                "spring.main.sources", StandingClock.class.getName()));
+        service = NotificationInstance.start(
+                NotificationInstance.newStateDir(),
+                Map.of(
+                        "notification-service.email.outbox-dir",
+                        OUTBOX.toString(),
+                        "notification-service.confirmation.token-ttl",
+                        TOKEN_TTL.toSeconds() + "s",
+                        "notification-service.confirmation.pending-ttl",
+                        PENDING_TTL.toSeconds() + "s",
+                        "spring.main.allow-bean-definition-overriding",
+                        true,
+                        "spring.main.sources",
+                        StandingClock.class.getName()));
     }
 
     @AfterAll
@@ -93,8 +98,11 @@ class ConfirmLinkTests {
         NotificationInstance.Answer page = service.get(link, false);
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.response().body()).contains("<form method=\"post\" action=\"confirm?token="
-                + link.substring(link.indexOf("token=") + 6) + "\">", "<button type=\"submit\">");
+        assertThat(page.response().body())
+                .contains(
+                        "<form method=\"post\" action=\"confirm?token=" + link.substring(link.indexOf("token=") + 6)
+                                + "\">",
+                        "<button type=\"submit\">");
         await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
         assertThat(status(id)).isEqualTo("pending");
 
@@ -116,8 +124,8 @@ class ConfirmLinkTests {
 
         for (NotificationInstance.Answer answer : new NotificationInstance.Answer[] {page, confirm}) {
             assertThat(answer.status()).isEqualTo(410);
-            assertThat(answer.response().headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.response().headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(answer.body().get("detail").asText()).contains("expired", "subscribe again");
         }
         await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
@@ -134,26 +142,33 @@ class ConfirmLinkTests {
 
         NOW.set(NOW.get().plus(PENDING_TTL).plus(PendingExpiry.GRACE));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> service.get("/api/v1/subscriptions/" + pending, true)
-                .status() == 404);
-        assertThat(service.get("/api/v1/subscriptions", true).response().body()).doesNotContain(pending)
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        service.get("/api/v1/subscriptions/" + pending, true).status() == 404);
+        assertThat(service.get("/api/v1/subscriptions", true).response().body())
+                .doesNotContain(pending)
                 .contains(confirmed);
         assertThat(status(confirmed)).isEqualTo("active");
         assertThat(service.get(link, false).status()).isEqualTo(410);
     }
 
     private static String subscribe() {
-        NotificationInstance.Answer created = service.post("/api/v1/subscriptions",
-                "{\"channel\":\"email\",\"target\":\"reader-" + UUID.randomUUID() + "@example.test\"}", false);
+        NotificationInstance.Answer created = service.post(
+                "/api/v1/subscriptions",
+                "{\"channel\":\"email\",\"target\":\"reader-" + UUID.randomUUID() + "@example.test\"}",
+                false);
         assertThat(created.status()).isEqualTo(202);
         String id = created.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> service.get("/api/v1/subscriptions/" + id, true)
-                .status() == 200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
         return id;
     }
 
     private static String status(String id) {
-        return service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText();
+        return service.get("/api/v1/subscriptions/" + id, true)
+                .body()
+                .get("status")
+                .asText();
     }
 
     /** The path of the confirm link in the mail to this subscription's address. */
@@ -165,8 +180,11 @@ class ConfirmLinkTests {
                 return false;
             }
             try (Stream<Path> files = Files.list(OUTBOX)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
-                    Matcher matcher = link.matcher(Files.readString(file).replace("=\r\n", "").replace("=\n", "")
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                    Matcher matcher = link.matcher(Files.readString(file)
+                            .replace("=\r\n", "")
+                            .replace("=\n", "")
                             .replace("=3D", "="));
                     if (matcher.find()) {
                         found.set(matcher.group(1));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-
 import org.incidentplatform.schemas.Vocabulary.Impact;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +24,8 @@ class PendingExpiryTests {
 
     @Test
     void confirmedOrUnsubscribedSubscription_isNeverDue() {
-        Subscription confirmed = SubscriptionChange.evolve(created(Channel.EMAIL),
-                new SubscriptionChange.Confirmed(CREATED.plusSeconds(60)));
+        Subscription confirmed = SubscriptionChange.evolve(
+                created(Channel.EMAIL), new SubscriptionChange.Confirmed(CREATED.plusSeconds(60)));
         Subscription webhook = created(Channel.WEBHOOK);
 
         assertThat(PendingExpiry.due(confirmed, TTL, DEADLINE.plus(TTL))).isFalse();
@@ -43,7 +42,8 @@ class PendingExpiryTests {
         assertThat(SubscriptionChange.evolve(confirmed, expired)).isEqualTo(confirmed);
         assertThat(SubscriptionChange.evolve(null, expired)).isNull();
         // A confirmation that arrives after the expiry in the log finds nothing to confirm.
-        assertThat(SubscriptionChange.evolve(null, new SubscriptionChange.Confirmed(DEADLINE))).isNull();
+        assertThat(SubscriptionChange.evolve(null, new SubscriptionChange.Confirmed(DEADLINE)))
+                .isNull();
     }
 
     @Test
@@ -55,8 +55,16 @@ class PendingExpiryTests {
     }
 
     private static Subscription created(Channel channel) {
-        return SubscriptionChange.evolve(null, new SubscriptionChange.Created("sub_1", channel,
-                channel == Channel.EMAIL ? "reader@example.test" : "https://hooks.example.test/x", Set.of(),
-                Impact.NONE, true, null, CREATED));
+        return SubscriptionChange.evolve(
+                null,
+                new SubscriptionChange.Created(
+                        "sub_1",
+                        channel,
+                        channel == Channel.EMAIL ? "reader@example.test" : "https://hooks.example.test/x",
+                        Set.of(),
+                        Impact.NONE,
+                        true,
+                        null,
+                        CREATED));
     }
 }

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.notification.IncidentLog;
@@ -31,12 +30,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The subscription API over real HTTP, with no loopback allow-listed and a resolver that answers as
@@ -80,11 +77,17 @@ class SubscriptionApiTests {
     @BeforeAll
     static void start() throws Exception {
         IncidentLog.createTopics();
-        service = NotificationInstance.start(NotificationInstance.newStateDir(), Map.of(
-                "notification-service.allow-list", "",
-                "notification-service.email.outbox-dir", OUTBOX.toString(),
-                "spring.main.allow-bean-definition-overriding", true,
-                "spring.main.sources", InternalDns.class.getName()));
+        service = NotificationInstance.start(
+                NotificationInstance.newStateDir(),
+                Map.of(
+                        "notification-service.allow-list",
+                        "",
+                        "notification-service.email.outbox-dir",
+                        OUTBOX.toString(),
+                        "spring.main.allow-bean-definition-overriding",
+                        true,
+                        "spring.main.sources",
+                        InternalDns.class.getName()));
     }
 
     @AfterAll
@@ -94,7 +97,8 @@ class SubscriptionApiTests {
 
     @Test
     void webhookToLoopback_isRefused_unlessAllowListed() {
-        NotificationInstance.Answer plain = subscribe("{\"channel\":\"webhook\",\"target\":\"http://127.0.0.1:8089/hook\"}");
+        NotificationInstance.Answer plain =
+                subscribe("{\"channel\":\"webhook\",\"target\":\"http://127.0.0.1:8089/hook\"}");
         NotificationInstance.Answer tls = subscribe("{\"channel\":\"webhook\",\"target\":\"https://127.0.0.1/hook\"}");
 
         assertThat(plain.status()).isEqualTo(422);
@@ -105,14 +109,16 @@ class SubscriptionApiTests {
 
     @Test
     void webhookToANameResolvingToAPrivateAddress_isRefused_unlessAllowListed() {
-        NotificationInstance.Answer refused = subscribe(
-                "{\"channel\":\"webhook\",\"target\":\"https://intranet.example.test/hook\"}");
-        NotificationInstance.Answer allowed = subscribe(
-                "{\"channel\":\"webhook\",\"target\":\"http://allowed.internal.test/hook\"}");
+        NotificationInstance.Answer refused =
+                subscribe("{\"channel\":\"webhook\",\"target\":\"https://intranet.example.test/hook\"}");
+        NotificationInstance.Answer allowed =
+                subscribe("{\"channel\":\"webhook\",\"target\":\"http://allowed.internal.test/hook\"}");
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body().get("field").asText()).isEqualTo("target");
-        assertThat(refused.body().get("detail").asText()).contains("intranet.example.test", "private").doesNotContain("/hook");
+        assertThat(refused.body().get("detail").asText())
+                .contains("intranet.example.test", "private")
+                .doesNotContain("/hook");
         assertThat(allowed.status()).isEqualTo(201);
     }
 
@@ -123,19 +129,27 @@ class SubscriptionApiTests {
                 + "\"https://rebinding.example.test/hook\",\"components\":[\"" + component + "\"]}");
         assertThat(created.status()).isEqualTo(201);
         String id = created.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
         REBINDING.set("10.0.0.8");
 
         try (IncidentLog incidents = new IncidentLog()) {
-            incidents.append(given.declared("inc-" + java.util.UUID.randomUUID(), "Rebinding", Impact.major,
-                    Map.of(component, partial_outage)).event());
+            incidents.append(given.declared(
+                            "inc-" + java.util.UUID.randomUUID(),
+                            "Rebinding",
+                            Impact.major,
+                            Map.of(component, partial_outage))
+                    .event());
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode log = service.get("/api/v1/deliveries?subscriptionId=" + id, true).body();
+            JsonNode log =
+                    service.get("/api/v1/deliveries?subscriptionId=" + id, true).body();
             assertThat(log).isNotEmpty();
             assertThat(log.get(0).get("attempts").get(0).get("detail").asText())
-                    .startsWith("target refused").contains("private").doesNotContain("/hook");
+                    .startsWith("target refused")
+                    .contains("private")
+                    .doesNotContain("/hook");
         });
     }
 
@@ -146,12 +160,13 @@ class SubscriptionApiTests {
                         + "\"minImpact\":\"major\",\"maintenance\":false}");
 
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.response().headers().firstValue("Location")).hasValue(
-                "/api/v1/subscriptions/" + created.body().get("id").asText());
+        assertThat(created.response().headers().firstValue("Location"))
+                .hasValue("/api/v1/subscriptions/" + created.body().get("id").asText());
         assertThat(created.body().get("secret").asText()).startsWith("whsec_");
         assertThat(created.body().get("minImpact").asText()).isEqualTo("major");
         String id = created.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
         String listing = service.get("/api/v1/subscriptions", true).response().body();
         assertThat(listing).contains(id).doesNotContain("whsec_").doesNotContain("secret-path");
     }
@@ -166,19 +181,32 @@ class SubscriptionApiTests {
         assertProblem(subscribe("{\"channel\":\"email\",\"target\":\"not-an-address\"}"), 422, "target");
         // Through the pattern, but no mail could be addressed to it: refused before anything is written.
         assertProblem(subscribe("{\"channel\":\"email\",\"target\":\"reader@exampl?e.com\"}"), 422, "target");
-        assertProblem(subscribe("{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"minImpact\":\"huge\"}"),
-                422, "minImpact");
-        assertProblem(subscribe("{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"components\":[\"api\",\"\"]}"),
-                422, "components[1]");
-        assertProblem(subscribe("{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"minimpact\":\"major\"}"),
-                422, "minimpact");
-        assertProblem(subscribe("{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"components\":\"api\"}"),
-                422, "components");
+        assertProblem(
+                subscribe(
+                        "{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"minImpact\":\"huge\"}"),
+                422,
+                "minImpact");
+        assertProblem(
+                subscribe(
+                        "{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"components\":[\"api\",\"\"]}"),
+                422,
+                "components[1]");
+        assertProblem(
+                subscribe(
+                        "{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"minimpact\":\"major\"}"),
+                422,
+                "minimpact");
+        assertProblem(
+                subscribe(
+                        "{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\",\"components\":\"api\"}"),
+                422,
+                "components");
         NotificationInstance.Answer malformed = subscribe("{\"channel\":");
         assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.response().headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        NotificationInstance.Answer huge = subscribe("{\"channel\":\"email\",\"target\":\"" + "a".repeat(20_000) + "\"}");
+        assertThat(malformed.response().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        NotificationInstance.Answer huge =
+                subscribe("{\"channel\":\"email\",\"target\":\"" + "a".repeat(20_000) + "\"}");
         assertThat(huge.status()).isEqualTo(413);
 
         await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
@@ -202,22 +230,24 @@ class SubscriptionApiTests {
 
         assertThat(oversized.length()).isGreaterThan(10 * MAX_BODY_BYTES);
         assertThat(refused.status()).as(refused.response().body()).isEqualTo(413);
-        assertThat(refused.response().headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.response().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(refused.body().get("detail").asText()).contains(Integer.toString(MAX_BODY_BYTES));
         assertThat(ofTheLimit).hasSize(MAX_BODY_BYTES);
         assertThat(accepted.status()).as(accepted.response().body()).isEqualTo(201);
         String id = accepted.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
         assertThat(service.get("/api/v1/subscriptions", true).body().size()).isEqualTo(before + 1);
     }
 
     @Test
     void stringOrNumberBeyondTheReadersLimits_is413_evenWithinTheByteLimit() {
-        NotificationInstance.Answer longString = subscribe("{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/"
-                + "x".repeat(5_000) + "\"}");
-        NotificationInstance.Answer longNumber = subscribe("{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\","
-                + "\"maintenance\":" + "9".repeat(5_000) + "}");
+        NotificationInstance.Answer longString = subscribe(
+                "{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/" + "x".repeat(5_000) + "\"}");
+        NotificationInstance.Answer longNumber =
+                subscribe("{\"channel\":\"webhook\",\"target\":\"https://hooks.example.test/x\"," + "\"maintenance\":"
+                        + "9".repeat(5_000) + "}");
 
         for (NotificationInstance.Answer answer : List.of(longString, longNumber)) {
             assertThat(answer.status()).as(answer.response().body()).isEqualTo(413);
@@ -227,11 +257,14 @@ class SubscriptionApiTests {
 
     @Test
     void webhookAndSlack_needTheAdminToken_emailDoesNot() {
-        NotificationInstance.Answer anonymous = service.post("/api/v1/subscriptions",
-                "{\"channel\":\"slack\",\"target\":\"https://hooks.example.test/services/T0/B0/x\"}", false);
+        NotificationInstance.Answer anonymous = service.post(
+                "/api/v1/subscriptions",
+                "{\"channel\":\"slack\",\"target\":\"https://hooks.example.test/services/T0/B0/x\"}",
+                false);
 
         assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.response().headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(anonymous.response().headers().firstValue("WWW-Authenticate"))
+                .isPresent();
         assertThat(service.get("/api/v1/deliveries", false).status()).isEqualTo(401);
         assertThat(service.get("/api/v1/subscriptions", false).status()).isEqualTo(401);
         assertThat(service.delete("/api/v1/subscriptions/sub_unknown").status()).isEqualTo(404);
@@ -253,6 +286,7 @@ class SubscriptionApiTests {
 
         assertProblem(answer, 400, "status");
     }
+
     @Test
     void deliveriesWithANonsenseCursorOrLimit_areProblemsNamingTheParameter() {
         for (String query : List.of("after=yesterday", "limit=0", "limit=1001", "limit=ten")) {
@@ -265,8 +299,10 @@ class SubscriptionApiTests {
     @Test
     void emailSubscription_isConfirmedThroughTheSignedLinkInTheOutbox_andItsButton() throws Exception {
         String address = "reader-" + System.nanoTime() + "@example.test";
-        NotificationInstance.Answer created = service.post("/api/v1/subscriptions",
-                "{\"channel\":\"email\",\"target\":\"" + address + "\",\"components\":[\"api\"]}", false);
+        NotificationInstance.Answer created = service.post(
+                "/api/v1/subscriptions",
+                "{\"channel\":\"email\",\"target\":\"" + address + "\",\"components\":[\"api\"]}",
+                false);
 
         assertThat(created.status()).isEqualTo(202);
         assertThat(created.body().get("status").asText()).isEqualTo("pending");
@@ -276,14 +312,22 @@ class SubscriptionApiTests {
                 .matcher(mail);
         assertThat(link.find()).as("confirm link in %s", mail).isTrue();
         String path = link.group(1).substring(link.group(1).indexOf("/api/"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> service.get("/api/v1/subscriptions/" + id, true).status() == 200);
 
-        assertThat(service.get(path.replaceAll("token=.*", "token=forged"), false).status()).isEqualTo(403);
-        assertThat(service.submit(path.replaceAll("token=.*", "token=forged")).status()).isEqualTo(403);
+        assertThat(service.get(path.replaceAll("token=.*", "token=forged"), false)
+                        .status())
+                .isEqualTo(403);
+        assertThat(service.submit(path.replaceAll("token=.*", "token=forged")).status())
+                .isEqualTo(403);
         assertThat(service.get(path, false).status()).isEqualTo(200);
         assertThat(service.submit(path).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "active".equals(
-                service.get("/api/v1/subscriptions/" + id, true).body().get("status").asText()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "active"
+                        .equals(service.get("/api/v1/subscriptions/" + id, true)
+                                .body()
+                                .get("status")
+                                .asText()));
     }
 
     /**
@@ -295,41 +339,65 @@ class SubscriptionApiTests {
     void emailSubscription_fromTheStatusPagesOrigin_isAllowedCrossOrigin_otherOriginsAreNot() throws Exception {
         HttpClient browser = HttpClient.newHttpClient();
         URI endpoint = URI.create(service.baseUrl() + "/api/v1/subscriptions");
-        HttpResponse<String> preflight = browser.send(HttpRequest.newBuilder(endpoint)
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "http://127.0.0.1:8082")
-                .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> preflight = browser.send(
+                HttpRequest.newBuilder(endpoint)
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://127.0.0.1:8082")
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "content-type")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(preflight.statusCode()).isEqualTo(200);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://127.0.0.1:8082");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("http://127.0.0.1:8082");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
+                .hasValue("POST");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
+                .isEmpty();
 
         String address = "page-reader-" + System.nanoTime() + "@example.test";
-        HttpResponse<String> created = browser.send(HttpRequest.newBuilder(endpoint)
-                .header("Origin", "http://127.0.0.1:8082").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"email\",\"target\":\"" + address + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = browser.send(
+                HttpRequest.newBuilder(endpoint)
+                        .header("Origin", "http://127.0.0.1:8082")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"channel\":\"email\",\"target\":\"" + address + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
         assertThat(created.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://127.0.0.1:8082");
-        assertThat(NotificationInstance.JSON.readTree(created.body()).get("status").asText()).isEqualTo("pending");
-        HttpResponse<String> invalid = browser.send(HttpRequest.newBuilder(endpoint)
-                .header("Origin", "http://127.0.0.1:8082").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"email\",\"target\":\"nobody\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(NotificationInstance.JSON
+                        .readTree(created.body())
+                        .get("status")
+                        .asText())
+                .isEqualTo("pending");
+        HttpResponse<String> invalid = browser.send(
+                HttpRequest.newBuilder(endpoint)
+                        .header("Origin", "http://127.0.0.1:8082")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"email\",\"target\":\"nobody\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://127.0.0.1:8082");
 
-        HttpResponse<String> elsewhere = browser.send(HttpRequest.newBuilder(endpoint)
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://attacker.example")
-                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> elsewhere = browser.send(
+                HttpRequest.newBuilder(endpoint)
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "https://attacker.example")
+                        .header("Access-Control-Request-Method", "POST")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(elsewhere.statusCode()).isEqualTo(403);
-        assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-        HttpResponse<String> listing = browser.send(HttpRequest.newBuilder(endpoint)
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "http://127.0.0.1:8082")
-                .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
+        HttpResponse<String> listing = browser.send(
+                HttpRequest.newBuilder(endpoint)
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://127.0.0.1:8082")
+                        .header("Access-Control-Request-Method", "GET")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(listing.statusCode()).as("only creating is open to the page").isEqualTo(403);
     }
 
@@ -362,10 +430,12 @@ class SubscriptionApiTests {
                         () -> new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
                 .build();
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+            HttpResponse<String> response = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
-            return new NotificationInstance.Answer(response.statusCode(),
-                    NotificationInstance.JSON.readTree(response.body()), response);
+            return new NotificationInstance.Answer(
+                    response.statusCode(), NotificationInstance.JSON.readTree(response.body()), response);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -380,8 +450,8 @@ class SubscriptionApiTests {
 
     private static void assertProblem(NotificationInstance.Answer answer, int status, String field) {
         assertThat(answer.status()).as(answer.response().body()).isEqualTo(status);
-        assertThat(answer.response().headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.response().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode body = answer.body();
         assertThat(body.get("field").asText()).isEqualTo(field);
     }

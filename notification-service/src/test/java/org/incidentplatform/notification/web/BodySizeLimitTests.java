@@ -3,17 +3,14 @@ package org.incidentplatform.notification.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicReference;
-
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletRequest;
-
 import org.incidentplatform.service.web.BodySizeLimit;
 import org.incidentplatform.service.web.BodyTooLargeException;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.mock.web.DelegatingServletInputStream;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -23,10 +20,11 @@ import org.springframework.web.servlet.ModelAndView;
 class BodySizeLimitTests {
 
     private final AtomicReference<Exception> answered = new AtomicReference<>();
-    private final BodySizeLimit limit = new BodySizeLimit(JsonLimits.MAX_BODY_BYTES, (request, response, handler, ex) -> {
-        answered.set(ex);
-        return new ModelAndView();
-    });
+    private final BodySizeLimit limit =
+            new BodySizeLimit(JsonLimits.MAX_BODY_BYTES, (request, response, handler, ex) -> {
+                answered.set(ex);
+                return new ModelAndView();
+            });
 
     @Test
     void bodyDeclaredTooLarge_isRefusedWith413_unread() throws Exception {
@@ -36,8 +34,10 @@ class BodySizeLimitTests {
         limit.doFilter(request, new MockHttpServletResponse(), (req, res) -> passed.set(req));
 
         assertThat(passed).hasNullValue();
-        assertThat(answered.get()).isInstanceOfSatisfying(ErrorResponseException.class,
-                problem -> assertThat(problem.getStatusCode().value()).isEqualTo(413));
+        assertThat(answered.get())
+                .isInstanceOfSatisfying(
+                        ErrorResponseException.class,
+                        problem -> assertThat(problem.getStatusCode().value()).isEqualTo(413));
     }
 
     @Test
@@ -58,7 +58,9 @@ class BodySizeLimitTests {
         MockHttpServletRequest request = chunked(new byte[JsonLimits.MAX_BODY_BYTES]);
         AtomicReference<Integer> read = new AtomicReference<>();
 
-        limit.doFilter(request, new MockHttpServletResponse(),
+        limit.doFilter(
+                request,
+                new MockHttpServletResponse(),
                 (req, res) -> read.set(req.getInputStream().readAllBytes().length));
 
         assertThat(read).hasValue(JsonLimits.MAX_BODY_BYTES);

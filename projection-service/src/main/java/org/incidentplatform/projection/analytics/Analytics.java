@@ -15,7 +15,6 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentDescribed;
 import org.incidentplatform.events.ComponentGroupAdded;
@@ -176,8 +175,8 @@ public final class Analytics {
     }
 
     private void declare(String streamId, IncidentDeclared declared, long at) {
-        IncidentMilestones incident = IncidentMilestones.declared(streamId, streams.register(streamId, false),
-                declared, at, this::canonicalId);
+        IncidentMilestones incident = IncidentMilestones.declared(
+                streamId, streams.register(streamId, false), declared, at, this::canonicalId);
         incidents.put(streamId, incident);
         inLogOrder.add(incident);
         Map<String, ComponentStatus> said = declared.getComponents();
@@ -212,8 +211,7 @@ public final class Analytics {
     }
 
     /** Moves the stream's claims from what it imposed ({@code before}) to what it imposes from {@code at} on. */
-    private void impose(int stream, Map<String, ComponentStatus> before, Map<String, ComponentStatus> after,
-                        long at) {
+    private void impose(int stream, Map<String, ComponentStatus> before, Map<String, ComponentStatus> after, long at) {
         if (before.equals(after)) {
             return;
         }
@@ -262,9 +260,12 @@ public final class Analytics {
             timelines.get(component(e.getComponentId())).knownFrom(at);
             return true;
         }
-        return payload instanceof ComponentRenamed || payload instanceof ComponentDescribed
-                || payload instanceof ComponentMovedToGroup || payload instanceof ComponentRemoved
-                || payload instanceof ComponentGroupAdded || payload instanceof ComponentGroupRenamed
+        return payload instanceof ComponentRenamed
+                || payload instanceof ComponentDescribed
+                || payload instanceof ComponentMovedToGroup
+                || payload instanceof ComponentRemoved
+                || payload instanceof ComponentGroupAdded
+                || payload instanceof ComponentGroupRenamed
                 || payload instanceof ComponentGroupRemoved;
     }
 
@@ -289,12 +290,16 @@ public final class Analytics {
         long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochMilli();
         int minimumRank = query.minimumImpact() == null ? 0 : IncidentMilestones.rank(query.minimumImpact());
         boolean byComponent = !query.components().isEmpty();
-        int[] wanted = query.components().stream().filter(componentIndex::containsKey)
-                .mapToInt(componentIndex::get).sorted().toArray();
+        int[] wanted = query.components().stream()
+                .filter(componentIndex::containsKey)
+                .mapToInt(componentIndex::get)
+                .sorted()
+                .toArray();
         Map<String, Tally> groups = new HashMap<>();
         Map<Long, String> labels = new HashMap<>();
         for (IncidentMilestones incident : inLogOrder) {
-            if (incident.startedAt < from || incident.startedAt >= to
+            if (incident.startedAt < from
+                    || incident.startedAt >= to
                     || incident.retracted && !query.includeRetracted()) {
                 continue;
             }
@@ -307,8 +312,12 @@ public final class Analytics {
             }
             switch (query.groupBy()) {
                 case NONE -> tally(groups, ALL, incident);
-                case MONTH, WEEK -> tally(groups, labels.computeIfAbsent(Math.floorDiv(incident.startedAt, DAY),
-                        day -> label(day, query.groupBy())), incident);
+                case MONTH, WEEK ->
+                    tally(
+                            groups,
+                            labels.computeIfAbsent(
+                                    Math.floorDiv(incident.startedAt, DAY), day -> label(day, query.groupBy())),
+                            incident);
                 case IMPACT -> tally(groups, incident.highestImpact.name(), incident);
                 case COMPONENT -> {
                     if (incident.components.length == 0) {
@@ -323,8 +332,8 @@ public final class Analytics {
             }
         }
         Map<String, Tally> ordered = query.groupBy() == GroupBy.IMPACT
-                ? new TreeMap<>(Comparator.comparingInt(
-                        (String impact) -> IncidentMilestones.rank(Impact.valueOf(impact))))
+                ? new TreeMap<>(
+                        Comparator.comparingInt((String impact) -> IncidentMilestones.rank(Impact.valueOf(impact))))
                 : new TreeMap<>();
         ordered.putAll(groups);
         List<MttrReport.Group> result = new ArrayList<>(ordered.size());
@@ -345,7 +354,10 @@ public final class Analytics {
         LocalDate day = LocalDate.ofEpochDay(epochDay);
         return groupBy == GroupBy.MONTH
                 ? String.format(Locale.ROOT, "%04d-%02d", day.getYear(), day.getMonthValue())
-                : String.format(Locale.ROOT, "%04d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
+                : String.format(
+                        Locale.ROOT,
+                        "%04d-W%02d",
+                        day.get(IsoFields.WEEK_BASED_YEAR),
                         day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
@@ -358,17 +370,16 @@ public final class Analytics {
      * to {@code now} (today is a partial day) and only since the component was known (see
      * {@link UptimeCalendar}).
      */
-    public synchronized UptimeReport uptime(String componentId, LocalDate fromDay, LocalDate toDayInclusive,
-                                            Instant now) {
+    public synchronized UptimeReport uptime(
+            String componentId, LocalDate fromDay, LocalDate toDayInclusive, Instant now) {
         Integer index = componentIndex.get(componentId);
         List<ComponentTimeline> of = index == null ? List.of() : List.of(timelines.get(index));
-        return UptimeCalendar.uptime(List.of(componentId), of, streams, fromDay, toDayInclusive, now,
-                partialWeight);
+        return UptimeCalendar.uptime(List.of(componentId), of, streams, fromDay, toDayInclusive, now, partialWeight);
     }
 
     /** {@link #uptime(String, LocalDate, LocalDate, Instant)} with another partial-outage weight than this model's. */
-    public synchronized UptimeReport uptime(String componentId, LocalDate fromDay, LocalDate toDayInclusive,
-                                            Instant now, double partialWeight) {
+    public synchronized UptimeReport uptime(
+            String componentId, LocalDate fromDay, LocalDate toDayInclusive, Instant now, double partialWeight) {
         return membersUptime(List.of(componentId), fromDay, toDayInclusive, now, partialWeight);
     }
 
@@ -377,8 +388,8 @@ public final class Analytics {
      * The caller names the members (e.g. the group's public components as the page lists them); ids never
      * seen count as always up and never observed.
      */
-    public synchronized UptimeReport membersUptime(List<String> componentIds, LocalDate fromDay,
-                                                   LocalDate toDayInclusive, Instant now, double partialWeight) {
+    public synchronized UptimeReport membersUptime(
+            List<String> componentIds, LocalDate fromDay, LocalDate toDayInclusive, Instant now, double partialWeight) {
         checkWeight(partialWeight);
         List<String> members = componentIds.stream().distinct().sorted().toList();
         List<ComponentTimeline> of = new ArrayList<>(members.size());
@@ -414,13 +425,15 @@ public final class Analytics {
         }
         long start = from == null ? Long.MIN_VALUE : from.toEpochMilli();
         long end = to == null ? Long.MAX_VALUE : to.toEpochMilli();
-        Comparator<IncidentMilestones> slower = Comparator
-                .<IncidentMilestones>comparingLong(i -> i.resolvedAt - i.startedAt)
+        Comparator<IncidentMilestones> slower = Comparator.<IncidentMilestones>comparingLong(
+                        i -> i.resolvedAt - i.startedAt)
                 .thenComparing(BY_START.reversed());
         PriorityQueue<IncidentMilestones> kept = new PriorityQueue<>(limit + 1, slower);
         for (IncidentMilestones incident : inLogOrder) {
-            if (incident.resolvedAt == IncidentMilestones.NONE || incident.retracted
-                    || incident.startedAt < start || incident.startedAt >= end
+            if (incident.resolvedAt == IncidentMilestones.NONE
+                    || incident.retracted
+                    || incident.startedAt < start
+                    || incident.startedAt >= end
                     || IncidentMilestones.rank(incident.highestImpact) == 0) {
                 continue;
             }
@@ -457,8 +470,8 @@ public final class Analytics {
         }
 
         MttrReport.Group group(String key) {
-            return new MttrReport.Group(key, incidents, open, detect.stats(), identify.stats(), mitigate.stats(),
-                    resolve.stats());
+            return new MttrReport.Group(
+                    key, incidents, open, detect.stats(), identify.stats(), mitigate.stats(), resolve.stats());
         }
     }
 

@@ -1,7 +1,6 @@
 package org.incidentplatform.projection.analytics;
 
 import java.util.Arrays;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.schemas.Vocabulary;
 
@@ -21,6 +20,7 @@ final class ComponentTimeline {
      * and its first claim (see {@link Analytics}).
      */
     long existsFrom = Long.MAX_VALUE;
+
     private int size;
     private int[] streams = new int[4];
     private byte[] ranks = new byte[4];

@@ -2,7 +2,6 @@ package org.incidentplatform.projection.analytics;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.incidentplatform.events.Impact;
 
 /**

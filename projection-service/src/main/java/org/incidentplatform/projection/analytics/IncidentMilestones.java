@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-
 import org.incidentplatform.events.ActionItemAdded;
 import org.incidentplatform.events.ActionItemCompleted;
 import org.incidentplatform.events.ComponentStatus;
@@ -49,11 +48,13 @@ final class IncidentMilestones {
     boolean retracted;
     /** Indices of every component the incident ever named, ascending. */
     int[] components = NO_COMPONENTS;
+
     private IncidentStatus status;
     /** A few components each, one table per incident ever declared: small, with the model's own id strings. */
     private final Map<String, ComponentStatus> said = new HashMap<>(4);
     /** What it imposes, kept until an event changes it: most events change neither components nor resolution. */
     private Map<String, ComponentStatus> imposed = Map.of();
+
     private boolean imposedStale = true;
 
     private IncidentMilestones(String id, int stream, IncidentDeclared declared) {
@@ -75,8 +76,8 @@ final class IncidentMilestones {
         return Vocabulary.Impact.fromWireValue(impact.name()).rank();
     }
 
-    static IncidentMilestones declared(String id, int stream, IncidentDeclared declared, long at,
-                                       UnaryOperator<String> componentIds) {
+    static IncidentMilestones declared(
+            String id, int stream, IncidentDeclared declared, long at, UnaryOperator<String> componentIds) {
         IncidentMilestones incident = new IncidentMilestones(id, stream, declared);
         incident.say(declared.getComponents(), componentIds);
         incident.reach(declared.getStatus(), at, true);
@@ -195,10 +196,24 @@ final class IncidentMilestones {
             names.add(componentNames.get(component));
         }
         names.sort(null);
-        return new IncidentDurations(id, title, highestImpact, latestImpact, names, retracted, backfilled,
-                resolvedAt == NONE, instant(startedAt), instant(detectedAt), instant(identifiedAt),
-                instant(mitigatedAt), instant(resolvedAt), seconds(detectedAt), seconds(identifiedAt),
-                seconds(mitigatedAt), seconds(resolvedAt));
+        return new IncidentDurations(
+                id,
+                title,
+                highestImpact,
+                latestImpact,
+                names,
+                retracted,
+                backfilled,
+                resolvedAt == NONE,
+                instant(startedAt),
+                instant(detectedAt),
+                instant(identifiedAt),
+                instant(mitigatedAt),
+                instant(resolvedAt),
+                seconds(detectedAt),
+                seconds(identifiedAt),
+                seconds(mitigatedAt),
+                seconds(resolvedAt));
     }
 
     /** Whole seconds from the start to {@code milestone}, truncated toward zero; null if it never happened. */

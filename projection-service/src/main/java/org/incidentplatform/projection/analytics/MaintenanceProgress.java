@@ -2,7 +2,6 @@ package org.incidentplatform.projection.analytics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.MaintenanceCancelled;
 import org.incidentplatform.events.MaintenanceCompleted;

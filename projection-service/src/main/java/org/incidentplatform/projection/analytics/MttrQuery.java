@@ -3,7 +3,6 @@ package org.incidentplatform.projection.analytics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-
 import org.incidentplatform.events.Impact;
 
 /**
@@ -18,8 +17,14 @@ import org.incidentplatform.events.Impact;
  * @param groupBy           one group, or one per month or ISO week of {@code startedAt} (UTC), per
  *                          component or per (highest) impact
  */
-public record MttrQuery(Instant from, Instant to, Set<String> components, Impact minimumImpact,
-                        boolean includeRetracted, boolean includeImpactNone, GroupBy groupBy) {
+public record MttrQuery(
+        Instant from,
+        Instant to,
+        Set<String> components,
+        Impact minimumImpact,
+        boolean includeRetracted,
+        boolean includeImpactNone,
+        GroupBy groupBy) {
 
     public enum GroupBy {
         /** One group, keyed {@code all}. */
@@ -59,8 +64,8 @@ public record MttrQuery(Instant from, Instant to, Set<String> components, Impact
     }
 
     public MttrQuery touching(String... components) {
-        return new MttrQuery(from, to, Set.copyOf(List.of(components)), minimumImpact, includeRetracted,
-                includeImpactNone, groupBy);
+        return new MttrQuery(
+                from, to, Set.copyOf(List.of(components)), minimumImpact, includeRetracted, includeImpactNone, groupBy);
     }
 
     public MttrQuery atLeast(Impact minimumImpact) {

@@ -19,19 +19,37 @@ import java.util.List;
 public record MttrReport(MttrQuery.GroupBy groupBy, List<Group> groups) {
 
     /** Column names of {@link #toCsv()}, stable: clients read columns by these names. */
-    public static final List<String> CSV_COLUMNS = List.of("group", "incidents", "open",
-            "detect_count", "detect_mean", "detect_median", "detect_p90", "detect_max",
-            "identify_count", "identify_mean", "identify_median", "identify_p90", "identify_max",
-            "mitigate_count", "mitigate_mean", "mitigate_median", "mitigate_p90", "mitigate_max",
-            "resolve_count", "resolve_mean", "resolve_median", "resolve_p90", "resolve_max");
+    public static final List<String> CSV_COLUMNS = List.of(
+            "group",
+            "incidents",
+            "open",
+            "detect_count",
+            "detect_mean",
+            "detect_median",
+            "detect_p90",
+            "detect_max",
+            "identify_count",
+            "identify_mean",
+            "identify_median",
+            "identify_p90",
+            "identify_max",
+            "mitigate_count",
+            "mitigate_mean",
+            "mitigate_median",
+            "mitigate_p90",
+            "mitigate_max",
+            "resolve_count",
+            "resolve_mean",
+            "resolve_median",
+            "resolve_p90",
+            "resolve_max");
 
     public MttrReport {
         groups = List.copyOf(groups);
     }
 
-    public record Group(String key, int incidents, int open, Stats detect, Stats identify, Stats mitigate,
-                        Stats resolve) {
-    }
+    public record Group(
+            String key, int incidents, int open, Stats detect, Stats identify, Stats mitigate, Stats resolve) {}
 
     /** Seconds; all null when {@code count} is 0. */
     public record Stats(int count, Double mean, Double median, Double p90, Double max) {
@@ -48,8 +66,12 @@ public record MttrReport(MttrQuery.GroupBy groupBy, List<Group> groups) {
             for (int i = 0; i < count; i++) {
                 sum += values[i];
             }
-            return new Stats(count, millis((double) sum / count), millis(percentile(values, count, 0.5)),
-                    millis(percentile(values, count, 0.9)), (double) values[count - 1]);
+            return new Stats(
+                    count,
+                    millis((double) sum / count),
+                    millis(percentile(values, count, 0.5)),
+                    millis(percentile(values, count, 0.9)),
+                    (double) values[count - 1]);
         }
 
         /** Linear interpolation between closest ranks over sorted {@code values[0..count)}. */
@@ -74,7 +96,11 @@ public record MttrReport(MttrQuery.GroupBy groupBy, List<Group> groups) {
         StringBuilder csv = new StringBuilder(128 * (groups.size() + 1));
         csv.append(String.join(",", CSV_COLUMNS)).append("\r\n");
         for (Group group : groups) {
-            csv.append(field(group.key())).append(',').append(group.incidents()).append(',').append(group.open());
+            csv.append(field(group.key()))
+                    .append(',')
+                    .append(group.incidents())
+                    .append(',')
+                    .append(group.open());
             for (Stats stats : List.of(group.detect(), group.identify(), group.mitigate(), group.resolve())) {
                 csv.append(',').append(stats.count());
                 for (Double value : Arrays.asList(stats.mean(), stats.median(), stats.p90(), stats.max())) {
@@ -97,6 +123,9 @@ public record MttrReport(MttrQuery.GroupBy groupBy, List<Group> groups) {
         if (value == null) {
             return "";
         }
-        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value)
+                .setScale(3, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.schemas.Vocabulary;
 
@@ -39,11 +38,16 @@ final class UptimeCalendar {
         }
     }
 
-    private UptimeCalendar() {
-    }
+    private UptimeCalendar() {}
 
-    static UptimeReport uptime(List<String> componentIds, List<ComponentTimeline> timelines, Streams streams,
-                               LocalDate from, LocalDate to, Instant now, double partialWeight) {
+    static UptimeReport uptime(
+            List<String> componentIds,
+            List<ComponentTimeline> timelines,
+            Streams streams,
+            LocalDate from,
+            LocalDate to,
+            Instant now,
+            double partialWeight) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
         }
@@ -124,9 +128,17 @@ final class UptimeCalendar {
                 observedTotal += observed;
                 downTotal += down;
             }
-            result.add(new UptimeReport.Day(from.plusDays(d), observed / MINUTE, byRank[DEGRADED] / MINUTE,
-                    byRank[PARTIAL] / MINUTE, byRank[MAJOR] / MINUTE, byRank[MAINTENANCE] / MINUTE, uptime, worst,
-                    List.copyOf(incidents.get(d)), List.copyOf(maintenances.get(d))));
+            result.add(new UptimeReport.Day(
+                    from.plusDays(d),
+                    observed / MINUTE,
+                    byRank[DEGRADED] / MINUTE,
+                    byRank[PARTIAL] / MINUTE,
+                    byRank[MAJOR] / MINUTE,
+                    byRank[MAINTENANCE] / MINUTE,
+                    uptime,
+                    worst,
+                    List.copyOf(incidents.get(d)),
+                    List.copyOf(maintenances.get(d))));
         }
         Double window = observedTotal == 0 ? null : 100 * (1 - downTotal / observedTotal);
         return new UptimeReport(componentIds, from, to, partialWeight, result, window);

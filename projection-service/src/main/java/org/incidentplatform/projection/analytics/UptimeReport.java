@@ -2,7 +2,6 @@ package org.incidentplatform.projection.analytics;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.incidentplatform.events.ComponentStatus;
 
 /**
@@ -12,8 +11,13 @@ import org.incidentplatform.events.ComponentStatus;
  * @param partialWeight how much a minute of partial outage counts as down (ARCHITECTURE.md, Durations: 0.3)
  * @param uptimePercent over the observed minutes of all days; null if none was observed
  */
-public record UptimeReport(List<String> components, LocalDate from, LocalDate to, double partialWeight,
-                           List<Day> days, Double uptimePercent) {
+public record UptimeReport(
+        List<String> components,
+        LocalDate from,
+        LocalDate to,
+        double partialWeight,
+        List<Day> days,
+        Double uptimePercent) {
 
     public UptimeReport {
         components = List.copyOf(components);
@@ -34,9 +38,17 @@ public record UptimeReport(List<String> components, LocalDate from, LocalDate to
      *                         during the day, sorted
      * @param maintenances     ids of the maintenances that did, sorted
      */
-    public record Day(LocalDate date, double observedMinutes, double degradedMinutes, double partialMinutes,
-                      double majorMinutes, double maintenanceMinutes, Double uptimePercent,
-                      ComponentStatus worstStatus, List<String> incidents, List<String> maintenances) {
+    public record Day(
+            LocalDate date,
+            double observedMinutes,
+            double degradedMinutes,
+            double partialMinutes,
+            double majorMinutes,
+            double maintenanceMinutes,
+            Double uptimePercent,
+            ComponentStatus worstStatus,
+            List<String> incidents,
+            List<String> maintenances) {
 
         public Day {
             incidents = List.copyOf(incidents);

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.analytics.Analytics;
 import org.incidentplatform.projection.status.StatusProjection;
@@ -45,6 +44,7 @@ public final class LiveStatus {
     private int heldEvents;
     /** Written by the follower only; read by health and metrics from other threads. */
     private final Map<String, Gap> gaps = new ConcurrentHashMap<>();
+
     private final Clock clock;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
     private volatile boolean caughtUp;
@@ -81,8 +81,7 @@ public final class LiveStatus {
         switch (outcome) {
             case HEARTBEAT -> lastHeartbeat = event;
             case GAP -> hold(event);
-            case ALREADY_APPLIED -> {
-            }
+            case ALREADY_APPLIED -> {}
             case APPLIED, INAPPLICABLE -> {
                 analytics.offer(event);
                 releaseHeld(event.getIncidentId());
@@ -94,8 +93,12 @@ public final class LiveStatus {
     private void hold(IncidentEvent event) {
         String stream = event.getIncidentId();
         if (heldEvents >= MAX_HELD) {
-            log.error("event {} of {} dropped: {} events already wait for missing ones; a restart reads it again"
-                    + " from the log", event.getEventId(), stream, heldEvents);
+            log.error(
+                    "event {} of {} dropped: {} events already wait for missing ones; a restart reads it again"
+                            + " from the log",
+                    event.getEventId(),
+                    stream,
+                    heldEvents);
             return;
         }
         if (held.computeIfAbsent(stream, s -> new TreeMap<>()).put(event.getSequence(), event) == null) {
@@ -136,8 +139,7 @@ public final class LiveStatus {
     }
 
     /** A stream's wait: the sequence it misses (the first, if several) and since when it waits. */
-    public record Gap(long missingSequence, Instant since) {
-    }
+    public record Gap(long missingSequence, Instant since) {}
 
     /** Makes everything applied so far visible to readers and completes the waits it satisfies. */
     void publish() {
@@ -182,8 +184,7 @@ public final class LiveStatus {
         return waiters.size();
     }
 
-    private record Waiter(Map<String, Long> wanted, CompletableFuture<Boolean> reached) {
-    }
+    private record Waiter(Map<String, Long> wanted, CompletableFuture<Boolean> reached) {}
 
     /** The follower has read the log up to where it ended when this instance started. */
     void markCaughtUp() {

@@ -1,7 +1,6 @@
 package org.incidentplatform.projection.live;
 
 import java.time.Instant;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;

@@ -1,5 +1,9 @@
 package org.incidentplatform.projection.live;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,12 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -26,14 +24,14 @@ import org.incidentplatform.schemas.Topics;
 import org.incidentplatform.service.HeartbeatHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.PartitionOffset;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
@@ -84,16 +82,26 @@ final class StatusProjector {
         this.applied = Counter.builder("projection.events.applied")
                 .description("Events of incident-events applied to the status (redeliveries and heartbeats excluded)")
                 .register(metrics);
-        Gauge.builder("projection.streams.waiting", status, live -> live.waitingForGaps().size())
+        Gauge.builder(
+                        "projection.streams.waiting",
+                        status,
+                        live -> live.waitingForGaps().size())
                 .description("Streams whose next event is missing while later ones arrived: those are held until it"
                         + " does")
                 .register(metrics);
     }
 
-    @KafkaListener(id = LISTENER_ID, batch = "true", topicPartitions = @org.springframework.kafka.annotation.TopicPartition(
-            topic = Topics.INCIDENT_EVENTS_NAME,
-            partitionOffsets = @PartitionOffset(initialOffset = "0",
-                    partition = "0-#{T(org.incidentplatform.schemas.Topics).INCIDENT_EVENTS.partitions() - 1}")))
+    @KafkaListener(
+            id = LISTENER_ID,
+            batch = "true",
+            topicPartitions =
+                    @org.springframework.kafka.annotation.TopicPartition(
+                            topic = Topics.INCIDENT_EVENTS_NAME,
+                            partitionOffsets =
+                                    @PartitionOffset(
+                                            initialOffset = "0",
+                                            partition =
+                                                    "0-#{T(org.incidentplatform.schemas.Topics).INCIDENT_EVENTS.partitions() - 1}")))
     void apply(List<ConsumerRecord<String, IncidentEvent>> records, Consumer<?, ?> consumer) {
         long started = System.nanoTime();
         List<IncidentEvent> changed = new ArrayList<>(records.size());
@@ -121,15 +129,19 @@ final class StatusProjector {
     private boolean apply(ConsumerRecord<String, IncidentEvent> record, int index) {
         IncidentEvent event = record.value();
         if (event == null) {
-            DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
-                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+            DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(
+                    record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
             throw new BatchListenerFailedException("record cannot be read", unreadable, index);
         }
         // No per-event MDC or id strings: a replay applies a million events, and the few lines logged name them.
         StatusProjection.Outcome outcome = status.offer(event);
         if (outcome == StatusProjection.Outcome.GAP) {
-            log.warn("event {} of {} held: sequence {} does not follow the last applied one; its stream waits"
-                    + " for the missing event", event.getEventId(), event.getIncidentId(), event.getSequence());
+            log.warn(
+                    "event {} of {} held: sequence {} does not follow the last applied one; its stream waits"
+                            + " for the missing event",
+                    event.getEventId(),
+                    event.getIncidentId(),
+                    event.getSequence());
         }
         return outcome == StatusProjection.Outcome.APPLIED;
     }
@@ -164,7 +176,8 @@ final class StatusProjector {
         try {
             if (endAtStart == null) {
                 endAtStart = new HashMap<>(consumer.endOffsets(assigned, END_OFFSETS_TIMEOUT));
-                log.info("catching up with incident-events: {} events to read",
+                log.info(
+                        "catching up with incident-events: {} events to read",
                         endAtStart.values().stream().mapToLong(Long::longValue).sum());
             }
             if (!status.caughtUp()) {
@@ -172,7 +185,8 @@ final class StatusProjector {
                     status.publish();
                     status.markCaughtUp();
                     AvailabilityChangeEvent.publish(events, status, ReadinessState.ACCEPTING_TRAFFIC);
-                    log.info("caught up with incident-events: {} events applied",
+                    log.info(
+                            "caught up with incident-events: {} events applied",
                             status.current().appliedEvents());
                 }
             } else if (idle) {
@@ -197,15 +211,18 @@ final class StatusProjector {
         for (TopicPartition partition : assigned) {
             OptionalLong lag = consumer.currentLag(partition);
             if (lag.isPresent()) {
-                lagByPartition.computeIfAbsent(partition.partition(), p -> {
-                    AtomicLong value = new AtomicLong();
-                    Gauge.builder("projection.consumer.lag", value, AtomicLong::get)
-                            .description("Records of incident-events not yet read by this instance, per partition")
-                            .tag("topic", partition.topic())
-                            .tag("partition", String.valueOf(p))
-                            .register(metrics);
-                    return value;
-                }).set(lag.getAsLong());
+                lagByPartition
+                        .computeIfAbsent(partition.partition(), p -> {
+                            AtomicLong value = new AtomicLong();
+                            Gauge.builder("projection.consumer.lag", value, AtomicLong::get)
+                                    .description(
+                                            "Records of incident-events not yet read by this instance, per partition")
+                                    .tag("topic", partition.topic())
+                                    .tag("partition", String.valueOf(p))
+                                    .register(metrics);
+                            return value;
+                        })
+                        .set(lag.getAsLong());
             }
         }
     }

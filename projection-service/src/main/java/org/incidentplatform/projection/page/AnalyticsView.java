@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.projection.analytics.Analytics;
 import org.incidentplatform.projection.analytics.IncidentDurations;
@@ -32,16 +31,13 @@ public final class AnalyticsView {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     /** @param group null for a month in which no counted incident started */
-    public record Month(YearMonth month, String label, MttrReport.Group group) {
-    }
+    public record Month(YearMonth month, String label, MttrReport.Group group) {}
 
-    public record Slow(String id, String title, Impact impact, Instant startedAt, String timeToResolve) {
-    }
+    public record Slow(String id, String title, Impact impact, Instant startedAt, String timeToResolve) {}
 
     /** Minutes over the window as the page says them, e.g. "1 h 05 min", or "—" for none. */
-    public record ComponentUptime(String id, String name, String uptime, String major, String partial,
-                                  String degraded, String maintenance) {
-    }
+    public record ComponentUptime(
+            String id, String name, String uptime, String major, String partial, String degraded, String maintenance) {}
 
     private final LocalDate from;
     private final TrendChart trend;
@@ -49,8 +45,8 @@ public final class AnalyticsView {
     private final List<Slow> slowest;
     private final List<ComponentUptime> uptime;
 
-    private AnalyticsView(LocalDate from, TrendChart trend, List<Month> months, List<Slow> slowest,
-                          List<ComponentUptime> uptime) {
+    private AnalyticsView(
+            LocalDate from, TrendChart trend, List<Month> months, List<Slow> slowest, List<ComponentUptime> uptime) {
         this.from = from;
         this.trend = trend;
         this.months = List.copyOf(months);
@@ -74,15 +70,19 @@ public final class AnalyticsView {
         }
         List<Slow> slowest = new ArrayList<>(SLOWEST);
         for (IncidentDurations incident : analytics.slowestToResolve(start, null, SLOWEST)) {
-            slowest.add(new Slow(incident.incidentId(), incident.title(), incident.impact(), incident.startedAt(),
+            slowest.add(new Slow(
+                    incident.incidentId(),
+                    incident.title(),
+                    incident.impact(),
+                    incident.startedAt(),
                     DurationWords.of(incident.timeToResolve())));
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate uptimeFrom = today.minusDays(UptimeBars.DAYS - 1L);
         List<ComponentUptime> uptime = new ArrayList<>();
         for (StatusSnapshot.Component component : snapshot.components()) {
-            UptimeReport report = analytics.membersUptime(List.of(component.id()), uptimeFrom, today, now,
-                    partialWeight);
+            UptimeReport report =
+                    analytics.membersUptime(List.of(component.id()), uptimeFrom, today, now, partialWeight);
             double major = 0;
             double partial = 0;
             double degraded = 0;
@@ -93,13 +93,16 @@ public final class AnalyticsView {
                 degraded += day.degradedMinutes();
                 maintenance += day.maintenanceMinutes();
             }
-            uptime.add(new ComponentUptime(component.id(), component.name(),
+            uptime.add(new ComponentUptime(
+                    component.id(),
+                    component.name(),
                     report.uptimePercent() == null ? "No data" : UptimeBars.percent(report.uptimePercent()) + " %",
-                    DurationWords.ofMinutes(major), DurationWords.ofMinutes(partial),
-                    DurationWords.ofMinutes(degraded), DurationWords.ofMinutes(maintenance)));
+                    DurationWords.ofMinutes(major),
+                    DurationWords.ofMinutes(partial),
+                    DurationWords.ofMinutes(degraded),
+                    DurationWords.ofMinutes(maintenance)));
         }
-        return new AnalyticsView(first.atDay(1), TrendChart.timeToResolve(window, byMonth), months, slowest,
-                uptime);
+        return new AnalyticsView(first.atDay(1), TrendChart.timeToResolve(window, byMonth), months, slowest, uptime);
     }
 
     /** First day of the chart's window, for the CSV link to cover the same months. */

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.incidentplatform.projection.status.StatusSnapshot.Component;
@@ -25,8 +24,13 @@ public final class ComponentListing {
      *
      * @param status for a group, the worst status of its components
      */
-    public record Entry(String id, String name, String description, ComponentStatus status, boolean group,
-                        List<Component> components) {
+    public record Entry(
+            String id,
+            String name,
+            String description,
+            ComponentStatus status,
+            boolean group,
+            List<Component> components) {
 
         public Entry {
             components = List.copyOf(components);
@@ -41,25 +45,31 @@ public final class ComponentListing {
         }
     }
 
-    private ComponentListing() {
-    }
+    private ComponentListing() {}
 
     /** The snapshot's components are in display order already; a group takes the place of its first component. */
     static List<Entry> of(StatusSnapshot snapshot) {
-        Map<String, Group> groups = snapshot.groups().stream()
-                .collect(Collectors.toMap(Group::id, Function.identity()));
-        Map<String, Component> components = snapshot.components().stream()
-                .collect(Collectors.toMap(Component::id, Function.identity()));
+        Map<String, Group> groups =
+                snapshot.groups().stream().collect(Collectors.toMap(Group::id, Function.identity()));
+        Map<String, Component> components =
+                snapshot.components().stream().collect(Collectors.toMap(Component::id, Function.identity()));
         List<Entry> entries = new ArrayList<>();
         Set<String> shown = new HashSet<>();
         for (Component component : snapshot.components()) {
             Group group = component.groupId() == null ? null : groups.get(component.groupId());
             if (group == null) {
-                entries.add(new Entry(component.id(), component.name(), component.description(), component.status(),
-                        false, List.of()));
+                entries.add(new Entry(
+                        component.id(),
+                        component.name(),
+                        component.description(),
+                        component.status(),
+                        false,
+                        List.of()));
             } else if (shown.add(group.id())) {
-                List<Component> members = group.componentIds().stream().map(components::get)
-                        .filter(Objects::nonNull).toList();
+                List<Component> members = group.componentIds().stream()
+                        .map(components::get)
+                        .filter(Objects::nonNull)
+                        .toList();
                 entries.add(new Entry(group.id(), group.name(), group.description(), group.status(), true, members));
             }
         }

@@ -2,7 +2,6 @@ package org.incidentplatform.projection.page;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.incidentplatform.projection.status.StatusSnapshot.Component;
 
@@ -17,7 +16,12 @@ public final class ComponentNames {
 
     /** Comma-separated, in the order given; hidden and removed components are left out. */
     public String of(List<String> componentIds) {
-        return String.join(", ", componentIds.stream().map(snapshot::component).flatMap(Optional::stream)
-                .map(Component::name).toList());
+        return String.join(
+                ", ",
+                componentIds.stream()
+                        .map(snapshot::component)
+                        .flatMap(Optional::stream)
+                        .map(Component::name)
+                        .toList());
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.incidentplatform.projection.status.StatusSnapshot.Incident;
 
@@ -15,8 +14,7 @@ import org.incidentplatform.projection.status.StatusSnapshot.Incident;
  */
 final class DayIncidents {
 
-    private DayIncidents() {
-    }
+    private DayIncidents() {}
 
     /** Newest first, as the snapshot orders them. */
     static List<Incident> of(StatusSnapshot snapshot, LocalDate day) {

@@ -8,8 +8,7 @@ final class DurationWords {
 
     static final String NONE = "—";
 
-    private DurationWords() {
-    }
+    private DurationWords() {}
 
     static String of(Double seconds) {
         return seconds == null ? NONE : of(Math.round(seconds));

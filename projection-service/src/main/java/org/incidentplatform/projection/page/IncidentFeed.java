@@ -9,12 +9,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-
 import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.incidentplatform.projection.status.StatusSnapshot.Incident;
@@ -113,7 +111,9 @@ final class IncidentFeed {
 
     /** The latest change among the entries; the log's latest event for an empty feed (a date is required). */
     private static Instant updated(StatusSnapshot snapshot, List<Incident> incidents) {
-        return incidents.stream().map(Incident::updatedAt).max(Comparator.naturalOrder())
+        return incidents.stream()
+                .map(Incident::updatedAt)
+                .max(Comparator.naturalOrder())
                 .or(() -> Optional.ofNullable(snapshot.lastEventAt()))
                 .orElse(Instant.EPOCH);
     }
@@ -126,7 +126,8 @@ final class IncidentFeed {
         Update<IncidentStatus> latest = incident.updates().get(0);
         return "<p><small>" + HtmlUtils.htmlEscape(times.text(latest.createdAt())) + "</small><br><strong>"
                 + HtmlUtils.htmlEscape(words.incidentStatus(latest.status())) + "</strong> - "
-                + HtmlUtils.htmlEscape(latest.body() == null ? "" : latest.body()).replace("\n", "<br>") + "</p>";
+                + HtmlUtils.htmlEscape(latest.body() == null ? "" : latest.body())
+                        .replace("\n", "<br>") + "</p>";
     }
 
     private static String rfc3339(Instant instant) {
@@ -157,7 +158,11 @@ final class IncidentFeed {
     }
 
     private static boolean allowedInXml(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        return c == 0x9
+                || c == 0xA
+                || c == 0xD
+                || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
                 || (c >= 0x10000 && c <= 0x10FFFF);
     }
 

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.incidentplatform.projection.status.StatusSnapshot.Incident;
 
@@ -53,7 +52,8 @@ public record IncidentHistory(List<Month> months, int page, int pages) {
 
     /** How many pages the history of this snapshot has when {@code current} is this month. */
     static int pages(StatusSnapshot snapshot, YearMonth current) {
-        return (int) Math.min(Integer.MAX_VALUE, (monthsShown(snapshot, current) + MONTHS_PER_PAGE - 1) / MONTHS_PER_PAGE);
+        return (int)
+                Math.min(Integer.MAX_VALUE, (monthsShown(snapshot, current) + MONTHS_PER_PAGE - 1) / MONTHS_PER_PAGE);
     }
 
     /** @param page from 1 to {@link #pages}, as the caller has checked */

@@ -11,7 +11,11 @@ import java.util.List;
  */
 public final class MarkdownBlocks {
 
-    public enum Kind { heading, list, paragraph }
+    public enum Kind {
+        heading,
+        list,
+        paragraph
+    }
 
     /** @param lines a heading's one line, a list's items, or a paragraph's lines */
     public record Block(Kind kind, List<String> lines) {
@@ -33,8 +37,7 @@ public final class MarkdownBlocks {
         }
     }
 
-    private MarkdownBlocks() {
-    }
+    private MarkdownBlocks() {}
 
     static List<Block> of(String markdown) {
         List<Block> blocks = new ArrayList<>();

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** The page's own settings; the rest it shares with the Statuspage API (see {@link StatusPageController}). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SubscriptionProperties.class)
-class PageConfiguration {
-}
+class PageConfiguration {}

@@ -1,5 +1,7 @@
 package org.incidentplatform.projection.page;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,10 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.incidentplatform.projection.analytics.Analytics;
 import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.status.StatusSnapshot;
@@ -62,10 +60,12 @@ class StatusPageController implements PreparedRead {
     static final int HISTORY_DAYS = 14;
     /** The days a day page can show: four-digit years, as dates are written on the page and in links. */
     static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+
     static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
     static final String RETRY_AFTER_SECONDS = "5";
     /** A page number as written in links: 1 to 999,999,999, no sign, no leading zero. */
     static final Pattern PAGE_NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
+
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
     static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
     static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
@@ -108,13 +108,16 @@ class StatusPageController implements PreparedRead {
      *                      uptime API ({@code projection-service.analytics.*}, validated there)
      * @param subscriptions where the subscribe form posts; its default when the page runs alone
      */
-    StatusPageController(LiveStatus live, ObjectProvider<Clock> clock, ITemplateEngine templates,
-                         @Value("${projection-service.page.name:Status}") String pageName,
-                         @Value("${projection-service.page.url:}") String pageUrl,
-                         @Value("${projection-service.cache-max-age:10s}") Duration cacheMaxAge,
-                         @Value("${projection-service.analytics.partial-outage-weight:"
-                                 + Analytics.DEFAULT_PARTIAL_WEIGHT + "}") double partialWeight,
-                         ObjectProvider<SubscriptionProperties> subscriptions) {
+    StatusPageController(
+            LiveStatus live,
+            ObjectProvider<Clock> clock,
+            ITemplateEngine templates,
+            @Value("${projection-service.page.name:Status}") String pageName,
+            @Value("${projection-service.page.url:}") String pageUrl,
+            @Value("${projection-service.cache-max-age:10s}") Duration cacheMaxAge,
+            @Value("${projection-service.analytics.partial-outage-weight:" + Analytics.DEFAULT_PARTIAL_WEIGHT + "}")
+                    double partialWeight,
+            ObjectProvider<SubscriptionProperties> subscriptions) {
         this.live = live;
         this.templates = templates;
         this.partialWeight = partialWeight;
@@ -165,28 +168,48 @@ class StatusPageController implements PreparedRead {
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         String etag = etag("page", snapshot, site, freshness, now, subscriptions.notificationUrl());
-        byte[] page = rendered.page(etag, () -> render("page/status", request, response, Map.ofEntries(
-                Map.entry("site", site), Map.entry("freshness", freshness), Map.entry("words", words),
-                Map.entry("times", times),
-                Map.entry("snapshot", snapshot),
-                Map.entry("subscriptions", subscriptions.subscriptionsEndpoint()),
-                Map.entry("indicator", snapshot.indicator()),
-                Map.entry("listing", ComponentListing.of(snapshot)),
-                Map.entry("names", new ComponentNames(snapshot)),
-                Map.entry("days", snapshot.pastIncidents(today, HISTORY_DAYS)),
-                Map.entry("uptime", UptimeBars.of(snapshot, live.analytics(), partialWeight, now, times)))));
-        Answer answer = new Answer(page, etag, Map.of(HttpHeaders.CONTENT_TYPE, HTML.toString(),
-                HttpHeaders.CACHE_CONTROL, cached.getHeaderValue(), CONTENT_SECURITY_POLICY, policy));
+        byte[] page = rendered.page(
+                etag,
+                () -> render(
+                        "page/status",
+                        request,
+                        response,
+                        Map.ofEntries(
+                                Map.entry("site", site),
+                                Map.entry("freshness", freshness),
+                                Map.entry("words", words),
+                                Map.entry("times", times),
+                                Map.entry("snapshot", snapshot),
+                                Map.entry("subscriptions", subscriptions.subscriptionsEndpoint()),
+                                Map.entry("indicator", snapshot.indicator()),
+                                Map.entry("listing", ComponentListing.of(snapshot)),
+                                Map.entry("names", new ComponentNames(snapshot)),
+                                Map.entry("days", snapshot.pastIncidents(today, HISTORY_DAYS)),
+                                Map.entry(
+                                        "uptime",
+                                        UptimeBars.of(snapshot, live.analytics(), partialWeight, now, times)))));
+        Answer answer = new Answer(
+                page,
+                etag,
+                Map.of(
+                        HttpHeaders.CONTENT_TYPE,
+                        HTML.toString(),
+                        HttpHeaders.CACHE_CONTROL,
+                        cached.getHeaderValue(),
+                        CONTENT_SECURITY_POLICY,
+                        policy));
         statusPage = new StatusPageVersion(snapshot, now, freshness, site, answer);
         return answer;
     }
 
     /** A version of the status page and what it shows: the log's state, the minute, the freshness, the site. */
-    private record StatusPageVersion(StatusSnapshot snapshot, Instant now, Freshness freshness, PageSite site,
-                                     Answer page) {
+    private record StatusPageVersion(
+            StatusSnapshot snapshot, Instant now, Freshness freshness, PageSite site, Answer page) {
 
         boolean shows(StatusSnapshot snapshot, Instant now, Freshness freshness, PageSite site) {
-            return this.snapshot == snapshot && this.now.equals(now) && this.freshness.equals(freshness)
+            return this.snapshot == snapshot
+                    && this.now.equals(now)
+                    && this.freshness.equals(freshness)
                     && this.site.equals(site);
         }
     }
@@ -197,8 +220,7 @@ class StatusPageController implements PreparedRead {
      * ({@code /history/+999999999-12-31} parses, and the day after it does not exist), is a 400 problem.
      */
     @GetMapping("/history/{date}")
-    ResponseEntity<byte[]> dayPage(@PathVariable String date, ServletWebRequest request,
-                                   HttpServletResponse response) {
+    ResponseEntity<byte[]> dayPage(@PathVariable String date, ServletWebRequest request, HttpServletResponse response) {
         LocalDate day = day(date);
         StatusSnapshot snapshot = caughtUp();
         Freshness freshness = Freshness.of(live.dataAsOf(), clock);
@@ -207,11 +229,27 @@ class StatusPageController implements PreparedRead {
         if (notModified(request, response, etag)) {
             return null;
         }
-        byte[] page = rendered.page(etag, () -> render("page/day", request.getRequest(), response, Map.of(
-                "site", site, "freshness", freshness, "words", words, "times", times,
-                "day", day,
-                "incidents", DayIncidents.of(snapshot, day),
-                "names", new ComponentNames(snapshot))));
+        byte[] page = rendered.page(
+                etag,
+                () -> render(
+                        "page/day",
+                        request.getRequest(),
+                        response,
+                        Map.of(
+                                "site",
+                                site,
+                                "freshness",
+                                freshness,
+                                "words",
+                                words,
+                                "times",
+                                times,
+                                "day",
+                                day,
+                                "incidents",
+                                DayIncidents.of(snapshot, day),
+                                "names",
+                                new ComponentNames(snapshot))));
         return html(page, etag);
     }
 
@@ -222,8 +260,10 @@ class StatusPageController implements PreparedRead {
      * current month is part of the version, so the page turns over when the month does.
      */
     @GetMapping("/history")
-    ResponseEntity<byte[]> historyPage(@RequestParam(name = "page", required = false) String page,
-                                       ServletWebRequest request, HttpServletResponse response) {
+    ResponseEntity<byte[]> historyPage(
+            @RequestParam(name = "page", required = false) String page,
+            ServletWebRequest request,
+            HttpServletResponse response) {
         if (page != null && !PAGE_NUMBER.matcher(page).matches()) {
             throw new BadPage(page, null);
         }
@@ -240,10 +280,25 @@ class StatusPageController implements PreparedRead {
         if (notModified(request, response, etag)) {
             return null;
         }
-        byte[] rendered = this.rendered.page(etag, () -> render("page/history", request.getRequest(), response,
-                Map.of("site", site, "freshness", freshness, "words", words, "times", times,
-                        "history", IncidentHistory.of(snapshot, current, number),
-                        "names", new ComponentNames(snapshot))));
+        byte[] rendered = this.rendered.page(
+                etag,
+                () -> render(
+                        "page/history",
+                        request.getRequest(),
+                        response,
+                        Map.of(
+                                "site",
+                                site,
+                                "freshness",
+                                freshness,
+                                "words",
+                                words,
+                                "times",
+                                times,
+                                "history",
+                                IncidentHistory.of(snapshot, current, number),
+                                "names",
+                                new ComponentNames(snapshot))));
         return html(rendered, etag);
     }
 
@@ -262,18 +317,31 @@ class StatusPageController implements PreparedRead {
         if (notModified(request, response, etag)) {
             return null;
         }
-        byte[] page = rendered.page(etag, () -> render("page/analytics", request.getRequest(), response, Map.of(
-                "site", site, "freshness", freshness, "words", words, "times", times,
-                "view", AnalyticsView.of(snapshot, live.analytics(), partialWeight, now))));
+        byte[] page = rendered.page(
+                etag,
+                () -> render(
+                        "page/analytics",
+                        request.getRequest(),
+                        response,
+                        Map.of(
+                                "site",
+                                site,
+                                "freshness",
+                                freshness,
+                                "words",
+                                words,
+                                "times",
+                                times,
+                                "view",
+                                AnalyticsView.of(snapshot, live.analytics(), partialWeight, now))));
         return html(page, etag);
     }
 
-    private String render(String template, HttpServletRequest request, HttpServletResponse response,
-                          Map<String, Object> variables) {
-        JakartaServletWebApplication application = JakartaServletWebApplication.buildApplication(
-                request.getServletContext());
-        WebContext context = new WebContext(application.buildExchange(request, response), Locale.ENGLISH,
-                variables);
+    private String render(
+            String template, HttpServletRequest request, HttpServletResponse response, Map<String, Object> variables) {
+        JakartaServletWebApplication application =
+                JakartaServletWebApplication.buildApplication(request.getServletContext());
+        WebContext context = new WebContext(application.buildExchange(request, response), Locale.ENGLISH, variables);
         return templates.process(template, context);
     }
 
@@ -283,15 +351,18 @@ class StatusPageController implements PreparedRead {
     }
 
     private ResponseEntity<byte[]> html(byte[] page, String etag) {
-        return ResponseEntity.ok().contentType(HTML).eTag(etag).cacheControl(cached).body(page);
+        return ResponseEntity.ok()
+                .contentType(HTML)
+                .eTag(etag)
+                .cacheControl(cached)
+                .body(page);
     }
 
     @GetMapping("/incidents/{id}")
-    String incidentPage(@PathVariable String id, ServletWebRequest request, HttpServletResponse response,
-                        Model model) {
+    String incidentPage(@PathVariable String id, ServletWebRequest request, HttpServletResponse response, Model model) {
         StatusSnapshot snapshot = caughtUp();
-        Incident incident = snapshot.incident(id).filter(i -> !i.retracted())
-                .orElseThrow(() -> new IncidentNotFound(id));
+        Incident incident =
+                snapshot.incident(id).filter(i -> !i.retracted()).orElseThrow(() -> new IncidentNotFound(id));
         Freshness freshness = Freshness.of(live.dataAsOf(), clock);
         PageSite site = site(request);
         if (notModified(request, response, "incident/" + id, snapshot, site, freshness)) {
@@ -300,8 +371,11 @@ class StatusPageController implements PreparedRead {
         common(model, site, freshness);
         model.addAttribute("incident", incident);
         model.addAttribute("names", new ComponentNames(snapshot));
-        model.addAttribute("postmortem", incident.postmortem() == null ? null
-                : MarkdownBlocks.of(incident.postmortem().body()));
+        model.addAttribute(
+                "postmortem",
+                incident.postmortem() == null
+                        ? null
+                        : MarkdownBlocks.of(incident.postmortem().body()));
         return "page/incident";
     }
 
@@ -340,22 +414,27 @@ class StatusPageController implements PreparedRead {
 
     @ExceptionHandler(BadDay.class)
     ResponseEntity<ProblemDetail> badDay(BadDay bad) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "date must be an ISO date (2026-03-02) from " + FIRST_DAY + " to " + LAST_DAY + ", not '"
-                        + bad.date + "'");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                "date must be an ISO date (2026-03-02) from " + FIRST_DAY + " to " + LAST_DAY + ", not '" + bad.date
+                        + "'");
         problem.setTitle("Bad date");
         problem.setProperty("parameter", "date");
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(BadPage.class)
     ResponseEntity<ProblemDetail> badPage(BadPage bad) {
         String range = bad.pages == null ? "from 1" : "from 1 to " + bad.pages;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "page must be a whole number " + range + ", not '" + bad.page + "'");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "page must be a whole number " + range + ", not '" + bad.page + "'");
         problem.setTitle("Bad page");
         problem.setProperty("parameter", "page");
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(StatusLoading.class)
@@ -377,15 +456,27 @@ class StatusPageController implements PreparedRead {
     ResponseEntity<?> notFound(IncidentNotFound missing, ServletWebRequest request, HttpServletResponse response) {
         pageHeaders(response);
         if (!acceptsHtml(request)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "no incident '" + missing.id + "'");
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no incident '" + missing.id + "'");
             problem.setTitle("Not found");
             problem.setProperty("incident", missing.id);
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
-        String page = render("page/not-found", request.getRequest(), response, Map.of("site", site(request),
-                "words", words, "times", times, "freshness", Freshness.of(live.dataAsOf(), clock)));
+        String page = render(
+                "page/not-found",
+                request.getRequest(),
+                response,
+                Map.of(
+                        "site",
+                        site(request),
+                        "words",
+                        words,
+                        "times",
+                        times,
+                        "freshness",
+                        Freshness.of(live.dataAsOf(), clock)));
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body(page);
     }
 
@@ -396,9 +487,10 @@ class StatusPageController implements PreparedRead {
             return false;
         }
         try {
-            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> !type.isWildcardType()
-                    && (MediaType.TEXT_HTML.includes(type) || MediaType.APPLICATION_XHTML_XML.includes(type))
-                    && type.getQualityValue() > 0);
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> !type.isWildcardType()
+                            && (MediaType.TEXT_HTML.includes(type) || MediaType.APPLICATION_XHTML_XML.includes(type))
+                            && type.getQualityValue() > 0);
         } catch (InvalidMediaTypeException e) {
             return false;
         }
@@ -435,8 +527,13 @@ class StatusPageController implements PreparedRead {
         return request.checkNotModified(etag);
     }
 
-    private boolean notModified(ServletWebRequest request, HttpServletResponse response, String view,
-                                       StatusSnapshot snapshot, PageSite site, Object... shown) {
+    private boolean notModified(
+            ServletWebRequest request,
+            HttpServletResponse response,
+            String view,
+            StatusSnapshot snapshot,
+            PageSite site,
+            Object... shown) {
         pageHeaders(response);
         return request.checkNotModified(etag(view, snapshot, site, shown));
     }
@@ -451,13 +548,19 @@ class StatusPageController implements PreparedRead {
      * instance), the address and name, and what else is shown (how fresh, which days).
      */
     static String etag(String view, StatusSnapshot snapshot, PageSite site, Object... shown) {
-        StringBuilder key = new StringBuilder(view).append('|').append(snapshot.appliedEvents()).append('|')
-                .append(snapshot.lastRecordedAt()).append('|').append(site);
+        StringBuilder key = new StringBuilder(view)
+                .append('|')
+                .append(snapshot.appliedEvents())
+                .append('|')
+                .append(snapshot.lastRecordedAt())
+                .append('|')
+                .append(site);
         for (Object part : shown) {
             key.append('|').append(part);
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
             return "\"" + snapshot.appliedEvents() + "-" + HexFormat.of().formatHex(digest, 0, 8) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

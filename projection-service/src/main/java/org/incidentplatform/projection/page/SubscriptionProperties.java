@@ -1,11 +1,9 @@
 package org.incidentplatform.projection.page;
 
-import java.net.URI;
-import java.util.Locale;
-
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
-
+import java.net.URI;
+import java.util.Locale;
 import org.incidentplatform.service.HttpUrl;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -33,8 +31,10 @@ public record SubscriptionProperties(
     /** The page embeds it in a script's target and its Content-Security-Policy: a plain base address only. */
     @AssertTrue(message = "projection-service.notification-url must have no user, query or fragment")
     public boolean isPlainBase() {
-        return notificationUrl == null || (notificationUrl.getRawUserInfo() == null
-                && notificationUrl.getRawQuery() == null && notificationUrl.getRawFragment() == null);
+        return notificationUrl == null
+                || (notificationUrl.getRawUserInfo() == null
+                        && notificationUrl.getRawQuery() == null
+                        && notificationUrl.getRawFragment() == null);
     }
 
     /** What the form posts to. */

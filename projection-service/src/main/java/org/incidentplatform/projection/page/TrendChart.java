@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.incidentplatform.projection.analytics.MttrReport;
 
 /**
@@ -26,16 +25,17 @@ public final class TrendChart {
     static final int RIGHT = 28;
     /** Room above the plot for the unit's name. */
     static final int TOP = 40;
+
     static final int BOTTOM = 44;
     /** Most intervals on the y axis: five lines or six read at a glance. */
     static final int MOST_INTERVALS = 5;
+
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
     private static final DateTimeFormatter YEAR = DateTimeFormatter.ofPattern("yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH_LONG = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     /** @param y in SVG units, top down */
-    public record Tick(double y, String label) {
-    }
+    public record Tick(double y, String label) {}
 
     /**
      * Drawn on two lines, month over year ("Jan" over "2026"): "Jan 26" reads as a date, and twelve
@@ -52,8 +52,7 @@ public final class TrendChart {
     }
 
     /** A measured month: where it is drawn and what it says on hover. */
-    public record Dot(double x, double y, String label) {
-    }
+    public record Dot(double x, double y, String label) {}
 
     /**
      * @param segments SVG {@code points} of each run of consecutive measured months
@@ -111,7 +110,10 @@ public final class TrendChart {
         }
         List<MonthLabel> labels = new ArrayList<>();
         for (int i = 0; i < window.size(); i++) {
-            labels.add(new MonthLabel(x(i, window.size()), MONTH.format(window.get(i)), YEAR.format(window.get(i)),
+            labels.add(new MonthLabel(
+                    x(i, window.size()),
+                    MONTH.format(window.get(i)),
+                    YEAR.format(window.get(i)),
                     (window.size() - 1 - i) % 3 != 0));
         }
         String unit = hours ? "hours" : "minutes";
@@ -121,8 +123,14 @@ public final class TrendChart {
         return new TrendChart(ticks, labels, series, unit);
     }
 
-    private static Series series(String name, String css, List<YearMonth> window, List<Double> seconds,
-                                 double perUnit, double top, String unit) {
+    private static Series series(
+            String name,
+            String css,
+            List<YearMonth> window,
+            List<Double> seconds,
+            double perUnit,
+            double top,
+            String unit) {
         List<String> segments = new ArrayList<>();
         List<Dot> dots = new ArrayList<>();
         StringBuilder segment = new StringBuilder();
@@ -141,8 +149,10 @@ public final class TrendChart {
                 segment.append(' ');
             }
             segment.append(number(x)).append(',').append(number(y));
-            dots.add(new Dot(x, y, name + ", " + MONTH_LONG.format(window.get(i)) + ": "
-                    + number(value / perUnit) + " " + unit));
+            dots.add(new Dot(
+                    x,
+                    y,
+                    name + ", " + MONTH_LONG.format(window.get(i)) + ": " + number(value / perUnit) + " " + unit));
         }
         if (!segment.isEmpty()) {
             segments.add(segment.toString());

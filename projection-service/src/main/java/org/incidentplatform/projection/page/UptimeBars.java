@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.projection.analytics.Analytics;
 import org.incidentplatform.projection.analytics.UptimeReport;
 import org.incidentplatform.projection.status.StatusSnapshot;
@@ -32,8 +31,7 @@ public final class UptimeBars {
      * @param label  the day in words, e.g. "Mar 2, 2026: 30 min major outage, 1 incident"
      * @param href   where its incidents are: the incident itself if one, the day's history if more, null if none
      */
-    public record Bar(LocalDate date, String status, String label, String href) {
-    }
+    public record Bar(LocalDate date, String status, String label, String href) {}
 
     /**
      * @param uptime the window's uptime, e.g. "99.95 % uptime", or "No data"
@@ -60,18 +58,20 @@ public final class UptimeBars {
      * Bars of every listed component and group over the {@value #DAYS} UTC days up to {@code now}'s; a
      * group counts as down at its worst public member's status.
      */
-    static UptimeBars of(StatusSnapshot snapshot, Analytics analytics, double partialWeight, Instant now,
-                         UtcTimes times) {
+    static UptimeBars of(
+            StatusSnapshot snapshot, Analytics analytics, double partialWeight, Instant now, UtcTimes times) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate first = today.minusDays(DAYS - 1L);
         UptimeBars bars = new UptimeBars(first, today);
         for (StatusSnapshot.Component component : snapshot.components()) {
-            bars.components.put(component.id(), row(analytics.membersUptime(List.of(component.id()), first, today,
-                    now, partialWeight), times));
+            bars.components.put(
+                    component.id(),
+                    row(analytics.membersUptime(List.of(component.id()), first, today, now, partialWeight), times));
         }
         for (StatusSnapshot.Group group : snapshot.groups()) {
-            bars.groups.put(group.id(), row(analytics.membersUptime(group.componentIds(), first, today, now,
-                    partialWeight), times));
+            bars.groups.put(
+                    group.id(),
+                    row(analytics.membersUptime(group.componentIds(), first, today, now, partialWeight), times));
         }
         return bars;
     }
@@ -95,11 +95,14 @@ public final class UptimeBars {
     static Row row(UptimeReport report, UtcTimes times) {
         List<Bar> bars = new ArrayList<>(report.days().size());
         for (UptimeReport.Day day : report.days()) {
-            bars.add(new Bar(day.date(), day.worstStatus() == null ? "none" : day.worstStatus().name(),
-                    label(day, times), href(day)));
+            bars.add(new Bar(
+                    day.date(),
+                    day.worstStatus() == null ? "none" : day.worstStatus().name(),
+                    label(day, times),
+                    href(day)));
         }
-        return new Row(report.uptimePercent() == null ? "No data" : percent(report.uptimePercent()) + " % uptime",
-                bars);
+        return new Row(
+                report.uptimePercent() == null ? "No data" : percent(report.uptimePercent()) + " % uptime", bars);
     }
 
     /**
@@ -116,9 +119,16 @@ public final class UptimeBars {
             return label.append("no data").toString();
         }
         List<String> parts = new ArrayList<>(4);
-        addMinutes(parts, day.majorMinutes(), ComponentStatus.MAJOR_OUTAGE.words().lowerCase());
-        addMinutes(parts, day.partialMinutes(), ComponentStatus.PARTIAL_OUTAGE.words().lowerCase());
-        addMinutes(parts, day.degradedMinutes(), ComponentStatus.DEGRADED_PERFORMANCE.words().lowerCase());
+        addMinutes(
+                parts, day.majorMinutes(), ComponentStatus.MAJOR_OUTAGE.words().lowerCase());
+        addMinutes(
+                parts,
+                day.partialMinutes(),
+                ComponentStatus.PARTIAL_OUTAGE.words().lowerCase());
+        addMinutes(
+                parts,
+                day.degradedMinutes(),
+                ComponentStatus.DEGRADED_PERFORMANCE.words().lowerCase());
         addMinutes(parts, day.maintenanceMinutes(), "maintenance");
         label.append(parts.isEmpty() ? "no downtime" : String.join(", ", parts));
         int incidents = day.incidents().size();

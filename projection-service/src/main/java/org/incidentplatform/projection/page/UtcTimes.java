@@ -14,7 +14,8 @@ import java.util.Locale;
  */
 public final class UtcTimes {
 
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("MMM d, yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern(
+                    "MMM d, yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
 

@@ -4,7 +4,6 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.HEAD;
 
 import java.util.List;
-
 import org.incidentplatform.service.security.PlatformSecurity;
 import org.incidentplatform.service.security.ServiceRoutes;
 import org.springframework.context.annotation.Bean;
@@ -28,17 +27,37 @@ public class SecurityConfiguration {
     ServiceRoutes routes() {
         return routes -> {
             for (HttpMethod read : List.of(GET, HEAD)) {
-                routes.requestMatchers(read, "/", "/incidents/*", "/history", "/history/*", "/history.atom",
-                                "/history.rss", "/analytics").permitAll()
-                        .requestMatchers(read, "/api/v2/summary.json", "/api/v2/status.json",
-                                "/api/v2/components.json", "/api/v2/incidents.json",
-                                "/api/v2/incidents/unresolved.json", "/api/v2/scheduled-maintenances.json",
+                routes.requestMatchers(
+                                read,
+                                "/",
+                                "/incidents/*",
+                                "/history",
+                                "/history/*",
+                                "/history.atom",
+                                "/history.rss",
+                                "/analytics")
+                        .permitAll()
+                        .requestMatchers(
+                                read,
+                                "/api/v2/summary.json",
+                                "/api/v2/status.json",
+                                "/api/v2/components.json",
+                                "/api/v2/incidents.json",
+                                "/api/v2/incidents/unresolved.json",
+                                "/api/v2/scheduled-maintenances.json",
                                 "/api/v2/scheduled-maintenances/upcoming.json",
-                                "/api/v2/scheduled-maintenances/active.json").permitAll()
-                        .requestMatchers(read, "/api/v1/incidents/*", "/api/v1/analytics/mttr",
-                                "/api/v1/analytics/mttr.csv", "/api/v1/components/*/uptime",
-                                "/api/v1/component-groups/*/uptime").permitAll()
-                        .requestMatchers(read, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll();
+                                "/api/v2/scheduled-maintenances/active.json")
+                        .permitAll()
+                        .requestMatchers(
+                                read,
+                                "/api/v1/incidents/*",
+                                "/api/v1/analytics/mttr",
+                                "/api/v1/analytics/mttr.csv",
+                                "/api/v1/components/*/uptime",
+                                "/api/v1/component-groups/*/uptime")
+                        .permitAll()
+                        .requestMatchers(read, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                        .permitAll();
             }
         };
     }

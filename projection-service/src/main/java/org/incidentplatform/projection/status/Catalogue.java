@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentDescribed;
 import org.incidentplatform.events.ComponentGroupAdded;
@@ -25,9 +24,8 @@ import org.incidentplatform.events.ComponentRenamed;
 final class Catalogue {
 
     /** Groups and ungrouped components share one top-level order: position, then name, then id. */
-    static final Comparator<Entry> DISPLAY_ORDER = Comparator.comparingInt(Entry::position)
-            .thenComparing(Entry::name)
-            .thenComparing(Entry::id);
+    static final Comparator<Entry> DISPLAY_ORDER =
+            Comparator.comparingInt(Entry::position).thenComparing(Entry::name).thenComparing(Entry::id);
 
     private final Map<String, ComponentEntry> components = new HashMap<>();
     private final Map<String, GroupEntry> groups = new HashMap<>();
@@ -37,14 +35,23 @@ final class Catalogue {
     /** @return false when the event names a component or group the catalogue does not hold */
     boolean apply(Object payload, Instant at) {
         if (payload instanceof ComponentAdded e) {
-            components.put(e.getComponentId(), new ComponentEntry(e.getComponentId(), e.getName(),
-                    e.getDescription(), e.getGroupId(), e.getPosition(), e.getHidden(), at));
+            components.put(
+                    e.getComponentId(),
+                    new ComponentEntry(
+                            e.getComponentId(),
+                            e.getName(),
+                            e.getDescription(),
+                            e.getGroupId(),
+                            e.getPosition(),
+                            e.getHidden(),
+                            at));
             counts(e.getComponentId(), at);
             return true;
         }
         if (payload instanceof ComponentGroupAdded e) {
-            groups.put(e.getGroupId(), new GroupEntry(e.getGroupId(), e.getName(), e.getDescription(),
-                    e.getPosition(), at));
+            groups.put(
+                    e.getGroupId(),
+                    new GroupEntry(e.getGroupId(), e.getName(), e.getDescription(), e.getPosition(), at));
             return true;
         }
         if (payload instanceof ComponentGroupRenamed e) {
@@ -114,10 +121,14 @@ final class Catalogue {
     }
 
     static boolean isCatalogueEvent(Object payload) {
-        return payload instanceof ComponentAdded || payload instanceof ComponentRenamed
-                || payload instanceof ComponentDescribed || payload instanceof ComponentMovedToGroup
-                || payload instanceof ComponentRemoved || payload instanceof ComponentGroupAdded
-                || payload instanceof ComponentGroupRenamed || payload instanceof ComponentGroupRemoved;
+        return payload instanceof ComponentAdded
+                || payload instanceof ComponentRenamed
+                || payload instanceof ComponentDescribed
+                || payload instanceof ComponentMovedToGroup
+                || payload instanceof ComponentRemoved
+                || payload instanceof ComponentGroupAdded
+                || payload instanceof ComponentGroupRenamed
+                || payload instanceof ComponentGroupRemoved;
     }
 
     /** Each component's name and which are kept off the public page, wherever they would be named: as of now. */
@@ -168,8 +179,8 @@ final class Catalogue {
         boolean removed;
         Instant updatedAt;
 
-        ComponentEntry(String id, String name, String description, String groupId, int position, boolean hidden,
-                       Instant at) {
+        ComponentEntry(
+                String id, String name, String description, String groupId, int position, boolean hidden, Instant at) {
             this.id = id;
             this.name = name;
             this.description = description;

@@ -3,7 +3,6 @@ package org.incidentplatform.projection.status;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.projection.status.UpdateFact.Change;
 
 /**

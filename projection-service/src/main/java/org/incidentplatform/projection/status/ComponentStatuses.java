@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.schemas.Vocabulary;
 
@@ -24,8 +23,7 @@ final class ComponentStatuses {
      * Replaces what a stream imposes: {@code before} is what it imposed until now, {@code after}
      * what it imposes from {@code at} on (empty once it lets go, e.g. resolved or completed).
      */
-    void impose(String streamId, Map<String, ComponentStatus> before, Map<String, ComponentStatus> after,
-                Instant at) {
+    void impose(String streamId, Map<String, ComponentStatus> before, Map<String, ComponentStatus> after, Instant at) {
         Set<String> touched = new LinkedHashSet<>(before.keySet());
         touched.addAll(after.keySet());
         for (String componentId : touched) {
@@ -55,7 +53,8 @@ final class ComponentStatuses {
         ComponentStatus worst = ComponentStatus.operational;
         int worstSeverity = 0;
         for (ComponentStatus status : statuses) {
-            int severity = Vocabulary.ComponentStatus.fromWireValue(status.name()).severity();
+            int severity =
+                    Vocabulary.ComponentStatus.fromWireValue(status.name()).severity();
             if (severity > worstSeverity) {
                 worst = status;
                 worstSeverity = severity;

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.incidentplatform.events.ActionItemAdded;
 import org.incidentplatform.events.ActionItemCompleted;
 import org.incidentplatform.events.ComponentStatus;
@@ -39,6 +38,7 @@ final class IncidentState {
     private final boolean backfilled;
     /** An incident names a few components: small tables, as there is one per incident ever declared. */
     private final Map<String, ComponentStatus> components = new LinkedHashMap<>(4);
+
     private final Set<String> touched = new LinkedHashSet<>(4);
     private final UpdateLog<IncidentStatus> updates = new UpdateLog<>();
     private IncidentStatus status;
@@ -51,6 +51,7 @@ final class IncidentState {
     private long version;
     /** What it imposes, kept until an event changes it: most events change neither components nor resolution. */
     private Map<String, ComponentStatus> imposed = Map.of();
+
     private boolean imposedStale = true;
 
     private IncidentState(String id, IncidentDeclared declared, Instant at) {
@@ -75,8 +76,7 @@ final class IncidentState {
             if (e.getImpact() != null) {
                 impact = e.getImpact();
             }
-            post(event, e.getStatus() == null ? status : e.getStatus(), e.getMessage(), e.getComponents(), false,
-                    ids);
+            post(event, e.getStatus() == null ? status : e.getStatus(), e.getMessage(), e.getComponents(), false, ids);
         } else if (payload instanceof IncidentResolved e) {
             post(event, IncidentStatus.resolved, e.getMessage(), e.getComponents(), true, ids);
         } else if (payload instanceof IncidentReopened e) {
@@ -86,8 +86,8 @@ final class IncidentState {
             imposedStale = true;
             touch(event);
         } else if (payload instanceof PostmortemPublished e) {
-            postmortem = new Postmortem(e.getBody(), e.getRootCause(), e.getContributingFactors(),
-                    event.getOccurredAt());
+            postmortem =
+                    new Postmortem(e.getBody(), e.getRootCause(), e.getContributingFactors(), event.getOccurredAt());
             if (isResolved()) {
                 status = IncidentStatus.postmortem;
             }
@@ -104,8 +104,13 @@ final class IncidentState {
      * A public update: moves the status and sets the named component statuses; a resolution also
      * lets go of the components it does not name, shown as returning to operational.
      */
-    private void post(IncidentEvent event, IncidentStatus newStatus, String message,
-                      Map<String, ComponentStatus> named, boolean releaseOthers, ComponentIds ids) {
+    private void post(
+            IncidentEvent event,
+            IncidentStatus newStatus,
+            String message,
+            Map<String, ComponentStatus> named,
+            boolean releaseOthers,
+            ComponentIds ids) {
         Instant at = event.getOccurredAt();
         imposedStale |= releaseOthers || !named.isEmpty();
         List<Change> changes = new ArrayList<>();
@@ -170,8 +175,21 @@ final class IncidentState {
     }
 
     Incident view(CatalogueNames names) {
-        return new Incident(id, title, status, impact, createdAt, updatedAt, startedAt, monitoringAt, resolvedAt,
-                backfilled, retracted, postmortem, UpdateFact.publicIds(touched, names),
-                updates.newestFirst(names), version);
+        return new Incident(
+                id,
+                title,
+                status,
+                impact,
+                createdAt,
+                updatedAt,
+                startedAt,
+                monitoringAt,
+                resolvedAt,
+                backfilled,
+                retracted,
+                postmortem,
+                UpdateFact.publicIds(touched, names),
+                updates.newestFirst(names),
+                version);
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.events.MaintenanceCancelled;
@@ -90,8 +89,8 @@ final class MaintenanceState {
 
     private List<Change> taking() {
         List<Change> changes = new ArrayList<>();
-        planned.forEach((componentId, status) ->
-                changes.add(new Change(componentId, ComponentStatus.operational, status)));
+        planned.forEach(
+                (componentId, status) -> changes.add(new Change(componentId, ComponentStatus.operational, status)));
         return changes;
     }
 
@@ -112,8 +111,19 @@ final class MaintenanceState {
     }
 
     Maintenance view(CatalogueNames names) {
-        return new Maintenance(id, title, status, cancelled, scheduledFor, scheduledUntil, createdAt, updatedAt,
-                startedAt, resolvedAt, UpdateFact.publicIds(planned.keySet(), names), updates.newestFirst(names),
+        return new Maintenance(
+                id,
+                title,
+                status,
+                cancelled,
+                scheduledFor,
+                scheduledUntil,
+                createdAt,
+                updatedAt,
+                startedAt,
+                resolvedAt,
+                UpdateFact.publicIds(planned.keySet(), names),
+                updates.newestFirst(names),
                 version);
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.events.IncidentDeclared;
@@ -155,8 +154,8 @@ public final class StatusProjection {
             IncidentState incident = IncidentState.declared(event, declared, componentIds);
             incidents.put(streamId, incident);
             Instant startedAt = declared.getStartedAt();
-            Instant from = startedAt != null && startedAt.isBefore(event.getOccurredAt()) ? startedAt
-                    : event.getOccurredAt();
+            Instant from =
+                    startedAt != null && startedAt.isBefore(event.getOccurredAt()) ? startedAt : event.getOccurredAt();
             declared.getComponents().keySet().forEach(id -> catalogue.counts(id, from));
             return imposed(streamId, Map.of(), incident.imposed(), event);
         }
@@ -198,8 +197,11 @@ public final class StatusProjection {
         return Map.of();
     }
 
-    private boolean imposed(String streamId, Map<String, ComponentStatus> before, Map<String, ComponentStatus> after,
-                            IncidentEvent event) {
+    private boolean imposed(
+            String streamId,
+            Map<String, ComponentStatus> before,
+            Map<String, ComponentStatus> after,
+            IncidentEvent event) {
         if (!before.equals(after)) {
             statuses.impose(streamId, before, after, event.getOccurredAt());
             // A maintenance counts too, from when it first holds the component (as the analytics' claims do).
@@ -252,8 +254,17 @@ public final class StatusProjection {
         List<Component> components = new ArrayList<>();
         List<Group> groups = new ArrayList<>();
         layOut(components, groups);
-        return new StatusSnapshot(components, groups, incidentViews.values(), maintenanceViews.values(),
-                lastEventAt, lastRecordedAt, updatedAt, appliedEvents, versions, names.hidden());
+        return new StatusSnapshot(
+                components,
+                groups,
+                incidentViews.values(),
+                maintenanceViews.values(),
+                lastEventAt,
+                lastRecordedAt,
+                updatedAt,
+                appliedEvents,
+                versions,
+                names.hidden());
     }
 
     private void layOut(List<Component> components, List<Group> groups) {
@@ -265,9 +276,10 @@ public final class StatusProjection {
                 topLevel.add(component);
             } else {
                 members.computeIfAbsent(group, g -> {
-                    topLevel.add(g);
-                    return new ArrayList<>();
-                }).add(component);
+                            topLevel.add(g);
+                            return new ArrayList<>();
+                        })
+                        .add(component);
             }
         }
         topLevel.sort(Catalogue.DISPLAY_ORDER);
@@ -287,17 +299,32 @@ public final class StatusProjection {
                     ids.add(component.id());
                     memberStatuses.add(component.status());
                 }
-                groups.add(new Group(group.id, group.name, group.description, position,
-                        ComponentStatuses.worst(memberStatuses), ids, group.createdAt, group.updatedAt));
+                groups.add(new Group(
+                        group.id,
+                        group.name,
+                        group.description,
+                        position,
+                        ComponentStatuses.worst(memberStatuses),
+                        ids,
+                        group.createdAt,
+                        group.updatedAt));
             }
         }
     }
 
     private Component component(ComponentEntry entry, String groupId, int position) {
         Instant statusChangedAt = statuses.changedAt(entry.id);
-        Instant updatedAt = statusChangedAt != null && statusChangedAt.isAfter(entry.updatedAt)
-                ? statusChangedAt : entry.updatedAt;
-        return new Component(entry.id, entry.name, entry.description, groupId, position,
-                statuses.status(entry.id), entry.createdAt, updatedAt, catalogue.uptimeFrom(entry.id));
+        Instant updatedAt =
+                statusChangedAt != null && statusChangedAt.isAfter(entry.updatedAt) ? statusChangedAt : entry.updatedAt;
+        return new Component(
+                entry.id,
+                entry.name,
+                entry.description,
+                groupId,
+                position,
+                statuses.status(entry.id),
+                entry.createdAt,
+                updatedAt,
+                catalogue.uptimeFrom(entry.id));
     }
 }

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentStatus;
@@ -31,14 +30,14 @@ import org.incidentplatform.events.IncidentStatus;
  */
 public final class StatusSnapshot {
 
-    private static final Comparator<Incident> NEWEST_FIRST = Comparator
-            .comparing(Incident::startedAt, Comparator.reverseOrder())
+    private static final Comparator<Incident> NEWEST_FIRST = Comparator.comparing(
+                    Incident::startedAt, Comparator.reverseOrder())
             .thenComparing(Incident::createdAt, Comparator.reverseOrder())
             .thenComparing(Incident::id);
 
     /** Declared after the comparator it needs: static fields initialise in order. */
-    static final StatusSnapshot EMPTY = new StatusSnapshot(List.of(), List.of(), List.of(), List.of(),
-            null, null, null, 0, Map.of(), Set.of());
+    static final StatusSnapshot EMPTY =
+            new StatusSnapshot(List.of(), List.of(), List.of(), List.of(), null, null, null, 0, Map.of(), Set.of());
 
     private final List<Component> components;
     private final Map<String, Component> componentsById;
@@ -59,15 +58,25 @@ public final class StatusSnapshot {
     private final Map<String, Long> versions;
     private final Set<String> hiddenComponentIds;
 
-    StatusSnapshot(List<Component> components, List<Group> groups, Collection<Incident> allIncidents,
-                   Collection<Maintenance> allMaintenances, Instant lastEventAt, Instant lastRecordedAt,
-                   Instant updatedAt, long appliedEvents, Map<String, Long> versions,
-                   Set<String> hiddenComponentIds) {
+    StatusSnapshot(
+            List<Component> components,
+            List<Group> groups,
+            Collection<Incident> allIncidents,
+            Collection<Maintenance> allMaintenances,
+            Instant lastEventAt,
+            Instant lastRecordedAt,
+            Instant updatedAt,
+            long appliedEvents,
+            Map<String, Long> versions,
+            Set<String> hiddenComponentIds) {
         this.components = List.copyOf(components);
         this.componentsById = byId(this.components, Component::id);
         this.groups = List.copyOf(groups);
         this.incidentsById = byId(allIncidents, Incident::id);
-        this.incidents = allIncidents.stream().filter(i -> !i.retracted()).sorted(NEWEST_FIRST).toList();
+        this.incidents = allIncidents.stream()
+                .filter(i -> !i.retracted())
+                .sorted(NEWEST_FIRST)
+                .toList();
         this.unresolvedIncidents = incidents.stream().filter(i -> !i.resolved()).toList();
         this.resolvedIncidents = incidents.stream().filter(Incident::resolved).toList();
         this.maintenancesById = byId(allMaintenances, Maintenance::id);
@@ -75,11 +84,16 @@ public final class StatusSnapshot {
                 .sorted(Comparator.comparing(Maintenance::scheduledFor, Comparator.reverseOrder())
                         .thenComparing(Maintenance::id))
                 .toList();
-        Comparator<Maintenance> soonestFirst = Comparator.comparing(Maintenance::scheduledFor)
-                .thenComparing(Maintenance::id);
+        Comparator<Maintenance> soonestFirst =
+                Comparator.comparing(Maintenance::scheduledFor).thenComparing(Maintenance::id);
         this.upcomingMaintenances = allMaintenances.stream()
-                .filter(m -> m.status() == MaintenanceStatus.scheduled).sorted(soonestFirst).toList();
-        this.activeMaintenances = allMaintenances.stream().filter(Maintenance::active).sorted(soonestFirst).toList();
+                .filter(m -> m.status() == MaintenanceStatus.scheduled)
+                .sorted(soonestFirst)
+                .toList();
+        this.activeMaintenances = allMaintenances.stream()
+                .filter(Maintenance::active)
+                .sorted(soonestFirst)
+                .toList();
         this.indicator = indicatorOf(unresolvedIncidents, activeMaintenances);
         this.lastEventAt = lastEventAt;
         this.lastRecordedAt = lastRecordedAt;
@@ -185,7 +199,9 @@ public final class StatusSnapshot {
                 ofDay.add(incident);
             }
         }
-        return byDay.entrySet().stream().map(e -> new IncidentDay(e.getKey(), e.getValue())).toList();
+        return byDay.entrySet().stream()
+                .map(e -> new IncidentDay(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** Any incident by id, retracted ones included (flagged): for internal views and the audit trail. */
@@ -263,17 +279,31 @@ public final class StatusSnapshot {
      * @param uptimeFrom since when its uptime counts: its creation, or earlier if an incident named it
      *                   before (see {@link StatusProjection})
      */
-    public record Component(String id, String name, String description, String groupId, int position,
-                            ComponentStatus status, Instant createdAt, Instant updatedAt, Instant uptimeFrom) {
-    }
+    public record Component(
+            String id,
+            String name,
+            String description,
+            String groupId,
+            int position,
+            ComponentStatus status,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant uptimeFrom) {}
 
     /**
      * @param position     its place in the top-level display order, from 1
      * @param status       the worst status of its public components
      * @param componentIds its public components in display order
      */
-    public record Group(String id, String name, String description, int position, ComponentStatus status,
-                       List<String> componentIds, Instant createdAt, Instant updatedAt) {
+    public record Group(
+            String id,
+            String name,
+            String description,
+            int position,
+            ComponentStatus status,
+            List<String> componentIds,
+            Instant createdAt,
+            Instant updatedAt) {
 
         public Group {
             componentIds = List.copyOf(componentIds);
@@ -292,10 +322,22 @@ public final class StatusSnapshot {
      * @param updates      public updates, newest first
      * @param version      sequence of the stream's latest event
      */
-    public record Incident(String id, String name, IncidentStatus status, Impact impact, Instant createdAt,
-                           Instant updatedAt, Instant startedAt, Instant monitoringAt, Instant resolvedAt,
-                           boolean backfilled, boolean retracted, Postmortem postmortem, List<String> componentIds,
-                           List<Update<IncidentStatus>> updates, long version) {
+    public record Incident(
+            String id,
+            String name,
+            IncidentStatus status,
+            Impact impact,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant startedAt,
+            Instant monitoringAt,
+            Instant resolvedAt,
+            boolean backfilled,
+            boolean retracted,
+            Postmortem postmortem,
+            List<String> componentIds,
+            List<Update<IncidentStatus>> updates,
+            long version) {
 
         public Incident {
             componentIds = List.copyOf(componentIds);
@@ -324,8 +366,13 @@ public final class StatusSnapshot {
      * @param affectedComponents the component statuses it changed, as the incident or maintenance sees them
      * @param version            sequence of the event in its stream
      */
-    public record Update<S extends Enum<S>>(String id, S status, String body, Instant createdAt,
-                                            List<AffectedComponent> affectedComponents, long version) {
+    public record Update<S extends Enum<S>>(
+            String id,
+            S status,
+            String body,
+            Instant createdAt,
+            List<AffectedComponent> affectedComponents,
+            long version) {
 
         public Update {
             affectedComponents = List.copyOf(affectedComponents);
@@ -337,9 +384,8 @@ public final class StatusSnapshot {
      * @param oldStatus what the incident or maintenance had set before, {@code operational} if nothing
      * @param newStatus what it sets now; {@code operational} when it lets go of the component
      */
-    public record AffectedComponent(String componentId, String name, ComponentStatus oldStatus,
-                                    ComponentStatus newStatus) {
-    }
+    public record AffectedComponent(
+            String componentId, String name, ComponentStatus oldStatus, ComponentStatus newStatus) {}
 
     /**
      * @param cancelled  true when cancelled; the status then reads {@code completed}
@@ -347,10 +393,20 @@ public final class StatusSnapshot {
      * @param resolvedAt when it completed or was cancelled, null until then
      * @param version    sequence of the stream's latest event
      */
-    public record Maintenance(String id, String name, MaintenanceStatus status, boolean cancelled,
-                              Instant scheduledFor, Instant scheduledUntil, Instant createdAt, Instant updatedAt,
-                              Instant startedAt, Instant resolvedAt, List<String> componentIds,
-                              List<Update<MaintenanceStatus>> updates, long version) {
+    public record Maintenance(
+            String id,
+            String name,
+            MaintenanceStatus status,
+            boolean cancelled,
+            Instant scheduledFor,
+            Instant scheduledUntil,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant startedAt,
+            Instant resolvedAt,
+            List<String> componentIds,
+            List<Update<MaintenanceStatus>> updates,
+            long version) {
 
         public Maintenance {
             componentIds = List.copyOf(componentIds);

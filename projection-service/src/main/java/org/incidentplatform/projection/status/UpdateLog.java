@@ -4,7 +4,6 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
-
 import org.incidentplatform.projection.status.StatusSnapshot.Update;
 
 /**

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,8 +67,11 @@ final class PreparedFiles implements AutoCloseable {
         if (file == null && NAME.matcher(name).matches()) {
             try {
                 // Written aside and moved in whole: a file Tomcat has open is never rewritten under it.
-                file = Files.move(Files.write(folder.resolve(name + ".new"), body), folder.resolve(name),
-                        StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                file = Files.move(
+                        Files.write(folder.resolve(name + ".new"), body),
+                        folder.resolve(name),
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 LOG.warn("Cannot write a prepared read to {}, sending it from memory: {}", folder, e.toString());
             }

@@ -1,11 +1,9 @@
 package org.incidentplatform.projection.statuspage;
 
-import java.util.Map;
-import java.util.Set;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.Map;
+import java.util.Set;
 import org.springframework.web.cors.CorsConfiguration;
 
 /**
@@ -34,6 +32,5 @@ public interface PreparedRead {
      * @param etag    quoted, as sent in {@code ETag}
      * @param headers the rest of the answer's own headers: its type, caching, policy, freshness
      */
-    record Answer(byte[] body, String etag, Map<String, String> headers) {
-    }
+    record Answer(byte[] body, String etag, Map<String, String> headers) {}
 }

@@ -1,22 +1,18 @@
 package org.incidentplatform.projection.statuspage;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.incidentplatform.projection.statuspage.PreparedRead.Answer;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.HstsHeaderWriter;
@@ -47,14 +43,17 @@ public final class PreparedReads extends HttpFilter {
     static final String SERVED = "projection.prepared.reads";
 
     /** Spring Security's default headers other than its Cache-Control, which every answer here sets itself. */
-    private static final List<HeaderWriter> SECURITY_HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
-            new XXssProtectionHeaderWriter(), new HstsHeaderWriter(),
+    private static final List<HeaderWriter> SECURITY_HEADERS = List.of(
+            new XContentTypeOptionsHeaderWriter(),
+            new XXssProtectionHeaderWriter(),
+            new HstsHeaderWriter(),
             new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY));
 
     /** Bodies from this size on are sent as files, as Tomcat's own static files are. */
     static final int SENDFILE_SIZE = 16 * 1024;
     /** Tomcat's request attributes: whether its connector can sendfile, and which part of which file to send. */
     private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+
     private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
     private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
     private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
@@ -69,9 +68,12 @@ public final class PreparedReads extends HttpFilter {
         for (PreparedRead read : reads) {
             for (String path : read.paths()) {
                 this.reads.put(path, read);
-                this.served.put(path, Counter.builder(SERVED).tag("path", path)
-                        .description("Public reads answered from prepared bytes, before the framework")
-                        .register(meters));
+                this.served.put(
+                        path,
+                        Counter.builder(SERVED)
+                                .tag("path", path)
+                                .description("Public reads answered from prepared bytes, before the framework")
+                                .register(meters));
             }
         }
     }

@@ -1,12 +1,10 @@
 package org.incidentplatform.projection.statuspage;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -29,24 +27,29 @@ import org.springframework.validation.annotation.Validated;
 public record PublicReadProperties(
         @DefaultValue("5s") @NotNull(message = "projection-service.read-your-writes-timeout must be set")
         Duration readYourWritesTimeout,
+
         @DefaultValue("1000")
-        @Min(value = 1, message = "projection-service.read-your-writes-max-waiters must be between 1 and "
-                + MOST_WAITERS)
-        @Max(value = MOST_WAITERS, message = "projection-service.read-your-writes-max-waiters must be between 1 and "
-                + MOST_WAITERS)
+        @Min(
+                value = 1,
+                message = "projection-service.read-your-writes-max-waiters must be between 1 and " + MOST_WAITERS)
+        @Max(
+                value = MOST_WAITERS,
+                message = "projection-service.read-your-writes-max-waiters must be between 1 and " + MOST_WAITERS)
         int readYourWritesMaxWaiters,
+
         @DefaultValue("10s") @NotNull(message = "projection-service.cache-max-age must be set")
         Duration cacheMaxAge) {
 
     static final long LONGEST_WAIT_SECONDS = 30;
     static final int MOST_WAITERS = 100_000;
 
-    @AssertTrue(message = "projection-service.read-your-writes-timeout must be between 1ms and "
-            + LONGEST_WAIT_SECONDS + "s")
+    @AssertTrue(
+            message =
+                    "projection-service.read-your-writes-timeout must be between 1ms and " + LONGEST_WAIT_SECONDS + "s")
     public boolean isReadYourWritesTimeoutWithinBounds() {
         return readYourWritesTimeout == null
                 || (readYourWritesTimeout.toMillis() >= 1
-                && readYourWritesTimeout.compareTo(Duration.ofSeconds(LONGEST_WAIT_SECONDS)) <= 0);
+                        && readYourWritesTimeout.compareTo(Duration.ofSeconds(LONGEST_WAIT_SECONDS)) <= 0);
     }
 
     @AssertTrue(message = "projection-service.cache-max-age must be between 0s and 1h")

@@ -1,5 +1,8 @@
 package org.incidentplatform.projection.statuspage;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,14 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.status.StatusSnapshot;
-
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.context.request.async.WebAsyncManager;
 import org.springframework.web.context.request.async.WebAsyncUtils;
@@ -92,8 +89,8 @@ public final class ReadYourWrites implements HandlerInterceptor {
             response.setHeader(AWAITED_VERSION, TIMEOUT);
             return true;
         }
-        DeferredResult<Awaited> result = new DeferredResult<>(timeout.plus(CONTAINER_GRACE).toMillis(),
-                new Awaited(TIMEOUT));
+        DeferredResult<Awaited> result =
+                new DeferredResult<>(timeout.plus(CONTAINER_GRACE).toMillis(), new Awaited(TIMEOUT));
         CompletableFuture<Boolean> reached = live.awaitVersions(wanted, timeout);
         reached.whenComplete((got, cancelled) -> {
             waiting.decrementAndGet();
@@ -151,8 +148,7 @@ public final class ReadYourWrites implements HandlerInterceptor {
     }
 
     /** The outcome of a wait, as the asynchronous result that resumes the request. */
-    private record Awaited(String outcome) {
-    }
+    private record Awaited(String outcome) {}
 
     /**
      * The versions the header values ask for, by stream; empty when there are none. A stream named
@@ -186,7 +182,8 @@ public final class ReadYourWrites implements HandlerInterceptor {
     }
 
     private static MalformedAwaitVersionException malformed(String value) {
-        return new MalformedAwaitVersionException(AWAIT_VERSION + " must be <streamId>=<version>[,<streamId>=<version>...]"
-                + " with whole-number versions of 1 or more, not '" + value + "'");
+        return new MalformedAwaitVersionException(
+                AWAIT_VERSION + " must be <streamId>=<version>[,<streamId>=<version>...]"
+                        + " with whole-number versions of 1 or more, not '" + value + "'");
     }
 }

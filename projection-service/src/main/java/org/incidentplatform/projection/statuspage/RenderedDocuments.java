@@ -6,12 +6,10 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-
+import org.incidentplatform.projection.status.StatusSnapshot;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.incidentplatform.projection.status.StatusSnapshot;
 
 /**
  * The bytes each endpoint answers with, serialised once per snapshot: a snapshot is immutable and
@@ -25,8 +23,7 @@ import org.incidentplatform.projection.status.StatusSnapshot;
 final class RenderedDocuments {
 
     /** @param etag quoted, ready for the {@code ETag} header */
-    record Rendered(byte[] body, String etag) {
-    }
+    record Rendered(byte[] body, String etag) {}
 
     private final StatuspageDocuments documents;
     private final JsonMapper json = JsonMapper.builder()
@@ -59,7 +56,11 @@ final class RenderedDocuments {
     private static String etag(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+            return "\""
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 27) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

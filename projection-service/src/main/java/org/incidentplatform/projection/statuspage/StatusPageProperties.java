@@ -1,15 +1,12 @@
 package org.incidentplatform.projection.statuspage;
 
-import java.net.URI;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import org.incidentplatform.service.HttpUrl;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -29,11 +26,14 @@ import org.springframework.validation.annotation.Validated;
 public record StatusPageProperties(
         @NotBlank(message = "projection-service.page.id must be set")
         String id,
+
         @NotBlank(message = "projection-service.page.name must be set")
         String name,
+
         @NotNull(message = "projection-service.page.url must be set")
         @HttpUrl(message = "projection-service.page.url must be an absolute http:// or https:// URL")
         URI url,
+
         @DefaultValue("Etc/UTC") @NotBlank(message = "projection-service.page.time-zone must be set")
         String timeZone) {
 

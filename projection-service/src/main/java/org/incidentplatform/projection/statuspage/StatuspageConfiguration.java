@@ -1,12 +1,9 @@
 package org.incidentplatform.projection.statuspage;
 
-import java.util.List;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
+import java.util.List;
 import org.incidentplatform.projection.live.LiveStatus;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -50,8 +47,8 @@ class StatuspageConfiguration implements WebMvcConfigurer {
 
     /** First of all filters, so that a prepared read costs nothing else. */
     @Bean
-    FilterRegistrationBean<PreparedReads> preparedReads(List<PreparedRead> reads, PreparedFiles files,
-                                                        ObjectProvider<MeterRegistry> meters) {
+    FilterRegistrationBean<PreparedReads> preparedReads(
+            List<PreparedRead> reads, PreparedFiles files, ObjectProvider<MeterRegistry> meters) {
         FilterRegistrationBean<PreparedReads> registration = new FilterRegistrationBean<>(
                 new PreparedReads(reads, files, meters.getIfAvailable(SimpleMeterRegistry::new)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -60,7 +57,8 @@ class StatuspageConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addCorsMappings(CorsRegistry registry) {
-        StatuspageEndpoint.byPath().keySet()
+        StatuspageEndpoint.byPath()
+                .keySet()
                 .forEach(path -> registry.addMapping(path).combine(StatuspageController.CORS));
     }
 

@@ -1,20 +1,16 @@
 package org.incidentplatform.projection.statuspage;
 
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import io.swagger.v3.oas.annotations.Operation;
-
 import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.incidentplatform.projection.statuspage.RenderedDocuments.Rendered;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -57,7 +53,8 @@ class StatuspageController implements PreparedRead {
     StatuspageController(LiveStatus live, RenderedDocuments rendered, PublicReadProperties reads) {
         this.live = live;
         this.rendered = rendered;
-        this.cacheControl = CacheControl.maxAge(reads.cacheMaxAge()).cachePublic().getHeaderValue();
+        this.cacheControl =
+                CacheControl.maxAge(reads.cacheMaxAge()).cachePublic().getHeaderValue();
     }
 
     private static CorsConfiguration anyOrigin() {
@@ -65,8 +62,8 @@ class StatuspageController implements PreparedRead {
         cors.setAllowedOrigins(List.of("*"));
         cors.setAllowedMethods(List.of("GET", "HEAD"));
         cors.setAllowedHeaders(List.of(ReadYourWrites.AWAIT_VERSION, HttpHeaders.IF_NONE_MATCH));
-        cors.setExposedHeaders(List.of(HttpHeaders.ETAG, DATA_AS_OF, ReadYourWrites.AWAITED_VERSION,
-                HttpHeaders.RETRY_AFTER));
+        cors.setExposedHeaders(
+                List.of(HttpHeaders.ETAG, DATA_AS_OF, ReadYourWrites.AWAITED_VERSION, HttpHeaders.RETRY_AFTER));
         cors.setMaxAge(3600L);
         return cors;
     }
@@ -86,7 +83,8 @@ class StatuspageController implements PreparedRead {
         return CORS;
     }
 
-    @Operation(summary = "The page, its status, every component, unresolved incidents and maintenances under way or ahead")
+    @Operation(
+            summary = "The page, its status, every component, unresolved incidents and maintenances under way or ahead")
     @GetMapping("/api/v2/summary.json")
     ResponseEntity<?> summary() {
         return answer(StatuspageEndpoint.SUMMARY);
@@ -154,8 +152,7 @@ class StatuspageController implements PreparedRead {
         String asOf = dataAsOf();
         Map<String, String> headers = asOf == null
                 ? Map.of(HttpHeaders.CONTENT_TYPE, JSON, HttpHeaders.CACHE_CONTROL, cacheControl)
-                : Map.of(HttpHeaders.CONTENT_TYPE, JSON, HttpHeaders.CACHE_CONTROL, cacheControl,
-                        DATA_AS_OF, asOf);
+                : Map.of(HttpHeaders.CONTENT_TYPE, JSON, HttpHeaders.CACHE_CONTROL, cacheControl, DATA_AS_OF, asOf);
         return new Answer(answer.body(), answer.etag(), headers);
     }
 
@@ -169,13 +166,12 @@ class StatuspageController implements PreparedRead {
         return at == null ? null : last.text();
     }
 
-    private record DataAsOf(Instant at, String text) {
-    }
+    private record DataAsOf(Instant at, String text) {}
 
     /** A page that is still replaying the log would say "All Systems Operational" whatever the truth. */
     private static ResponseEntity<ProblemDetail> rebuilding() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the status is being rebuilt from the incident log; ask again shortly");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "the status is being rebuilt from the incident log; ask again shortly");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, REBUILDING_RETRY_AFTER)
                 .cacheControl(CacheControl.noStore())

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.incidentplatform.projection.status.PageIndicator;
 import org.incidentplatform.projection.status.StatusSnapshot;
 import org.incidentplatform.projection.status.StatusSnapshot.Group;
@@ -30,7 +29,6 @@ import org.incidentplatform.projection.statuspage.StatuspageV2.ScheduledMaintena
 import org.incidentplatform.projection.statuspage.StatuspageV2.ScheduledMaintenances;
 import org.incidentplatform.projection.statuspage.StatuspageV2.Status;
 import org.incidentplatform.projection.statuspage.StatuspageV2.Summary;
-
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -47,8 +45,8 @@ final class StatuspageDocuments {
     /** {@code page.updated_at} of a page that has seen no event yet: a fixed time, so answers stay stable. */
     static final Instant NEVER_UPDATED = Instant.EPOCH;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final StatusPageProperties page;
     private final String baseUrl;
@@ -64,12 +62,16 @@ final class StatuspageDocuments {
     }
 
     Summary summary(StatusSnapshot snapshot) {
-        List<Maintenance> underWayOrAhead = Stream.concat(snapshot.activeMaintenances().stream(),
-                        snapshot.upcomingMaintenances().stream())
+        List<Maintenance> underWayOrAhead = Stream.concat(
+                        snapshot.activeMaintenances().stream(), snapshot.upcomingMaintenances().stream())
                 .sorted(Comparator.comparing(Maintenance::scheduledFor).thenComparing(Maintenance::id))
                 .toList();
-        return new Summary(page(snapshot), status(snapshot.indicator()), flatComponents(snapshot),
-                incidents(snapshot, snapshot.unresolvedIncidents()), maintenances(snapshot, underWayOrAhead));
+        return new Summary(
+                page(snapshot),
+                status(snapshot.indicator()),
+                flatComponents(snapshot),
+                incidents(snapshot, snapshot.unresolvedIncidents()),
+                maintenances(snapshot, underWayOrAhead));
     }
 
     PageStatus status(StatusSnapshot snapshot) {
@@ -111,7 +113,8 @@ final class StatuspageDocuments {
 
     /** Statuspage's flat list: each group as a component, followed by its members, in display order. */
     private List<Component> flatComponents(StatusSnapshot snapshot) {
-        List<Component> components = new ArrayList<>(snapshot.components().size() + snapshot.groups().size());
+        List<Component> components =
+                new ArrayList<>(snapshot.components().size() + snapshot.groups().size());
         Map<String, Group> groups = new HashMap<>();
         snapshot.groups().forEach(group -> groups.put(group.id(), group));
         String currentGroup = null;
@@ -127,25 +130,57 @@ final class StatuspageDocuments {
     }
 
     private Component group(Group group) {
-        return new Component(group.id(), group.name(), group.status().name(), time(group.createdAt()),
-                time(group.updatedAt()), group.position(), group.description(), false, null, null, page.id(), true,
-                false, group.componentIds());
+        return new Component(
+                group.id(),
+                group.name(),
+                group.status().name(),
+                time(group.createdAt()),
+                time(group.updatedAt()),
+                group.position(),
+                group.description(),
+                false,
+                null,
+                null,
+                page.id(),
+                true,
+                false,
+                group.componentIds());
     }
 
     private Component component(StatusSnapshot.Component component) {
-        return new Component(component.id(), component.name(), component.status().name(),
-                time(component.createdAt()), time(component.updatedAt()), component.position(),
-                component.description(), true, LocalDate.ofInstant(component.uptimeFrom(), ZoneOffset.UTC).toString(),
-                component.groupId(), page.id(), false, false, null);
+        return new Component(
+                component.id(),
+                component.name(),
+                component.status().name(),
+                time(component.createdAt()),
+                time(component.updatedAt()),
+                component.position(),
+                component.description(),
+                true,
+                LocalDate.ofInstant(component.uptimeFrom(), ZoneOffset.UTC).toString(),
+                component.groupId(),
+                page.id(),
+                false,
+                false,
+                null);
     }
 
     private List<StatuspageV2.Incident> incidents(StatusSnapshot snapshot, List<Incident> incidents) {
         List<StatuspageV2.Incident> documents = new ArrayList<>(incidents.size());
         for (Incident incident : incidents) {
-            documents.add(new StatuspageV2.Incident(incident.id(), incident.name(), incident.status().name(),
-                    time(incident.createdAt()), time(incident.updatedAt()), time(incident.monitoringAt()),
-                    time(incident.resolvedAt()), incident.impact().name(), shortlink(incident.id()),
-                    time(incident.startedAt()), page.id(), updates(incident.id(), incident.updates()),
+            documents.add(new StatuspageV2.Incident(
+                    incident.id(),
+                    incident.name(),
+                    incident.status().name(),
+                    time(incident.createdAt()),
+                    time(incident.updatedAt()),
+                    time(incident.monitoringAt()),
+                    time(incident.resolvedAt()),
+                    incident.impact().name(),
+                    shortlink(incident.id()),
+                    time(incident.startedAt()),
+                    page.id(),
+                    updates(incident.id(), incident.updates()),
                     componentsOf(snapshot, incident.componentIds())));
         }
         return documents;
@@ -159,11 +194,21 @@ final class StatuspageDocuments {
         List<ScheduledMaintenance> documents = new ArrayList<>(maintenances.size());
         for (Maintenance maintenance : maintenances) {
             Instant startedAt = maintenance.startedAt() != null ? maintenance.startedAt() : maintenance.createdAt();
-            documents.add(new ScheduledMaintenance(maintenance.id(), maintenance.name(), maintenance.status().name(),
-                    time(maintenance.createdAt()), time(maintenance.updatedAt()), null,
-                    time(maintenance.resolvedAt()), maintenance.impact().name(), shortlink(maintenance.id()),
-                    time(startedAt), page.id(), updates(maintenance.id(), maintenance.updates()),
-                    componentsOf(snapshot, maintenance.componentIds()), time(maintenance.scheduledFor()),
+            documents.add(new ScheduledMaintenance(
+                    maintenance.id(),
+                    maintenance.name(),
+                    maintenance.status().name(),
+                    time(maintenance.createdAt()),
+                    time(maintenance.updatedAt()),
+                    null,
+                    time(maintenance.resolvedAt()),
+                    maintenance.impact().name(),
+                    shortlink(maintenance.id()),
+                    time(startedAt),
+                    page.id(),
+                    updates(maintenance.id(), maintenance.updates()),
+                    componentsOf(snapshot, maintenance.componentIds()),
+                    time(maintenance.scheduledFor()),
                     time(maintenance.scheduledUntil())));
         }
         return documents;
@@ -173,19 +218,35 @@ final class StatuspageDocuments {
         List<IncidentUpdate> documents = new ArrayList<>(updates.size());
         for (Update<S> update : updates) {
             List<AffectedComponent> affected = update.affectedComponents().stream()
-                    .map(a -> new AffectedComponent(a.componentId(), a.name(), a.oldStatus().name(),
+                    .map(a -> new AffectedComponent(
+                            a.componentId(),
+                            a.name(),
+                            a.oldStatus().name(),
                             a.newStatus().name()))
                     .toList();
             String at = time(update.createdAt());
-            documents.add(new IncidentUpdate(update.id(), update.status().name(), update.body(), streamId, at, at, at,
-                    affected, true, null, null));
+            documents.add(new IncidentUpdate(
+                    update.id(),
+                    update.status().name(),
+                    update.body(),
+                    streamId,
+                    at,
+                    at,
+                    at,
+                    affected,
+                    true,
+                    null,
+                    null));
         }
         return documents;
     }
 
     /** The components as they are now, as Statuspage shows them inside an incident. */
     private List<Component> componentsOf(StatusSnapshot snapshot, List<String> componentIds) {
-        return componentIds.stream().map(snapshot::component).flatMap(Optional::stream).map(this::component)
+        return componentIds.stream()
+                .map(snapshot::component)
+                .flatMap(Optional::stream)
+                .map(this::component)
                 .toList();
     }
 

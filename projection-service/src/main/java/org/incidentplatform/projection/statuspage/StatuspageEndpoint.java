@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.incidentplatform.projection.status.StatusSnapshot;
 
 /** The Statuspage v2 endpoints and the document each answers with. */

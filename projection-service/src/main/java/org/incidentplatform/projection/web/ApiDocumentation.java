@@ -1,8 +1,5 @@
 package org.incidentplatform.projection.web;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
@@ -12,8 +9,9 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,29 +38,41 @@ class ApiDocumentation {
 
     @Bean
     OpenAPI projectionServiceApi() {
-        return new OpenAPI().info(new Info().title("projection-service").version("v1").description(
-                "Reads of the incident platform, all public: Atlassian Statuspage's v2 API (same shapes and"
-                        + " field names), and analytics: an incident's durations, MTTx and uptime. Times are UTC."
-                        + " Errors are RFC 9457 problem details."));
+        return new OpenAPI()
+                .info(new Info()
+                        .title("projection-service")
+                        .version("v1")
+                        .description(
+                                "Reads of the incident platform, all public: Atlassian Statuspage's v2 API (same shapes and"
+                                        + " field names), and analytics: an incident's durations, MTTx and uptime. Times are UTC."
+                                        + " Errors are RFC 9457 problem details."));
     }
 
     @Bean
     OpenApiCustomizer readYourWritesAndProblems() {
-        return api -> api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-            operation.addParametersItem(new HeaderParameter().name("X-Await-Version")
-                    .description("stream=version[,stream=version…]: wait (bounded) until the projection has applied"
-                            + " these versions; X-Awaited-Version says reached or timeout")
-                    .schema(new StringSchema()));
-            problems(operation, READ_PROBLEMS);
-            if (path.startsWith("/api/v1/")) {
-                problems(operation, ANALYTICS_PROBLEMS);
-            }
-        }));
+        return api -> api.getPaths()
+                .forEach((path, item) -> item.readOperations().forEach(operation -> {
+                    operation.addParametersItem(new HeaderParameter()
+                            .name("X-Await-Version")
+                            .description(
+                                    "stream=version[,stream=version…]: wait (bounded) until the projection has applied"
+                                            + " these versions; X-Awaited-Version says reached or timeout")
+                            .schema(new StringSchema()));
+                    problems(operation, READ_PROBLEMS);
+                    if (path.startsWith("/api/v1/")) {
+                        problems(operation, ANALYTICS_PROBLEMS);
+                    }
+                }));
     }
 
     private static void problems(Operation operation, Map<String, String> problems) {
-        problems.forEach((status, description) -> operation.getResponses().addApiResponse(status,
-                new ApiResponse().description(description)
-                        .content(new Content().addMediaType(PROBLEM, new MediaType().schema(new ObjectSchema())))));
+        problems.forEach((status, description) -> operation
+                .getResponses()
+                .addApiResponse(
+                        status,
+                        new ApiResponse()
+                                .description(description)
+                                .content(new Content()
+                                        .addMediaType(PROBLEM, new MediaType().schema(new ObjectSchema())))));
     }
 }

@@ -1,7 +1,6 @@
 package org.incidentplatform.projection.web;
 
 import org.incidentplatform.service.web.ProblemResponses;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -22,8 +21,8 @@ import org.springframework.web.context.request.WebRequest;
 public class ErrorResponses extends ProblemResponses {
 
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-                                                          WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).headers(headers);
         if (body instanceof ProblemDetail) {
             answer.contentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
@@ -43,25 +42,40 @@ class AnalyticsPropertyTests {
     }
 
     /** Everything the read model answers about a log, as text: equal text, equal answers. */
-    static String answers(Analytics analytics, List<String> components, List<List<String>> groups, LocalDate from,
-                          LocalDate to, Instant now) {
-        StringBuilder answers = new StringBuilder().append(analytics.incidents()).append('\n');
+    static String answers(
+            Analytics analytics,
+            List<String> components,
+            List<List<String>> groups,
+            LocalDate from,
+            LocalDate to,
+            Instant now) {
+        StringBuilder answers =
+                new StringBuilder().append(analytics.incidents()).append('\n');
         for (GroupBy groupBy : GroupBy.values()) {
-            for (MttrQuery query : List.of(MttrQuery.all(), MttrQuery.all().includingRetracted().includingImpactNone(),
+            for (MttrQuery query : List.of(
+                    MttrQuery.all(),
+                    MttrQuery.all().includingRetracted().includingImpactNone(),
                     MttrQuery.all().touching("web").atLeast(Impact.major))) {
                 MttrReport report = analytics.mttr(query.groupedBy(groupBy));
                 answers.append(report).append('\n').append(report.toCsv());
             }
         }
-        components.forEach(c -> answers.append(analytics.uptime(c, from, to, now)).append('\n'));
-        groups.forEach(members -> answers.append(analytics.membersUptime(members, from, to, now,
-                analytics.partialWeight())).append('\n'));
+        components.forEach(
+                c -> answers.append(analytics.uptime(c, from, to, now)).append('\n'));
+        groups.forEach(
+                members -> answers.append(analytics.membersUptime(members, from, to, now, analytics.partialWeight()))
+                        .append('\n'));
         return answers.toString();
     }
 
     private static String answers(Analytics analytics, RandomIncidentLog log) {
-        return answers(analytics, RandomIncidentLog.COMPONENTS, List.of(RandomIncidentLog.GROUP_MEMBERS), log.firstDay(),
-                log.lastDay(), Instant.ofEpochMilli(log.latest).plus(1, ChronoUnit.DAYS));
+        return answers(
+                analytics,
+                RandomIncidentLog.COMPONENTS,
+                List.of(RandomIncidentLog.GROUP_MEMBERS),
+                log.firstDay(),
+                log.lastDay(),
+                Instant.ofEpochMilli(log.latest).plus(1, ChronoUnit.DAYS));
     }
 
     private static Long seconds(Long at, long startedAt) {
@@ -90,7 +104,8 @@ class AnalyticsPropertyTests {
                 assertThat(actual.timeToDetect()).as(context).isNotNegative();
                 assertOrdered(actual, context);
             }
-            long incidents = log.streams.values().stream().filter(s -> !s.maintenance).count();
+            long incidents =
+                    log.streams.values().stream().filter(s -> !s.maintenance).count();
             assertThat(analytics.incidents()).hasSize((int) incidents);
             assertMttrCountsAndMeans(analytics, log, "log " + n);
         }
@@ -150,7 +165,8 @@ class AnalyticsPropertyTests {
             String original = answers(fed(log.events()), log);
 
             assertThat(answers(fed(log.events()), log)).as("log %d rebuilt", n).isEqualTo(original);
-            assertThat(answers(fed(interleavedAnew(log.events(), random)), log)).as("log %d interleaved", n)
+            assertThat(answers(fed(interleavedAnew(log.events(), random)), log))
+                    .as("log %d interleaved", n)
                     .isEqualTo(original);
         }
     }
@@ -158,7 +174,8 @@ class AnalyticsPropertyTests {
     /** The same streams, each in its own order, merged in a random order. */
     private static List<IncidentEvent> interleavedAnew(List<IncidentEvent> events, Random random) {
         Map<String, Deque<IncidentEvent>> byStream = new LinkedHashMap<>();
-        events.forEach(e -> byStream.computeIfAbsent(e.getIncidentId(), id -> new ArrayDeque<>()).add(e));
+        events.forEach(e -> byStream.computeIfAbsent(e.getIncidentId(), id -> new ArrayDeque<>())
+                .add(e));
         List<Deque<IncidentEvent>> queues = new ArrayList<>(byStream.values());
         List<IncidentEvent> merged = new ArrayList<>(events.size());
         while (!queues.isEmpty()) {
@@ -201,24 +218,31 @@ class AnalyticsPropertyTests {
             long span = log.latest + DAY - RandomIncidentLog.BASE.toEpochMilli();
             Instant now = RandomIncidentLog.BASE.plusSeconds(60 * (random.nextLong(span / MINUTE) - 720));
             for (String component : RandomIncidentLog.COMPONENTS) {
-                assertUptime(analytics.uptime(component, log.firstDay(), log.lastDay(), now),
-                        counted(log, List.of(component), now), "log " + n + ", " + component);
+                assertUptime(
+                        analytics.uptime(component, log.firstDay(), log.lastDay(), now),
+                        counted(log, List.of(component), now),
+                        "log " + n + ", " + component);
             }
-            assertUptime(analytics.membersUptime(RandomIncidentLog.GROUP_MEMBERS, log.firstDay(), log.lastDay(), now,
+            assertUptime(
+                    analytics.membersUptime(
+                            RandomIncidentLog.GROUP_MEMBERS,
+                            log.firstDay(),
+                            log.lastDay(),
+                            now,
                             analytics.partialWeight()),
-                    counted(log, RandomIncidentLog.GROUP_MEMBERS, now), "log " + n + ", group");
+                    counted(log, RandomIncidentLog.GROUP_MEMBERS, now),
+                    "log " + n + ", group");
         }
     }
 
-    private record CountedDay(long[] minutes, TreeSet<String> incidents, TreeSet<String> maintenances,
-                              long observed) {
-    }
+    private record CountedDay(long[] minutes, TreeSet<String> incidents, TreeSet<String> maintenances, long observed) {}
 
     /** Walks the window minute by minute, asking every stream what it imposed then. */
     private static List<CountedDay> counted(RandomIncidentLog log, List<String> members, Instant now) {
         long start = log.firstDay().toEpochDay() * DAY;
         long end = (log.lastDay().toEpochDay() + 1) * DAY;
-        List<Stream> streams = log.streams.values().stream().filter(s -> !s.retracted).toList();
+        List<Stream> streams =
+                log.streams.values().stream().filter(s -> !s.retracted).toList();
         int[] position = new int[streams.size()];
         List<CountedDay> days = new ArrayList<>();
         for (long minute = start; minute < end; minute += MINUTE) {
@@ -249,8 +273,9 @@ class AnalyticsPropertyTests {
                 }
             }
             day.minutes()[worst]++;
-            days.set(days.size() - 1, new CountedDay(day.minutes(), day.incidents(), day.maintenances(),
-                    day.observed() + 1));
+            days.set(
+                    days.size() - 1,
+                    new CountedDay(day.minutes(), day.incidents(), day.maintenances(), day.observed() + 1));
         }
         return days;
     }
@@ -277,7 +302,9 @@ class AnalyticsPropertyTests {
                 continue;
             }
             double dayDown = minutes[4] + 0.3 * minutes[3];
-            assertThat(day.uptimePercent()).as(on).isCloseTo(100 * (1 - dayDown / counted.observed()), within(1e-9))
+            assertThat(day.uptimePercent())
+                    .as(on)
+                    .isCloseTo(100 * (1 - dayDown / counted.observed()), within(1e-9))
                     .isBetween(0.0, 100.0);
             int worst = 4;
             while (worst > 0 && minutes[worst] == 0) {
@@ -305,7 +332,10 @@ class AnalyticsPropertyTests {
                 Long resolve = incident.timeToResolve();
                 String context = "log " + n + ", " + incident.incidentId();
                 if (mitigate != null) {
-                    assertThat(incident.timeToIdentify()).as(context).isNotNull().isLessThanOrEqualTo(mitigate);
+                    assertThat(incident.timeToIdentify())
+                            .as(context)
+                            .isNotNull()
+                            .isLessThanOrEqualTo(mitigate);
                 }
                 if (resolve != null) {
                     assertThat(mitigate).as(context).isNotNull().isLessThanOrEqualTo(resolve);
@@ -313,9 +343,15 @@ class AnalyticsPropertyTests {
             }
             Instant now = Instant.ofEpochMilli(log.latest);
             for (String component : RandomIncidentLog.COMPONENTS) {
-                for (UptimeReport.Day day : analytics.uptime(component, log.firstDay(), log.lastDay(), now).days()) {
-                    assertThat(day.degradedMinutes() + day.partialMinutes() + day.majorMinutes()
-                            + day.maintenanceMinutes()).as("log %d", n).isLessThanOrEqualTo(day.observedMinutes());
+                for (UptimeReport.Day day : analytics
+                        .uptime(component, log.firstDay(), log.lastDay(), now)
+                        .days()) {
+                    assertThat(day.degradedMinutes()
+                                    + day.partialMinutes()
+                                    + day.majorMinutes()
+                                    + day.maintenanceMinutes())
+                            .as("log %d", n)
+                            .isLessThanOrEqualTo(day.observedMinutes());
                     if (day.uptimePercent() != null) {
                         assertThat(day.uptimePercent()).as("log %d", n).isBetween(0.0, 100.0);
                     }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.analytics.Analytics.Outcome;
@@ -33,19 +32,26 @@ class AnalyticsTests {
 
     private void someHistory() {
         given.at(t("2024-04-01T00:00:00Z")).catalogue().componentAdded("web", "Web", "core", 0);
-        given.at(AT).declared("inc-1", Impact.major, Map.of("web", partial_outage))
-                .at(AT.plusSeconds(600)).updated(identified, Impact.critical, Map.of("web", major_outage))
-                .at(AT.plusSeconds(1800)).resolved()
-                .at(AT.plusSeconds(2400)).reopened(investigating, Map.of("web", partial_outage));
-        given.at(AT).scheduled("mnt-1", Map.of("web", under_maintenance)).at(AT.plusSeconds(3600)).started();
+        given.at(AT)
+                .declared("inc-1", Impact.major, Map.of("web", partial_outage))
+                .at(AT.plusSeconds(600))
+                .updated(identified, Impact.critical, Map.of("web", major_outage))
+                .at(AT.plusSeconds(1800))
+                .resolved()
+                .at(AT.plusSeconds(2400))
+                .reopened(investigating, Map.of("web", partial_outage));
+        given.at(AT)
+                .scheduled("mnt-1", Map.of("web", under_maintenance))
+                .at(AT.plusSeconds(3600))
+                .started();
         given.at(AT.plusSeconds(4000)).incident("inc-1").resolved();
         given.at(AT.plusSeconds(7200)).maintenance("mnt-1").completed();
         given.at(AT.plusSeconds(9000)).declared("inc-2", Impact.minor, Map.of("api", major_outage));
     }
 
     private String answers(Analytics analytics) {
-        return AnalyticsPropertyTests.answers(analytics, List.of("web", "api"), List.of(List.of("web", "api")), DAY, DAY,
-                t("2024-05-03T00:00:00Z"));
+        return AnalyticsPropertyTests.answers(
+                analytics, List.of("web", "api"), List.of(List.of("web", "api")), DAY, DAY, t("2024-05-03T00:00:00Z"));
     }
 
     @Test
@@ -79,7 +85,8 @@ class AnalyticsTests {
         given.at(AT).declared("inc-1", Impact.major, Map.of());
         GivenEvents ahead = given.fork();
         ahead.at(AT.plusSeconds(300)).incident("inc-1").updated(identified);
-        IncidentEvent third = ahead.at(AT.plusSeconds(600)).incident("inc-1").resolved().event();
+        IncidentEvent third =
+                ahead.at(AT.plusSeconds(600)).incident("inc-1").resolved().event();
 
         assertThat(analytics.offer(third)).isEqualTo(Outcome.GAP);
         assertThat(analytics.incident("inc-1").orElseThrow().open()).isTrue();
@@ -92,7 +99,8 @@ class AnalyticsTests {
 
     @Test
     void eventOfAnIncidentNeverDeclared_isInapplicable_butTakesItsSequence() {
-        IncidentEvent update = given.fork().at(AT).incident("ghost").updated(identified).event();
+        IncidentEvent update =
+                given.fork().at(AT).incident("ghost").updated(identified).event();
 
         assertThat(analytics.offer(update)).isEqualTo(Outcome.INAPPLICABLE);
         assertThat(analytics.appliedSequence("ghost")).isEqualTo(1);
@@ -102,8 +110,14 @@ class AnalyticsTests {
     @Test
     void secondDeclarationOfAStream_isInapplicable_andChangesNothing() {
         given.at(AT).declared("inc-1", Impact.major, Map.of());
-        IncidentEvent again = given.fork().at(AT.plusSeconds(60)).declared("inc-1",
-                declaration(Impact.minor, Map.of()).startedAt(AT.minusSeconds(3600)).detectedAt(AT).in(identified))
+        IncidentEvent again = given.fork()
+                .at(AT.plusSeconds(60))
+                .declared(
+                        "inc-1",
+                        declaration(Impact.minor, Map.of())
+                                .startedAt(AT.minusSeconds(3600))
+                                .detectedAt(AT)
+                                .in(identified))
                 .event();
 
         assertThat(analytics.offer(again)).isEqualTo(Outcome.INAPPLICABLE);
@@ -115,14 +129,25 @@ class AnalyticsTests {
     @Test
     void maintenanceEventAfterCompletion_isInapplicable_andTakesNoComponentAgain() {
         given.at(t("2024-04-01T00:00:00Z")).catalogue().componentAdded("web", "Web", null, 0);
-        given.at(AT).scheduled("mnt-1", Map.of("web", under_maintenance))
-                .at(AT.plusSeconds(600)).started()
-                .at(AT.plusSeconds(1200)).completed();
-        IncidentEvent lateStart = given.fork().at(AT.plusSeconds(1800)).maintenance("mnt-1").started().event();
+        given.at(AT)
+                .scheduled("mnt-1", Map.of("web", under_maintenance))
+                .at(AT.plusSeconds(600))
+                .started()
+                .at(AT.plusSeconds(1200))
+                .completed();
+        IncidentEvent lateStart = given.fork()
+                .at(AT.plusSeconds(1800))
+                .maintenance("mnt-1")
+                .started()
+                .event();
 
         assertThat(analytics.offer(lateStart)).isEqualTo(Outcome.INAPPLICABLE);
-        assertThat(analytics.uptime("web", DAY, DAY, t("2024-05-03T00:00:00Z")).days().get(0)
-                .maintenanceMinutes()).isEqualTo(10.0);
+        assertThat(analytics
+                        .uptime("web", DAY, DAY, t("2024-05-03T00:00:00Z"))
+                        .days()
+                        .get(0)
+                        .maintenanceMinutes())
+                .isEqualTo(10.0);
     }
 
     @Test

@@ -11,7 +11,6 @@ import static org.incidentplatform.projection.analytics.Times.t;
 import static org.incidentplatform.schemas.given.GivenEvents.declaration;
 
 import java.util.Map;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.projection.analytics.MttrQuery.GroupBy;
 import org.incidentplatform.schemas.given.GivenEvents;
@@ -30,9 +29,12 @@ class IncidentDurationsTests {
     void timesPostedWithOffsetsAcrossTheDstChange_giveExactSeconds() {
         given.at(t("2024-03-10T01:50:00-05:00"))
                 .declared("inc-1", declaration(Impact.major, Map.of()).startedAt(t("2024-03-10T01:40:00-05:00")))
-                .at(t("2024-03-10T03:05:00-04:00")).updated(identified)
-                .at(t("2024-03-10T03:30:00-04:00")).updated(monitoring)
-                .at(t("2024-03-10T04:10:00-04:00")).resolved();
+                .at(t("2024-03-10T03:05:00-04:00"))
+                .updated(identified)
+                .at(t("2024-03-10T03:30:00-04:00"))
+                .updated(monitoring)
+                .at(t("2024-03-10T04:10:00-04:00"))
+                .resolved();
 
         IncidentDurations incident = incident("inc-1");
 
@@ -46,8 +48,10 @@ class IncidentDurationsTests {
 
     @Test
     void reopenedIncident_isOpenUntilResolvedAgain_andResolvesAtItsLastResolution() {
-        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of())
-                .at(t("2024-05-02T10:30:00Z")).resolved();
+        given.at(t("2024-05-02T10:00:00Z"))
+                .declared("inc-1", Impact.minor, Map.of())
+                .at(t("2024-05-02T10:30:00Z"))
+                .resolved();
         assertThat(incident("inc-1").timeToResolve()).isEqualTo(1800);
 
         given.at(t("2024-05-02T11:00:00Z")).incident("inc-1").reopened(investigating, Map.of());
@@ -62,8 +66,10 @@ class IncidentDurationsTests {
 
     @Test
     void statusReachedAtDeclaration_countsAtTheDeclaration() {
-        given.at(t("2024-05-02T12:00:00Z")).declared("inc-1", declaration(Impact.minor, Map.of()).in(identified))
-                .at(t("2024-05-02T12:20:00Z")).resolved();
+        given.at(t("2024-05-02T12:00:00Z"))
+                .declared("inc-1", declaration(Impact.minor, Map.of()).in(identified))
+                .at(t("2024-05-02T12:20:00Z"))
+                .resolved();
 
         IncidentDurations incident = incident("inc-1");
 
@@ -74,10 +80,16 @@ class IncidentDurationsTests {
 
     @Test
     void backfilledIncidentAppendedAMonthLater_resolvesInTwoHours_andCountsInTheMonthItStarted() {
-        given.at(t("2024-02-10T09:00:00Z")).declared("live", Impact.minor, Map.of())
-                .at(t("2024-02-10T09:10:00Z")).resolved();
+        given.at(t("2024-02-10T09:00:00Z"))
+                .declared("live", Impact.minor, Map.of())
+                .at(t("2024-02-10T09:10:00Z"))
+                .resolved();
         given.at(t("2024-03-01T09:00:00Z"))
-                .backfilled("late", Impact.major, t("2024-01-31T23:30:00Z"), t("2024-02-01T01:30:00Z"),
+                .backfilled(
+                        "late",
+                        Impact.major,
+                        t("2024-01-31T23:30:00Z"),
+                        t("2024-02-01T01:30:00Z"),
                         Map.of("api", major_outage));
 
         IncidentDurations late = incident("late");
@@ -94,8 +106,11 @@ class IncidentDurationsTests {
     @Test
     void milestonesNeverReached_areNull_andTheIncidentIsOpen() {
         given.at(t("2024-05-02T10:00:00Z"))
-                .declared("inc-1", declaration(Impact.minor, Map.of()).startedAt(t("2024-05-02T09:45:00Z"))
-                        .detectedAt(t("2024-05-02T09:55:00Z")));
+                .declared(
+                        "inc-1",
+                        declaration(Impact.minor, Map.of())
+                                .startedAt(t("2024-05-02T09:45:00Z"))
+                                .detectedAt(t("2024-05-02T09:55:00Z")));
 
         IncidentDurations incident = incident("inc-1");
 
@@ -108,9 +123,12 @@ class IncidentDurationsTests {
 
     @Test
     void skippingStraightToMonitoring_identifiesAtTheSameMoment() {
-        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of())
-                .at(t("2024-05-02T10:40:00Z")).updated(monitoring)
-                .at(t("2024-05-02T10:50:00Z")).updated(identified);
+        given.at(t("2024-05-02T10:00:00Z"))
+                .declared("inc-1", Impact.minor, Map.of())
+                .at(t("2024-05-02T10:40:00Z"))
+                .updated(monitoring)
+                .at(t("2024-05-02T10:50:00Z"))
+                .updated(identified);
 
         IncidentDurations incident = incident("inc-1");
 
@@ -120,11 +138,16 @@ class IncidentDurationsTests {
 
     @Test
     void updateWithoutStatus_changesNoMilestone() {
-        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of())
-                .at(t("2024-05-02T10:20:00Z")).updated(null, Impact.major, Map.of())
-                .at(t("2024-05-02T10:30:00Z")).resolved()
-                .at(t("2024-05-02T10:40:00Z")).updated(null)
-                .at(t("2024-05-03T10:00:00Z")).postmortemPublished();
+        given.at(t("2024-05-02T10:00:00Z"))
+                .declared("inc-1", Impact.minor, Map.of())
+                .at(t("2024-05-02T10:20:00Z"))
+                .updated(null, Impact.major, Map.of())
+                .at(t("2024-05-02T10:30:00Z"))
+                .resolved()
+                .at(t("2024-05-02T10:40:00Z"))
+                .updated(null)
+                .at(t("2024-05-03T10:00:00Z"))
+                .postmortemPublished();
 
         IncidentDurations incident = incident("inc-1");
 
@@ -134,9 +157,12 @@ class IncidentDurationsTests {
 
     @Test
     void timesGoingBackwards_firstMilestoneIsTheEarliest_soIdentifyNeverExceedsMitigate() {
-        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of())
-                .at(t("2024-05-02T10:30:00Z")).updated(identified)
-                .at(t("2024-05-02T10:10:00Z")).updated(monitoring);
+        given.at(t("2024-05-02T10:00:00Z"))
+                .declared("inc-1", Impact.minor, Map.of())
+                .at(t("2024-05-02T10:30:00Z"))
+                .updated(identified)
+                .at(t("2024-05-02T10:10:00Z"))
+                .updated(monitoring);
 
         IncidentDurations incident = incident("inc-1");
 
@@ -155,8 +181,11 @@ class IncidentDurationsTests {
     @Test
     void detectionAfterIdentification_isReportedAsGiven_notReordered() {
         given.at(t("2024-05-02T10:00:00Z"))
-                .declared("inc-1", declaration(Impact.minor, Map.of()).detectedAt(t("2024-05-02T10:20:00Z"))
-                        .in(identified));
+                .declared(
+                        "inc-1",
+                        declaration(Impact.minor, Map.of())
+                                .detectedAt(t("2024-05-02T10:20:00Z"))
+                                .in(identified));
 
         IncidentDurations incident = incident("inc-1");
 
@@ -174,9 +203,12 @@ class IncidentDurationsTests {
 
     @Test
     void impact_isTheHighestEverForFiltering_besideTheLatest() {
-        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of())
-                .at(t("2024-05-02T10:10:00Z")).updated(null, Impact.critical, Map.of())
-                .at(t("2024-05-02T10:20:00Z")).updated(null, Impact.major, Map.of());
+        given.at(t("2024-05-02T10:00:00Z"))
+                .declared("inc-1", Impact.minor, Map.of())
+                .at(t("2024-05-02T10:10:00Z"))
+                .updated(null, Impact.critical, Map.of())
+                .at(t("2024-05-02T10:20:00Z"))
+                .updated(null, Impact.major, Map.of());
 
         IncidentDurations incident = incident("inc-1");
 
@@ -186,20 +218,27 @@ class IncidentDurationsTests {
 
     @Test
     void components_areEveryComponentEverNamed_sorted() {
-        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of("web", partial_outage))
-                .at(t("2024-05-02T10:10:00Z")).updated(null, Map.of("api", major_outage))
-                .at(t("2024-05-02T10:20:00Z")).resolved(Map.of("db", operational));
+        given.at(t("2024-05-02T10:00:00Z"))
+                .declared("inc-1", Impact.minor, Map.of("web", partial_outage))
+                .at(t("2024-05-02T10:10:00Z"))
+                .updated(null, Map.of("api", major_outage))
+                .at(t("2024-05-02T10:20:00Z"))
+                .resolved(Map.of("db", operational));
 
         assertThat(incident("inc-1").components()).containsExactly("api", "db", "web");
     }
 
     @Test
     void retractedIncident_isKept_andMarked() {
-        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of())
-                .at(t("2024-05-02T10:05:00Z")).retracted();
+        given.at(t("2024-05-02T10:00:00Z"))
+                .declared("inc-1", Impact.minor, Map.of())
+                .at(t("2024-05-02T10:05:00Z"))
+                .retracted();
 
         assertThat(incident("inc-1").retracted()).isTrue();
-        assertThat(analytics.incidents()).extracting(IncidentDurations::incidentId).containsExactly("inc-1");
+        assertThat(analytics.incidents())
+                .extracting(IncidentDurations::incidentId)
+                .containsExactly("inc-1");
     }
 
     @Test
@@ -209,7 +248,8 @@ class IncidentDurationsTests {
                 .backfilled("a", Impact.minor, t("2024-04-01T10:00:00Z"), t("2024-04-01T11:00:00Z"), Map.of());
         given.at(t("2024-05-02T10:00:00Z")).declared("c", Impact.minor, Map.of());
 
-        assertThat(analytics.incidents()).extracting(IncidentDurations::incidentId)
+        assertThat(analytics.incidents())
+                .extracting(IncidentDurations::incidentId)
                 .containsExactly("a", "b", "c");
     }
 }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.projection.analytics.MttrQuery.GroupBy;
@@ -30,9 +29,12 @@ class MttrTests {
     private final GivenEvents given = AppliedEvents.to(analytics);
 
     /** Declared at {@code start}, resolved {@code resolveSeconds} later. */
-    private void resolvedIncident(String id, Instant start, long resolveSeconds, Impact impact,
-                                  Map<String, ComponentStatus> components) {
-        given.at(start).declared(id, impact, components).at(start.plusSeconds(resolveSeconds)).resolved();
+    private void resolvedIncident(
+            String id, Instant start, long resolveSeconds, Impact impact, Map<String, ComponentStatus> components) {
+        given.at(start)
+                .declared(id, impact, components)
+                .at(start.plusSeconds(resolveSeconds))
+                .resolved();
     }
 
     private void resolvedIncident(String id, Instant start, long resolveSeconds) {
@@ -83,12 +85,18 @@ class MttrTests {
 
     @Test
     void eachDuration_countsOnlyIncidentsThatReachedItsMilestone() {
-        given.at(MAY).declared("a", declaration(Impact.minor, Map.of()).startedAt(t("2024-05-06T09:50:00Z")))
-                .at(MAY.plusSeconds(300)).updated(identified)
-                .at(MAY.plusSeconds(900)).updated(monitoring)
-                .at(MAY.plusSeconds(1200)).resolved();
-        given.at(MAY).declared("b", declaration(Impact.minor, Map.of()).startedAt(t("2024-05-06T09:40:00Z")))
-                .at(MAY.plusSeconds(600)).updated(identified);
+        given.at(MAY)
+                .declared("a", declaration(Impact.minor, Map.of()).startedAt(t("2024-05-06T09:50:00Z")))
+                .at(MAY.plusSeconds(300))
+                .updated(identified)
+                .at(MAY.plusSeconds(900))
+                .updated(monitoring)
+                .at(MAY.plusSeconds(1200))
+                .resolved();
+        given.at(MAY)
+                .declared("b", declaration(Impact.minor, Map.of()).startedAt(t("2024-05-06T09:40:00Z")))
+                .at(MAY.plusSeconds(600))
+                .updated(identified);
 
         Group all = onlyGroup(MttrQuery.all());
 
@@ -126,12 +134,16 @@ class MttrTests {
         given.at(t("2024-07-02T00:00:00Z"))
                 .declared("late", declaration(Impact.minor, Map.of()).startedAt(t("2024-06-15T00:00:00Z")));
 
-        MttrQuery june = MttrQuery.all().startedFrom(t("2024-06-01T00:00:00Z"))
-                .startedBefore(t("2024-07-01T00:00:00Z"));
+        MttrQuery june =
+                MttrQuery.all().startedFrom(t("2024-06-01T00:00:00Z")).startedBefore(t("2024-07-01T00:00:00Z"));
 
         assertThat(onlyGroup(june).incidents()).isEqualTo(3);
-        assertThat(onlyGroup(MttrQuery.all().startedBefore(t("2024-06-01T00:00:00Z"))).incidents()).isEqualTo(1);
-        assertThat(onlyGroup(MttrQuery.all().startedFrom(t("2024-07-01T00:00:00Z"))).incidents()).isEqualTo(1);
+        assertThat(onlyGroup(MttrQuery.all().startedBefore(t("2024-06-01T00:00:00Z")))
+                        .incidents())
+                .isEqualTo(1);
+        assertThat(onlyGroup(MttrQuery.all().startedFrom(t("2024-07-01T00:00:00Z")))
+                        .incidents())
+                .isEqualTo(1);
     }
 
     @Test
@@ -148,7 +160,8 @@ class MttrTests {
         resolvedIncident("none", MAY, 400);
 
         assertThat(onlyGroup(MttrQuery.all().touching("web")).resolve().mean()).isEqualTo(200.0);
-        assertThat(onlyGroup(MttrQuery.all().touching("api", "db")).resolve().mean()).isEqualTo(250.0);
+        assertThat(onlyGroup(MttrQuery.all().touching("api", "db")).resolve().mean())
+                .isEqualTo(250.0);
         assertThat(analytics.mttr(MttrQuery.all().touching("unknown")).groups()).isEmpty();
     }
 
@@ -156,19 +169,27 @@ class MttrTests {
     void minimumImpact_goesByTheHighestImpactEver() {
         resolvedIncident("minor", MAY, 100, Impact.minor, Map.of());
         resolvedIncident("critical", MAY, 200, Impact.critical, Map.of());
-        given.at(MAY).declared("downgraded", Impact.major, Map.of())
-                .at(MAY.plusSeconds(60)).updated(null, Impact.minor, Map.of())
-                .at(MAY.plusSeconds(300)).resolved();
+        given.at(MAY)
+                .declared("downgraded", Impact.major, Map.of())
+                .at(MAY.plusSeconds(60))
+                .updated(null, Impact.minor, Map.of())
+                .at(MAY.plusSeconds(300))
+                .resolved();
 
-        assertThat(onlyGroup(MttrQuery.all().atLeast(Impact.major)).resolve().mean()).isEqualTo(250.0);
-        assertThat(onlyGroup(MttrQuery.all().atLeast(Impact.critical)).incidents()).isEqualTo(1);
+        assertThat(onlyGroup(MttrQuery.all().atLeast(Impact.major)).resolve().mean())
+                .isEqualTo(250.0);
+        assertThat(onlyGroup(MttrQuery.all().atLeast(Impact.critical)).incidents())
+                .isEqualTo(1);
         assertThat(onlyGroup(MttrQuery.all().atLeast(Impact.minor)).incidents()).isEqualTo(3);
     }
 
     @Test
     void retractedIncidents_areLeftOut_unlessAskedFor() {
         resolvedIncident("real", MAY, 100);
-        given.at(MAY).declared("mistake", Impact.major, Map.of()).at(MAY.plusSeconds(60)).retracted();
+        given.at(MAY)
+                .declared("mistake", Impact.major, Map.of())
+                .at(MAY.plusSeconds(60))
+                .retracted();
 
         assertThat(onlyGroup(MttrQuery.all()).incidents()).isEqualTo(1);
         Group withRetracted = onlyGroup(MttrQuery.all().includingRetracted());
@@ -179,9 +200,12 @@ class MttrTests {
     @Test
     void impactNone_isLeftOut_unlessAskedFor_butCountsOnceRaised() {
         resolvedIncident("none", MAY, 100, Impact.none, Map.of());
-        given.at(MAY).declared("raised", Impact.none, Map.of())
-                .at(MAY.plusSeconds(60)).updated(null, Impact.minor, Map.of())
-                .at(MAY.plusSeconds(120)).updated(null, Impact.none, Map.of());
+        given.at(MAY)
+                .declared("raised", Impact.none, Map.of())
+                .at(MAY.plusSeconds(60))
+                .updated(null, Impact.minor, Map.of())
+                .at(MAY.plusSeconds(120))
+                .updated(null, Impact.none, Map.of());
 
         assertThat(onlyGroup(MttrQuery.all()).incidents()).isEqualTo(1);
         assertThat(onlyGroup(MttrQuery.all().includingImpactNone()).incidents()).isEqualTo(2);
@@ -227,16 +251,20 @@ class MttrTests {
         resolvedIncident("both", MAY, 300, Impact.minor, Map.of("web", major_outage, "db", major_outage));
         resolvedIncident("none", MAY, 400);
 
-        assertThat(keys(MttrQuery.all().touching("web").groupedBy(GroupBy.COMPONENT))).containsExactly("web");
+        assertThat(keys(MttrQuery.all().touching("web").groupedBy(GroupBy.COMPONENT)))
+                .containsExactly("web");
     }
 
     @Test
     void groupByImpact_usesTheHighestImpact_inOrderOfSeverity() {
         resolvedIncident("critical", MAY, 100, Impact.critical, Map.of());
         resolvedIncident("minor", MAY, 200, Impact.minor, Map.of());
-        given.at(MAY).declared("escalated", Impact.minor, Map.of())
-                .at(MAY.plusSeconds(60)).updated(null, Impact.major, Map.of())
-                .at(MAY.plusSeconds(120)).updated(null, Impact.minor, Map.of());
+        given.at(MAY)
+                .declared("escalated", Impact.minor, Map.of())
+                .at(MAY.plusSeconds(60))
+                .updated(null, Impact.major, Map.of())
+                .at(MAY.plusSeconds(120))
+                .updated(null, Impact.minor, Map.of());
         resolvedIncident("none", MAY, 300, Impact.none, Map.of());
 
         assertThat(keys(MttrQuery.all().groupedBy(GroupBy.IMPACT))).containsExactly("minor", "major", "critical");
@@ -252,21 +280,24 @@ class MttrTests {
 
         String csv = analytics.mttr(MttrQuery.all().groupedBy(GroupBy.MONTH)).toCsv();
 
-        assertThat(csv).isEqualTo(String.join("\r\n",
-                "group,incidents,open,detect_count,detect_mean,detect_median,detect_p90,detect_max,"
-                        + "identify_count,identify_mean,identify_median,identify_p90,identify_max,"
-                        + "mitigate_count,mitigate_mean,mitigate_median,mitigate_p90,mitigate_max,"
-                        + "resolve_count,resolve_mean,resolve_median,resolve_p90,resolve_max",
-                "2024-05,2,1,2,0,0,0,0,1,600,600,600,600,1,600,600,600,600,1,600,600,600,600",
-                "2024-06,1,1,1,0,0,0,0,0,,,,,0,,,,,0,,,,",
-                ""));
+        assertThat(csv)
+                .isEqualTo(String.join(
+                        "\r\n",
+                        "group,incidents,open,detect_count,detect_mean,detect_median,detect_p90,detect_max,"
+                                + "identify_count,identify_mean,identify_median,identify_p90,identify_max,"
+                                + "mitigate_count,mitigate_mean,mitigate_median,mitigate_p90,mitigate_max,"
+                                + "resolve_count,resolve_mean,resolve_median,resolve_p90,resolve_max",
+                        "2024-05,2,1,2,0,0,0,0,1,600,600,600,600,1,600,600,600,600,1,600,600,600,600",
+                        "2024-06,1,1,1,0,0,0,0,0,,,,,0,,,,,0,,,,",
+                        ""));
     }
 
     @Test
     void csv_quotesGroupsAsRfc4180Says() {
         resolvedIncident("a", MAY, 60, Impact.minor, Map.of("eu,west \"primary\"", partial_outage));
 
-        String csv = analytics.mttr(MttrQuery.all().groupedBy(GroupBy.COMPONENT)).toCsv();
+        String csv =
+                analytics.mttr(MttrQuery.all().groupedBy(GroupBy.COMPONENT)).toCsv();
 
         assertThat(csv.split("\r\n")[1]).startsWith("\"eu,west \"\"primary\"\"\",1,0,");
     }
@@ -301,12 +332,14 @@ class MttrTests {
 
         List<IncidentDurations> slowest = analytics.slowestToResolve(null, null, 3);
 
-        assertThat(slowest).extracting(IncidentDurations::incidentId)
+        assertThat(slowest)
+                .extracting(IncidentDurations::incidentId)
                 .as("ties go to the one that started first")
                 .containsExactly("inc-slow", "inc-middle", "inc-tie");
         assertThat(slowest.get(0).timeToResolve()).isEqualTo(7200L);
         assertThat(analytics.slowestToResolve(MAY.plusSeconds(2 * 86_400), null, 10))
-                .extracting(IncidentDurations::incidentId).containsExactly("inc-middle", "inc-tie");
+                .extracting(IncidentDurations::incidentId)
+                .containsExactly("inc-middle", "inc-tie");
         assertThatThrownBy(() -> analytics.slowestToResolve(null, null, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }

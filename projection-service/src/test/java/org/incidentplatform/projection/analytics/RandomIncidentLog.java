@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
@@ -34,8 +33,9 @@ final class RandomIncidentLog {
     static final String GROUP = "core";
     private static final long MINUTE = 60_000;
     private static final ComponentStatus[] STATUSES = ComponentStatus.values();
-    private static final IncidentStatus[] OPEN_STATUSES = {IncidentStatus.investigating, IncidentStatus.identified,
-            IncidentStatus.monitoring};
+    private static final IncidentStatus[] OPEN_STATUSES = {
+        IncidentStatus.investigating, IncidentStatus.identified, IncidentStatus.monitoring
+    };
 
     final Map<String, Stream> streams = new LinkedHashMap<>();
     final GivenEvents given = new GivenEvents();
@@ -50,6 +50,7 @@ final class RandomIncidentLog {
         final boolean maintenance;
         /** From each of these instants on, the stream imposed the matching statuses (in log order). */
         final List<Long> from = new ArrayList<>();
+
         final List<Map<String, ComponentStatus>> imposed = new ArrayList<>();
         boolean finished;
         boolean retracted;
@@ -114,8 +115,9 @@ final class RandomIncidentLog {
     private void generate() {
         long catalogued = BASE.toEpochMilli() - 2 * 1440 * MINUTE;
         for (String component : COMPONENTS) {
-            at(catalogued).catalogue().componentAdded(component, component,
-                    GROUP_MEMBERS.contains(component) ? GROUP : null, 0);
+            at(catalogued)
+                    .catalogue()
+                    .componentAdded(component, component, GROUP_MEMBERS.contains(component) ? GROUP : null, 0);
         }
         clock = BASE.toEpochMilli() + random.nextInt(600) * MINUTE;
         int incidents = 1 + random.nextInt(6);
@@ -127,7 +129,8 @@ final class RandomIncidentLog {
                 pause = -random.nextInt(240);
             }
             clock += pause * MINUTE;
-            List<Stream> live = streams.values().stream().filter(s -> !s.finished).toList();
+            List<Stream> live =
+                    streams.values().stream().filter(s -> !s.finished).toList();
             boolean canStart = incidents + maintenances > 0;
             if (canStart && (live.isEmpty() || random.nextInt(3) == 0)) {
                 if (random.nextInt(incidents + maintenances) < incidents) {
@@ -169,16 +172,19 @@ final class RandomIncidentLog {
         Stream incident = new Stream(id, false);
         streams.put(id, incident);
         int choice = random.nextInt(20);
-        IncidentStatus status = choice < 12 ? IncidentStatus.investigating
-                : choice < 15 ? IncidentStatus.identified : choice < 17 ? IncidentStatus.monitoring
-                : IncidentStatus.resolved;
+        IncidentStatus status = choice < 12
+                ? IncidentStatus.investigating
+                : choice < 15
+                        ? IncidentStatus.identified
+                        : choice < 17 ? IncidentStatus.monitoring : IncidentStatus.resolved;
         incident.startedAt = clock - random.nextInt(121) * MINUTE;
         int minutesBefore = (int) ((clock - incident.startedAt) / MINUTE);
         incident.detectedAt = incident.startedAt + random.nextInt(minutesBefore + 1) * MINUTE;
         Impact impact = Impact.values()[random.nextInt(Impact.values().length)];
         incident.highestImpact = impact;
         Map<String, ComponentStatus> components = someComponents();
-        GivenEvents.Declaration declaration = declaration(impact, components).in(status)
+        GivenEvents.Declaration declaration = declaration(impact, components)
+                .in(status)
                 .startedAt(Instant.ofEpochMilli(incident.startedAt))
                 .detectedAt(Instant.ofEpochMilli(incident.detectedAt));
         at(clock).declared(id, status == IncidentStatus.resolved ? declaration.backfilled() : declaration);

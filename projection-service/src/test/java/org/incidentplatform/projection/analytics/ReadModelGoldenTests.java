@@ -11,25 +11,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-
 import org.incidentplatform.events.ComponentAdded;
-import org.incidentplatform.events.ComponentGroupRemoved;
-import org.incidentplatform.events.ComponentMovedToGroup;
-import org.incidentplatform.events.ComponentRemoved;
-import org.incidentplatform.events.ComponentRenamed;
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
-import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.projection.live.LiveStatus;
-import org.incidentplatform.schemas.given.GivenEvents;
 import org.incidentplatform.projection.status.StatusSnapshot;
+import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,11 +61,24 @@ class ReadModelGoldenTests {
     /** A back-filled incident, then catalogue changes that rename, hide, move and remove what incidents named. */
     private static void appendChanges(GivenEvents given, Instant after) {
         Instant at = after.plusSeconds(3600);
-        given.at(at).backfilled("inc-backfilled", Impact.major, Instant.parse("2024-05-20T10:00:00Z"),
-                Instant.parse("2024-05-20T10:05:00Z"),
-                Map.of("db", ComponentStatus.major_outage, "secret", ComponentStatus.partial_outage));
-        given.at(at).append("catalogue", ComponentAdded.newBuilder().setComponentId("secret")
-                .setName("Secret").setDescription(null).setGroupId(null).setPosition(2).setHidden(true).build());
+        given.at(at)
+                .backfilled(
+                        "inc-backfilled",
+                        Impact.major,
+                        Instant.parse("2024-05-20T10:00:00Z"),
+                        Instant.parse("2024-05-20T10:05:00Z"),
+                        Map.of("db", ComponentStatus.major_outage, "secret", ComponentStatus.partial_outage));
+        given.at(at)
+                .append(
+                        "catalogue",
+                        ComponentAdded.newBuilder()
+                                .setComponentId("secret")
+                                .setName("Secret")
+                                .setDescription(null)
+                                .setGroupId(null)
+                                .setPosition(2)
+                                .setHidden(true)
+                                .build());
         given.at(at.plusSeconds(60)).catalogue().renamed("web", "Website");
         given.at(at.plusSeconds(120)).catalogue().movedToGroup("db", RandomIncidentLog.GROUP, 1);
         given.at(at.plusSeconds(180)).catalogue().removed("api");
@@ -89,18 +94,51 @@ class ReadModelGoldenTests {
         line(out, "groups", snapshot.groups());
         line(out, "indicator", snapshot.indicator());
         line(out, "incidents", snapshot.incidents());
-        line(out, "unresolved", snapshot.unresolvedIncidents().stream().map(StatusSnapshot.Incident::id).toList());
-        line(out, "resolved", snapshot.resolvedIncidents().stream().map(StatusSnapshot.Incident::id).toList());
+        line(
+                out,
+                "unresolved",
+                snapshot.unresolvedIncidents().stream()
+                        .map(StatusSnapshot.Incident::id)
+                        .toList());
+        line(
+                out,
+                "resolved",
+                snapshot.resolvedIncidents().stream()
+                        .map(StatusSnapshot.Incident::id)
+                        .toList());
         line(out, "page 2 of 2", snapshot.page(2, 2));
         line(out, "maintenances", snapshot.maintenances());
-        line(out, "upcoming", snapshot.upcomingMaintenances().stream().map(StatusSnapshot.Maintenance::id).toList());
-        line(out, "active", snapshot.activeMaintenances().stream().map(StatusSnapshot.Maintenance::id).toList());
-        line(out, "times", List.of(String.valueOf(snapshot.lastEventAt()), String.valueOf(snapshot.lastRecordedAt()),
-                String.valueOf(snapshot.updatedAt()), String.valueOf(snapshot.appliedEvents())));
+        line(
+                out,
+                "upcoming",
+                snapshot.upcomingMaintenances().stream()
+                        .map(StatusSnapshot.Maintenance::id)
+                        .toList());
+        line(
+                out,
+                "active",
+                snapshot.activeMaintenances().stream()
+                        .map(StatusSnapshot.Maintenance::id)
+                        .toList());
+        line(
+                out,
+                "times",
+                List.of(
+                        String.valueOf(snapshot.lastEventAt()),
+                        String.valueOf(snapshot.lastRecordedAt()),
+                        String.valueOf(snapshot.updatedAt()),
+                        String.valueOf(snapshot.appliedEvents())));
         line(out, "past", snapshot.pastIncidents(LocalDate.ofInstant(snapshot.lastEventAt(), ZoneOffset.UTC), 10));
         for (String stream : streams) {
-            line(out, stream, List.of(snapshot.version(stream), snapshot.incident(stream),
-                    snapshot.maintenance(stream), snapshot.component(stream), snapshot.isHidden(stream)));
+            line(
+                    out,
+                    stream,
+                    List.of(
+                            snapshot.version(stream),
+                            snapshot.incident(stream),
+                            snapshot.maintenance(stream),
+                            snapshot.component(stream),
+                            snapshot.isHidden(stream)));
         }
         for (String component : List.of("web", "api", "db", "secret")) {
             line(out, component, List.of(snapshot.component(component), snapshot.isHidden(component)));
@@ -111,8 +149,13 @@ class ReadModelGoldenTests {
         line(out, "durations", analytics.incidents());
         for (MttrQuery.GroupBy groupBy : MttrQuery.GroupBy.values()) {
             line(out, "mttr " + groupBy, analytics.mttr(MttrQuery.all().groupedBy(groupBy)));
-            line(out, "mttr all " + groupBy, analytics.mttr(MttrQuery.all().includingRetracted()
-                    .includingImpactNone().groupedBy(groupBy)));
+            line(
+                    out,
+                    "mttr all " + groupBy,
+                    analytics.mttr(MttrQuery.all()
+                            .includingRetracted()
+                            .includingImpactNone()
+                            .groupedBy(groupBy)));
         }
         line(out, "slowest", analytics.slowestToResolve(null, null, 3));
         Instant now = to.atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -6,8 +6,7 @@ import java.time.OffsetDateTime;
 /** Times as the analytics API is given them. */
 final class Times {
 
-    private Times() {
-    }
+    private Times() {}
 
     /** An instant as posted: ISO-8601 with {@code Z} or any offset. */
     static Instant t(String posted) {

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.projection.analytics.UptimeReport.Day;
 import org.incidentplatform.schemas.given.GivenEvents;
@@ -33,9 +32,13 @@ class UptimeTests {
 
     @BeforeEach
     void catalogue() {
-        given.at(t("2024-04-01T00:00:00Z")).catalogue().componentAdded("web", "Web", "core", 0)
-                .at(t("2024-04-01T00:00:00Z")).componentAdded("api", "API", "core", 0)
-                .at(t("2024-04-01T00:00:00Z")).componentAdded("docs", "Docs", null, 0);
+        given.at(t("2024-04-01T00:00:00Z"))
+                .catalogue()
+                .componentAdded("web", "Web", "core", 0)
+                .at(t("2024-04-01T00:00:00Z"))
+                .componentAdded("api", "API", "core", 0)
+                .at(t("2024-04-01T00:00:00Z"))
+                .componentAdded("docs", "Docs", null, 0);
     }
 
     private Day day(String componentId, LocalDate date) {
@@ -44,9 +47,12 @@ class UptimeTests {
 
     /** Partial from 10:00 to 11:00, major until 11:30, on {@code web}. */
     private void partialThenMajor(String id, Instant start) {
-        given.at(start).declared(id, Impact.major, Map.of("web", partial_outage))
-                .at(start.plusSeconds(3600)).updated(identified, Map.of("web", major_outage))
-                .at(start.plusSeconds(5400)).resolved(Map.of("web", operational));
+        given.at(start)
+                .declared(id, Impact.major, Map.of("web", partial_outage))
+                .at(start.plusSeconds(3600))
+                .updated(identified, Map.of("web", major_outage))
+                .at(start.plusSeconds(5400))
+                .resolved(Map.of("web", operational));
     }
 
     @Test
@@ -111,8 +117,10 @@ class UptimeTests {
 
     @Test
     void degradedPerformance_isReported_butNotDown() {
-        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of("web", degraded_performance))
-                .at(t("2024-05-02T12:00:00Z")).resolved();
+        given.at(t("2024-05-02T10:00:00Z"))
+                .declared("inc-1", Impact.minor, Map.of("web", degraded_performance))
+                .at(t("2024-05-02T12:00:00Z"))
+                .resolved();
 
         Day day = day("web", DAY);
 
@@ -123,9 +131,12 @@ class UptimeTests {
 
     @Test
     void maintenance_isReported_butNotCountedAsDowntime() {
-        given.at(t("2024-05-01T09:00:00Z")).scheduled("mnt-1", Map.of("web", under_maintenance))
-                .at(t("2024-05-02T02:00:00Z")).started()
-                .at(t("2024-05-02T04:00:00Z")).completed();
+        given.at(t("2024-05-01T09:00:00Z"))
+                .scheduled("mnt-1", Map.of("web", under_maintenance))
+                .at(t("2024-05-02T02:00:00Z"))
+                .started()
+                .at(t("2024-05-02T04:00:00Z"))
+                .completed();
 
         Day day = day("web", DAY);
 
@@ -138,8 +149,10 @@ class UptimeTests {
 
     @Test
     void outageDuringMaintenance_isOutage() {
-        given.at(t("2024-05-01T09:00:00Z")).scheduled("mnt-1", Map.of("web", under_maintenance))
-                .at(t("2024-05-02T02:00:00Z")).started();
+        given.at(t("2024-05-01T09:00:00Z"))
+                .scheduled("mnt-1", Map.of("web", under_maintenance))
+                .at(t("2024-05-02T02:00:00Z"))
+                .started();
         given.at(t("2024-05-02T03:00:00Z")).declared("inc-1", Impact.major, Map.of("web", major_outage));
         given.at(t("2024-05-02T04:00:00Z")).maintenance("mnt-1").completed();
         given.at(t("2024-05-02T03:30:00Z")).incident("inc-1").resolved();
@@ -153,8 +166,10 @@ class UptimeTests {
     @Test
     void overlappingIncidents_eachMinuteCountsOnce_inTheWorstStatus() {
         given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.minor, Map.of("web", partial_outage));
-        given.at(t("2024-05-02T11:00:00Z")).declared("inc-2", Impact.major, Map.of("web", major_outage))
-                .at(t("2024-05-02T11:30:00Z")).resolved();
+        given.at(t("2024-05-02T11:00:00Z"))
+                .declared("inc-2", Impact.major, Map.of("web", major_outage))
+                .at(t("2024-05-02T11:30:00Z"))
+                .resolved();
         given.at(t("2024-05-02T12:00:00Z")).incident("inc-1").resolved();
 
         Day day = day("web", DAY);
@@ -168,7 +183,8 @@ class UptimeTests {
     void resolution_releasesEveryComponent_evenOnesItNamesAsDown() {
         given.at(t("2024-05-02T10:00:00Z"))
                 .declared("inc-1", Impact.major, Map.of("web", major_outage, "api", major_outage))
-                .at(t("2024-05-02T10:30:00Z")).resolved(Map.of("web", partial_outage));
+                .at(t("2024-05-02T10:30:00Z"))
+                .resolved(Map.of("web", partial_outage));
 
         assertThat(day("web", DAY).majorMinutes()).isEqualTo(30.0);
         assertThat(day("web", DAY).partialMinutes()).isZero();
@@ -177,10 +193,14 @@ class UptimeTests {
 
     @Test
     void reopen_takesTheComponentsAgain_untilResolvedAgain() {
-        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.major, Map.of("web", partial_outage))
-                .at(t("2024-05-02T10:30:00Z")).resolved(Map.of("web", partial_outage))
-                .at(t("2024-05-02T11:00:00Z")).reopened(investigating, Map.of("api", major_outage))
-                .at(t("2024-05-02T11:20:00Z")).resolved();
+        given.at(t("2024-05-02T10:00:00Z"))
+                .declared("inc-1", Impact.major, Map.of("web", partial_outage))
+                .at(t("2024-05-02T10:30:00Z"))
+                .resolved(Map.of("web", partial_outage))
+                .at(t("2024-05-02T11:00:00Z"))
+                .reopened(investigating, Map.of("api", major_outage))
+                .at(t("2024-05-02T11:20:00Z"))
+                .resolved();
 
         assertThat(day("web", DAY).partialMinutes()).isEqualTo(50.0);
         assertThat(day("api", DAY).majorMinutes()).isEqualTo(20.0);
@@ -188,10 +208,14 @@ class UptimeTests {
 
     @Test
     void componentStatusChangedByAnUpdate_changesFromThen() {
-        given.at(t("2024-05-02T10:00:00Z")).declared("inc-1", Impact.major, Map.of("web", major_outage))
-                .at(t("2024-05-02T10:10:00Z")).updated(null, Map.of("web", degraded_performance))
-                .at(t("2024-05-02T10:20:00Z")).updated(null, Map.of("web", operational))
-                .at(t("2024-05-02T11:00:00Z")).resolved();
+        given.at(t("2024-05-02T10:00:00Z"))
+                .declared("inc-1", Impact.major, Map.of("web", major_outage))
+                .at(t("2024-05-02T10:10:00Z"))
+                .updated(null, Map.of("web", degraded_performance))
+                .at(t("2024-05-02T10:20:00Z"))
+                .updated(null, Map.of("web", operational))
+                .at(t("2024-05-02T11:00:00Z"))
+                .resolved();
 
         Day day = day("web", DAY);
 
@@ -202,9 +226,13 @@ class UptimeTests {
     @Test
     void declaredComponents_countFromWhenImpactStarted() {
         given.at(t("2024-05-02T10:30:00Z"))
-                .declared("inc-1", declaration(Impact.major, Map.of("web", major_outage))
-                        .startedAt(t("2024-05-02T10:00:00Z")).detectedAt(t("2024-05-02T10:20:00Z")))
-                .at(t("2024-05-02T11:00:00Z")).resolved();
+                .declared(
+                        "inc-1",
+                        declaration(Impact.major, Map.of("web", major_outage))
+                                .startedAt(t("2024-05-02T10:00:00Z"))
+                                .detectedAt(t("2024-05-02T10:20:00Z")))
+                .at(t("2024-05-02T11:00:00Z"))
+                .resolved();
 
         assertThat(day("web", DAY).majorMinutes()).isEqualTo(60.0);
     }
@@ -212,7 +240,11 @@ class UptimeTests {
     @Test
     void backfilledIncident_countsFromItsStartToItsResolution() {
         given.at(t("2024-05-30T09:00:00Z"))
-                .backfilled("late", Impact.major, t("2024-05-02T22:00:00Z"), t("2024-05-03T01:00:00Z"),
+                .backfilled(
+                        "late",
+                        Impact.major,
+                        t("2024-05-02T22:00:00Z"),
+                        t("2024-05-03T01:00:00Z"),
                         Map.of("web", major_outage));
 
         UptimeReport report = analytics.uptime("web", DAY, DAY.plusDays(1), LATER);
@@ -223,8 +255,10 @@ class UptimeTests {
 
     @Test
     void retractedIncident_countsNothing_notEvenBeforeItsRetraction() {
-        given.at(t("2024-05-02T10:00:00Z")).declared("mistake", Impact.major, Map.of("web", major_outage))
-                .at(t("2024-05-02T11:00:00Z")).retracted();
+        given.at(t("2024-05-02T10:00:00Z"))
+                .declared("mistake", Impact.major, Map.of("web", major_outage))
+                .at(t("2024-05-02T11:00:00Z"))
+                .retracted();
 
         Day day = day("web", DAY);
 
@@ -253,8 +287,10 @@ class UptimeTests {
     @Test
     void daysBeforeTheComponentWasKnown_areNotObserved_andLeftOutOfTheWindow() {
         given.at(t("2024-05-02T12:00:00Z")).catalogue().componentAdded("search", "Search", null, 0);
-        given.at(t("2024-05-02T18:00:00Z")).declared("inc-1", Impact.major, Map.of("search", major_outage))
-                .at(t("2024-05-02T19:12:00Z")).resolved();
+        given.at(t("2024-05-02T18:00:00Z"))
+                .declared("inc-1", Impact.major, Map.of("search", major_outage))
+                .at(t("2024-05-02T19:12:00Z"))
+                .resolved();
 
         UptimeReport report = analytics.uptime("search", DAY.minusDays(1), DAY, LATER);
 
@@ -267,8 +303,10 @@ class UptimeTests {
     @Test
     void componentNeverCatalogued_isKnownFromItsFirstIncident() {
         given.at(t("2024-05-02T12:00:00Z"))
-                .declared("inc-1", declaration(Impact.major, Map.of("legacy", major_outage))
-                        .startedAt(t("2024-05-02T11:00:00Z")));
+                .declared(
+                        "inc-1",
+                        declaration(Impact.major, Map.of("legacy", major_outage))
+                                .startedAt(t("2024-05-02T11:00:00Z")));
 
         UptimeReport report = analytics.uptime("legacy", DAY, DAY, t("2024-05-02T13:00:00Z"));
 

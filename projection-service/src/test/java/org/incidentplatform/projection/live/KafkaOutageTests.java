@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,22 +48,40 @@ class KafkaOutageTests {
         try {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.bootstrapServers()))) {
                 for (TopicSpec spec : List.of(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT)) {
-                    admin.createTopics(List.of(new NewTopic(spec.name(), spec.partitions(), (short) 1)
-                            .configs(spec.configs()))).all().get();
+                    admin.createTopics(List.of(
+                                    new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs())))
+                            .all()
+                            .get();
                 }
             }
-            service = new SpringApplicationBuilder(ProjectionServiceApplication.class).properties(Map.of(
-                    "SERVER_PORT", 0,
-                    "KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers(),
-                    "SCHEMA_REGISTRY_URL", platform.schemaRegistryUrl())).run(platform.springArguments());
-            String base = "http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort();
+            service = new SpringApplicationBuilder(ProjectionServiceApplication.class)
+                    .properties(Map.of(
+                            "SERVER_PORT", 0,
+                            "KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers(),
+                            "SCHEMA_REGISTRY_URL", platform.schemaRegistryUrl()))
+                    .run(platform.springArguments());
+            String base = "http://127.0.0.1:"
+                    + ((WebServerApplicationContext) service).getWebServer().getPort();
             LiveStatus status = service.getBean(LiveStatus.class);
             await().atMost(Duration.ofSeconds(30)).until(status::caughtUp);
             GivenEvents given = GivenEvents.happeningNow();
-            append(platform, given.catalogue().componentAdded("web-app", "Web Application", null, 0).event());
-            append(platform, given.declared("inc-1", "Site down", Impact.critical, "Looking",
-                    Map.of("web-app", ComponentStatus.major_outage)).event());
-            assertThat(status.awaitVersions(Map.of("inc-1", 1L), Duration.ofSeconds(30)).join()).isTrue();
+            append(
+                    platform,
+                    given.catalogue()
+                            .componentAdded("web-app", "Web Application", null, 0)
+                            .event());
+            append(
+                    platform,
+                    given.declared(
+                                    "inc-1",
+                                    "Site down",
+                                    Impact.critical,
+                                    "Looking",
+                                    Map.of("web-app", ComponentStatus.major_outage))
+                            .event());
+            assertThat(status.awaitVersions(Map.of("inc-1", 1L), Duration.ofSeconds(30))
+                            .join())
+                    .isTrue();
 
             platform.close();
 
@@ -76,7 +93,8 @@ class KafkaOutageTests {
             });
             HttpResponse<String> summary = get(http, base + "/api/v2/summary.json");
             assertThat(summary.statusCode()).isEqualTo(200);
-            assertThat(summary.body()).as("the outage known before Kafka went away")
+            assertThat(summary.body())
+                    .as("the outage known before Kafka went away")
                     .contains("\"indicator\":\"critical\"", "Site down", "\"status\":\"major_outage\"");
             assertThat(summary.headers().firstValue("X-Data-As-Of")).isPresent();
         } finally {
@@ -88,18 +106,25 @@ class KafkaOutageTests {
     }
 
     private static void append(LocalPlatform platform, IncidentEvent event) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                "schema.registry.url", platform.schemaRegistryUrl());
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.bootstrapServers(),
+                "schema.registry.url",
+                platform.schemaRegistryUrl());
         AvroSerializer<IncidentEvent> values = new AvroSerializer<>();
         values.configure(config, false);
         try (KafkaProducer<String, IncidentEvent> producer =
-                     new KafkaProducer<>(config, new StringSerializer(), values)) {
-            producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event)).get();
+                new KafkaProducer<>(config, new StringSerializer(), values)) {
+            producer.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event))
+                    .get();
         }
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

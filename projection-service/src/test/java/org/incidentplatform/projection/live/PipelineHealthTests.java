@@ -2,11 +2,10 @@ package org.incidentplatform.projection.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.incidentplatform.events.Heartbeat;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.page.MutableClock;
@@ -27,11 +26,15 @@ class PipelineHealthTests {
 
     final MutableClock clock = new MutableClock(T0);
     final LiveStatus live = new LiveStatus(clock);
-    final HeartbeatHealth health = new HeartbeatHealth(live::lastHeartbeat, live::now, new HeartbeatHealth.Settings(MAX_AGE));
+    final HeartbeatHealth health =
+            new HeartbeatHealth(live::lastHeartbeat, live::now, new HeartbeatHealth.Settings(MAX_AGE));
 
     @Test
     void heartbeats_changeNoStatus_takeNoSequence_andCountAsNoEvent() {
-        live.offer(new GivenEvents().catalogue().componentAdded("api", "API", null, 0).event());
+        live.offer(new GivenEvents()
+                .catalogue()
+                .componentAdded("api", "API", null, 0)
+                .event());
         // Two instances, or one restarted: both number their heartbeats from 1.
         assertThat(live.offer(heartbeat(1, T0))).isEqualTo(StatusProjection.Outcome.HEARTBEAT);
         assertThat(live.offer(heartbeat(1, T0.plusSeconds(5)))).isEqualTo(StatusProjection.Outcome.HEARTBEAT);
@@ -61,7 +64,8 @@ class PipelineHealthTests {
         Health now = health.health();
 
         assertThat(now.getStatus()).isEqualTo(Status.UP);
-        assertThat(now.getDetails()).containsEntry("heartbeatAgeSeconds", 12.0)
+        assertThat(now.getDetails())
+                .containsEntry("heartbeatAgeSeconds", 12.0)
                 .containsEntry("from", "incident-service@host-1:4242");
     }
 
@@ -74,7 +78,8 @@ class PipelineHealthTests {
 
         assertThat(stale.getStatus()).isEqualTo(new Status("DEGRADED"));
         assertThat((String) stale.getDetails().get("reason"))
-                .contains("no heartbeat for 46 s").contains("incident-service is stopped");
+                .contains("no heartbeat for 46 s")
+                .contains("incident-service is stopped");
     }
 
     @Test
@@ -103,7 +108,8 @@ class PipelineHealthTests {
     void aLogWithHeartbeats_rebuildsToTheSameStatusAsWithout() {
         List<IncidentEvent> events = EveryPayload.events();
         List<IncidentEvent> withoutHeartbeats = events.stream()
-                .filter(event -> !(event.getPayload() instanceof Heartbeat)).toList();
+                .filter(event -> !(event.getPayload() instanceof Heartbeat))
+                .toList();
 
         LiveStatus with = LiveStatus.of(clock, events);
         LiveStatus without = LiveStatus.of(clock, withoutHeartbeats);

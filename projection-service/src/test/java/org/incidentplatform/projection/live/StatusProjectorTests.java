@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,7 +33,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
-import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.local.junit.RegistryProxy;
 import org.incidentplatform.projection.ProjectionServiceApplication;
@@ -70,9 +68,12 @@ class StatusProjectorTests {
     static void topicsAndProducer() {
         // incident-service creates incident-events and its dead-letter topic; here the test is the writer.
         Map<String, Object> config = new HashMap<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                "schema.registry.url", LocalPlatformExtension.schemaRegistryUrl()));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalPlatformExtension.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                "schema.registry.url",
+                LocalPlatformExtension.schemaRegistryUrl()));
         createTopics(config);
         AvroSerializer<Object> values = new AvroSerializer<>();
         values.configure(config, false);
@@ -90,7 +91,8 @@ class StatusProjectorTests {
     void restarted_catchesUpWithEventsAppendedWhileItWasDown_andAppliesRedeliveredOnesOnce() throws Exception {
         String component = "c-" + UUID.randomUUID().toString().substring(0, 8);
         String incident = "inc-" + UUID.randomUUID();
-        IncidentEvent added = GIVEN.catalogue().componentAdded(component, "Checkout", null, 0).event();
+        IncidentEvent added =
+                GIVEN.catalogue().componentAdded(component, "Checkout", null, 0).event();
         IncidentEvent declared = checkoutFailing(incident, component).event();
         append(added, declared);
         service = start();
@@ -106,7 +108,8 @@ class StatusProjectorTests {
 
         assertThat(after.component(component).orElseThrow().status()).hasToString("operational");
         assertThat(after.incident(incident).orElseThrow().resolvedAt()).isNotNull();
-        assertThat(after.appliedEvents()).as("the redelivered declaration is not applied again")
+        assertThat(after.appliedEvents())
+                .as("the redelivered declaration is not applied again")
                 .isEqualTo(appliedBefore + 1);
     }
 
@@ -124,17 +127,21 @@ class StatusProjectorTests {
         appendAll(log);
 
         AtomicReference<StatusSnapshot> atReadiness = new AtomicReference<>();
-        service = new SpringApplicationBuilder(ProjectionServiceApplication.class).properties("SERVER_PORT=0")
+        service = new SpringApplicationBuilder(ProjectionServiceApplication.class)
+                .properties("SERVER_PORT=0")
                 .listeners((ApplicationListener<AvailabilityChangeEvent<?>>) event -> {
-                    if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC && event.getSource() instanceof LiveStatus live) {
+                    if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC
+                            && event.getSource() instanceof LiveStatus live) {
                         atReadiness.compareAndSet(null, live.current());
                     }
                 })
                 .run();
 
         StatusSnapshot ready = await().atMost(Duration.ofSeconds(60)).until(atReadiness::get, s -> s != null);
-        assertThat(incidents).as("incidents the first ready snapshot lacks")
-                .filteredOn(incident -> ready.version(incident) != 1).isEmpty();
+        assertThat(incidents)
+                .as("incidents the first ready snapshot lacks")
+                .filteredOn(incident -> ready.version(incident) != 1)
+                .isEmpty();
     }
 
     /**
@@ -146,26 +153,38 @@ class StatusProjectorTests {
     void waitingReads_holdNoRequestThread_andAnswerWithTheVersionOnceItIsApplied() throws Exception {
         String component = "c-" + UUID.randomUUID().toString().substring(0, 8);
         String incident = "inc-" + UUID.randomUUID();
-        append(GIVEN.catalogue().componentAdded(component, "Billing", null, 0).event(),
+        append(
+                GIVEN.catalogue().componentAdded(component, "Billing", null, 0).event(),
                 checkoutFailing(incident, component).event());
-        service = new SpringApplicationBuilder(ProjectionServiceApplication.class).properties(
-                "SERVER_PORT=0", "server.tomcat.threads.max=2", "server.tomcat.threads.min-spare=1",
-                "projection-service.read-your-writes-timeout=30s").run();
+        service = new SpringApplicationBuilder(ProjectionServiceApplication.class)
+                .properties(
+                        "SERVER_PORT=0",
+                        "server.tomcat.threads.max=2",
+                        "server.tomcat.threads.min-spare=1",
+                        "projection-service.read-your-writes-timeout=30s")
+                .run();
         awaitVersion(incident, 1);
-        String base = "http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort();
+        String base = "http://127.0.0.1:"
+                + ((WebServerApplicationContext) service).getWebServer().getPort();
         HttpClient http = HttpClient.newHttpClient();
         int waiters = 6;
         List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
         for (int i = 0; i < waiters; i++) {
-            waiting.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/incidents/" + incident))
-                    .header("X-Await-Version", incident + "=2").build(), HttpResponse.BodyHandlers.ofString()));
+            waiting.add(http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/incidents/" + incident))
+                            .header("X-Await-Version", incident + "=2")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
         }
         LiveStatus live = service.getBean(LiveStatus.class);
         await().atMost(Duration.ofSeconds(30)).until(live::waiting, n -> n == waiters);
 
         for (String path : List.of("/api/v2/summary.json", "/", "/actuator/health/readiness")) {
-            HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> read = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(read.statusCode()).as(path).isEqualTo(200);
         }
         assertThat(waiting).as("reads still waiting for version 2").noneMatch(CompletableFuture::isDone);
@@ -184,20 +203,23 @@ class StatusProjectorTests {
     void aRecordThatCannotBeRead_goesToTheDeadLetterTopicWithItsReason_andTheRestFlows() throws Exception {
         service = start();
         String key = "poison-" + UUID.randomUUID();
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), key,
-                    "not avro at all".getBytes(StandardCharsets.UTF_8))).get();
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(
+                            Topics.INCIDENT_EVENTS.name(), key, "not avro at all".getBytes(StandardCharsets.UTF_8)))
+                    .get();
         }
         String component = "c-" + UUID.randomUUID().toString().substring(0, 8);
         String incident = "inc-" + UUID.randomUUID();
-        append(GIVEN.catalogue().componentAdded(component, "API", null, 0).event(),
+        append(
+                GIVEN.catalogue().componentAdded(component, "API", null, 0).event(),
                 checkoutFailing(incident, component).event());
 
         awaitVersion(incident, 1);
-        ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(30))
-                .until(() -> deadLetter(key), r -> r != null);
+        ConsumerRecord<String, byte[]> dead =
+                await().atMost(Duration.ofSeconds(30)).until(() -> deadLetter(key), r -> r != null);
         Header reason = dead.headers().lastHeader("dlt-reason");
         assertThat(reason).isNotNull();
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).containsIgnoringCase("magic byte");
@@ -213,18 +235,26 @@ class StatusProjectorTests {
         String incident = "inc-" + UUID.randomUUID();
         try (RegistryProxy registry = new RegistryProxy(LocalPlatformExtension.schemaRegistryUrl())) {
             registry.away.set(true);
-            append(GIVEN.catalogue().componentAdded(component, "Status API", null, 0).event(),
+            append(
+                    GIVEN.catalogue()
+                            .componentAdded(component, "Status API", null, 0)
+                            .event(),
                     checkoutFailing(incident, component).event());
-            service = new SpringApplicationBuilder(ProjectionServiceApplication.class).properties("SERVER_PORT=0")
+            service = new SpringApplicationBuilder(ProjectionServiceApplication.class)
+                    .properties("SERVER_PORT=0")
                     .run("--platform.schema-registry-url=" + registry.url());
             LiveStatus status = service.getBean(LiveStatus.class);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> registry.refused.get() >= 3);
-            assertThat(status.current().version(incident)).as("not shown while the registry is away").isZero();
+            assertThat(status.current().version(incident))
+                    .as("not shown while the registry is away")
+                    .isZero();
 
             registry.away.set(false);
             awaitVersion(incident, 1);
-            assertThat(deadLetter(incident)).as("dead-lettered for a registry that was only away").isNull();
+            assertThat(deadLetter(incident))
+                    .as("dead-lettered for a registry that was only away")
+                    .isNull();
         }
     }
 
@@ -238,40 +268,55 @@ class StatusProjectorTests {
         String component = "c-" + UUID.randomUUID().toString().substring(0, 8);
         String incident = "inc-" + UUID.randomUUID();
         service = start();
-        append(GIVEN.catalogue().componentAdded(component, "Search", null, 0).event(),
+        append(
+                GIVEN.catalogue().componentAdded(component, "Search", null, 0).event(),
                 checkoutFailing(incident, component).event());
         awaitVersion(incident, 1);
         LiveStatus status = service.getBean(LiveStatus.class);
 
-        IncidentEvent second = GIVEN.incident(incident).updated("Rolling back", null, Map.of()).event();
+        IncidentEvent second =
+                GIVEN.incident(incident).updated("Rolling back", null, Map.of()).event();
         IncidentEvent third = GIVEN.incident(incident).resolved("Fixed").event();
         append(third);
-        await().atMost(Duration.ofSeconds(30)).until(() -> status.waitingForGaps().containsKey(incident));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> status.waitingForGaps().containsKey(incident));
         assertThat(status.waitingForGaps().get(incident).missingSequence()).isEqualTo(2);
         assertThat(status.current().version(incident)).isEqualTo(1);
 
         append(second);
         StatusSnapshot after = awaitVersion(incident, 3);
-        assertThat(after.incident(incident).orElseThrow().resolvedAt()).as("the held resolution").isNotNull();
+        assertThat(after.incident(incident).orElseThrow().resolvedAt())
+                .as("the held resolution")
+                .isNotNull();
         assertThat(after.component(component).orElseThrow().status()).hasToString("operational");
-        assertThat(status.analytics().appliedSequence(incident)).as("analytics got the held event too").isEqualTo(3);
+        assertThat(status.analytics().appliedSequence(incident))
+                .as("analytics got the held event too")
+                .isEqualTo(3);
         assertThat(status.waitingForGaps()).doesNotContainKey(incident);
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ProjectionServiceApplication.class).properties("SERVER_PORT=0").run();
+        return new SpringApplicationBuilder(ProjectionServiceApplication.class)
+                .properties("SERVER_PORT=0")
+                .run();
     }
 
     private StatusSnapshot awaitVersion(String stream, long version) {
         LiveStatus status = service.getBean(LiveStatus.class);
         await().atMost(Duration.ofSeconds(30)).until(status::caughtUp);
-        assertThat(status.awaitVersions(Map.of(stream, version), Duration.ofSeconds(30)).join()).isTrue();
+        assertThat(status.awaitVersions(Map.of(stream, version), Duration.ofSeconds(30))
+                        .join())
+                .isTrue();
         return status.current();
     }
 
     /** An incident declared now, putting the component in major outage. */
     private static GivenEvents.Incident checkoutFailing(String incident, String component) {
-        return GIVEN.declared(incident, "Checkout failing", Impact.major, "Investigating",
+        return GIVEN.declared(
+                incident,
+                "Checkout failing",
+                Impact.major,
+                "Investigating",
                 Map.of(component, ComponentStatus.major_outage));
     }
 
@@ -287,15 +332,16 @@ class StatusProjectorTests {
 
     private static void append(IncidentEvent... appended) throws Exception {
         for (IncidentEvent event : appended) {
-            events.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event)).get();
+            events.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), event.getIncidentId(), event))
+                    .get();
         }
     }
 
     private static ConsumerRecord<String, byte[]> deadLetter(String key) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalPlatformExtension.bootstrapServers());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        Map<String, Object> config =
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers());
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.partitionsFor(Topics.INCIDENT_EVENTS_DLT.name())
                     .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
@@ -311,8 +357,8 @@ class StatusProjectorTests {
     }
 
     private static void createTopics(Map<String, Object> config) {
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
             for (var spec : List.of(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT)) {
                 var topic = new org.apache.kafka.clients.admin.NewTopic(spec.name(), spec.partitions(), (short) 1)
                         .configs(spec.configs());

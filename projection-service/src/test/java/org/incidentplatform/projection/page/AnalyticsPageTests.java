@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.security.SecurityConfiguration;
@@ -67,16 +66,20 @@ class AnalyticsPageTests {
         given.at(Instant.parse("2025-12-01T00:01:00Z")).standardCatalogue();
         given.at(Instant.parse("2026-01-10T08:00:00Z"));
         given.declared("inc-jan-a", "Login errors", Impact.minor, "Looking", Map.of())
-                .after(Duration.ofMinutes(119)).resolved("Fixed");
+                .after(Duration.ofMinutes(119))
+                .resolved("Fixed");
         given.at(Instant.parse("2026-01-20T08:00:00Z"));
         given.declared("inc-jan-b", "Database failover", Impact.major, "Looking", Map.of())
-                .after(Duration.ofMinutes(239)).resolved("Fixed");
+                .after(Duration.ofMinutes(239))
+                .resolved("Fixed");
         given.at(Instant.parse("2026-02-05T08:00:00Z"));
         given.declared("inc-feb", "Slow API", Impact.minor, "Looking", Map.of("api", partial_outage))
-                .after(Duration.ofMinutes(29)).resolved("Fixed");
+                .after(Duration.ofMinutes(29))
+                .resolved("Fixed");
         given.at(Instant.parse("2026-02-10T08:00:00Z"));
         given.declared("inc-oops", "Not an incident", Impact.critical, "Oops", Map.of())
-                .after(Duration.ofDays(3)).resolved("Never was")
+                .after(Duration.ofDays(3))
+                .resolved("Never was")
                 .retracted();
         given.at(Instant.parse("2026-03-02T10:00:00Z"));
         given.declared("inc-mar", "Webhooks delayed", Impact.minor, "Looking", Map.of());
@@ -84,9 +87,12 @@ class AnalyticsPageTests {
     }
 
     private Document page() throws Exception {
-        String html = http.perform(get("/analytics")).andExpect(status().isOk())
+        String html = http.perform(get("/analytics"))
+                .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return Jsoup.parse(html);
     }
 
@@ -96,20 +102,30 @@ class AnalyticsPageTests {
 
         assertThat(chart.attr("role")).isEqualTo("img");
         assertThat(chart.selectFirst("title").text()).isEqualTo("Mean and median time to resolve per month");
-        assertThat(chart.select("text.month").eachText()).hasSize(12).startsWith("Apr 2025").endsWith("Mar 2026");
+        assertThat(chart.select("text.month").eachText())
+                .hasSize(12)
+                .startsWith("Apr 2025")
+                .endsWith("Mar 2026");
         // the largest mean is 3 h, so the axis counts hours up to 4
         assertThat(chart.selectFirst("text.axis-unit").text()).isEqualTo("hours");
         assertThat(chart.select("text.tick").eachText()).containsExactly("0", "1", "2", "3", "4");
         Element mean = chart.selectFirst(".series-mean");
-        assertThat(mean.select("polyline")).as("January and February, side by side").hasSize(1);
-        assertThat(mean.select("circle title").eachText()).containsExactly(
-                "Mean time to resolve, January 2026: 3 hours", "Mean time to resolve, February 2026: 0.5 hours");
-        assertThat(chart.select(".series-median circle title").eachText()).containsExactly(
-                "Median time to resolve, January 2026: 3 hours", "Median time to resolve, February 2026: 0.5 hours");
+        assertThat(mean.select("polyline"))
+                .as("January and February, side by side")
+                .hasSize(1);
+        assertThat(mean.select("circle title").eachText())
+                .containsExactly(
+                        "Mean time to resolve, January 2026: 3 hours",
+                        "Mean time to resolve, February 2026: 0.5 hours");
+        assertThat(chart.select(".series-median circle title").eachText())
+                .containsExactly(
+                        "Median time to resolve, January 2026: 3 hours",
+                        "Median time to resolve, February 2026: 0.5 hours");
         Element january = mean.select("circle").get(0);
         int plotBottom = TrendChart.HEIGHT - TrendChart.BOTTOM;
         int plotHeight = plotBottom - TrendChart.TOP;
-        assertThat(Double.parseDouble(january.attr("cy"))).as("3 of 4 hours up the plot")
+        assertThat(Double.parseDouble(january.attr("cy")))
+                .as("3 of 4 hours up the plot")
                 .isEqualTo(plotBottom - plotHeight * 0.75);
     }
 
@@ -121,10 +137,19 @@ class AnalyticsPageTests {
         Element january = rows.get(9);
         assertThat(january.attr("data-month")).isEqualTo("2026-01");
         // resolving is reaching identified and mitigated too (ARCHITECTURE.md, Durations: "or later")
-        assertThat(january.select("th, td").eachText()).containsExactly("January 2026", "2", "0 s / 0 s",
-                "3 h 00 min / 3 h 00 min", "3 h 00 min / 3 h 00 min", "3 h 00 min / 3 h 00 min", "3 h 48 min");
+        assertThat(january.select("th, td").eachText())
+                .containsExactly(
+                        "January 2026",
+                        "2",
+                        "0 s / 0 s",
+                        "3 h 00 min / 3 h 00 min",
+                        "3 h 00 min / 3 h 00 min",
+                        "3 h 00 min / 3 h 00 min",
+                        "3 h 48 min");
         assertThat(rows.get(10).select("td").eachText()).startsWith("1").contains("30 min / 30 min");
-        assertThat(rows.get(11).select("td").get(0).text()).as("March: one incident, still open").isEqualTo("1");
+        assertThat(rows.get(11).select("td").get(0).text())
+                .as("March: one incident, still open")
+                .isEqualTo("1");
         assertThat(rows.get(0).select("td").eachText()).containsExactly("0", "—", "—", "—", "—", "—");
     }
 
@@ -132,7 +157,8 @@ class AnalyticsPageTests {
     void slowestIncidents_slowestFirst_linkingToTheirTimelines_withoutOnesDeclaredInError() throws Exception {
         List<Element> slowest = page().select("ol.slowest > li");
 
-        assertThat(slowest).extracting(li -> li.selectFirst("a").text())
+        assertThat(slowest)
+                .extracting(li -> li.selectFirst("a").text())
                 .containsExactly("Database failover", "Login errors", "Slow API");
         assertThat(slowest.get(0).selectFirst("a").attr("href")).isEqualTo("/incidents/inc-jan-b");
         assertThat(slowest.get(0).selectFirst(".ttr").text()).isEqualTo("4 h 00 min");
@@ -147,9 +173,10 @@ class AnalyticsPageTests {
         Element api = page.selectFirst("table.uptime-table tr[data-component=api]");
         // observed 89 days and 12 hours; 30 partial minutes at 0.3
         assertThat(api.select("th, td").eachText())
-                .containsExactly("API", UptimeBars.percent(100 * (1 - 9.0 / (89 * 1440 + 720))) + " %", "—", "30 min",
-                        "—", "—");
-        assertThat(page.selectFirst("table.uptime-table tr[data-component=docs] .percent").text())
+                .containsExactly(
+                        "API", UptimeBars.percent(100 * (1 - 9.0 / (89 * 1440 + 720))) + " %", "—", "30 min", "—", "—");
+        assertThat(page.selectFirst("table.uptime-table tr[data-component=docs] .percent")
+                        .text())
                 .isEqualTo("100.00 %");
     }
 
@@ -180,7 +207,9 @@ class AnalyticsPageTests {
         String etag = http.perform(get("/analytics"))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=10, public"))
-                .andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+                .andReturn()
+                .getResponse()
+                .getHeader(HttpHeaders.ETAG);
         long rendered = controller.renders();
 
         http.perform(get("/analytics")).andExpect(status().isOk()).andExpect(header().string(HttpHeaders.ETAG, etag));

@@ -15,11 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentStatus;
@@ -39,9 +37,12 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /** The history feeds, read back with the JDK's own XML parser as a feed reader would. */
-@WebMvcTest(controllers = StatusPageController.class, properties = {
-        "projection-service.page.name=Acme Cloud",
-        "projection-service.page.url=https://status.example.com/"})
+@WebMvcTest(
+        controllers = StatusPageController.class,
+        properties = {
+            "projection-service.page.name=Acme Cloud",
+            "projection-service.page.url=https://status.example.com/"
+        })
 @Import({IncidentFeedTests.Given.class, SecurityConfiguration.class})
 class IncidentFeedTests {
 
@@ -54,11 +55,16 @@ class IncidentFeedTests {
         @Bean
         GivenEvents incidentLog() {
             GivenEvents given = new GivenEvents().standardCatalogue();
-            given.declared("inc-1", "Login failures", Impact.minor, "Looking",
+            given.declared(
+                            "inc-1",
+                            "Login failures",
+                            Impact.minor,
+                            "Looking",
                             Map.of("web-app", ComponentStatus.degraded_performance))
                     .updated("Found it", IncidentStatus.identified, Map.of())
                     .resolved("Fixed the login service");
-            given.declared("inc-oops", "Declared by mistake", Impact.critical, "Oops", Map.of()).retracted();
+            given.declared("inc-oops", "Declared by mistake", Impact.critical, "Oops", Map.of())
+                    .retracted();
             given.declared("inc-2", "Slow <API> & co", Impact.major, "<script>alert(1)</script> we're on it", Map.of());
             return given;
         }
@@ -87,7 +93,8 @@ class IncidentFeedTests {
     private static List<Element> children(Element parent, String namespace, String name) {
         List<Element> found = new ArrayList<>();
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && name.equals(element.getLocalName())
+            if (node instanceof Element element
+                    && name.equals(element.getLocalName())
                     && Objects.equals(namespace, element.getNamespaceURI())) {
                 found.add(element);
             }
@@ -105,30 +112,37 @@ class IncidentFeedTests {
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/atom+xml;charset=UTF-8"))
                 .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=10, public"))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
 
         Element feed = xml(body).getDocumentElement();
         assertThat(feed.getLocalName()).isEqualTo("feed");
         assertThat(feed.getNamespaceURI()).isEqualTo(ATOM);
         assertThat(text(feed, ATOM, "title")).isEqualTo("Acme Cloud incident history");
         assertThat(text(feed, ATOM, "id")).isEqualTo("https://status.example.com/history.atom");
-        assertThat(children(feed, ATOM, "link")).extracting(l -> l.getAttribute("rel") + " " + l.getAttribute("href"))
-                .containsExactlyInAnyOrder("self https://status.example.com/history.atom",
-                        "alternate https://status.example.com/");
+        assertThat(children(feed, ATOM, "link"))
+                .extracting(l -> l.getAttribute("rel") + " " + l.getAttribute("href"))
+                .containsExactlyInAnyOrder(
+                        "self https://status.example.com/history.atom", "alternate https://status.example.com/");
         assertThat(text(children(feed, ATOM, "author").get(0), ATOM, "name")).isEqualTo("Acme Cloud");
         Instant feedUpdated = Instant.parse(text(feed, ATOM, "updated"));
 
         List<Element> entries = children(feed, ATOM, "entry");
-        assertThat(entries).extracting(e -> text(e, ATOM, "title"))
+        assertThat(entries)
+                .extracting(e -> text(e, ATOM, "title"))
                 .containsExactly("Slow <API> & co", "Login failures");
         Element newest = entries.get(0);
         assertThat(text(newest, ATOM, "id")).isEqualTo("https://status.example.com/incidents/inc-2");
         assertThat(children(newest, ATOM, "link").get(0).getAttribute("href"))
                 .isEqualTo("https://status.example.com/incidents/inc-2");
-        assertThat(Instant.parse(text(newest, ATOM, "updated"))).isEqualTo(given.now()).isEqualTo(feedUpdated);
+        assertThat(Instant.parse(text(newest, ATOM, "updated")))
+                .isEqualTo(given.now())
+                .isEqualTo(feedUpdated);
         Element content = children(newest, ATOM, "content").get(0);
         assertThat(content.getAttribute("type")).isEqualTo("html");
-        assertThat(content.getTextContent()).as("the message is escaped inside the entry's HTML")
+        assertThat(content.getTextContent())
+                .as("the message is escaped inside the entry's HTML")
                 .isEqualTo("<p><small>Mar 2, 2026, 09:10 UTC</small><br><strong>Investigating</strong> - "
                         + "&lt;script&gt;alert(1)&lt;/script&gt; we&#39;re on it</p>");
         assertThat(children(entries.get(1), ATOM, "content").get(0).getTextContent())
@@ -142,7 +156,9 @@ class IncidentFeedTests {
         byte[] body = http.perform(get("/history.rss"))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/rss+xml;charset=UTF-8"))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
 
         Element rss = xml(body).getDocumentElement();
         assertThat(rss.getTagName()).isEqualTo("rss");
@@ -155,12 +171,17 @@ class IncidentFeedTests {
 
         List<Element> items = children(channel, null, "item");
         assertThat(items).extracting(i -> text(i, null, "title")).containsExactly("Slow <API> & co", "Login failures");
-        assertThat(items).extracting(i -> text(i, null, "link")).containsExactly(
-                "https://status.example.com/incidents/inc-2", "https://status.example.com/incidents/inc-1");
-        assertThat(items).extracting(i -> text(i, null, "guid")).containsExactly(
-                "https://status.example.com/incidents/inc-2", "https://status.example.com/incidents/inc-1");
+        assertThat(items)
+                .extracting(i -> text(i, null, "link"))
+                .containsExactly(
+                        "https://status.example.com/incidents/inc-2", "https://status.example.com/incidents/inc-1");
+        assertThat(items)
+                .extracting(i -> text(i, null, "guid"))
+                .containsExactly(
+                        "https://status.example.com/incidents/inc-2", "https://status.example.com/incidents/inc-1");
         assertThat(ZonedDateTime.parse(text(items.get(0), null, "pubDate"), DateTimeFormatter.RFC_1123_DATE_TIME)
-                .toInstant()).isEqualTo(given.now());
+                        .toInstant())
+                .isEqualTo(given.now());
         assertThat(text(items.get(1), null, "description"))
                 .contains("<strong>Resolved</strong> - Fixed the login service");
     }

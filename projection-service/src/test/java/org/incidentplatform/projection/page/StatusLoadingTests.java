@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.security.SecurityConfiguration;
 import org.incidentplatform.schemas.given.GivenEvents;
@@ -51,7 +50,9 @@ class StatusLoadingTests {
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"))
                 .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store"))
                 .andExpect(header().doesNotExist(HttpHeaders.ETAG))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(Jsoup.parse(html).selectFirst("h1").text()).isEqualTo("The status is loading");
     }

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.projection.live.LiveStatus;
@@ -41,9 +40,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The status page and the incident timeline as HTML: what a reader gets, with its cache headers. */
-@WebMvcTest(controllers = StatusPageController.class, properties = {
-        "projection-service.page.name=Acme Cloud",
-        "projection-service.page.url=https://status.example.com"})
+@WebMvcTest(
+        controllers = StatusPageController.class,
+        properties = {
+            "projection-service.page.name=Acme Cloud",
+            "projection-service.page.url=https://status.example.com"
+        })
 @Import({StatusPageTests.Given.class, SecurityConfiguration.class})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class StatusPageTests {
@@ -84,8 +86,11 @@ class StatusPageTests {
 
     private Document page(String path) throws Exception {
         given.takeNew().forEach(live::apply);
-        String html = http.perform(get(path)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = http.perform(get(path))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return parse(html);
     }
 
@@ -110,23 +115,30 @@ class StatusPageTests {
         assertThat(page.select("header, main, footer, h1, h2")).isNotEmpty();
         assertThat(page.select("h1")).hasSize(1);
         assertThat(page.selectFirst("link[rel=stylesheet]").attr("href")).isEqualTo("/css/status-page.css");
-        assertThat(page.selectFirst("link[type=application/atom+xml]").attr("href")).isEqualTo("/history.atom");
+        assertThat(page.selectFirst("link[type=application/atom+xml]").attr("href"))
+                .isEqualTo("/history.atom");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "none, All Systems Operational, ✓",
-            "minor, Minor Service Outage, !",
-            "major, Partial System Outage, !",
-            "critical, Major System Outage, ✕",
-            "maintenance, Service Under Maintenance, ⚒"})
+        "none, All Systems Operational, ✓",
+        "minor, Minor Service Outage, !",
+        "major, Partial System Outage, !",
+        "critical, Major System Outage, ✕",
+        "maintenance, Service Under Maintenance, ⚒"
+    })
     void banner_saysTheOverallStatus_inWordsAndSymbol_notColourAlone(String indicator, String words, String symbol)
             throws Exception {
         switch (indicator) {
-            case "none" -> { }
+            case "none" -> {}
             case "maintenance" -> {
-                given.scheduled("mnt-1", "Database upgrade", given.now(), given.now().plus(Duration.ofHours(2)),
-                        Map.of("api", under_maintenance)).started();
+                given.scheduled(
+                                "mnt-1",
+                                "Database upgrade",
+                                given.now(),
+                                given.now().plus(Duration.ofHours(2)),
+                                Map.of("api", under_maintenance))
+                        .started();
             }
             default -> given.declared("inc-1", "Trouble", Impact.valueOf(indicator), "Looking", Map.of());
         }
@@ -147,15 +159,18 @@ class StatusPageTests {
 
         Element core = page.selectFirst("[data-group=core]");
         assertThat(core.selectFirst(".component-row .component-name").ownText()).isEqualTo("Core");
-        assertThat(core.selectFirst(".component-row .status").text()).as("a group shows its worst member")
+        assertThat(core.selectFirst(".component-row .status").text())
+                .as("a group shows its worst member")
                 .isEqualTo("◐ Partial Outage");
         assertThat(core.select(".group-members [data-component]").eachAttr("data-component"))
                 .containsExactly("web-app", "api");
         assertThat(component(page, "web-app").select(".component-name").text()).isEqualTo("Web Application");
         assertThat(component(page, "web-app").select(".status").text()).isEqualTo("✓ Operational");
         assertThat(component(page, "api").select(".status").text()).isEqualTo("◐ Partial Outage");
-        assertThat(component(page, "api").select(".status").hasClass("status-partial_outage")).isTrue();
-        assertThat(component(page, "docs").selectFirst(".component-name").ownText()).isEqualTo("Documentation");
+        assertThat(component(page, "api").select(".status").hasClass("status-partial_outage"))
+                .isTrue();
+        assertThat(component(page, "docs").selectFirst(".component-name").ownText())
+                .isEqualTo("Documentation");
         assertThat(component(page, "docs").select(".status").text()).isEqualTo("✕ Major Outage");
         assertThat(page.select(".components > li"))
                 .extracting(li -> li.attr("data-group") + "/" + li.attr("data-component"))
@@ -164,14 +179,26 @@ class StatusPageTests {
 
     @Test
     void activeIncidentsAndMaintenances_showTheirLatestUpdate_andIncidentsLinkToTheirTimeline() throws Exception {
-        given.declared("inc-1", "Elevated API errors", Impact.major, "We are investigating",
+        given.declared(
+                        "inc-1",
+                        "Elevated API errors",
+                        Impact.major,
+                        "We are investigating",
                         Map.of("api", partial_outage))
                 .updated("A bad deploy; rolling back", IncidentStatus.identified, Map.of());
-        given.scheduled("mnt-now", "Database upgrade", given.now(), given.now().plus(Duration.ofHours(1)),
+        given.scheduled(
+                "mnt-now",
+                "Database upgrade",
+                given.now(),
+                given.now().plus(Duration.ofHours(1)),
                 Map.of("web-app", under_maintenance));
         given.maintenance("mnt-now").started("Works have started");
-        given.scheduled("mnt-later", "Network works", Instant.parse("2026-03-09T02:00:00Z"),
-                Instant.parse("2026-03-09T04:00:00Z"), Map.of("docs", under_maintenance));
+        given.scheduled(
+                "mnt-later",
+                "Network works",
+                Instant.parse("2026-03-09T02:00:00Z"),
+                Instant.parse("2026-03-09T04:00:00Z"),
+                Map.of("docs", under_maintenance));
 
         Document page = page("/");
 
@@ -239,8 +266,12 @@ class StatusPageTests {
 
     @Test
     void messages_areShownAsText_neverAsMarkup() throws Exception {
-        given.declared("inc-1", "<img src=x onerror=alert(1)> title", Impact.minor,
-                "<script>alert('owned')</script> & more", Map.of());
+        given.declared(
+                "inc-1",
+                "<img src=x onerror=alert(1)> title",
+                Impact.minor,
+                "<script>alert('owned')</script> & more",
+                Map.of());
 
         Document page = page("/");
         Document timeline = page("/incidents/inc-1");
@@ -248,11 +279,14 @@ class StatusPageTests {
         for (Document html : List.of(page, timeline)) {
             assertThat(html.select("script:not([src=/js/subscribe.js])")).isEmpty();
             assertThat(html.select("img")).isEmpty();
-            assertThat(html.text()).contains("<script>alert('owned')</script> & more")
+            assertThat(html.text())
+                    .contains("<script>alert('owned')</script> & more")
                     .contains("<img src=x onerror=alert(1)> title");
         }
-        String raw = http.perform(get("/incidents/inc-1")).andReturn().getResponse().getContentAsString();
-        assertThat(raw).contains("&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; &amp; more")
+        String raw =
+                http.perform(get("/incidents/inc-1")).andReturn().getResponse().getContentAsString();
+        assertThat(raw)
+                .contains("&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; &amp; more")
                 .doesNotContain("<script>");
     }
 
@@ -273,10 +307,18 @@ class StatusPageTests {
 
     @Test
     void incidentPage_showsEveryUpdateNewestFirst_withTimeStatusMessageAndComponentChanges() throws Exception {
-        var declared = given.declared("inc-1", "Elevated API errors", Impact.major, "We are investigating",
-                Map.of("api", partial_outage)).event();
-        given.incident("inc-1").updated("Found it", IncidentStatus.identified, Map.of("api", major_outage))
-                .updated("Fix deployed\nWatching error rates", IncidentStatus.monitoring,
+        var declared = given.declared(
+                        "inc-1",
+                        "Elevated API errors",
+                        Impact.major,
+                        "We are investigating",
+                        Map.of("api", partial_outage))
+                .event();
+        given.incident("inc-1")
+                .updated("Found it", IncidentStatus.identified, Map.of("api", major_outage))
+                .updated(
+                        "Fix deployed\nWatching error rates",
+                        IncidentStatus.monitoring,
                         Map.of("api", degraded_performance));
         var resolved = given.incident("inc-1").resolved("All good").event();
 
@@ -286,21 +328,28 @@ class StatusPageTests {
         assertThat(page.title()).isEqualTo("Elevated API errors · Acme Cloud");
         assertThat(page.selectFirst(".incident-status").text()).isEqualTo("Resolved");
         assertThat(page.selectFirst(".facts .impact-label").text()).isEqualTo("Major impact");
-        assertThat(page.selectFirst("time.started").attr("datetime")).isEqualTo(declared.getOccurredAt().toString());
-        assertThat(page.selectFirst("time.resolved").attr("datetime")).isEqualTo(resolved.getOccurredAt().toString());
+        assertThat(page.selectFirst("time.started").attr("datetime"))
+                .isEqualTo(declared.getOccurredAt().toString());
+        assertThat(page.selectFirst("time.resolved").attr("datetime"))
+                .isEqualTo(resolved.getOccurredAt().toString());
         List<Element> updates = page.select(".timeline > li");
-        assertThat(updates).extracting(u -> u.selectFirst(".update-status").text())
+        assertThat(updates)
+                .extracting(u -> u.selectFirst(".update-status").text())
                 .containsExactly("Resolved", "Monitoring", "Identified", "Investigating");
-        assertThat(updates).extracting(u -> u.selectFirst(".message").text())
+        assertThat(updates)
+                .extracting(u -> u.selectFirst(".message").text())
                 .containsExactly("All good", "Fix deployed Watching error rates", "Found it", "We are investigating");
         assertThat(updates.get(1).selectFirst(".message").wholeText()).isEqualTo("Fix deployed\nWatching error rates");
-        assertThat(updates.get(3).selectFirst("time").attr("datetime")).isEqualTo(declared.getOccurredAt().toString());
+        assertThat(updates.get(3).selectFirst("time").attr("datetime"))
+                .isEqualTo(declared.getOccurredAt().toString());
         assertThat(updates.get(3).selectFirst("time").text()).isEqualTo("Mar 2, 2026, 09:05 UTC");
-        assertThat(updates).extracting(u -> u.select(".changes li").text()).containsExactly(
-                "API: ! Degraded Performance → ✓ Operational",
-                "API: ✕ Major Outage → ! Degraded Performance",
-                "API: ◐ Partial Outage → ✕ Major Outage",
-                "API: ✓ Operational → ◐ Partial Outage");
+        assertThat(updates)
+                .extracting(u -> u.select(".changes li").text())
+                .containsExactly(
+                        "API: ! Degraded Performance → ✓ Operational",
+                        "API: ✕ Major Outage → ! Degraded Performance",
+                        "API: ◐ Partial Outage → ✕ Major Outage",
+                        "API: ✓ Operational → ◐ Partial Outage");
         assertThat(page.select(".postmortem")).isEmpty();
     }
 
@@ -339,7 +388,9 @@ class StatusPageTests {
         String html = http.perform(get("/incidents/no-such-thing").header(HttpHeaders.ACCEPT, BROWSER_ACCEPT))
                 .andExpect(status().isNotFound())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         Document page = Jsoup.parse(html);
         assertThat(page.selectFirst("h1").text()).isEqualTo("Incident not found");
@@ -355,7 +406,9 @@ class StatusPageTests {
             String etag = http.perform(get(path))
                     .andExpect(status().isOk())
                     .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=10, public"))
-                    .andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+                    .andReturn()
+                    .getResponse()
+                    .getHeader(HttpHeaders.ETAG);
             assertThat(etag).matches("\"\\d+-[0-9a-f]{16}\"");
 
             http.perform(get(path).header(HttpHeaders.IF_NONE_MATCH, etag))
@@ -384,7 +437,8 @@ class StatusPageTests {
         given.declared("inc-1", "Slow API", Impact.major, "Looking", Map.of("api", partial_outage))
                 .after(Duration.ofMinutes(29))
                 .updated("Found it", IncidentStatus.identified, Map.of("api", major_outage))
-                .after(Duration.ofMinutes(14)).resolved("Fixed");
+                .after(Duration.ofMinutes(14))
+                .resolved("Fixed");
 
         Document page = page("/");
 
@@ -398,7 +452,9 @@ class StatusPageTests {
         assertThat(link.attr("href")).isEqualTo("/incidents/inc-1");
         assertThat(link.attr("title")).isEqualTo("Mar 2, 2026: 15 min major outage, 30 min partial outage, 1 incident");
         assertThat(link.selectFirst(".visually-hidden").text()).isEqualTo(link.attr("title"));
-        assertThat(bars.get(88).hasClass("bar-none")).as("before the component existed: no data").isTrue();
+        assertThat(bars.get(88).hasClass("bar-none"))
+                .as("before the component existed: no data")
+                .isTrue();
         assertThat(bars.get(88).select("a")).isEmpty();
         assertThat(bars.get(88).selectFirst("[title]").attr("title")).isEqualTo("Mar 1, 2026: no data");
         // observed since api was added at 09:03, 177 minutes: 15 down, and 30 at the DESIGN weight of 0.3
@@ -408,18 +464,21 @@ class StatusPageTests {
         Element webApp = component(page, "web-app").select(".bars > li").get(89);
         assertThat(webApp.hasClass("bar-operational")).isTrue();
         assertThat(webApp.selectFirst("[title]").attr("title")).isEqualTo("Mar 2, 2026: no downtime");
-        assertThat(component(page, "web-app").selectFirst(".uptime-percent").text()).isEqualTo("100.00 % uptime");
+        assertThat(component(page, "web-app").selectFirst(".uptime-percent").text())
+                .isEqualTo("100.00 % uptime");
         Element group = page.selectFirst("[data-group=core]");
         assertThat(group.selectFirst(".bars").attr("aria-label")).isEqualTo("Core, uptime per day");
         assertThat(group.selectFirst(".bars > li:last-child").hasClass("bar-major_outage"))
-                .as("a group is down when any member is").isTrue();
+                .as("a group is down when any member is")
+                .isTrue();
     }
 
     @Test
     void uptimeBar_ofADayWithSeveralIncidents_linksToThatDaysPage_listingEveryIncidentThatTouchedIt() throws Exception {
         given.at(Instant.parse("2026-03-01T22:00:00Z"));
         given.declared("inc-night", "Overnight outage", Impact.critical, "Down", Map.of("api", major_outage))
-                .at(Instant.parse("2026-03-02T09:30:00Z")).resolved("Back");
+                .at(Instant.parse("2026-03-02T09:30:00Z"))
+                .resolved("Back");
         given.declared("inc-morning", "Slow again", Impact.minor, "Slow", Map.of("api", degraded_performance));
         given.declared("inc-elsewhere", "Docs slow", Impact.minor, "Slow", Map.of("docs", degraded_performance));
 
@@ -428,19 +487,24 @@ class StatusPageTests {
         Element today = component(page, "api").select(".bars > li").get(89);
         assertThat(today.selectFirst("a").attr("href")).isEqualTo("/history/2026-03-02");
         assertThat(today.selectFirst("a").attr("title")).endsWith(", 2 incidents");
-        assertThat(component(page, "api").select(".bars > li").get(88).selectFirst("a").attr("href"))
+        assertThat(component(page, "api")
+                        .select(".bars > li")
+                        .get(88)
+                        .selectFirst("a")
+                        .attr("href"))
                 .isEqualTo("/incidents/inc-night");
 
         Document day = page("/history/2026-03-02");
         assertThat(day.selectFirst("h1").text()).isEqualTo("Incidents on Mar 2, 2026");
         assertThat(day.select(".day-incidents > li > a").eachAttr("href"))
-                .containsExactlyInAnyOrder("/incidents/inc-night", "/incidents/inc-morning", "/incidents/inc-elsewhere");
+                .containsExactlyInAnyOrder(
+                        "/incidents/inc-night", "/incidents/inc-morning", "/incidents/inc-elsewhere");
         assertThat(page("/history/2026-02-27").selectFirst(".quiet").text()).isEqualTo("No incidents reported.");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"yesterday", "2026-02-30", "+999999999-12-31", "-999999999-01-01", "+10000-01-01",
-            "0000-12-31"})
+    @ValueSource(
+            strings = {"yesterday", "2026-02-30", "+999999999-12-31", "-999999999-01-01", "+10000-01-01", "0000-12-31"})
     void dayPage_ofADateThatCannotBeShown_isA400ProblemNamingIt(String date) throws Exception {
         given.takeNew().forEach(live::apply);
         http.perform(get("/history/" + date))
@@ -464,21 +528,33 @@ class StatusPageTests {
         String policy = StatusPageController.policy(SubscriptionProperties.DEFAULT);
 
         for (String path : List.of("/", "/incidents/inc-1", "/history/2026-03-02", "/history", "/analytics")) {
-            var answer = http.perform(get(path)).andExpect(status().isOk())
+            var answer = http.perform(get(path))
+                    .andExpect(status().isOk())
                     .andExpect(header().string("Content-Security-Policy", policy))
-                    .andReturn().getResponse();
+                    .andReturn()
+                    .getResponse();
             Document page = parse(answer.getContentAsString());
-            assertThat(page.select("script:not([src]), style, [style]")).as("inline scripts and styles on %s", path)
+            assertThat(page.select("script:not([src]), style, [style]"))
+                    .as("inline scripts and styles on %s", path)
                     .isEmpty();
-            assertThat(page.select("script[src]").eachAttr("src")).as("scripts of %s", path)
+            assertThat(page.select("script[src]").eachAttr("src"))
+                    .as("scripts of %s", path)
                     .allMatch(src -> src.startsWith("/") && !src.startsWith("//"));
-            assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).as("stylesheets of %s", path)
-                    .isNotEmpty().allMatch(href -> href.startsWith("/") && !href.startsWith("//"));
+            assertThat(page.select("link[rel=stylesheet]").eachAttr("href"))
+                    .as("stylesheets of %s", path)
+                    .isNotEmpty()
+                    .allMatch(href -> href.startsWith("/") && !href.startsWith("//"));
         }
-        http.perform(get("/incidents/no-such-incident")).andExpect(status().isNotFound())
+        http.perform(get("/incidents/no-such-incident"))
+                .andExpect(status().isNotFound())
                 .andExpect(header().string("Content-Security-Policy", policy));
-        assertThat(policy).contains("default-src 'none'", "style-src 'self'", "script-src 'self'",
-                "connect-src http://127.0.0.1:8083;").doesNotContain("unsafe-inline", "unsafe-eval", "*");
+        assertThat(policy)
+                .contains(
+                        "default-src 'none'",
+                        "style-src 'self'",
+                        "script-src 'self'",
+                        "connect-src http://127.0.0.1:8083;")
+                .doesNotContain("unsafe-inline", "unsafe-eval", "*");
     }
 
     @Test
@@ -498,7 +574,8 @@ class StatusPageTests {
 
     @Test
     void groups_areCollapsed_whileAllTheirComponentsAreOperational_andOpenOtherwise() throws Exception {
-        given.catalogue().groupAdded("integrations", "Integrations", 3)
+        given.catalogue()
+                .groupAdded("integrations", "Integrations", 3)
                 .componentAdded("webhooks", "Webhooks", "integrations", 1)
                 .componentAdded("slack", "Slack", "integrations", 2);
         given.declared("inc-1", "Slow API", Impact.minor, "Looking", Map.of("api", degraded_performance));
@@ -521,26 +598,30 @@ class StatusPageTests {
     void history_listsIncidentsByMonth_newestFirst_threeMonthsAPage() throws Exception {
         given.at(Instant.parse("2025-11-10T08:00:00Z"));
         given.declared("inc-nov", "Login failures", Impact.critical, "Looking", Map.of("api", major_outage))
-                .after(Duration.ofHours(2)).resolved("Fixed");
+                .after(Duration.ofHours(2))
+                .resolved("Fixed");
         given.at(Instant.parse("2026-01-15T08:00:00Z"));
         given.declared("inc-jan", "Slow docs", Impact.minor, "Looking", Map.of("docs", degraded_performance))
-                .after(Duration.ofMinutes(30)).resolved("Docs are fast again.");
+                .after(Duration.ofMinutes(30))
+                .resolved("Docs are fast again.");
         given.at(Instant.parse("2026-03-02T10:00:00Z"));
         given.declared("inc-mar", "API errors", Impact.major, "Looking", Map.of("api", partial_outage));
 
         Document first = page("/history");
         assertThat(first.selectFirst("h1").text()).isEqualTo("Incident history");
-        assertThat(first.select(".history-month h2").eachText()).containsExactly("March 2026", "February 2026",
-                "January 2026");
+        assertThat(first.select(".history-month h2").eachText())
+                .containsExactly("March 2026", "February 2026", "January 2026");
         Element january = first.selectFirst(".history-month[data-month=2026-01]");
         Element slowDocs = january.selectFirst("[data-incident=inc-jan]");
         assertThat(slowDocs.selectFirst("a.impact-title").attr("href")).isEqualTo("/incidents/inc-jan");
-        assertThat(slowDocs.selectFirst("a.impact-title").hasClass("impact-minor")).isTrue();
+        assertThat(slowDocs.selectFirst("a.impact-title").hasClass("impact-minor"))
+                .isTrue();
         assertThat(slowDocs.selectFirst(".meta").text())
                 .startsWith("Jan 15, 2026, 08:00 UTC – Jan 15, 2026, 08:31 UTC");
         assertThat(slowDocs.selectFirst(".message").text()).isEqualTo("Docs are fast again.");
         assertThat(first.selectFirst("[data-incident=inc-mar] .meta").text()).contains("– still going on");
-        assertThat(first.selectFirst(".history-month[data-month=2026-02] .quiet").text())
+        assertThat(first.selectFirst(".history-month[data-month=2026-02] .quiet")
+                        .text())
                 .isEqualTo("No incidents reported for this month.");
         assertThat(first.selectFirst(".pagination a.older").attr("href")).isEqualTo("/history?page=2");
         assertThat(first.select(".pagination a.newer")).isEmpty();
@@ -548,7 +629,8 @@ class StatusPageTests {
 
         Document second = page("/history?page=2");
         assertThat(second.select(".history-month h2").eachText()).containsExactly("December 2025", "November 2025");
-        assertThat(second.selectFirst("[data-incident=inc-nov] a.impact-title").hasClass("impact-critical")).isTrue();
+        assertThat(second.selectFirst("[data-incident=inc-nov] a.impact-title").hasClass("impact-critical"))
+                .isTrue();
         assertThat(second.select(".pagination a.older")).isEmpty();
         assertThat(second.selectFirst(".pagination a.newer").attr("href")).isEqualTo("/history?page=1");
     }
@@ -559,7 +641,9 @@ class StatusPageTests {
 
         assertThat(page.selectFirst(".site-footer a.history-link").attr("href")).isEqualTo("/history");
         assertThat(page.selectFirst(".more-history a").attr("href")).isEqualTo("/history");
-        assertThat(page("/history").select(".history-month")).as("just the current month").hasSize(1);
+        assertThat(page("/history").select(".history-month"))
+                .as("just the current month")
+                .hasSize(1);
     }
 
     @ParameterizedTest
@@ -584,8 +668,10 @@ class StatusPageTests {
         given.takeNew().forEach(live::apply);
         long before = controller.renders();
 
-        var first = http.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse();
-        var second = http.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse();
+        var first =
+                http.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse();
+        var second =
+                http.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse();
 
         assertThat(controller.renders()).isEqualTo(before + 1);
         assertThat(second.getHeader(HttpHeaders.ETAG)).isEqualTo(first.getHeader(HttpHeaders.ETAG));
@@ -594,7 +680,8 @@ class StatusPageTests {
 
         given.incident("inc-1").updated("Found it", IncidentStatus.identified, Map.of());
         given.takeNew().forEach(live::apply);
-        var third = http.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse();
+        var third =
+                http.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse();
 
         assertThat(controller.renders()).isEqualTo(before + 2);
         assertThat(third.getHeader(HttpHeaders.ETAG)).isNotEqualTo(first.getHeader(HttpHeaders.ETAG));
@@ -604,12 +691,18 @@ class StatusPageTests {
     @Test
     void statusPage_isRenderedAgain_whenTheMinuteTurns_soTodaysBarKeepsUpWithAnOutage() throws Exception {
         given.declared("inc-1", "Down", Impact.critical, "Looking", Map.of("api", major_outage));
-        String before = component(page("/"), "api").selectFirst(".bars > li:last-child [title]").attr("title");
+        String before = component(page("/"), "api")
+                .selectFirst(".bars > li:last-child [title]")
+                .attr("title");
 
         clock.advance(Duration.ofSeconds(30));
-        String sameMinute = component(page("/"), "api").selectFirst(".bars > li:last-child [title]").attr("title");
+        String sameMinute = component(page("/"), "api")
+                .selectFirst(".bars > li:last-child [title]")
+                .attr("title");
         clock.advance(Duration.ofSeconds(30));
-        String nextMinute = component(page("/"), "api").selectFirst(".bars > li:last-child [title]").attr("title");
+        String nextMinute = component(page("/"), "api")
+                .selectFirst(".bars > li:last-child [title]")
+                .attr("title");
 
         // declared at 09:05, read at 12:00
         assertThat(before).isEqualTo("Mar 2, 2026: 2 h 55 min major outage, 1 incident");

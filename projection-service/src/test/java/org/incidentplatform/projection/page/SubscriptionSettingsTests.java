@@ -3,7 +3,6 @@ package org.incidentplatform.projection.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,8 +11,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** Where the subscribe form posts: a bad address stops the service at start, naming the setting. */
 class SubscriptionSettingsTests {
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(PageConfiguration.class);
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withUserConfiguration(PageConfiguration.class);
 
     @Test
     void default_isNotificationServiceOnThisMachine() {
@@ -27,7 +26,8 @@ class SubscriptionSettingsTests {
 
     @Test
     void publicAddressWithAPath_keepsThePath_andThePolicyNamesOnlyTheOrigin() {
-        SubscriptionProperties behindAProxy = new SubscriptionProperties(URI.create("https://Status.Example.com/notify/"));
+        SubscriptionProperties behindAProxy =
+                new SubscriptionProperties(URI.create("https://Status.Example.com/notify/"));
 
         assertThat(behindAProxy.subscriptionsEndpoint())
                 .isEqualTo("https://Status.Example.com/notify/api/v1/subscriptions");
@@ -36,11 +36,14 @@ class SubscriptionSettingsTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "localhost:8083                           | projection-service.notification-url must be an absolute http:// or https:// URL",
-            "ftp://files.example.com                  | projection-service.notification-url must be an absolute http:// or https:// URL",
-            "https://user:secret@notify.example.com   | projection-service.notification-url must have no user, query or fragment",
-            "https://notify.example.com/?a=b          | projection-service.notification-url must have no user, query or fragment"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "localhost:8083                           | projection-service.notification-url must be an absolute http:// or https:// URL",
+                "ftp://files.example.com                  | projection-service.notification-url must be an absolute http:// or https:// URL",
+                "https://user:secret@notify.example.com   | projection-service.notification-url must have no user, query or fragment",
+                "https://notify.example.com/?a=b          | projection-service.notification-url must have no user, query or fragment"
+            })
     void badAddress_stopsStart_namingTheSetting(String url, String message) {
         context.withPropertyValues("projection-service.notification-url=" + url).run(started -> {
             assertThat(started).hasFailed();

@@ -1,5 +1,7 @@
 package org.incidentplatform.projection.page;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -8,9 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * notification-service's public {@code POST /api/v1/subscriptions} as a browser meets it, for the page's
@@ -78,12 +77,20 @@ final class SubscriptionStub implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(body);
             if (body.contains("@refused.test")) {
-                answer(exchange, 422, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Unprocessable"
-                        + " Content\",\"status\":422,\"detail\":\"target must be an email address\",\"field\":\"target\"}");
+                answer(
+                        exchange,
+                        422,
+                        "application/problem+json",
+                        "{\"type\":\"about:blank\",\"title\":\"Unprocessable"
+                                + " Content\",\"status\":422,\"detail\":\"target must be an email address\",\"field\":\"target\"}");
                 return;
             }
-            answer(exchange, 202, "application/json", "{\"id\":\"sub_1\",\"channel\":\"email\",\"status\":\"pending\","
-                    + "\"detail\":\"check your inbox: the subscription starts once its confirmation link is followed\"}");
+            answer(
+                    exchange,
+                    202,
+                    "application/json",
+                    "{\"id\":\"sub_1\",\"channel\":\"email\",\"status\":\"pending\","
+                            + "\"detail\":\"check your inbox: the subscription starts once its confirmation link is followed\"}");
         }
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The trend chart's y axis: ticks at round values, whatever the largest figure. */
@@ -44,7 +43,8 @@ class TrendChartTests {
             assertThat(ticks.size()).as("for %s", max).isBetween(2, TrendChart.MOST_INTERVALS + 1);
             BigDecimal step = new BigDecimal(ticks.get(1)).stripTrailingZeros();
             assertThat(step.unscaledValue().intValue()).as("step for %s", max).isIn(1, 2, 5);
-            assertThat(new BigDecimal(ticks.get(ticks.size() - 1)).doubleValue()).isGreaterThan(max);
+            assertThat(new BigDecimal(ticks.get(ticks.size() - 1)).doubleValue())
+                    .isGreaterThan(max);
         }
     }
 

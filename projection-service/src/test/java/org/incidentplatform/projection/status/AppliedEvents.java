@@ -7,11 +7,12 @@ import org.incidentplatform.schemas.given.GivenEvents;
 /** Given events that a status projection applies as they are appended, each of which it must apply. */
 final class AppliedEvents {
 
-    private AppliedEvents() {
-    }
+    private AppliedEvents() {}
 
     static GivenEvents to(StatusProjection projection) {
-        return new GivenEvents().onEach(event -> assertThat(projection.offer(event))
-                .as("applying %s", event.getPayload()).isEqualTo(StatusProjection.Outcome.APPLIED));
+        return new GivenEvents()
+                .onEach(event -> assertThat(projection.offer(event))
+                        .as("applying %s", event.getPayload())
+                        .isEqualTo(StatusProjection.Outcome.APPLIED));
     }
 }

@@ -9,7 +9,6 @@ import static org.incidentplatform.events.ComponentStatus.partial_outage;
 
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.status.StatusSnapshot.AffectedComponent;
@@ -26,7 +25,8 @@ class CatalogueTests {
 
     @Test
     void components_comeInDisplayOrder_groupsAndLoneComponentsSharingTheTopLevel() {
-        given.catalogue().groupAdded("data", "Data", 3)
+        given.catalogue()
+                .groupAdded("data", "Data", 3)
                 .groupAdded("core", "Core", 1)
                 .componentAdded("db", "Database", "data", 1)
                 .componentAdded("api", "API", "core", 2)
@@ -36,13 +36,15 @@ class CatalogueTests {
 
         StatusSnapshot snapshot = projection.publish();
 
-        assertThat(snapshot.components()).extracting(Component::id)
+        assertThat(snapshot.components())
+                .extracting(Component::id)
                 .containsExactly("web-app", "api", "docs", "db", "blog");
-        assertThat(snapshot.components()).extracting(Component::groupId)
+        assertThat(snapshot.components())
+                .extracting(Component::groupId)
                 .containsExactly("core", "core", null, "data", null);
-        assertThat(snapshot.groups()).extracting(Group::id, Group::componentIds).containsExactly(
-                tuple("core", List.of("web-app", "api")),
-                tuple("data", List.of("db")));
+        assertThat(snapshot.groups())
+                .extracting(Group::id, Group::componentIds)
+                .containsExactly(tuple("core", List.of("web-app", "api")), tuple("data", List.of("db")));
         Component webApp = snapshot.component("web-app").orElseThrow();
         assertThat(webApp.name()).isEqualTo("Web Application");
         assertThat(webApp.description()).isEqualTo("The Web Application");
@@ -62,7 +64,8 @@ class CatalogueTests {
         assertThat(snapshot.groups()).flatExtracting(Group::componentIds).doesNotContain("smoke-test");
         Incident incident = snapshot.incident("inc-1").orElseThrow();
         assertThat(incident.componentIds()).containsExactly("api");
-        assertThat(incident.updates().get(0).affectedComponents()).extracting(AffectedComponent::componentId)
+        assertThat(incident.updates().get(0).affectedComponents())
+                .extracting(AffectedComponent::componentId)
                 .containsExactly("api");
     }
 
@@ -80,7 +83,8 @@ class CatalogueTests {
         assertThat(api.description()).isEqualTo("REST and GraphQL");
         assertThat(api.updatedAt()).isAfter(renamed.getOccurredAt());
         assertThat(snapshot.incident("inc-1").orElseThrow().updates().get(0).affectedComponents())
-                .extracting(AffectedComponent::name).containsExactly("Public API");
+                .extracting(AffectedComponent::name)
+                .containsExactly("Public API");
     }
 
     @Test
@@ -89,13 +93,14 @@ class CatalogueTests {
         given.catalogue().groupAdded("edge", "Edge", 0);
         given.declared("inc-1", Impact.major, Map.of("web-app", partial_outage));
 
-        IncidentEvent moved = given.catalogue().movedToGroup("web-app", "edge", 5).event();
+        IncidentEvent moved =
+                given.catalogue().movedToGroup("web-app", "edge", 5).event();
 
         StatusSnapshot snapshot = projection.publish();
         assertThat(snapshot.components()).extracting(Component::id).containsExactly("web-app", "api", "docs");
-        assertThat(snapshot.groups()).extracting(Group::id, Group::status).containsExactly(
-                tuple("edge", partial_outage),
-                tuple("core", operational));
+        assertThat(snapshot.groups())
+                .extracting(Group::id, Group::status)
+                .containsExactly(tuple("edge", partial_outage), tuple("core", operational));
         Component webApp = snapshot.component("web-app").orElseThrow();
         assertThat(webApp.groupId()).isEqualTo("edge");
         assertThat(webApp.position()).as("the first and only component of edge").isEqualTo(1);
@@ -105,7 +110,8 @@ class CatalogueTests {
     @Test
     void removedComponent_leavesTheList_butPastIncidentsKeepItsName() {
         given.standardCatalogue();
-        given.declared("inc-1", Impact.minor, Map.of("docs", degraded_performance)).resolved();
+        given.declared("inc-1", Impact.minor, Map.of("docs", degraded_performance))
+                .resolved();
 
         given.catalogue().removed("docs");
 
@@ -113,13 +119,15 @@ class CatalogueTests {
         assertThat(snapshot.components()).extracting(Component::id).containsExactly("web-app", "api");
         assertThat(snapshot.component("docs")).isEmpty();
         assertThat(snapshot.incident("inc-1").orElseThrow().updates().get(1).affectedComponents())
-                .extracting(AffectedComponent::name).containsExactly("Documentation");
+                .extracting(AffectedComponent::name)
+                .containsExactly("Documentation");
     }
 
     @Test
     void removedGroup_ungroupsItsComponents_andRenamedGroupShowsNewName() {
         given.standardCatalogue();
-        given.catalogue().groupAdded("data", "Data", 3)
+        given.catalogue()
+                .groupAdded("data", "Data", 3)
                 .componentAdded("db", "Database", "data", 1)
                 .groupRenamed("data", "Storage");
         assertThat(projection.publish().groups()).extracting(Group::name).containsExactly("Core", "Storage");
@@ -134,7 +142,8 @@ class CatalogueTests {
 
     @Test
     void groupWithoutPublicComponents_isNotShown() {
-        given.catalogue().groupAdded("empty", "Empty", 1)
+        given.catalogue()
+                .groupAdded("empty", "Empty", 1)
                 .groupAdded("internal", "Internal", 2)
                 .hiddenComponentAdded("probe", "Probe")
                 .movedToGroup("probe", "internal", 1);

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
@@ -36,7 +35,8 @@ class ComponentStatusTests {
 
     @Test
     void component_isOperational_whenNothingSaysOtherwise() {
-        assertThat(projection.publish().components()).extracting(StatusSnapshot.Component::status)
+        assertThat(projection.publish().components())
+                .extracting(StatusSnapshot.Component::status)
                 .containsOnly(operational);
     }
 
@@ -110,7 +110,8 @@ class ComponentStatusTests {
     @Test
     void outageDuringMaintenance_showsTheOutage() {
         Instant from = given.now();
-        given.scheduled("mnt-1", from, from.plus(Duration.ofHours(2)), Map.of("api", under_maintenance)).started();
+        given.scheduled("mnt-1", from, from.plus(Duration.ofHours(2)), Map.of("api", under_maintenance))
+                .started();
 
         given.declared("inc-1", Impact.minor, Map.of("api", degraded_performance));
 
@@ -131,7 +132,10 @@ class ComponentStatusTests {
     @Test
     void completingMaintenance_leavesTheIncidentsStatus() {
         Instant from = given.now();
-        given.scheduled("mnt-1", from, from.plus(Duration.ofHours(2)),
+        given.scheduled(
+                "mnt-1",
+                from,
+                from.plus(Duration.ofHours(2)),
                 Map.of("api", under_maintenance, "web-app", under_maintenance));
         given.maintenance("mnt-1").started();
         given.declared("inc-1", Impact.minor, Map.of("api", degraded_performance));
@@ -145,7 +149,8 @@ class ComponentStatusTests {
     @Test
     void resolvingAnIncidentDuringMaintenance_returnsComponentToUnderMaintenance() {
         Instant from = given.now();
-        given.scheduled("mnt-1", from, from.plus(Duration.ofHours(2)), Map.of("api", under_maintenance)).started();
+        given.scheduled("mnt-1", from, from.plus(Duration.ofHours(2)), Map.of("api", under_maintenance))
+                .started();
         given.declared("inc-1", Impact.minor, Map.of("api", major_outage));
 
         given.incident("inc-1").resolved(Map.of("api", operational));
@@ -156,7 +161,8 @@ class ComponentStatusTests {
     @Test
     void cancellingMaintenanceInProgress_releasesItsComponents() {
         Instant from = given.now();
-        given.scheduled("mnt-1", from, from.plus(Duration.ofHours(2)), Map.of("api", under_maintenance)).started();
+        given.scheduled("mnt-1", from, from.plus(Duration.ofHours(2)), Map.of("api", under_maintenance))
+                .started();
 
         given.maintenance("mnt-1").cancelled();
 
@@ -177,23 +183,27 @@ class ComponentStatusTests {
     @Test
     void componentUpdatedAt_isTheTimeItsStatusLastChanged() {
         Instant added = projection.publish().component("web-app").orElseThrow().updatedAt();
-        IncidentEvent declared = given.declared("inc-1", Impact.minor, Map.of("web-app", degraded_performance)).event();
+        IncidentEvent declared = given.declared("inc-1", Impact.minor, Map.of("web-app", degraded_performance))
+                .event();
         given.incident("inc-1").updated(IncidentStatus.identified);
 
-        StatusSnapshot.Component webApp = projection.publish().component("web-app").orElseThrow();
+        StatusSnapshot.Component webApp =
+                projection.publish().component("web-app").orElseThrow();
 
         assertThat(webApp.updatedAt()).isEqualTo(declared.getOccurredAt()).isAfter(added);
         assertThat(webApp.createdAt()).isEqualTo(added);
-        assertThat(projection.publish().component("api").orElseThrow().updatedAt()).isEqualTo(
-                projection.publish().component("api").orElseThrow().createdAt());
+        assertThat(projection.publish().component("api").orElseThrow().updatedAt())
+                .isEqualTo(projection.publish().component("api").orElseThrow().createdAt());
     }
 
     @Test
     void maintenance_ranksBelowEveryRealProblem() {
         assertThat(ComponentStatuses.worst(List.of(under_maintenance, degraded_performance)))
                 .isEqualTo(degraded_performance);
-        assertThat(ComponentStatuses.worst(List.of(major_outage, under_maintenance))).isEqualTo(major_outage);
-        assertThat(ComponentStatuses.worst(List.of(operational, under_maintenance))).isEqualTo(under_maintenance);
+        assertThat(ComponentStatuses.worst(List.of(major_outage, under_maintenance)))
+                .isEqualTo(major_outage);
+        assertThat(ComponentStatuses.worst(List.of(operational, under_maintenance)))
+                .isEqualTo(under_maintenance);
         assertThat(ComponentStatuses.worst(List.of(partial_outage, degraded_performance)))
                 .isEqualTo(partial_outage);
     }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.projection.status.StatusSnapshot.Incident;
 import org.incidentplatform.projection.status.StatusSnapshot.IncidentDay;
@@ -37,7 +36,8 @@ class IncidentHistoryTests {
 
         StatusSnapshot snapshot = projection.publish();
 
-        assertThat(snapshot.incidents()).extracting(Incident::id)
+        assertThat(snapshot.incidents())
+                .extracting(Incident::id)
                 .containsExactly("inc-open-2", "inc-open-1", "inc-2", "inc-1");
         assertThat(snapshot.unresolvedIncidents()).extracting(Incident::id).containsExactly("inc-open-2", "inc-open-1");
         assertThat(snapshot.resolvedIncidents()).extracting(Incident::id).containsExactly("inc-2", "inc-1");
@@ -74,15 +74,22 @@ class IncidentHistoryTests {
 
     @Test
     void pastIncidents_areGroupedByUtcDayOfTheirStart_newestDayFirst_quietDaysIncluded() {
-        given.at(Instant.parse("2026-03-01T23:58:00Z")).declared("inc-late", Impact.minor, Map.of()).resolved();
+        given.at(Instant.parse("2026-03-01T23:58:00Z"))
+                .declared("inc-late", Impact.minor, Map.of())
+                .resolved();
         given.at(Instant.parse("2026-03-03T00:00:00Z")).declared("inc-midnight", Impact.minor, Map.of());
         given.declared("inc-morning", Impact.major, Map.of());
         given.at(Instant.parse("2026-02-20T08:00:00Z")).declared("inc-too-old", Impact.minor, Map.of());
 
         List<IncidentDay> days = projection.publish().pastIncidents(LocalDate.of(2026, 3, 4), 4);
 
-        assertThat(days).extracting(IncidentDay::day).containsExactly(LocalDate.of(2026, 3, 4),
-                LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 1));
+        assertThat(days)
+                .extracting(IncidentDay::day)
+                .containsExactly(
+                        LocalDate.of(2026, 3, 4),
+                        LocalDate.of(2026, 3, 3),
+                        LocalDate.of(2026, 3, 2),
+                        LocalDate.of(2026, 3, 1));
         assertThat(days.get(0).incidents()).isEmpty();
         assertThat(days.get(1).incidents()).extracting(Incident::id).containsExactly("inc-morning", "inc-midnight");
         assertThat(days.get(2).incidents()).isEmpty();

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.events.IncidentStatus;
@@ -39,9 +38,12 @@ class IncidentTimelineTests {
 
     @Test
     void incident_carriesItsTimesAndStatusThroughItsLife() {
-        IncidentEvent declared = given.declared("inc-1", Impact.major, Map.of("web-app", partial_outage)).event();
-        IncidentEvent identified = given.incident("inc-1").updated(IncidentStatus.identified).event();
-        IncidentEvent monitoring = given.incident("inc-1").updated(IncidentStatus.monitoring).event();
+        IncidentEvent declared = given.declared("inc-1", Impact.major, Map.of("web-app", partial_outage))
+                .event();
+        IncidentEvent identified =
+                given.incident("inc-1").updated(IncidentStatus.identified).event();
+        IncidentEvent monitoring =
+                given.incident("inc-1").updated(IncidentStatus.monitoring).event();
         Incident underWay = incident("inc-1");
         assertThat(underWay.status()).isEqualTo(IncidentStatus.monitoring);
         assertThat(underWay.resolvedAt()).isNull();
@@ -54,7 +56,9 @@ class IncidentTimelineTests {
         assertThat(incident.status()).isEqualTo(IncidentStatus.resolved);
         assertThat(incident.createdAt()).isEqualTo(declared.getOccurredAt());
         assertThat(incident.startedAt()).isEqualTo(declared.getOccurredAt());
-        assertThat(incident.monitoringAt()).isEqualTo(monitoring.getOccurredAt()).isAfter(identified.getOccurredAt());
+        assertThat(incident.monitoringAt())
+                .isEqualTo(monitoring.getOccurredAt())
+                .isAfter(identified.getOccurredAt());
         assertThat(incident.resolvedAt()).isEqualTo(resolved.getOccurredAt());
         assertThat(incident.updatedAt()).isEqualTo(resolved.getOccurredAt());
         assertThat(incident.version()).isEqualTo(4);
@@ -65,17 +69,30 @@ class IncidentTimelineTests {
     void updates_areNewestFirst_withStatusAfterEach_messageTimeAndVersion() {
         IncidentEvent declared = given.declared("inc-1", Impact.minor, Map.of()).event();
         IncidentEvent noStatus = given.incident("inc-1").updated(null).event();
-        IncidentEvent identified = given.incident("inc-1").updated(IncidentStatus.identified).event();
+        IncidentEvent identified =
+                given.incident("inc-1").updated(IncidentStatus.identified).event();
 
         assertThat(incident("inc-1").updates())
                 .extracting(Update::id, Update::status, Update::body, Update::createdAt, Update::version)
                 .containsExactly(
-                        tuple(identified.getEventId().toString(), IncidentStatus.identified,
-                                "Update 3 on inc-1", identified.getOccurredAt(), 3L),
-                        tuple(noStatus.getEventId().toString(), IncidentStatus.investigating,
-                                "Update 2 on inc-1", noStatus.getOccurredAt(), 2L),
-                        tuple(declared.getEventId().toString(), IncidentStatus.investigating,
-                                "We are investigating inc-1", declared.getOccurredAt(), 1L));
+                        tuple(
+                                identified.getEventId().toString(),
+                                IncidentStatus.identified,
+                                "Update 3 on inc-1",
+                                identified.getOccurredAt(),
+                                3L),
+                        tuple(
+                                noStatus.getEventId().toString(),
+                                IncidentStatus.investigating,
+                                "Update 2 on inc-1",
+                                noStatus.getOccurredAt(),
+                                2L),
+                        tuple(
+                                declared.getEventId().toString(),
+                                IncidentStatus.investigating,
+                                "We are investigating inc-1",
+                                declared.getOccurredAt(),
+                                1L));
     }
 
     @Test
@@ -87,8 +104,9 @@ class IncidentTimelineTests {
 
         var updates = incident("inc-1").updates();
 
-        assertThat(updates.get(2).affectedComponents()).containsExactly(
-                new AffectedComponent("web-app", "Web Application", operational, degraded_performance));
+        assertThat(updates.get(2).affectedComponents())
+                .containsExactly(
+                        new AffectedComponent("web-app", "Web Application", operational, degraded_performance));
         assertThat(updates.get(1).affectedComponents())
                 .as("old status is this incident's, not the other incident's major outage on api")
                 .containsExactlyInAnyOrder(
@@ -107,24 +125,30 @@ class IncidentTimelineTests {
                 .updated(IncidentStatus.monitoring, Map.of("web-app", degraded_performance));
         Instant monitoringAt = incident("inc-1").monitoringAt();
         given.incident("inc-1").resolved(Map.of("web-app", operational));
-        assertThat(projection.publish().component("web-app").orElseThrow().status()).isEqualTo(operational);
+        assertThat(projection.publish().component("web-app").orElseThrow().status())
+                .isEqualTo(operational);
 
         IncidentEvent reopened = given.incident("inc-1")
-                .reopened(IncidentStatus.investigating, Map.of("web-app", partial_outage)).event();
+                .reopened(IncidentStatus.investigating, Map.of("web-app", partial_outage))
+                .event();
 
         Incident incident = incident("inc-1");
         assertThat(incident.resolvedAt()).isNull();
         assertThat(incident.resolved()).isFalse();
         assertThat(incident.status()).isEqualTo(IncidentStatus.investigating);
         assertThat(incident.monitoringAt()).as("the first time, kept").isEqualTo(monitoringAt);
-        assertThat(incident.updates().get(0).affectedComponents()).containsExactly(
-                new AffectedComponent("web-app", "Web Application", operational, partial_outage));
-        assertThat(projection.publish().component("web-app").orElseThrow().status()).isEqualTo(partial_outage);
-        assertThat(projection.publish().unresolvedIncidents()).extracting(Incident::id).containsExactly("inc-1");
+        assertThat(incident.updates().get(0).affectedComponents())
+                .containsExactly(new AffectedComponent("web-app", "Web Application", operational, partial_outage));
+        assertThat(projection.publish().component("web-app").orElseThrow().status())
+                .isEqualTo(partial_outage);
+        assertThat(projection.publish().unresolvedIncidents())
+                .extracting(Incident::id)
+                .containsExactly("inc-1");
         assertThat(projection.publish().indicator()).isEqualTo(PageIndicator.major);
 
         IncidentEvent resolvedAgain = given.incident("inc-1").resolved().event();
-        assertThat(incident("inc-1").resolvedAt()).isEqualTo(resolvedAgain.getOccurredAt())
+        assertThat(incident("inc-1").resolvedAt())
+                .isEqualTo(resolvedAgain.getOccurredAt())
                 .isAfter(reopened.getOccurredAt());
     }
 
@@ -138,7 +162,8 @@ class IncidentTimelineTests {
         StatusSnapshot snapshot = projection.publish();
         assertThat(snapshot.component("web-app").orElseThrow().status()).isEqualTo(degraded_performance);
         assertThat(snapshot.component("docs").orElseThrow().status()).isEqualTo(partial_outage);
-        assertThat(snapshot.component("api").orElseThrow().status()).as("released by the resolution")
+        assertThat(snapshot.component("api").orElseThrow().status())
+                .as("released by the resolution")
                 .isEqualTo(operational);
     }
 
@@ -154,9 +179,12 @@ class IncidentTimelineTests {
         assertThat(snapshot.unresolvedIncidents()).extracting(Incident::id).containsExactly("inc-keep");
         assertThat(snapshot.resolvedIncidents()).isEmpty();
         assertThat(snapshot.pastIncidents(LocalDate.of(2026, 3, 2), 3))
-                .flatExtracting(StatusSnapshot.IncidentDay::incidents).extracting(Incident::id)
+                .flatExtracting(StatusSnapshot.IncidentDay::incidents)
+                .extracting(Incident::id)
                 .containsExactly("inc-keep");
-        assertThat(snapshot.components()).extracting(StatusSnapshot.Component::status).containsOnly(operational);
+        assertThat(snapshot.components())
+                .extracting(StatusSnapshot.Component::status)
+                .containsOnly(operational);
         assertThat(snapshot.indicator()).isEqualTo(PageIndicator.minor);
         Incident retracted = snapshot.incident("inc-1").orElseThrow();
         assertThat(retracted.retracted()).isTrue();
@@ -180,7 +208,8 @@ class IncidentTimelineTests {
         assertThat(snapshot.resolvedIncidents()).extracting(Incident::id).containsExactly("inc-old");
         assertThat(snapshot.component("web-app").orElseThrow().status()).isEqualTo(operational);
         assertThat(snapshot.pastIncidents(LocalDate.of(2026, 2, 20), 1).get(0).incidents())
-                .extracting(Incident::id).containsExactly("inc-old");
+                .extracting(Incident::id)
+                .containsExactly("inc-old");
     }
 
     @Test
@@ -188,14 +217,20 @@ class IncidentTimelineTests {
         given.declared("inc-1", Impact.major, Map.of());
         IncidentEvent resolved = given.incident("inc-1").resolved().event();
 
-        IncidentEvent published = given.after(Duration.ofDays(2)).incident("inc-1").postmortemPublished().event();
+        IncidentEvent published = given.after(Duration.ofDays(2))
+                .incident("inc-1")
+                .postmortemPublished()
+                .event();
 
         Incident incident = incident("inc-1");
         assertThat(incident.status()).isEqualTo(IncidentStatus.postmortem);
         assertThat(incident.resolved()).isTrue();
         assertThat(incident.resolvedAt()).isEqualTo(resolved.getOccurredAt());
-        assertThat(incident.postmortem()).isEqualTo(new StatusSnapshot.Postmortem("## What happened",
-                "A bad deploy", List.of("No canary"), published.getOccurredAt()));
-        assertThat(projection.publish().resolvedIncidents()).extracting(Incident::id).containsExactly("inc-1");
+        assertThat(incident.postmortem())
+                .isEqualTo(new StatusSnapshot.Postmortem(
+                        "## What happened", "A bad deploy", List.of("No canary"), published.getOccurredAt()));
+        assertThat(projection.publish().resolvedIncidents())
+                .extracting(Incident::id)
+                .containsExactly("inc-1");
     }
 }

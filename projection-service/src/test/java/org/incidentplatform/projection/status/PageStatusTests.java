@@ -8,7 +8,6 @@ import static org.incidentplatform.events.ComponentStatus.under_maintenance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.schemas.given.GivenEvents;
@@ -39,10 +38,11 @@ class PageStatusTests {
 
     @ParameterizedTest
     @CsvSource({
-            "none, none, All Systems Operational",
-            "minor, minor, Minor Service Outage",
-            "major, major, Partial System Outage",
-            "critical, critical, Major System Outage"})
+        "none, none, All Systems Operational",
+        "minor, minor, Minor Service Outage",
+        "major, major, Partial System Outage",
+        "critical, critical, Major System Outage"
+    })
     void unresolvedIncident_setsIndicatorFromItsImpact(Impact impact, PageIndicator expected, String description) {
         given.declared("inc-1", impact, Map.of("web-app", degraded_performance));
 
@@ -68,7 +68,8 @@ class PageStatusTests {
 
         given.incident("inc-1").updated(IncidentStatus.monitoring);
         assertThat(indicator()).isEqualTo(PageIndicator.critical);
-        assertThat(projection.publish().incident("inc-1").orElseThrow().impact()).isEqualTo(Impact.critical);
+        assertThat(projection.publish().incident("inc-1").orElseThrow().impact())
+                .isEqualTo(Impact.critical);
     }
 
     @Test
@@ -88,7 +89,8 @@ class PageStatusTests {
     @Test
     void incidentDuringMaintenance_outranksTheMaintenance_unlessItHasNoImpact() {
         Instant from = given.now();
-        given.scheduled("mnt-1", from, from.plus(Duration.ofHours(1)), Map.of("api", under_maintenance)).started();
+        given.scheduled("mnt-1", from, from.plus(Duration.ofHours(1)), Map.of("api", under_maintenance))
+                .started();
         given.declared("inc-1", Impact.none, Map.of());
         assertThat(indicator()).isEqualTo(PageIndicator.maintenance);
 
@@ -108,8 +110,12 @@ class PageStatusTests {
     @Test
     void backfilledIncident_leavesIndicatorAlone() {
         Instant now = given.now();
-        given.backfilled("inc-old", Impact.critical, now.minus(Duration.ofDays(2)),
-                now.minus(Duration.ofDays(2)).plus(Duration.ofHours(1)), Map.of("web-app", major_outage));
+        given.backfilled(
+                "inc-old",
+                Impact.critical,
+                now.minus(Duration.ofDays(2)),
+                now.minus(Duration.ofDays(2)).plus(Duration.ofHours(1)),
+                Map.of("web-app", major_outage));
 
         assertThat(indicator()).isEqualTo(PageIndicator.none);
     }

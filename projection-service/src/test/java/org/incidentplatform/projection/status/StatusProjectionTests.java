@@ -6,7 +6,6 @@ import static org.incidentplatform.events.ComponentStatus.operational;
 
 import java.time.Instant;
 import java.util.Map;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.events.IncidentStatus;
@@ -27,7 +26,8 @@ class StatusProjectionTests {
 
     @Test
     void sameEventDeliveredTwice_isAppliedOnce() {
-        IncidentEvent declared = given.declared("inc-1", Impact.major, Map.of("web-app", major_outage)).event();
+        IncidentEvent declared = given.declared("inc-1", Impact.major, Map.of("web-app", major_outage))
+                .event();
         StatusSnapshot before = projection.publish();
 
         assertThat(projection.apply(declared)).isFalse();
@@ -41,8 +41,10 @@ class StatusProjectionTests {
 
     @Test
     void olderEventRedeliveredAfterNewerOnes_changesNothing() {
-        IncidentEvent declared = given.declared("inc-1", Impact.major, Map.of("web-app", major_outage)).event();
-        IncidentEvent update = given.incident("inc-1").updated(IncidentStatus.identified, Impact.critical, Map.of())
+        IncidentEvent declared = given.declared("inc-1", Impact.major, Map.of("web-app", major_outage))
+                .event();
+        IncidentEvent update = given.incident("inc-1")
+                .updated(IncidentStatus.identified, Impact.critical, Map.of())
                 .event();
         given.incident("inc-1").resolved();
         StatusSnapshot before = projection.publish();
@@ -91,7 +93,8 @@ class StatusProjectionTests {
     @Test
     void snapshot_tracksVersionsCountAndTimesOfTheLatestEvent() {
         given.declared("inc-1", Impact.minor, Map.of());
-        IncidentEvent latest = given.incident("inc-1").updated(IncidentStatus.identified).event();
+        IncidentEvent latest =
+                given.incident("inc-1").updated(IncidentStatus.identified).event();
 
         StatusSnapshot snapshot = projection.publish();
 
@@ -113,13 +116,16 @@ class StatusProjectionTests {
         given.declared("inc-now", Impact.minor, Map.of());
         Instant updatedBefore = projection.publish().updatedAt();
         Instant endedAt = Instant.parse("2026-01-01T11:00:00Z");
-        IncidentEvent backfilled = given.at(endedAt).backfilled("inc-old", Impact.minor,
-                Instant.parse("2026-01-01T10:00:00Z"), endedAt, Map.of()).event();
+        IncidentEvent backfilled = given.at(endedAt)
+                .backfilled("inc-old", Impact.minor, Instant.parse("2026-01-01T10:00:00Z"), endedAt, Map.of())
+                .event();
 
         StatusSnapshot snapshot = projection.publish();
 
         assertThat(snapshot.lastEventAt()).isEqualTo(backfilled.getOccurredAt()).isBefore(now);
-        assertThat(snapshot.lastRecordedAt()).isEqualTo(backfilled.getRecordedAt()).isBefore(now);
+        assertThat(snapshot.lastRecordedAt())
+                .isEqualTo(backfilled.getRecordedAt())
+                .isBefore(now);
         assertThat(updatedBefore).isAfter(now);
         assertThat(snapshot.updatedAt()).isEqualTo(updatedBefore);
     }

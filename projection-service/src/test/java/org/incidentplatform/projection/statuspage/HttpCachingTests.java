@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
@@ -34,7 +33,11 @@ class HttpCachingTests {
     LiveStatus live;
 
     private String etagOf(String path) throws Exception {
-        return http.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
+        return http.perform(get(path))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getHeader("ETag");
     }
 
     @Test
@@ -43,8 +46,9 @@ class HttpCachingTests {
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", startsWith("\"")))
                 .andExpect(header().string("Cache-Control", "max-age=10, public"))
-                .andExpect(header().string(StatuspageController.DATA_AS_OF,
-                        StatuspageDocuments.time(StatuspageLog.CONFIRMED_CURRENT_AT)));
+                .andExpect(header().string(
+                                StatuspageController.DATA_AS_OF,
+                                StatuspageDocuments.time(StatuspageLog.CONFIRMED_CURRENT_AT)));
     }
 
     @Test
@@ -56,18 +60,17 @@ class HttpCachingTests {
                 .andExpect(content().bytes(new byte[0]))
                 .andExpect(header().string("ETag", etag))
                 .andExpect(header().string("Cache-Control", "max-age=10, public"))
-                .andExpect(header().string(StatuspageController.DATA_AS_OF,
-                        StatuspageDocuments.time(StatuspageLog.CONFIRMED_CURRENT_AT)));
+                .andExpect(header().string(
+                                StatuspageController.DATA_AS_OF,
+                                StatuspageDocuments.time(StatuspageLog.CONFIRMED_CURRENT_AT)));
     }
 
     @Test
     void ifNoneMatch_naming_theCurrentETag_amongOthers_orInWeakForm_isNotModified() throws Exception {
         String etag = etagOf(SUMMARY);
 
-        http.perform(get(SUMMARY).header("If-None-Match", "\"older\", " + etag))
-                .andExpect(status().isNotModified());
-        http.perform(get(SUMMARY).header("If-None-Match", "W/" + etag))
-                .andExpect(status().isNotModified());
+        http.perform(get(SUMMARY).header("If-None-Match", "\"older\", " + etag)).andExpect(status().isNotModified());
+        http.perform(get(SUMMARY).header("If-None-Match", "W/" + etag)).andExpect(status().isNotModified());
     }
 
     @Test
@@ -102,10 +105,10 @@ class HttpCachingTests {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Access-Control-Allow-Origin", "*"))
                 .andExpect(header().string("Access-Control-Expose-Headers", containsString("ETag")))
-                .andExpect(header().string("Access-Control-Expose-Headers",
-                        containsString(StatuspageController.DATA_AS_OF)))
-                .andExpect(header().string("Access-Control-Expose-Headers",
-                        containsString(ReadYourWrites.AWAITED_VERSION)));
+                .andExpect(header().string(
+                                "Access-Control-Expose-Headers", containsString(StatuspageController.DATA_AS_OF)))
+                .andExpect(header().string(
+                                "Access-Control-Expose-Headers", containsString(ReadYourWrites.AWAITED_VERSION)));
     }
 
     @Test
@@ -116,7 +119,8 @@ class HttpCachingTests {
                         .header("Access-Control-Request-Headers", "x-await-version"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Access-Control-Allow-Origin", "*"))
-                .andExpect(header().string("Access-Control-Allow-Headers",
-                        containsStringIgnoringCase(ReadYourWrites.AWAIT_VERSION)));
+                .andExpect(header().string(
+                                "Access-Control-Allow-Headers",
+                                containsStringIgnoringCase(ReadYourWrites.AWAIT_VERSION)));
     }
 }

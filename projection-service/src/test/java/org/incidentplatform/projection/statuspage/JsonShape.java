@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,12 +26,18 @@ import tools.jackson.databind.JsonNode;
  */
 final class JsonShape {
 
-    enum Type { STRING_OR_NULL, NUMBER, BOOLEAN, ARRAY, OBJECT }
+    enum Type {
+        STRING_OR_NULL,
+        NUMBER,
+        BOOLEAN,
+        ARRAY,
+        OBJECT
+    }
 
-    static final Set<String> COMPONENT_STATUSES = Set.of("operational", "degraded_performance", "partial_outage",
-            "major_outage", "under_maintenance");
-    static final Set<String> INCIDENT_STATUSES = Set.of("investigating", "identified", "monitoring", "resolved",
-            "postmortem");
+    static final Set<String> COMPONENT_STATUSES =
+            Set.of("operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance");
+    static final Set<String> INCIDENT_STATUSES =
+            Set.of("investigating", "identified", "monitoring", "resolved", "postmortem");
     static final Set<String> MAINTENANCE_STATUSES = Set.of("scheduled", "in_progress", "verifying", "completed");
     static final Set<String> INCIDENT_IMPACTS = Set.of("none", "minor", "major", "critical");
     static final Set<String> MAINTENANCE_IMPACTS = Set.of("none", "minor", "major", "critical", "maintenance");
@@ -61,11 +66,9 @@ final class JsonShape {
      * @param problems  each field missing from the answer or of another type, by path
      * @param uncovered example paths no value of the answer was compared with
      */
-    record Comparison(List<String> problems, Set<String> uncovered) {
-    }
+    record Comparison(List<String> problems, Set<String> uncovered) {}
 
-    private JsonShape() {
-    }
+    private JsonShape() {}
 
     /**
      * Asserts that the answer has the example's structure and Statuspage's values.
@@ -74,11 +77,18 @@ final class JsonShape {
      */
     static void assertConforms(JsonNode answer, JsonNode example, Set<String> mayStayUncovered) {
         Comparison comparison = compare(answer, example);
-        assertThat(comparison.problems()).as("fields missing or of another type than in the example").isEmpty();
-        assertThat(comparison.uncovered()).as("example paths the answer gave nothing to compare with")
+        assertThat(comparison.problems())
+                .as("fields missing or of another type than in the example")
+                .isEmpty();
+        assertThat(comparison.uncovered())
+                .as("example paths the answer gave nothing to compare with")
                 .isSubsetOf(mayStayUncovered);
-        assertThat(enumProblems(answer)).as("values outside Statuspage's vocabulary").isEmpty();
-        assertThat(timeProblems(answer)).as("times not in ISO-8601 UTC with milliseconds and Z").isEmpty();
+        assertThat(enumProblems(answer))
+                .as("values outside Statuspage's vocabulary")
+                .isEmpty();
+        assertThat(timeProblems(answer))
+                .as("times not in ISO-8601 UTC with milliseconds and Z")
+                .isEmpty();
     }
 
     static Comparison compare(JsonNode answer, JsonNode example) {
@@ -110,8 +120,8 @@ final class JsonShape {
         throw new IllegalArgumentException("not a JSON value type: " + node);
     }
 
-    private static void compare(JsonNode answer, JsonNode example, String path, List<String> problems,
-                                Set<String> covered) {
+    private static void compare(
+            JsonNode answer, JsonNode example, String path, List<String> problems, Set<String> covered) {
         Type expected = typeOf(example);
         Type found = typeOf(answer);
         if (expected != found) {
@@ -135,8 +145,13 @@ final class JsonShape {
         }
     }
 
-    private static void compareElement(JsonNode element, JsonNode exampleArray, String path, String which,
-                                       List<String> problems, Set<String> covered) {
+    private static void compareElement(
+            JsonNode element,
+            JsonNode exampleArray,
+            String path,
+            String which,
+            List<String> problems,
+            Set<String> covered) {
         List<String> closest = null;
         for (JsonNode candidate : exampleArray.values()) {
             List<String> candidateProblems = new ArrayList<>();
@@ -188,7 +203,10 @@ final class JsonShape {
         walk(answer, "$", (path, value) -> {
             String field = path.substring(path.lastIndexOf('.') + 1);
             boolean time = field.endsWith("_at") || field.equals("scheduled_for") || field.equals("scheduled_until");
-            if (time && !value.isNull() && !(value.isString() && UTC_TIME.matcher(value.stringValue()).matches())) {
+            if (time
+                    && !value.isNull()
+                    && !(value.isString()
+                            && UTC_TIME.matcher(value.stringValue()).matches())) {
                 problems.add(path + ": " + value);
             }
         });

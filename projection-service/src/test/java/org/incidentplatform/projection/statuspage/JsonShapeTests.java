@@ -40,24 +40,23 @@ class JsonShapeTests {
     @Test
     void missingField_isReportedWithItsPath() {
         assertThat(compare("""
-                {"page": {"id": "q"}, "components": []}""").problems())
-                .containsExactly("$.page.updated_at: missing");
+                {"page": {"id": "q"}, "components": []}""").problems()).containsExactly("$.page.updated_at: missing");
     }
 
     @Test
     void fieldOfAnotherType_isReported_butNullForAStringIsNot() {
         assertThat(compare("""
-                {"page": {"id": 5, "updated_at": null}, "components": []}""").problems())
-                .singleElement().asString().startsWith("$.page.id: NUMBER 5");
+                {"page": {"id": 5, "updated_at": null}, "components": []}""").problems()).singleElement().asString().startsWith("$.page.id: NUMBER 5");
     }
 
     @Test
     void arrayElementMatchingNoExampleElement_isReported() {
         assertThat(compare("""
                 {"page": {"id": "q", "updated_at": null},
-                 "components": [{"id": "d", "group": "false", "position": 1, "description": null}]}""")
-                .problems())
-                .singleElement().asString().contains("$.components[] (element 0) matches no example element");
+                 "components": [{"id": "d", "group": "false", "position": 1, "description": null}]}""").problems())
+                .singleElement()
+                .asString()
+                .contains("$.components[] (element 0) matches no example element");
     }
 
     @Test
@@ -108,7 +107,7 @@ class JsonShapeTests {
         assertThat(JsonShape.timeProblems(json("""
                 {"created_at": "2024-01-01T00:00:00.000-06:00", "updated_at": "2024-01-01T00:00:00Z",
                  "resolved_at": null, "scheduled_for": "2024-01-01T00:00:00.000Z"}""")))
-                .containsExactly("$.created_at: \"2024-01-01T00:00:00.000-06:00\"",
-                        "$.updated_at: \"2024-01-01T00:00:00Z\"");
+                .containsExactly(
+                        "$.created_at: \"2024-01-01T00:00:00.000-06:00\"", "$.updated_at: \"2024-01-01T00:00:00Z\"");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,10 +20,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,7 +46,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,20 +58,24 @@ import org.springframework.test.annotation.DirtiesContext;
  * version already there, which sends a read through the chain and changes nothing but {@code X-Awaited-Version}.
  */
 @ExtendWith(LocalPlatformExtension.class)
-@SpringBootTest(classes = ProjectionServiceApplication.class,
+@SpringBootTest(
+        classes = ProjectionServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class PreparedReadsTests {
 
-    static final String INCIDENT = "inc-prepared-" + UUID.randomUUID().toString().substring(0, 8);
-    static final String MAINTENANCE = "mnt-prepared-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String INCIDENT =
+            "inc-prepared-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String MAINTENANCE =
+            "mnt-prepared-" + UUID.randomUUID().toString().substring(0, 8);
     static final String SUMMARY = "/api/v2/summary.json";
     static final String WIDGET = "https://widget.example.org";
     /** Makes the documents that show the incident large enough to be sent as files. */
     static final String LONG_MESSAGE = "Looking into it. " + "Payments time out at the provider. ".repeat(600);
 
     static KafkaProducer<String, Object> log;
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @LocalServerPort
     int port;
@@ -93,15 +94,20 @@ class PreparedReadsTests {
     @BeforeAll
     static void aLogWithAnIncidentAndAMaintenance() throws Exception {
         Map<String, Object> config = new HashMap<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                "schema.registry.url", LocalPlatformExtension.schemaRegistryUrl()));
-        try (Admin admin = Admin.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalPlatformExtension.bootstrapServers()))) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalPlatformExtension.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                "schema.registry.url",
+                LocalPlatformExtension.schemaRegistryUrl()));
+        try (Admin admin = Admin.create(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers()))) {
             for (var spec : List.of(Topics.INCIDENT_EVENTS, Topics.INCIDENT_EVENTS_DLT)) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(spec.name(), spec.partitions(), (short) 1)
-                            .configs(spec.configs()))).all().get();
+                    admin.createTopics(List.of(
+                                    new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs())))
+                            .all()
+                            .get();
                 } catch (Exception alreadyThere) {
                     // Created by an earlier test class of this JVM.
                 }
@@ -111,14 +117,28 @@ class PreparedReadsTests {
         values.configure(config, false);
         log = new KafkaProducer<>(config, new StringSerializer(), values);
         Instant now = Instant.now();
-        append(INCIDENT, 1, IncidentDeclared.newBuilder().setTitle("Checkout <failing> & \"slow\"")
-                .setImpact(Impact.major).setStatus(IncidentStatus.investigating).setMessage(LONG_MESSAGE)
-                .setComponents(Map.of("checkout", ComponentStatus.major_outage))
-                .setStartedAt(now).setDetectedAt(now).build());
-        append(MAINTENANCE, 1, MaintenanceScheduled.newBuilder().setTitle("Database upgrade")
-                .setMessage("Reads stay up").setComponents(Map.of("checkout", ComponentStatus.under_maintenance))
-                .setScheduledFor(now.plus(Duration.ofDays(1)))
-                .setScheduledUntil(now.plus(Duration.ofDays(1)).plus(Duration.ofHours(2))).build());
+        append(
+                INCIDENT,
+                1,
+                IncidentDeclared.newBuilder()
+                        .setTitle("Checkout <failing> & \"slow\"")
+                        .setImpact(Impact.major)
+                        .setStatus(IncidentStatus.investigating)
+                        .setMessage(LONG_MESSAGE)
+                        .setComponents(Map.of("checkout", ComponentStatus.major_outage))
+                        .setStartedAt(now)
+                        .setDetectedAt(now)
+                        .build());
+        append(
+                MAINTENANCE,
+                1,
+                MaintenanceScheduled.newBuilder()
+                        .setTitle("Database upgrade")
+                        .setMessage("Reads stay up")
+                        .setComponents(Map.of("checkout", ComponentStatus.under_maintenance))
+                        .setScheduledFor(now.plus(Duration.ofDays(1)))
+                        .setScheduledUntil(now.plus(Duration.ofDays(1)).plus(Duration.ofHours(2)))
+                        .build());
     }
 
     @AfterAll
@@ -129,7 +149,9 @@ class PreparedReadsTests {
     @BeforeEach
     void caughtUp() {
         await().atMost(Duration.ofSeconds(60)).until(live::caughtUp);
-        assertThat(live.awaitVersions(Map.of(INCIDENT, 1L, MAINTENANCE, 1L), Duration.ofSeconds(30)).join()).isTrue();
+        assertThat(live.awaitVersions(Map.of(INCIDENT, 1L, MAINTENANCE, 1L), Duration.ofSeconds(30))
+                        .join())
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -137,7 +159,8 @@ class PreparedReadsTests {
     void eachPreparedRead_isTheChainsAnswer_asGetHeadFromAnotherSiteOrWithAQuery(String path) throws Exception {
         Exchange get = assertSameAsTheChain("GET", path);
         assertThat(get.status()).isEqualTo(200);
-        assertThat(get.header("Content-Length")).isEqualTo(String.valueOf(get.body().remaining()));
+        assertThat(get.header("Content-Length"))
+                .isEqualTo(String.valueOf(get.body().remaining()));
         assertThat(get.header("ETag")).startsWith("\"");
         assertThat(get.header("X-Content-Type-Options")).isEqualTo("nosniff");
         if (path.equals(SUMMARY)) {
@@ -171,28 +194,43 @@ class PreparedReadsTests {
             assertThat(notModified.status()).as(ifNoneMatch).isEqualTo(304);
             assertThat(notModified.body().remaining()).isZero();
             assertThat(notModified.header("ETag")).isEqualTo(etag);
-            assertThat(assertSameAsTheChain("HEAD", path, "If-None-Match", ifNoneMatch).status()).isEqualTo(304);
+            assertThat(assertSameAsTheChain("HEAD", path, "If-None-Match", ifNoneMatch)
+                            .status())
+                    .isEqualTo(304);
         }
         for (String other : List.of("\"older\"", "W/\"older\"", "\"a\", \"b\"")) {
-            assertThat(assertSameAsTheChain("GET", path, "If-None-Match", other).status()).as(other).isEqualTo(200);
+            assertThat(assertSameAsTheChain("GET", path, "If-None-Match", other).status())
+                    .as(other)
+                    .isEqualTo(200);
         }
         // Spring compares "*" with nothing on a GET, so it is answered in full; here as there.
-        assertThat(assertSameAsTheChain("GET", path, "If-None-Match", "*").status()).isEqualTo(200);
+        assertThat(assertSameAsTheChain("GET", path, "If-None-Match", "*").status())
+                .isEqualTo(200);
         assertSameAsTheChain("GET", path, "If-Match", "\"older\"");
     }
 
     @Test
     void aNewVersion_isServedAtOnce_andAnOldETagGetsItInFull() throws Exception {
         String before = fetch("GET", SUMMARY).header("ETag");
-        append(INCIDENT, 2, IncidentUpdatePosted.newBuilder().setMessage("Found it")
-                .setStatus(IncidentStatus.identified).build());
-        assertThat(live.awaitVersions(Map.of(INCIDENT, 2L), Duration.ofSeconds(30)).join()).isTrue();
+        append(
+                INCIDENT,
+                2,
+                IncidentUpdatePosted.newBuilder()
+                        .setMessage("Found it")
+                        .setStatus(IncidentStatus.identified)
+                        .build());
+        assertThat(live.awaitVersions(Map.of(INCIDENT, 2L), Duration.ofSeconds(30))
+                        .join())
+                .isTrue();
 
         Exchange after = assertSameAsTheChain("GET", SUMMARY, "If-None-Match", before);
 
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.header("ETag")).isNotEqualTo(before);
-        assertThat(new String(after.body().array(), after.body().arrayOffset(), after.body().remaining()))
+        assertThat(new String(
+                        after.body().array(),
+                        after.body().arrayOffset(),
+                        after.body().remaining()))
                 .contains("Found it");
     }
 
@@ -210,8 +248,15 @@ class PreparedReadsTests {
     void aWidgetsPreflight_goesThroughTheChain() throws Exception {
         long served = served(SUMMARY);
 
-        Exchange preflight = fetch("OPTIONS", SUMMARY, "Origin", WIDGET, "Access-Control-Request-Method", "GET",
-                "Access-Control-Request-Headers", "x-await-version");
+        Exchange preflight = fetch(
+                "OPTIONS",
+                SUMMARY,
+                "Origin",
+                WIDGET,
+                "Access-Control-Request-Method",
+                "GET",
+                "Access-Control-Request-Headers",
+                "x-await-version");
 
         assertThat(preflight.status()).isEqualTo(200);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("*");
@@ -223,7 +268,8 @@ class PreparedReadsTests {
         long served = served(SUMMARY);
 
         assertThat(fetch("GET", SUMMARY, ReadYourWrites.AWAIT_VERSION, INCIDENT + "=1")
-                .header(ReadYourWrites.AWAITED_VERSION)).isEqualTo(ReadYourWrites.REACHED);
+                        .header(ReadYourWrites.AWAITED_VERSION))
+                .isEqualTo(ReadYourWrites.REACHED);
         Exchange malformed = fetch("GET", SUMMARY, ReadYourWrites.AWAIT_VERSION, "not a version");
 
         assertThat(malformed.status()).isEqualTo(400);
@@ -236,14 +282,24 @@ class PreparedReadsTests {
         for (String path : List.of(SUMMARY, "/")) {
             long served = served(path);
             assertThat(fetch("GET", path, "Authorization", "Bearer not-a-token-of-this-platform-0000000")
-                    .status()).as(path).isEqualTo(401);
+                            .status())
+                    .as(path)
+                    .isEqualTo(401);
             assertThat(served(path)).isEqualTo(served);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v2/summary.json;a=b", "/api/v2/%73ummary.json", "/api/v2/summary.json/",
-            "//api/v2/summary.json", "/api/v2/./summary.json", "/index.html", "/api/v2/unknown.json"})
+    @ValueSource(
+            strings = {
+                "/api/v2/summary.json;a=b",
+                "/api/v2/%73ummary.json",
+                "/api/v2/summary.json/",
+                "//api/v2/summary.json",
+                "/api/v2/./summary.json",
+                "/index.html",
+                "/api/v2/unknown.json"
+            })
     void aPathWrittenOtherwise_goesThroughTheChain(String path) throws Exception {
         long served = served(SUMMARY) + served("/");
 
@@ -258,8 +314,9 @@ class PreparedReadsTests {
      * both were answered before the chain and the chain's answer, but for X-Awaited-Version, is the same.
      */
     private Exchange assertSameAsTheChain(String method, String path, String... headers) throws Exception {
-        String[] throughTheChain = Stream.concat(Stream.of(headers),
-                Stream.of(ReadYourWrites.AWAIT_VERSION, INCIDENT + "=1")).toArray(String[]::new);
+        String[] throughTheChain = Stream.concat(
+                        Stream.of(headers), Stream.of(ReadYourWrites.AWAIT_VERSION, INCIDENT + "=1"))
+                .toArray(String[]::new);
         String rawPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         for (int attempt = 0; attempt < 5; attempt++) {
             long served = served(rawPath);
@@ -271,7 +328,8 @@ class PreparedReadsTests {
                 if (rawPath.startsWith("/api/")) {
                     assertThat(chain.header(ReadYourWrites.AWAITED_VERSION)).isEqualTo(ReadYourWrites.REACHED);
                 }
-                assertThat(chain.without(ReadYourWrites.AWAITED_VERSION)).as(method + " " + path)
+                assertThat(chain.without(ReadYourWrites.AWAITED_VERSION))
+                        .as(method + " " + path)
                         .isEqualTo(prepared);
                 return prepared;
             }
@@ -299,10 +357,17 @@ class PreparedReadsTests {
 
     private static void append(String stream, long sequence, Object payload) throws Exception {
         Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
-        IncidentEvent event = IncidentEvent.newBuilder().setEventId(UUID.randomUUID()).setIncidentId(stream)
-                .setSequence(sequence).setOccurredAt(now).setRecordedAt(now).setActor("test").setPayload(payload)
+        IncidentEvent event = IncidentEvent.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setIncidentId(stream)
+                .setSequence(sequence)
+                .setOccurredAt(now)
+                .setRecordedAt(now)
+                .setActor("test")
+                .setPayload(payload)
                 .build();
-        log.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), stream, event)).get();
+        log.send(new ProducerRecord<>(Topics.INCIDENT_EVENTS.name(), stream, event))
+                .get();
     }
 
     /** An answer as received, less its Date; equal when status, headers and bytes are. */

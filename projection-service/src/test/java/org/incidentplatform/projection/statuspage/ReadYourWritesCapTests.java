@@ -8,14 +8,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
-
+import java.io.IOException;
 import org.incidentplatform.projection.live.LiveStatus;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockAsyncContext;
@@ -29,7 +26,8 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 @StatuspageSlice
 @Import(RepresentativeLog.class)
-@TestPropertySource(properties = "projection-service.read-your-writes-max-waiters=" + ReadYourWritesCapTests.MAX_WAITERS)
+@TestPropertySource(
+        properties = "projection-service.read-your-writes-max-waiters=" + ReadYourWritesCapTests.MAX_WAITERS)
 class ReadYourWritesCapTests {
 
     static final int MAX_WAITERS = 2;

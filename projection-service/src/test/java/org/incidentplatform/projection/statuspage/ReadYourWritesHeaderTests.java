@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.http.HttpStatus;
 
 /** How {@code X-Await-Version} reads, for every page that registers {@link ReadYourWrites}. */

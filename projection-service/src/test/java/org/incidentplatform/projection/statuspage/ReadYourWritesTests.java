@@ -13,13 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.projection.live.LiveStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
@@ -75,8 +73,8 @@ class ReadYourWritesTests {
     void everyNamedStream_mustBeReached() throws Exception {
         http.perform(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, "inc-live=3, mnt-now=2"))
                 .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.REACHED));
-        http.perform(asyncDispatch(waiting(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION,
-                        "inc-live=3, mnt-now=3"))))
+        http.perform(asyncDispatch(
+                        waiting(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, "inc-live=3, mnt-now=3"))))
                 .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.TIMEOUT));
     }
 
@@ -98,11 +96,12 @@ class ReadYourWritesTests {
     @Test
     @DirtiesContext
     void versionAppliedWhileWaiting_isInTheAnswer() throws Exception {
-        IncidentEvent resolution = StatuspageLog.representative().incident("inc-live").resolved().event();
-        MvcResult waiting = waiting(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION,
-                "inc-live=" + resolution.getSequence()));
-        CompletableFuture<Void> applied = CompletableFuture.runAsync(() -> live.apply(resolution),
-                CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+        IncidentEvent resolution =
+                StatuspageLog.representative().incident("inc-live").resolved().event();
+        MvcResult waiting =
+                waiting(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, "inc-live=" + resolution.getSequence()));
+        CompletableFuture<Void> applied = CompletableFuture.runAsync(
+                () -> live.apply(resolution), CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
 
         http.perform(asyncDispatch(waiting))
                 .andExpect(status().isOk())
@@ -124,8 +123,19 @@ class ReadYourWritesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "inc-live", "inc-live=", "=3", "inc-live=three", "inc-live=0", "inc-live=-1",
-            "inc-live=3,", "inc-live=3;mnt-now=1", "inc-live=99999999999999999999"})
+    @ValueSource(
+            strings = {
+                "",
+                "inc-live",
+                "inc-live=",
+                "=3",
+                "inc-live=three",
+                "inc-live=0",
+                "inc-live=-1",
+                "inc-live=3,",
+                "inc-live=3;mnt-now=1",
+                "inc-live=99999999999999999999"
+            })
     void malformedHeader_isA400ProblemNamingIt_beforeAnyWait(String value) throws Exception {
         http.perform(get(UNRESOLVED).header(ReadYourWrites.AWAIT_VERSION, value))
                 .andExpect(status().isBadRequest())

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-
 import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.statuspage.RenderedDocuments.Rendered;
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class RenderedDocumentsTests {
 
     private static RenderedDocuments rendered() {
-        return new RenderedDocuments(new StatuspageDocuments(new StatusPageProperties("acme-page", "Acme",
-                URI.create("https://status.acme.test"), "Etc/UTC")));
+        return new RenderedDocuments(new StatuspageDocuments(
+                new StatusPageProperties("acme-page", "Acme", URI.create("https://status.acme.test"), "Etc/UTC")));
     }
 
     private final RenderedDocuments rendered = rendered();
@@ -34,7 +33,8 @@ class RenderedDocumentsTests {
         LiveStatus live = StatuspageLog.caughtUp(StatuspageLog.representative());
         Rendered before = rendered.of(live.current(), StatuspageEndpoint.SUMMARY);
 
-        live.apply(StatuspageLog.representative().incident("inc-live").resolved().event());
+        live.apply(
+                StatuspageLog.representative().incident("inc-live").resolved().event());
         Rendered after = rendered.of(live.current(), StatuspageEndpoint.SUMMARY);
 
         assertThat(after).isNotSameAs(before);
@@ -44,12 +44,16 @@ class RenderedDocumentsTests {
 
     @Test
     void instancesThatAppliedTheSameLog_giveTheSameStrongETag() {
-        Rendered one = rendered.of(StatuspageLog.caughtUp(StatuspageLog.representative()).current(),
-                StatuspageEndpoint.COMPONENTS);
-        Rendered other = rendered().of(StatuspageLog.caughtUp(StatuspageLog.representative()).current(),
-                StatuspageEndpoint.COMPONENTS);
+        Rendered one = rendered.of(
+                StatuspageLog.caughtUp(StatuspageLog.representative()).current(), StatuspageEndpoint.COMPONENTS);
+        Rendered other = rendered()
+                .of(StatuspageLog.caughtUp(StatuspageLog.representative()).current(), StatuspageEndpoint.COMPONENTS);
 
         assertThat(other.body()).isEqualTo(one.body());
-        assertThat(other.etag()).isEqualTo(one.etag()).startsWith("\"").endsWith("\"").doesNotStartWith("W/");
+        assertThat(other.etag())
+                .isEqualTo(one.etag())
+                .startsWith("\"")
+                .endsWith("\"")
+                .doesNotStartWith("W/");
     }
 }

@@ -6,16 +6,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every endpoint against Statuspage's own examples (test resources {@code statuspage/}, sources in
@@ -50,14 +48,17 @@ class StatuspageContractTests {
     @ParameterizedTest
     @EnumSource(StatuspageEndpoint.class)
     void answer_hasTheObjectsOfTodaysStatuspage(StatuspageEndpoint endpoint) throws Exception {
-        Set<String> mayStayUncovered = endpoint == StatuspageEndpoint.UPCOMING_MAINTENANCES
-                ? NOT_STARTED_CHANGED_NOTHING : Set.of();
+        Set<String> mayStayUncovered =
+                endpoint == StatuspageEndpoint.UPCOMING_MAINTENANCES ? NOT_STARTED_CHANGED_NOTHING : Set.of();
         JsonShape.assertConforms(answer(endpoint), currentExample(endpoint), mayStayUncovered);
     }
 
     private JsonNode answer(StatuspageEndpoint endpoint) throws Exception {
-        byte[] body = http.perform(get(endpoint.path())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+        byte[] body = http.perform(get(endpoint.path()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         return JSON.readTree(body);
     }
 
@@ -74,16 +75,21 @@ class StatuspageContractTests {
         switch (endpoint) {
             case SUMMARY -> {
                 document.set("status", objects.get("status"));
-                document.putArray("components").add(objects.get("component_group")).add(objects.get("component"));
+                document.putArray("components")
+                        .add(objects.get("component_group"))
+                        .add(objects.get("component"));
                 document.putArray("incidents").add(objects.get("incident"));
                 document.putArray("scheduled_maintenances").add(objects.get("scheduled_maintenance"));
             }
             case STATUS -> document.set("status", objects.get("status"));
             case COMPONENTS ->
-                    document.putArray("components").add(objects.get("component_group")).add(objects.get("component"));
-            case INCIDENTS, UNRESOLVED_INCIDENTS -> document.putArray("incidents").add(objects.get("incident"));
+                document.putArray("components")
+                        .add(objects.get("component_group"))
+                        .add(objects.get("component"));
+            case INCIDENTS, UNRESOLVED_INCIDENTS ->
+                document.putArray("incidents").add(objects.get("incident"));
             case SCHEDULED_MAINTENANCES, UPCOMING_MAINTENANCES, ACTIVE_MAINTENANCES ->
-                    document.putArray("scheduled_maintenances").add(objects.get("scheduled_maintenance"));
+                document.putArray("scheduled_maintenances").add(objects.get("scheduled_maintenance"));
         }
         return document;
     }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /** Mapping rules that need logs other than the representative one. */
 class StatuspageDocumentsTests {
 
-    private final StatuspageDocuments documents = new StatuspageDocuments(new StatusPageProperties("acme-page",
-            "Acme", URI.create("https://status.acme.test"), "Etc/UTC"));
+    private final StatuspageDocuments documents = new StatuspageDocuments(
+            new StatusPageProperties("acme-page", "Acme", URI.create("https://status.acme.test"), "Etc/UTC"));
 
     @Test
     void pageWithoutEvents_isUpdatedAtAFixedTime_allOperational_andEmpty() {
@@ -44,14 +43,16 @@ class StatuspageDocumentsTests {
         GivenEvents given = new GivenEvents();
         given.catalogue().componentAdded("api", "API", null, 1);
         IntStream.rangeClosed(1, 55).forEach(i -> {
-            given.declared("inc-" + i, Impact.minor, Map.of("api", ComponentStatus.degraded_performance)).resolved();
+            given.declared("inc-" + i, Impact.minor, Map.of("api", ComponentStatus.degraded_performance))
+                    .resolved();
             Instant from = GivenEvents.START.plus(Duration.ofDays(i));
             given.scheduled("mnt-" + i, from, from.plus(Duration.ofHours(1)), Map.of());
         });
         StatusSnapshot snapshot = StatuspageLog.caughtUp(given).current();
 
         List<Incident> incidents = documents.incidents(snapshot).incidents();
-        List<ScheduledMaintenance> maintenances = documents.scheduledMaintenances(snapshot).scheduledMaintenances();
+        List<ScheduledMaintenance> maintenances =
+                documents.scheduledMaintenances(snapshot).scheduledMaintenances();
 
         assertThat(incidents).hasSize(50);
         assertThat(incidents.get(0).id()).isEqualTo("inc-55");
@@ -60,8 +61,11 @@ class StatuspageDocumentsTests {
         assertThat(maintenances.get(0).id()).isEqualTo("mnt-55");
         assertThat(maintenances.get(49).id()).isEqualTo("mnt-6");
         assertThat(documents.upcomingMaintenances(snapshot).scheduledMaintenances())
-                .as("upcoming: all of them, soonest first").hasSize(55)
-                .first().extracting(ScheduledMaintenance::id).isEqualTo("mnt-1");
+                .as("upcoming: all of them, soonest first")
+                .hasSize(55)
+                .first()
+                .extracting(ScheduledMaintenance::id)
+                .isEqualTo("mnt-1");
     }
 
     /**
@@ -72,15 +76,25 @@ class StatuspageDocumentsTests {
     void pageUpdatedAt_isTheNewestChange_andABackfilledIncidentMovesItForwardNotBack() {
         GivenEvents given = new GivenEvents();
         given.catalogue().componentAdded("api", "API", null, 1);
-        IncidentEvent declared = given.declared("inc-now", Impact.minor, Map.of()).event();
-        String before = documents.status(StatuspageLog.caughtUp(given).current()).page().updatedAt();
+        IncidentEvent declared =
+                given.declared("inc-now", Impact.minor, Map.of()).event();
+        String before =
+                documents.status(StatuspageLog.caughtUp(given).current()).page().updatedAt();
 
-        IncidentEvent backfilled = given.backfilled("inc-2023", Impact.major, Instant.parse("2023-06-01T10:00:00Z"),
-                Instant.parse("2023-06-01T12:00:00Z"), Map.of("api", ComponentStatus.major_outage)).event();
-        String after = documents.status(StatuspageLog.caughtUp(given).current()).page().updatedAt();
+        IncidentEvent backfilled = given.backfilled(
+                        "inc-2023",
+                        Impact.major,
+                        Instant.parse("2023-06-01T10:00:00Z"),
+                        Instant.parse("2023-06-01T12:00:00Z"),
+                        Map.of("api", ComponentStatus.major_outage))
+                .event();
+        String after =
+                documents.status(StatuspageLog.caughtUp(given).current()).page().updatedAt();
 
         assertThat(before).isEqualTo(StatuspageDocuments.time(declared.getRecordedAt()));
-        assertThat(after).isEqualTo(StatuspageDocuments.time(backfilled.getRecordedAt())).isGreaterThan(before);
+        assertThat(after)
+                .isEqualTo(StatuspageDocuments.time(backfilled.getRecordedAt()))
+                .isGreaterThan(before);
     }
 
     /**
@@ -90,18 +104,20 @@ class StatuspageDocumentsTests {
     @Test
     void positions_countFromOneInDisplayOrder_atTheTopLevelAndWithinEachGroup() {
         GivenEvents given = new GivenEvents();
-        given.catalogue().groupAdded("core", "Core", 0)
+        given.catalogue()
+                .groupAdded("core", "Core", 0)
                 .componentAdded("web-app", "Web Application", "core", 0)
                 .componentAdded("api", "API", "core", 0)
                 .componentAdded("docs", "Documentation", null, 0)
                 .componentAdded("blog", "Blog", null, 0);
 
-        List<StatuspageV2.Component> components = documents.components(StatuspageLog.caughtUp(given).current())
-                .components();
+        List<StatuspageV2.Component> components =
+                documents.components(StatuspageLog.caughtUp(given).current()).components();
 
-        assertThat(components).extracting(StatuspageV2.Component::id, StatuspageV2.Component::position)
-                .containsExactly(tuple("blog", 1), tuple("core", 2), tuple("api", 1), tuple("web-app", 2),
-                        tuple("docs", 3));
+        assertThat(components)
+                .extracting(StatuspageV2.Component::id, StatuspageV2.Component::position)
+                .containsExactly(
+                        tuple("blog", 1), tuple("core", 2), tuple("api", 1), tuple("web-app", 2), tuple("docs", 3));
     }
 
     @Test

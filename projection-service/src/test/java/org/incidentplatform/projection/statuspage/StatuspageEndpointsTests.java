@@ -12,12 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,6 +27,7 @@ class StatuspageEndpointsTests {
 
     /** Times of the representative log: one event a minute from 09:01. */
     private static final GivenEvents LOG = StatuspageLog.representative();
+
     private static final String INC_OLD_DECLARED = at(6);
     private static final String INC_OLD_RESOLVED = at(7);
     private static final String INC_LIVE_DECLARED = at(8);
@@ -54,12 +53,14 @@ class StatuspageEndpointsTests {
                 .andExpect(jsonPath("$.page.name").value("Acme"))
                 .andExpect(jsonPath("$.page.url").value(StatuspageSlice.PAGE_URL))
                 .andExpect(jsonPath("$.page.time_zone").value("Europe/Paris"))
-                .andExpect(jsonPath("$.page.updated_at").value(StatuspageDocuments.time(LOG.now().plusSeconds(2))))
+                .andExpect(jsonPath("$.page.updated_at")
+                        .value(StatuspageDocuments.time(LOG.now().plusSeconds(2))))
                 .andExpect(jsonPath("$.status.indicator").value("major"))
                 .andExpect(jsonPath("$.status.description").value("Partial System Outage"))
                 .andExpect(jsonPath("$.components[*].id").value(contains("core", "web-app", "api", "docs")))
-                .andExpect(jsonPath("$.components[*].status").value(contains(
-                        "partial_outage", "degraded_performance", "partial_outage", "under_maintenance")))
+                .andExpect(jsonPath("$.components[*].status")
+                        .value(contains(
+                                "partial_outage", "degraded_performance", "partial_outage", "under_maintenance")))
                 .andExpect(jsonPath("$.incidents[*].id").value(contains("inc-live")))
                 .andExpect(jsonPath("$.scheduled_maintenances[*].id").value(contains("mnt-now", "mnt-next")));
     }
@@ -122,20 +123,26 @@ class StatuspageEndpointsTests {
                 .andExpect(jsonPath("$.incidents[0].incident_updates[*].status")
                         .value(contains("monitoring", "identified", "investigating")))
                 .andExpect(jsonPath("$.incidents[0].incident_updates[2].body").value("We are investigating inc-live"))
-                .andExpect(jsonPath("$.incidents[0].incident_updates[2].incident_id").value("inc-live"))
-                .andExpect(jsonPath("$.incidents[0].incident_updates[2].created_at").value(INC_LIVE_DECLARED))
-                .andExpect(jsonPath("$.incidents[0].incident_updates[2].display_at").value(INC_LIVE_DECLARED))
+                .andExpect(jsonPath("$.incidents[0].incident_updates[2].incident_id")
+                        .value("inc-live"))
+                .andExpect(jsonPath("$.incidents[0].incident_updates[2].created_at")
+                        .value(INC_LIVE_DECLARED))
+                .andExpect(jsonPath("$.incidents[0].incident_updates[2].display_at")
+                        .value(INC_LIVE_DECLARED))
                 .andExpect(jsonPath("$.incidents[0].incident_updates[2].affected_components[*].code")
                         .value(contains("api")))
-                .andExpect(jsonPath("$.incidents[0].incident_updates[1].affected_components[0].code").value("web-app"))
+                .andExpect(jsonPath("$.incidents[0].incident_updates[1].affected_components[0].code")
+                        .value("web-app"))
                 .andExpect(jsonPath("$.incidents[0].incident_updates[1].affected_components[0].name")
                         .value("Web Application"))
                 .andExpect(jsonPath("$.incidents[0].incident_updates[1].affected_components[0].old_status")
                         .value("operational"))
                 .andExpect(jsonPath("$.incidents[0].incident_updates[1].affected_components[0].new_status")
                         .value("degraded_performance"))
-                .andExpect(jsonPath("$.incidents[0].incident_updates[0].affected_components").value(empty()))
-                .andExpect(jsonPath("$.incidents[0].incident_updates[0].deliver_notifications").value(true))
+                .andExpect(jsonPath("$.incidents[0].incident_updates[0].affected_components")
+                        .value(empty()))
+                .andExpect(jsonPath("$.incidents[0].incident_updates[0].deliver_notifications")
+                        .value(true))
                 .andExpect(jsonPath("$.incidents[0].components[*].id").value(contains("api", "web-app")))
                 .andExpect(jsonPath("$.incidents[0].components[*].status")
                         .value(contains("partial_outage", "degraded_performance")))
@@ -167,15 +174,19 @@ class StatuspageEndpointsTests {
                         .value(StatuspageDocuments.time(Instant.parse("2026-03-04T10:12:00Z"))))
                 .andExpect(jsonPath("$.scheduled_maintenances[0].started_at").value(MNT_NEXT_SCHEDULED))
                 .andExpect(jsonPath("$.scheduled_maintenances[0].resolved_at").value(nullValue()))
-                .andExpect(jsonPath("$.scheduled_maintenances[0].components[*].id").value(contains("api")))
-                .andExpect(jsonPath("$.scheduled_maintenances[0].incident_updates[*].status").value(contains("scheduled")))
-                .andExpect(jsonPath("$.scheduled_maintenances[0].incident_updates[0].body").value("Planned works"))
+                .andExpect(
+                        jsonPath("$.scheduled_maintenances[0].components[*].id").value(contains("api")))
+                .andExpect(jsonPath("$.scheduled_maintenances[0].incident_updates[*].status")
+                        .value(contains("scheduled")))
+                .andExpect(jsonPath("$.scheduled_maintenances[0].incident_updates[0].body")
+                        .value("Planned works"))
                 .andExpect(jsonPath("$.scheduled_maintenances[1].status").value("in_progress"))
                 .andExpect(jsonPath("$.scheduled_maintenances[1].created_at").value(MNT_NOW_SCHEDULED))
                 .andExpect(jsonPath("$.scheduled_maintenances[1].started_at").value(MNT_NOW_STARTED))
                 .andExpect(jsonPath("$.scheduled_maintenances[1].shortlink")
                         .value(StatuspageSlice.PAGE_URL + "/incidents/mnt-now"))
-                .andExpect(jsonPath("$.scheduled_maintenances[1].components[0].status").value("under_maintenance"))
+                .andExpect(jsonPath("$.scheduled_maintenances[1].components[0].status")
+                        .value("under_maintenance"))
                 .andExpect(jsonPath("$.scheduled_maintenances[1].incident_updates[*].status")
                         .value(contains("in_progress", "scheduled")))
                 .andExpect(jsonPath("$.scheduled_maintenances[1].incident_updates[0].affected_components[0].new_status")

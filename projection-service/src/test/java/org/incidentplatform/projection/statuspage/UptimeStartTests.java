@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.projection.analytics.UptimeReport;
@@ -25,10 +24,11 @@ class UptimeStartTests {
 
     /** The log starts on 2 March 2026 at 09:00; api is added at 09:01 and the page is read at 12:00. */
     static final LocalDate CREATED = LocalDate.parse("2026-03-02");
+
     static final Instant NOW = StatuspageLog.CONFIRMED_CURRENT_AT;
 
-    private final StatuspageDocuments documents = new StatuspageDocuments(new StatusPageProperties("acme-page",
-            "Acme", URI.create("https://status.acme.test"), "Etc/UTC"));
+    private final StatuspageDocuments documents = new StatuspageDocuments(
+            new StatusPageProperties("acme-page", "Acme", URI.create("https://status.acme.test"), "Etc/UTC"));
     private final GivenEvents given = new GivenEvents();
 
     @Test
@@ -40,7 +40,8 @@ class UptimeStartTests {
 
         assertThat(startDate(live, "api")).isEqualTo("2026-03-02");
         UptimeReport uptime = uptime(live, CREATED.minusDays(3));
-        assertThat(uptime.days().subList(0, 3)).as("before api existed: no data, not green")
+        assertThat(uptime.days().subList(0, 3))
+                .as("before api existed: no data, not green")
                 .allMatch(day -> day.observedMinutes() == 0 && day.worstStatus() == null);
         assertThat(uptime.days().get(3).observedMinutes()).as("09:01 to 12:00").isEqualTo(179.0);
     }
@@ -49,13 +50,18 @@ class UptimeStartTests {
     @Test
     void aBackfilledIncidentNamingItBeforeItsCreation_startsItWhenThatIncidentsImpactBegan() {
         given.catalogue().componentAdded("api", "API", null, 1);
-        given.backfilled("inc-old", Impact.major, Instant.parse("2026-02-20T10:00:00Z"),
-                Instant.parse("2026-02-20T12:00:00Z"), Map.of("api", ComponentStatus.major_outage));
+        given.backfilled(
+                "inc-old",
+                Impact.major,
+                Instant.parse("2026-02-20T10:00:00Z"),
+                Instant.parse("2026-02-20T12:00:00Z"),
+                Map.of("api", ComponentStatus.major_outage));
 
         LiveStatus live = StatuspageLog.caughtUp(given);
 
         assertThat(startDate(live, "api")).isEqualTo("2026-02-20");
-        assertThat(component(live, "api").createdAt()).as("created_at stays the creation")
+        assertThat(component(live, "api").createdAt())
+                .as("created_at stays the creation")
                 .isEqualTo("2026-03-02T09:01:00.000Z");
         UptimeReport uptime = uptime(live, LocalDate.parse("2026-02-19"));
         assertThat(uptime.days().get(0).observedMinutes()).isZero();
@@ -63,7 +69,8 @@ class UptimeStartTests {
         assertThat(outage.observedMinutes()).as("from 10:00").isEqualTo(840.0);
         assertThat(outage.majorMinutes()).isEqualTo(120.0);
         assertThat(outage.incidents()).containsExactly("inc-old");
-        assertThat(uptime.days().get(2).worstStatus()).as("the day after: up, not unknown")
+        assertThat(uptime.days().get(2).worstStatus())
+                .as("the day after: up, not unknown")
                 .isEqualTo(ComponentStatus.operational);
         assertStartsWhereStartDateSays(live, "api");
     }
@@ -71,21 +78,30 @@ class UptimeStartTests {
     @Test
     void anIncidentNamingItOperational_countsFromThenToo() {
         given.catalogue().componentAdded("api", "API", null, 1);
-        given.backfilled("inc-checked", Impact.major, Instant.parse("2026-02-25T18:00:00Z"),
-                Instant.parse("2026-02-25T19:00:00Z"), Map.of("api", ComponentStatus.operational));
+        given.backfilled(
+                "inc-checked",
+                Impact.major,
+                Instant.parse("2026-02-25T18:00:00Z"),
+                Instant.parse("2026-02-25T19:00:00Z"),
+                Map.of("api", ComponentStatus.operational));
 
         LiveStatus live = StatuspageLog.caughtUp(given);
 
         assertThat(startDate(live, "api")).isEqualTo("2026-02-25");
-        assertThat(uptime(live, LocalDate.parse("2026-02-25")).days().get(0).observedMinutes()).isEqualTo(360.0);
+        assertThat(uptime(live, LocalDate.parse("2026-02-25")).days().get(0).observedMinutes())
+                .isEqualTo(360.0);
         assertStartsWhereStartDateSays(live, "api");
     }
 
     @Test
     void laterIncidents_andOtherComponentsIncidents_doNotMoveItsStart() {
         given.catalogue().componentAdded("api", "API", null, 1).componentAdded("docs", "Docs", null, 2);
-        given.backfilled("inc-docs", Impact.major, Instant.parse("2026-02-10T10:00:00Z"),
-                Instant.parse("2026-02-10T11:00:00Z"), Map.of("docs", ComponentStatus.major_outage));
+        given.backfilled(
+                "inc-docs",
+                Impact.major,
+                Instant.parse("2026-02-10T10:00:00Z"),
+                Instant.parse("2026-02-10T11:00:00Z"),
+                Map.of("docs", ComponentStatus.major_outage));
         given.declared("inc-api", Impact.major, Map.of("api", ComponentStatus.major_outage));
 
         LiveStatus live = StatuspageLog.caughtUp(given);
@@ -97,8 +113,10 @@ class UptimeStartTests {
     }
 
     private Component component(LiveStatus live, String id) {
-        return documents.components(live.current()).components().stream().filter(c -> c.id().equals(id))
-                .findFirst().orElseThrow();
+        return documents.components(live.current()).components().stream()
+                .filter(c -> c.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private String startDate(LiveStatus live, String id) {
@@ -113,10 +131,14 @@ class UptimeStartTests {
     /** The first day the bars observe anything is start_date's day, over the 90 days the page shows. */
     private void assertStartsWhereStartDateSays(LiveStatus live, String id) {
         UptimeReport bars = live.analytics().uptime(id, CREATED.minusDays(89), CREATED, NOW);
-        LocalDate firstObserved = bars.days().stream().filter(day -> day.observedMinutes() > 0).findFirst()
-                .orElseThrow().date();
+        LocalDate firstObserved = bars.days().stream()
+                .filter(day -> day.observedMinutes() > 0)
+                .findFirst()
+                .orElseThrow()
+                .date();
         assertThat(firstObserved.toString()).as(id).isEqualTo(startDate(live, id));
-        assertThat(LocalDate.ofInstant(live.current().component(id).orElseThrow().uptimeFrom(), ZoneOffset.UTC))
+        assertThat(LocalDate.ofInstant(
+                        live.current().component(id).orElseThrow().uptimeFrom(), ZoneOffset.UTC))
                 .isEqualTo(firstObserved);
     }
 }

@@ -13,17 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.security.SecurityConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springdoc.core.configuration.SpringDocConfiguration;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -33,6 +28,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public surface of the whole web layer (every controller and advice, the security chain, springdoc):
@@ -41,8 +38,11 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest
 @Import({PublicSurfaceTests.Given.class, SecurityConfiguration.class, ApiDocumentation.class})
-@ImportAutoConfiguration({SpringDocConfiguration.class, SpringDocConfigProperties.class,
-        SpringDocWebMvcConfiguration.class})
+@ImportAutoConfiguration({
+    SpringDocConfiguration.class,
+    SpringDocConfigProperties.class,
+    SpringDocWebMvcConfiguration.class
+})
 class PublicSurfaceTests {
 
     /** What Chromium and Firefox send for a page. */
@@ -81,24 +81,39 @@ class PublicSurfaceTests {
         String body = http.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.info.title").value("projection-service"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         JsonNode paths = JsonMapper.builder().build().readTree(body).path("paths");
 
         Map<String, String> summaries = new TreeMap<>();
         List<String> withoutProblems = new ArrayList<>();
-        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            String name = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
-            summaries.put(name, operation.getValue().path("summary").asText(""));
-            if (!operation.getValue().path("responses").has("503")) {
-                withoutProblems.add(name);
-            }
-        }));
-        assertThat(summaries.keySet()).as("the HTML pages and feeds are not described").containsExactlyElementsOf(API);
-        assertThat(summaries).allSatisfy((operation, summary) -> assertThat(summary).as(operation).isNotBlank());
+        paths.properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    String name = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                    summaries.put(name, operation.getValue().path("summary").asText(""));
+                    if (!operation.getValue().path("responses").has("503")) {
+                        withoutProblems.add(name);
+                    }
+                }));
+        assertThat(summaries.keySet())
+                .as("the HTML pages and feeds are not described")
+                .containsExactlyElementsOf(API);
+        assertThat(summaries)
+                .allSatisfy((operation, summary) ->
+                        assertThat(summary).as(operation).isNotBlank());
         assertThat(withoutProblems).isEmpty();
-        assertThat(paths.path("/api/v1/components/{id}/uptime").path("get").path("responses").has("404")).isTrue();
-        assertThat(paths.path("/api/v2/summary.json").path("get").path("responses").has("404"))
-                .as("a Statuspage document names no id").isFalse();
+        assertThat(paths.path("/api/v1/components/{id}/uptime")
+                        .path("get")
+                        .path("responses")
+                        .has("404"))
+                .isTrue();
+        assertThat(paths.path("/api/v2/summary.json")
+                        .path("get")
+                        .path("responses")
+                        .has("404"))
+                .as("a Statuspage document names no id")
+                .isFalse();
     }
 
     @Test
@@ -133,8 +148,7 @@ class PublicSurfaceTests {
 
     @Test
     void badQueryParameter_whenAskingForCsv_isStillAProblem() throws Exception {
-        http.perform(get("/api/v1/analytics/mttr").param("from", "soon")
-                        .header(HttpHeaders.ACCEPT, "text/csv"))
+        http.perform(get("/api/v1/analytics/mttr").param("from", "soon").header(HttpHeaders.ACCEPT, "text/csv"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.parameter").value("from"));

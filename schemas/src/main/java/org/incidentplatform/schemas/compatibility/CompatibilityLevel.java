@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** Compatibility levels with Confluent Schema Registry's names and meaning. */
 public enum CompatibilityLevel {
-    NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE;
+    NONE,
+    BACKWARD,
+    BACKWARD_TRANSITIVE,
+    FORWARD,
+    FORWARD_TRANSITIVE,
+    FULL,
+    FULL_TRANSITIVE;
 
     /** Whether a new schema is checked against every earlier version, or only the latest. */
     public boolean transitive() {

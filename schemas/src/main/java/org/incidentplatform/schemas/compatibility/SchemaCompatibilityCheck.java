@@ -2,7 +2,6 @@ package org.incidentplatform.schemas.compatibility;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
@@ -16,8 +15,7 @@ import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
  */
 public final class SchemaCompatibilityCheck {
 
-    private SchemaCompatibilityCheck() {
-    }
+    private SchemaCompatibilityCheck() {}
 
     /**
      * @param candidate the new schema
@@ -34,19 +32,23 @@ public final class SchemaCompatibilityCheck {
             Schema previous = checked.get(i);
             String against = level.transitive() ? "version " + (i + 1) : "the latest version";
             if (level.newReadsOld()) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, previous),
-                        "new schema cannot read data written with " + against, problems);
+                describe(
+                        SchemaCompatibility.checkReaderWriterCompatibility(candidate, previous),
+                        "new schema cannot read data written with " + against,
+                        problems);
             }
             if (level.oldReadsNew()) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(previous, candidate),
-                        against + " cannot read data written with the new schema", problems);
+                describe(
+                        SchemaCompatibility.checkReaderWriterCompatibility(previous, candidate),
+                        against + " cannot read data written with the new schema",
+                        problems);
             }
         }
         return problems;
     }
 
-    private static void describe(SchemaCompatibility.SchemaPairCompatibility result, String direction,
-                                 List<String> problems) {
+    private static void describe(
+            SchemaCompatibility.SchemaPairCompatibility result, String direction, List<String> problems) {
         if (result.getType() == SchemaCompatibilityType.COMPATIBLE) {
             return;
         }
@@ -60,23 +62,29 @@ public final class SchemaCompatibilityCheck {
      * union. Every event payload is such a branch, so look inside: name the branch and the field.
      */
     private static String explain(Incompatibility incompatibility) {
-        String text = incompatibility.getType() + " at " + incompatibility.getLocation()
-                + " (" + incompatibility.getMessage() + ")";
+        String text = incompatibility.getType() + " at " + incompatibility.getLocation() + " ("
+                + incompatibility.getMessage() + ")";
         Schema reader = incompatibility.getReaderFragment();
         Schema writer = writerBranch(incompatibility);
         if (incompatibility.getType() != SchemaIncompatibilityType.MISSING_UNION_BRANCH
-                || reader == null || reader.getType() != Schema.Type.UNION || writer == null || !isNamed(writer)) {
+                || reader == null
+                || reader.getType() != Schema.Type.UNION
+                || writer == null
+                || !isNamed(writer)) {
             return text;
         }
         for (Schema branch : reader.getTypes()) {
-            if (isNamed(branch) && (branch.getFullName().equals(writer.getFullName())
-                    || branch.getAliases().contains(writer.getFullName()))) {
+            if (isNamed(branch)
+                    && (branch.getFullName().equals(writer.getFullName())
+                            || branch.getAliases().contains(writer.getFullName()))) {
                 List<String> inside = new ArrayList<>();
                 for (Incompatibility nested : SchemaCompatibility.checkReaderWriterCompatibility(branch, writer)
-                        .getResult().getIncompatibilities()) {
+                        .getResult()
+                        .getIncompatibilities()) {
                     inside.add(explain(nested));
                 }
-                return inside.isEmpty() ? text
+                return inside.isEmpty()
+                        ? text
                         : text + ": in " + writer.getFullName() + ": " + String.join("; ", inside);
             }
         }
@@ -99,7 +107,8 @@ public final class SchemaCompatibilityCheck {
     }
 
     private static boolean isNamed(Schema schema) {
-        return schema.getType() == Schema.Type.RECORD || schema.getType() == Schema.Type.ENUM
+        return schema.getType() == Schema.Type.RECORD
+                || schema.getType() == Schema.Type.ENUM
                 || schema.getType() == Schema.Type.FIXED;
     }
 }

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 
@@ -105,8 +104,8 @@ public final class SchemaHistory {
     public List<String> problems() {
         List<String> problems = new ArrayList<>(loadProblems);
         for (int i = 1; i < versions.size(); i++) {
-            for (String problem : SchemaCompatibilityCheck.problems(versions.get(i), versions.subList(0, i),
-                    CompatibilityLevel.BACKWARD_TRANSITIVE)) {
+            for (String problem : SchemaCompatibilityCheck.problems(
+                    versions.get(i), versions.subList(0, i), CompatibilityLevel.BACKWARD_TRANSITIVE)) {
                 problems.add(subject + " v" + (i + 1) + ": " + problem);
             }
         }
@@ -125,16 +124,16 @@ public final class SchemaHistory {
     public List<String> releaseProblems(Schema current, String currentSource) {
         String next = "v" + (versions.size() + 1) + ".avsc";
         if (versions.isEmpty()) {
-            return List.of(subject + " has no released version: copy " + currentSource + " into its history as "
-                    + next);
+            return List.of(
+                    subject + " has no released version: copy " + currentSource + " into its history as " + next);
         }
         Schema latest = versions.get(versions.size() - 1);
         if (current.toString().equals(latest.toString())) {
             return List.of();
         }
         String latestName = "v" + versions.size() + ".avsc";
-        List<String> incompatibilities = SchemaCompatibilityCheck.problems(current, versions,
-                CompatibilityLevel.BACKWARD_TRANSITIVE);
+        List<String> incompatibilities =
+                SchemaCompatibilityCheck.problems(current, versions, CompatibilityLevel.BACKWARD_TRANSITIVE);
         if (incompatibilities.isEmpty()) {
             return List.of(currentSource + " differs from " + latestName + ", the latest released version of "
                     + subject + ". The change is BACKWARD compatible with every released version; to release it, "

@@ -1,5 +1,9 @@
 package org.incidentplatform.schemas.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,11 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.slf4j.Logger;
@@ -51,12 +50,10 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
     private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemas = new ConcurrentHashMap<>();
 
-    private record SubjectSchema(String subject, Schema schema) {
-    }
+    private record SubjectSchema(String subject, Schema schema) {}
 
     /** The request, in words, for error messages: what was asked, and what a refusal means. */
-    private record Call(String subject, String action, String refusal) {
-    }
+    private record Call(String subject, String action, String refusal) {}
 
     public HttpSchemaRegistry(String urls) {
         this(urls, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
@@ -86,10 +83,12 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
     public int register(String subject, Schema schema) {
         Objects.requireNonNull(schema, "schema");
         return ids.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
-            Call call = new Call(subject, "register a schema under subject '" + subject + "'",
+            Call call = new Call(
+                    subject,
+                    "register a schema under subject '" + subject + "'",
                     "subject '" + subject + "' rejected the schema");
-            int id = requiredInt(post("/subjects/" + encode(subject) + "/versions", schemaBody(schema), call),
-                    "id", call);
+            int id = requiredInt(
+                    post("/subjects/" + encode(subject) + "/versions", schemaBody(schema), call), "id", call);
             schemas.putIfAbsent(id, schema);
             log.info("Schema {} is registered under subject '{}' with id {}", schema.getFullName(), subject, id);
             return id;
@@ -100,7 +99,9 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
     public int idOf(String subject, Schema schema) {
         Objects.requireNonNull(schema, "schema");
         return ids.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
-            Call call = new Call(subject, "look up a schema under subject '" + subject + "'",
+            Call call = new Call(
+                    subject,
+                    "look up a schema under subject '" + subject + "'",
                     "lookup of the schema under subject '" + subject + "' failed");
             int id = requiredInt(post("/subjects/" + encode(subject), schemaBody(schema), call), "id", call);
             schemas.putIfAbsent(id, schema);
@@ -118,7 +119,9 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
 
     @Override
     public RegisteredSchema latest(String subject) {
-        Call call = new Call(subject, "fetch the latest version of subject '" + subject + "'",
+        Call call = new Call(
+                subject,
+                "fetch the latest version of subject '" + subject + "'",
                 "latest version of subject '" + subject + "' could not be fetched");
         JsonNode answer = send("GET", "/subjects/" + encode(subject) + "/versions/latest", null, call);
         int id = requiredInt(answer, "id", call);
@@ -129,12 +132,16 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
 
     @Override
     public List<String> compatibilityProblems(String subject, Schema schema) {
-        Call call = new Call(subject, "check compatibility with subject '" + subject + "'",
+        Call call = new Call(
+                subject,
+                "check compatibility with subject '" + subject + "'",
                 "compatibility check against subject '" + subject + "' failed");
         JsonNode answer;
         try {
-            answer = post("/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true",
-                    schemaBody(schema), call);
+            answer = post(
+                    "/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true",
+                    schemaBody(schema),
+                    call);
         } catch (SchemaRegistryException e) {
             if (e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND
                     || e.errorCode() == SchemaRegistryException.VERSION_NOT_FOUND) {
@@ -178,9 +185,11 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
                     .timeout(requestTimeout)
                     .header("Accept", CONTENT_TYPE + ", application/json")
                     .header("Content-Type", CONTENT_TYPE)
-                    .method(method, body == null
-                            ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                     .build();
             HttpResponse<String> response;
             try {
@@ -196,20 +205,30 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SchemaRegistryException("schema registry " + url + ": interrupted while trying to "
-                        + call.action(), call.subject(), SchemaRegistryException.NONE,
-                        SchemaRegistryException.NONE, e);
+                throw new SchemaRegistryException(
+                        "schema registry " + url + ": interrupted while trying to " + call.action(),
+                        call.subject(),
+                        SchemaRegistryException.NONE,
+                        SchemaRegistryException.NONE,
+                        e);
             }
             return answer(url, response, call);
         }
-        throw new SchemaRegistryException("schema registry " + String.join(",", urls)
-                + " is unreachable, could not " + call.action() + ": " + String.join("; ", failures),
-                call.subject(), SchemaRegistryException.NONE, SchemaRegistryException.NONE, lastFailure);
+        throw new SchemaRegistryException(
+                "schema registry " + String.join(",", urls) + " is unreachable, could not " + call.action() + ": "
+                        + String.join("; ", failures),
+                call.subject(),
+                SchemaRegistryException.NONE,
+                SchemaRegistryException.NONE,
+                lastFailure);
     }
 
     private String describe(HttpTimeoutException e) {
-        return (e instanceof java.net.http.HttpConnectTimeoutException ? http.connectTimeout().orElseThrow()
-                : requestTimeout).toMillis() + " ms";
+        return (e instanceof java.net.http.HttpConnectTimeoutException
+                                ? http.connectTimeout().orElseThrow()
+                                : requestTimeout)
+                        .toMillis()
+                + " ms";
     }
 
     private JsonNode answer(String url, HttpResponse<String> response, Call call) {
@@ -233,9 +252,13 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
             errorCode = node.path("error_code").asInt(SchemaRegistryException.NONE);
             message = node.path("message").asText(message);
         }
-        throw new SchemaRegistryException("schema registry " + url + ": " + call.refusal() + " (HTTP " + status
-                + ", error_code " + (errorCode == SchemaRegistryException.NONE ? "none" : errorCode) + "): "
-                + message, call.subject(), status, errorCode);
+        throw new SchemaRegistryException(
+                "schema registry " + url + ": " + call.refusal() + " (HTTP " + status
+                        + ", error_code " + (errorCode == SchemaRegistryException.NONE ? "none" : errorCode) + "): "
+                        + message,
+                call.subject(),
+                status,
+                errorCode);
     }
 
     private Schema parseSchema(JsonNode answer, Call call) {
@@ -250,9 +273,13 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
         try {
             return new Schema.Parser().parse(text.asText());
         } catch (SchemaParseException e) {
-            throw new SchemaRegistryException("schema registry " + urls.get(0) + ": " + call.refusal()
-                    + ": the registry returned a schema that is not valid Avro: " + e.getMessage(),
-                    call.subject(), 200, SchemaRegistryException.NONE, e);
+            throw new SchemaRegistryException(
+                    "schema registry " + urls.get(0) + ": " + call.refusal()
+                            + ": the registry returned a schema that is not valid Avro: " + e.getMessage(),
+                    call.subject(),
+                    200,
+                    SchemaRegistryException.NONE,
+                    e);
         }
     }
 
@@ -265,8 +292,11 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
     }
 
     private SchemaRegistryException unexpected(Call call, String what, String body) {
-        return new SchemaRegistryException("schema registry " + String.join(",", urls) + ": " + call.refusal()
-                + ": unexpected answer, " + what + ": " + quote(body), call.subject(), 200,
+        return new SchemaRegistryException(
+                "schema registry " + String.join(",", urls) + ": " + call.refusal() + ": unexpected answer, " + what
+                        + ": " + quote(body),
+                call.subject(),
+                200,
                 SchemaRegistryException.NONE);
     }
 
@@ -307,8 +337,8 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
             }
             if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
                     || uri.getHost() == null) {
-                throw new IllegalArgumentException("schema registry URL '" + url
-                        + "' must be an http:// or https:// URL with a host");
+                throw new IllegalArgumentException(
+                        "schema registry URL '" + url + "' must be an http:// or https:// URL with a host");
             }
         }
         return parsed;

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.avro.Schema;
 import org.incidentplatform.schemas.compatibility.CompatibilityLevel;
 import org.incidentplatform.schemas.compatibility.SchemaCompatibilityCheck;
@@ -49,10 +48,15 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
         }
         List<String> problems = problems(subject, schema);
         if (!problems.isEmpty()) {
-            throw new SchemaRegistryException(NAME + ": subject '" + subject + "' rejected the schema (HTTP 409, "
-                    + "error_code " + SchemaRegistryException.INCOMPATIBLE_SCHEMA + "): Schema being registered is "
-                    + "incompatible with an earlier schema for subject \"" + subject + "\", details: " + problems,
-                    subject, 409, SchemaRegistryException.INCOMPATIBLE_SCHEMA);
+            throw new SchemaRegistryException(
+                    NAME + ": subject '" + subject + "' rejected the schema (HTTP 409, "
+                            + "error_code " + SchemaRegistryException.INCOMPATIBLE_SCHEMA
+                            + "): Schema being registered is "
+                            + "incompatible with an earlier schema for subject \"" + subject + "\", details: "
+                            + problems,
+                    subject,
+                    409,
+                    SchemaRegistryException.INCOMPATIBLE_SCHEMA);
         }
         int id = idsBySchema.computeIfAbsent(schema, newSchema -> {
             schemasById.add(newSchema);
@@ -69,17 +73,23 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
                 return id;
             }
         }
-        throw new SchemaRegistryException(NAME + ": lookup of the schema under subject '" + subject
-                + "' failed (HTTP 404, error_code " + SchemaRegistryException.SCHEMA_NOT_FOUND + "): Schema not found",
-                subject, 404, SchemaRegistryException.SCHEMA_NOT_FOUND);
+        throw new SchemaRegistryException(
+                NAME + ": lookup of the schema under subject '" + subject + "' failed (HTTP 404, error_code "
+                        + SchemaRegistryException.SCHEMA_NOT_FOUND + "): Schema not found",
+                subject,
+                404,
+                SchemaRegistryException.SCHEMA_NOT_FOUND);
     }
 
     @Override
     public synchronized Schema schemaById(int id) {
         if (id < 1 || id > schemasById.size()) {
-            throw new SchemaRegistryException(NAME + ": schema id " + id + " could not be fetched (HTTP 404, "
-                    + "error_code " + SchemaRegistryException.SCHEMA_NOT_FOUND + "): Schema " + id + " not found",
-                    null, 404, SchemaRegistryException.SCHEMA_NOT_FOUND);
+            throw new SchemaRegistryException(
+                    NAME + ": schema id " + id + " could not be fetched (HTTP 404, " + "error_code "
+                            + SchemaRegistryException.SCHEMA_NOT_FOUND + "): Schema " + id + " not found",
+                    null,
+                    404,
+                    SchemaRegistryException.SCHEMA_NOT_FOUND);
         }
         return schemaOf(id);
     }
@@ -112,16 +122,21 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
     }
 
     private List<String> problems(String subject, Schema schema) {
-        List<Schema> earlier = versions.getOrDefault(subject, List.of()).stream().map(this::schemaOf).toList();
+        List<Schema> earlier = versions.getOrDefault(subject, List.of()).stream()
+                .map(this::schemaOf)
+                .toList();
         return SchemaCompatibilityCheck.problems(schema, earlier, levels.getOrDefault(subject, defaultLevel));
     }
 
     private List<Integer> versionsOf(String subject, String refusal) {
         List<Integer> ids = versions.get(subject);
         if (ids == null) {
-            throw new SchemaRegistryException(NAME + ": " + refusal + " (HTTP 404, error_code "
-                    + SchemaRegistryException.SUBJECT_NOT_FOUND + "): Subject '" + subject + "' not found.",
-                    subject, 404, SchemaRegistryException.SUBJECT_NOT_FOUND);
+            throw new SchemaRegistryException(
+                    NAME + ": " + refusal + " (HTTP 404, error_code " + SchemaRegistryException.SUBJECT_NOT_FOUND
+                            + "): Subject '" + subject + "' not found.",
+                    subject,
+                    404,
+                    SchemaRegistryException.SUBJECT_NOT_FOUND);
         }
         return ids;
     }

@@ -1,7 +1,6 @@
 package org.incidentplatform.schemas.registry;
 
 import java.util.Objects;
-
 import org.apache.avro.Schema;
 
 /** One version of a subject: its version number within the subject and its global schema id. */

@@ -1,7 +1,6 @@
 package org.incidentplatform.schemas.registry;
 
 import java.util.List;
-
 import org.apache.avro.Schema;
 
 /**

@@ -21,8 +21,7 @@ public class SchemaRegistryException extends RuntimeException {
     private final int httpStatus;
     private final int errorCode;
 
-    public SchemaRegistryException(String message, String subject, int httpStatus, int errorCode,
-                                   Throwable cause) {
+    public SchemaRegistryException(String message, String subject, int httpStatus, int errorCode, Throwable cause) {
         super(message, cause);
         this.subject = subject;
         this.httpStatus = httpStatus;
@@ -70,7 +69,9 @@ public class SchemaRegistryException extends RuntimeException {
 
     /** The subject, version or schema does not exist. */
     public boolean isNotFound() {
-        return errorCode == SUBJECT_NOT_FOUND || errorCode == VERSION_NOT_FOUND || errorCode == SCHEMA_NOT_FOUND
+        return errorCode == SUBJECT_NOT_FOUND
+                || errorCode == VERSION_NOT_FOUND
+                || errorCode == SCHEMA_NOT_FOUND
                 || (errorCode == NONE && httpStatus == 404);
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -80,8 +79,8 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         try {
             String packages = System.getProperty(SERIALIZABLE_PACKAGES, "");
             if (!java.util.Arrays.asList(packages.split(",")).contains(EVENTS_PACKAGE)) {
-                System.setProperty(SERIALIZABLE_PACKAGES,
-                        packages.isBlank() ? EVENTS_PACKAGE : packages + "," + EVENTS_PACKAGE);
+                System.setProperty(
+                        SERIALIZABLE_PACKAGES, packages.isBlank() ? EVENTS_PACKAGE : packages + "," + EVENTS_PACKAGE);
             }
         } catch (SecurityException e) {
             // A security manager forbids it; the predicate is what matters in this class loader.
@@ -108,19 +107,24 @@ public class AvroDeserializer<T> implements Deserializer<T> {
                     + "4-byte schema id, Avro binary)");
         }
         if (data[0] != WireFormat.MAGIC_BYTE) {
-            throw new SerializationException("Unknown magic byte " + (data[0] & 0xff) + " in record from topic "
-                    + topic + "; expected 0 (Confluent wire format)");
+            throw new SerializationException("Unknown magic byte " + (data[0] & 0xff) + " in record from topic " + topic
+                    + "; expected 0 (Confluent wire format)");
         }
         int id = WireFormat.schemaId(data);
         DatumReader<Object> reader = readers.computeIfAbsent(id, key -> readerFor(key, topic));
         try {
-            Object value = reader.read(null, DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_LENGTH,
-                    data.length - WireFormat.HEADER_LENGTH, null));
+            Object value = reader.read(
+                    null,
+                    DecoderFactory.get()
+                            .binaryDecoder(
+                                    data, WireFormat.HEADER_LENGTH, data.length - WireFormat.HEADER_LENGTH, null));
             // A bare string schema (a key, say) decodes to Utf8; callers expect what they wrote.
             return (T) (value instanceof Utf8 utf8 ? utf8.toString() : value);
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Could not decode the Avro record with schema id " + id
-                    + " from topic " + topic + " (" + data.length + " bytes): " + e, e);
+            throw new SerializationException(
+                    "Could not decode the Avro record with schema id " + id + " from topic " + topic + " ("
+                            + data.length + " bytes): " + e,
+                    e);
         }
     }
 
@@ -134,17 +138,21 @@ public class AvroDeserializer<T> implements Deserializer<T> {
             writer = registry.schemaById(id);
         } catch (SchemaRegistryException e) {
             String code = e.errorCode() == SchemaRegistryException.NONE ? "none" : String.valueOf(e.errorCode());
-            throw new SerializationException((e.isNotFound() ? "Unknown schema id " : "Could not fetch schema id ")
-                    + id + " in record from topic " + topic + " (registry error_code " + code + "): "
-                    + e.getMessage(), e);
+            throw new SerializationException(
+                    (e.isNotFound() ? "Unknown schema id " : "Could not fetch schema id ")
+                            + id + " in record from topic " + topic + " (registry error_code " + code + "): "
+                            + e.getMessage(),
+                    e);
         }
         if (config.specificAvroReader() && WireFormat.isNamed(writer)) {
             Class<?> type;
             try {
                 type = SpecificData.get().getClass(writer);
             } catch (RuntimeException e) {
-                throw new SerializationException("Cannot load class " + writer.getFullName() + " named by schema id "
-                        + id + " from topic " + topic + ": " + e, e);
+                throw new SerializationException(
+                        "Cannot load class " + writer.getFullName() + " named by schema id " + id + " from topic "
+                                + topic + ": " + e,
+                        e);
             }
             if (type == null) {
                 throw new SerializationException("No class " + writer.getFullName() + " for schema id " + id
@@ -154,8 +162,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
             SpecificData model = SpecificData.getForClass(type);
             return new SpecificDatumReader<>(writer, model.getSchema(type), model);
         }
-        GenericData model = config.useLogicalTypeConverters() ? WireFormat.GENERIC_WITH_CONVERSIONS
-                : GenericData.get();
+        GenericData model = config.useLogicalTypeConverters() ? WireFormat.GENERIC_WITH_CONVERSIONS : GenericData.get();
         return new GenericDatumReader<>(writer, writer, model);
     }
 }

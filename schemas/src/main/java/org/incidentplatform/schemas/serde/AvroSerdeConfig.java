@@ -3,7 +3,6 @@ package org.incidentplatform.schemas.serde;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.kafka.common.config.ConfigException;
 import org.incidentplatform.schemas.registry.HttpSchemaRegistry;
 
@@ -22,9 +21,15 @@ import org.incidentplatform.schemas.registry.HttpSchemaRegistry;
  * @param connectTimeout          {@value #HTTP_CONNECT_TIMEOUT_MS}
  * @param requestTimeout          {@value #HTTP_READ_TIMEOUT_MS}
  */
-public record AvroSerdeConfig(String registryUrls, boolean autoRegisterSchemas, boolean useLatestVersion,
-                              Duration latestCacheTtl, boolean specificAvroReader, boolean useLogicalTypeConverters,
-                              Duration connectTimeout, Duration requestTimeout) {
+public record AvroSerdeConfig(
+        String registryUrls,
+        boolean autoRegisterSchemas,
+        boolean useLatestVersion,
+        Duration latestCacheTtl,
+        boolean specificAvroReader,
+        boolean useLogicalTypeConverters,
+        Duration connectTimeout,
+        Duration requestTimeout) {
 
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
@@ -43,8 +48,15 @@ public record AvroSerdeConfig(String registryUrls, boolean autoRegisterSchemas, 
 
     /** Confluent's defaults, for a serde built around a registry instance and never configured. */
     static AvroSerdeConfig defaults() {
-        return new AvroSerdeConfig(null, true, false, null, false, false,
-                HttpSchemaRegistry.DEFAULT_CONNECT_TIMEOUT, HttpSchemaRegistry.DEFAULT_REQUEST_TIMEOUT);
+        return new AvroSerdeConfig(
+                null,
+                true,
+                false,
+                null,
+                false,
+                false,
+                HttpSchemaRegistry.DEFAULT_CONNECT_TIMEOUT,
+                HttpSchemaRegistry.DEFAULT_REQUEST_TIMEOUT);
     }
 
     /**
@@ -60,10 +72,19 @@ public record AvroSerdeConfig(String registryUrls, boolean autoRegisterSchemas, 
         String strategyKey = isKey ? KEY_SUBJECT_NAME_STRATEGY : VALUE_SUBJECT_NAME_STRATEGY;
         Object strategy = configs.get(strategyKey);
         if (strategy != null) {
-            String name = strategy instanceof Class<?> type ? type.getName() : strategy.toString().strip();
+            String name = strategy instanceof Class<?> type
+                    ? type.getName()
+                    : strategy.toString().strip();
             if (!TopicNameStrategy.CLASS_NAMES.contains(name)) {
-                throw new ConfigException(strategyKey, strategy, "only TopicNameStrategy is supported ("
-                        + String.join(" or ", TopicNameStrategy.CLASS_NAMES.stream().sorted().toList()) + ")");
+                throw new ConfigException(
+                        strategyKey,
+                        strategy,
+                        "only TopicNameStrategy is supported ("
+                                + String.join(
+                                        " or ",
+                                        TopicNameStrategy.CLASS_NAMES.stream()
+                                                .sorted()
+                                                .toList()) + ")");
             }
         }
         long ttlSeconds = number(configs, LATEST_CACHE_TTL_SEC, -1);

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
@@ -52,19 +51,15 @@ public class AvroSerializer<T> implements Serializer<T> {
     private final Map<String, Latest> latestBySubject = new ConcurrentHashMap<>();
     private final Map<WriterKey, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
 
-    private record SubjectSchema(String subject, Schema schema) {
-    }
+    private record SubjectSchema(String subject, Schema schema) {}
 
-    private record WriterKey(Schema schema, Class<?> specificClass) {
-    }
+    private record WriterKey(Schema schema, Class<?> specificClass) {}
 
     /** A subject's latest version, and how records of each schema are written with it. */
-    private record Latest(RegisteredSchema registered, long fetchedAtNanos, Map<Schema, Projection> projections) {
-    }
+    private record Latest(RegisteredSchema registered, long fetchedAtNanos, Map<Schema, Projection> projections) {}
 
     /** Re-encodes a record written with its own schema as the latest schema; null when they are equal. */
-    private record Projection(DatumReader<Object> resolver) {
-    }
+    private record Projection(DatumReader<Object> resolver) {}
 
     /** For Kafka, which builds it from a class name and then calls {@link #configure}. */
     public AvroSerializer() {
@@ -85,9 +80,12 @@ public class AvroSerializer<T> implements Serializer<T> {
     public void configure(Map<String, ?> configs, boolean isKey) {
         AvroSerdeConfig parsed = AvroSerdeConfig.parse(configs, isKey, givenRegistry == null);
         if (parsed.autoRegisterSchemas() && parsed.useLatestVersion()) {
-            log.warn("{}=true has no effect while {}=true, as with Confluent's serializer: set {}=false "
-                            + "to write with the latest registered schema", AvroSerdeConfig.USE_LATEST_VERSION,
-                    AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS);
+            log.warn(
+                    "{}=true has no effect while {}=true, as with Confluent's serializer: set {}=false "
+                            + "to write with the latest registered schema",
+                    AvroSerdeConfig.USE_LATEST_VERSION,
+                    AvroSerdeConfig.AUTO_REGISTER_SCHEMAS,
+                    AvroSerdeConfig.AUTO_REGISTER_SCHEMAS);
         }
         this.registry = givenRegistry != null ? givenRegistry : registryFor(parsed);
         this.config = parsed;
@@ -111,15 +109,16 @@ public class AvroSerializer<T> implements Serializer<T> {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         if (config.autoRegisterSchemas() || !config.useLatestVersion()) {
-            int id = ids.computeIfAbsent(new SubjectSchema(subject, schema),
+            int id = ids.computeIfAbsent(
+                    new SubjectSchema(subject, schema),
                     key -> idOf(registry, config.autoRegisterSchemas(), subject, schema, topic));
             writeHeader(out, id);
             write(data, schema, out, topic);
         } else {
             Latest latest = latest(registry, config, subject, topic);
             writeHeader(out, latest.registered().id());
-            Projection projection = latest.projections().computeIfAbsent(schema,
-                    own -> projection(own, latest.registered()));
+            Projection projection =
+                    latest.projections().computeIfAbsent(schema, own -> projection(own, latest.registered()));
             if (projection.resolver() == null) {
                 write(data, schema, out, topic);
             } else {
@@ -137,33 +136,43 @@ public class AvroSerializer<T> implements Serializer<T> {
             return registry.idOf(subject, schema);
         } catch (SchemaRegistryException e) {
             if (register) {
-                throw new SerializationException("Could not register the schema of " + schema.getFullName()
-                        + " under subject '" + subject + "' for topic " + topic + ": " + e.getMessage(), e);
+                throw new SerializationException(
+                        "Could not register the schema of " + schema.getFullName() + " under subject '" + subject
+                                + "' for topic " + topic + ": " + e.getMessage(),
+                        e);
             }
             if (e.isNotFound()) {
-                throw new SerializationException("The schema of " + schema.getFullName() + " is not registered "
-                        + "under subject '" + subject + "' and " + AvroSerdeConfig.AUTO_REGISTER_SCHEMAS
-                        + "=false: register it first, or set " + AvroSerdeConfig.AUTO_REGISTER_SCHEMAS
-                        + "=true (" + e.getMessage() + ")", e);
+                throw new SerializationException(
+                        "The schema of " + schema.getFullName() + " is not registered "
+                                + "under subject '" + subject + "' and " + AvroSerdeConfig.AUTO_REGISTER_SCHEMAS
+                                + "=false: register it first, or set " + AvroSerdeConfig.AUTO_REGISTER_SCHEMAS
+                                + "=true (" + e.getMessage() + ")",
+                        e);
             }
-            throw new SerializationException("Could not look up the schema of " + schema.getFullName()
-                    + " under subject '" + subject + "' for topic " + topic + ": " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Could not look up the schema of " + schema.getFullName() + " under subject '" + subject
+                            + "' for topic " + topic + ": " + e.getMessage(),
+                    e);
         }
     }
 
     private Latest latest(SchemaRegistry registry, AvroSerdeConfig config, String subject, String topic) {
         Latest cached = latestBySubject.get(subject);
-        if (cached != null && (config.latestCacheTtl() == null
-                || System.nanoTime() - cached.fetchedAtNanos() < config.latestCacheTtl().toNanos())) {
+        if (cached != null
+                && (config.latestCacheTtl() == null
+                        || System.nanoTime() - cached.fetchedAtNanos()
+                                < config.latestCacheTtl().toNanos())) {
             return cached;
         }
         RegisteredSchema registered;
         try {
             registered = registry.latest(subject);
         } catch (SchemaRegistryException e) {
-            throw new SerializationException("Could not fetch the latest schema of subject '" + subject
-                    + "' for topic " + topic + " (" + AvroSerdeConfig.USE_LATEST_VERSION + "=true): "
-                    + e.getMessage(), e);
+            throw new SerializationException(
+                    "Could not fetch the latest schema of subject '" + subject
+                            + "' for topic " + topic + " (" + AvroSerdeConfig.USE_LATEST_VERSION + "=true): "
+                            + e.getMessage(),
+                    e);
         }
         Latest fresh = new Latest(registered, System.nanoTime(), new ConcurrentHashMap<>());
         latestBySubject.put(subject, fresh);
@@ -177,40 +186,55 @@ public class AvroSerializer<T> implements Serializer<T> {
         return new Projection(new GenericDatumReader<>(own, latest.schema(), GenericData.get()));
     }
 
-    private void writeProjected(T data, Schema schema, Projection projection, RegisteredSchema latest,
-                                ByteArrayOutputStream out, String topic) {
+    private void writeProjected(
+            T data,
+            Schema schema,
+            Projection projection,
+            RegisteredSchema latest,
+            ByteArrayOutputStream out,
+            String topic) {
         ByteArrayOutputStream own = new ByteArrayOutputStream(256);
         write(data, schema, own, topic);
         Object resolved;
         try {
             resolved = projection.resolver().read(null, DecoderFactory.get().binaryDecoder(own.toByteArray(), null));
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("A record of " + schema.getFullName() + " for topic " + topic
-                    + " cannot be written with the latest schema of subject '" + latest.subject() + "' (version "
-                    + latest.version() + ", id " + latest.id() + "): " + e.getMessage(), e);
+            throw new SerializationException(
+                    "A record of " + schema.getFullName() + " for topic " + topic
+                            + " cannot be written with the latest schema of subject '" + latest.subject()
+                            + "' (version "
+                            + latest.version() + ", id " + latest.id() + "): " + e.getMessage(),
+                    e);
         }
-        encode(writers.computeIfAbsent(new WriterKey(latest.schema(), null),
-                key -> new GenericDatumWriter<>(key.schema(), GenericData.get())), resolved, out, schema, topic);
+        encode(
+                writers.computeIfAbsent(
+                        new WriterKey(latest.schema(), null),
+                        key -> new GenericDatumWriter<>(key.schema(), GenericData.get())),
+                resolved,
+                out,
+                schema,
+                topic);
     }
 
     private void write(T data, Schema schema, ByteArrayOutputStream out, String topic) {
         Class<?> specificClass = data instanceof SpecificRecord ? data.getClass() : null;
-        DatumWriter<Object> writer = writers.computeIfAbsent(new WriterKey(schema, specificClass),
+        DatumWriter<Object> writer = writers.computeIfAbsent(
+                new WriterKey(schema, specificClass),
                 key -> key.specificClass() != null
                         ? new SpecificDatumWriter<>(key.schema(), SpecificData.getForClass(key.specificClass()))
                         : new GenericDatumWriter<>(key.schema(), WireFormat.GENERIC_WITH_CONVERSIONS));
         encode(writer, data, out, schema, topic);
     }
 
-    private static void encode(DatumWriter<Object> writer, Object datum, ByteArrayOutputStream out, Schema schema,
-                               String topic) {
+    private static void encode(
+            DatumWriter<Object> writer, Object datum, ByteArrayOutputStream out, Schema schema, String topic) {
         try {
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             writer.write(datum, encoder);
             encoder.flush();
         } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException e) {
-            throw new SerializationException("Could not encode a record of " + schema.getFullName()
-                    + " for topic " + topic + ": " + e, e);
+            throw new SerializationException(
+                    "Could not encode a record of " + schema.getFullName() + " for topic " + topic + ": " + e, e);
         }
     }
 
@@ -235,8 +259,8 @@ public class AvroSerializer<T> implements Serializer<T> {
         try {
             return new HttpSchemaRegistry(config.registryUrls(), config.connectTimeout(), config.requestTimeout());
         } catch (IllegalArgumentException e) {
-            throw new org.apache.kafka.common.config.ConfigException(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-                    config.registryUrls(), e.getMessage());
+            throw new org.apache.kafka.common.config.ConfigException(
+                    AvroSerdeConfig.SCHEMA_REGISTRY_URL, config.registryUrls(), e.getMessage());
         }
     }
 }

@@ -9,12 +9,10 @@ import java.util.Set;
 public final class TopicNameStrategy {
 
     /** Class names accepted for {@code key.subject.name.strategy} and {@code value.subject.name.strategy}. */
-    static final Set<String> CLASS_NAMES = Set.of(
-            "io.confluent.kafka.serializers.subject.TopicNameStrategy",
-            TopicNameStrategy.class.getName());
+    static final Set<String> CLASS_NAMES =
+            Set.of("io.confluent.kafka.serializers.subject.TopicNameStrategy", TopicNameStrategy.class.getName());
 
-    private TopicNameStrategy() {
-    }
+    private TopicNameStrategy() {}
 
     public static String subjectName(String topic, boolean isKey) {
         return topic + (isKey ? "-key" : "-value");

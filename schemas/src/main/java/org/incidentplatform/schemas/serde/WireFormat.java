@@ -2,7 +2,6 @@ package org.incidentplatform.schemas.serde;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
-
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
@@ -28,15 +27,15 @@ final class WireFormat {
             Boolean.class, Schema.create(Schema.Type.BOOLEAN),
             byte[].class, Schema.create(Schema.Type.BYTES));
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     static int schemaId(byte[] data) {
         return ByteBuffer.wrap(data, 1, Integer.BYTES).getInt();
     }
 
     static boolean isNamed(Schema schema) {
-        return schema.getType() == Schema.Type.RECORD || schema.getType() == Schema.Type.ENUM
+        return schema.getType() == Schema.Type.RECORD
+                || schema.getType() == Schema.Type.ENUM
                 || schema.getType() == Schema.Type.FIXED;
     }
 

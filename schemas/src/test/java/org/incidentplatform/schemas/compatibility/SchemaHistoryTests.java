@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.incidentplatform.events.IncidentEvent;
@@ -26,7 +25,9 @@ class SchemaHistoryTests {
     @Test
     void releasedVersions_areEachBackwardCompatibleWithAllEarlierOnes() {
         assertThat(released.versions()).isNotEmpty();
-        assertThat(released.problems()).withFailMessage(() -> String.join("\n", released.problems())).isEmpty();
+        assertThat(released.problems())
+                .withFailMessage(() -> String.join("\n", released.problems()))
+                .isEmpty();
     }
 
     @Test
@@ -38,7 +39,8 @@ class SchemaHistoryTests {
         assertThat(problems).withFailMessage(() -> String.join("\n", problems)).isEmpty();
         assertThat(SchemaNormalization.toParsingForm(IncidentEvent.getClassSchema()))
                 .as("the generated classes come from the latest released schema")
-                .isEqualTo(SchemaNormalization.toParsingForm(released.versions().get(released.versions().size() - 1)));
+                .isEqualTo(SchemaNormalization.toParsingForm(
+                        released.versions().get(released.versions().size() - 1)));
     }
 
     /** Candidates evolve the newest release, as a real change would. */
@@ -48,8 +50,8 @@ class SchemaHistoryTests {
 
     @Test
     void aFieldAddedWithoutDefault_isRejected_namingTheField() {
-        Schema candidate = SchemaEdits.withField(latest(), "IncidentDeclared",
-                "{\"name\":\"severityScore\",\"type\":\"int\"}");
+        Schema candidate =
+                SchemaEdits.withField(latest(), "IncidentDeclared", "{\"name\":\"severityScore\",\"type\":\"int\"}");
 
         assertThat(released.plus(candidate).problems())
                 .isNotEmpty()
@@ -62,18 +64,22 @@ class SchemaHistoryTests {
 
     @Test
     void aFieldAddedWithDefault_isAccepted_andTheMessageSaysHowToRelease() {
-        Schema candidate = SchemaEdits.withField(latest(), "IncidentDeclared",
-                "{\"name\":\"severityScore\",\"type\":\"int\",\"default\":0}");
+        Schema candidate = SchemaEdits.withField(
+                latest(), "IncidentDeclared", "{\"name\":\"severityScore\",\"type\":\"int\",\"default\":0}");
 
         assertThat(released.plus(candidate).problems()).isEmpty();
-        assertThat(released.releaseProblems(candidate, SOURCE_NAME)).singleElement().asString()
+        assertThat(released.releaseProblems(candidate, SOURCE_NAME))
+                .singleElement()
+                .asString()
                 .contains("BACKWARD compatible")
-                .contains("copy " + SOURCE_NAME + " into the history as v" + (released.versions().size() + 1) + ".avsc");
+                .contains("copy " + SOURCE_NAME + " into the history as v"
+                        + (released.versions().size() + 1) + ".avsc");
     }
 
     @Test
     void aNewPayloadTypeAtTheEndOfTheUnion_isAccepted() {
-        Schema candidate = SchemaEdits.withPayloadBranch(latest(),
+        Schema candidate = SchemaEdits.withPayloadBranch(
+                latest(),
                 "{\"type\":\"record\",\"name\":\"IncidentAcknowledged\",\"fields\":["
                         + "{\"name\":\"message\",\"type\":\"string\"}]}");
 
@@ -83,13 +89,18 @@ class SchemaHistoryTests {
     @Test
     void aCompatibleVersion_mustStayCompatibleWithEveryEarlierVersion_notOnlyTheLatest() {
         Schema v1 = released.versions().get(0);
-        Schema v2 = SchemaEdits.withField(v1, "IncidentEvent", "{\"name\":\"tenant\",\"type\":\"string\","
-                + "\"default\":\"default\"}");
+        Schema v2 = SchemaEdits.withField(
+                v1, "IncidentEvent", "{\"name\":\"tenant\",\"type\":\"string\"," + "\"default\":\"default\"}");
         Schema v3 = SchemaEdits.withField(v1, "IncidentEvent", "{\"name\":\"tenant\",\"type\":\"string\"}");
 
-        List<String> problems = SchemaHistory.of("incident-events-value", List.of(v1, v2, v3)).problems();
+        List<String> problems =
+                SchemaHistory.of("incident-events-value", List.of(v1, v2, v3)).problems();
 
-        assertThat(problems).singleElement().asString().startsWith("incident-events-value v3:").contains("tenant");
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .startsWith("incident-events-value v3:")
+                .contains("tenant");
     }
 
     @Test
@@ -99,7 +110,9 @@ class SchemaHistoryTests {
         Files.copy(HISTORY.resolve("v1.avsc"), subject.resolve("v3.avsc"));
         Files.writeString(subject.resolve("README.md"), "not a version");
 
-        assertThat(SchemaHistory.load(subject).problems()).singleElement().asString()
+        assertThat(SchemaHistory.load(subject).problems())
+                .singleElement()
+                .asString()
                 .contains("v2.avsc is missing before v3.avsc");
     }
 }

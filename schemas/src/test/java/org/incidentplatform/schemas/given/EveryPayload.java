@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.incidentplatform.events.ActionItemAdded;
 import org.incidentplatform.events.ActionItemCompleted;
 import org.incidentplatform.events.ComponentAdded;
@@ -50,8 +49,7 @@ public final class EveryPayload {
     /** Payload times are whole milliseconds, the precision of timestamp-millis, so round trips compare equal. */
     private static final Instant START = Instant.parse("2026-03-02T09:15:00Z");
 
-    private EveryPayload() {
-    }
+    private EveryPayload() {}
 
     /** One event per payload type, sequenced per stream. */
     public static List<IncidentEvent> events() {
@@ -76,8 +74,8 @@ public final class EveryPayload {
                         .setImpact(Impact.major)
                         .setStatus(IncidentStatus.investigating)
                         .setMessage("We are investigating elevated error rates — some requests fail.")
-                        .setComponents(Map.of("web-app", ComponentStatus.partial_outage,
-                                "api", ComponentStatus.degraded_performance))
+                        .setComponents(Map.of(
+                                "web-app", ComponentStatus.partial_outage, "api", ComponentStatus.degraded_performance))
                         .setStartedAt(start.minus(Duration.ofMinutes(7)))
                         .setDetectedAt(start.minus(Duration.ofMinutes(2)))
                         .setDetectedBy("synthetic monitor")
@@ -91,8 +89,8 @@ public final class EveryPayload {
                         .build(),
                 IncidentResolved.newBuilder()
                         .setMessage("Rolled back; error rates are back to normal.")
-                        .setComponents(Map.of("web-app", ComponentStatus.operational,
-                                "api", ComponentStatus.operational))
+                        .setComponents(
+                                Map.of("web-app", ComponentStatus.operational, "api", ComponentStatus.operational))
                         .build(),
                 IncidentReopened.newBuilder()
                         .setMessage("Errors returned for users in eu-west.")
@@ -164,9 +162,7 @@ public final class EveryPayload {
                         .setGroupId(null)
                         .setPosition(3)
                         .build(),
-                ComponentRemoved.newBuilder()
-                        .setComponentId("web-app")
-                        .build(),
+                ComponentRemoved.newBuilder().setComponentId("web-app").build(),
                 ComponentGroupAdded.newBuilder()
                         .setGroupId("core")
                         .setName("Core")
@@ -177,9 +173,7 @@ public final class EveryPayload {
                         .setGroupId("core")
                         .setName("Core services")
                         .build(),
-                ComponentGroupRemoved.newBuilder()
-                        .setGroupId("core")
-                        .build(),
+                ComponentGroupRemoved.newBuilder().setGroupId("core").build(),
                 Heartbeat.newBuilder()
                         .setInstance("incident-service@host-1:4242")
                         .setIntervalMillis(10_000)

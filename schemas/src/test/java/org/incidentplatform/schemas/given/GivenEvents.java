@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentDescribed;
 import org.incidentplatform.events.ComponentGroupAdded;
@@ -75,6 +74,7 @@ public final class GivenEvents {
     public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
     /** The stream of the component catalogue. */
     public static final String CATALOGUE = Topics.CATALOGUE_KEY;
+
     private static final String ACTOR = "oncall@example.com";
     private static final Duration PACE = Duration.ofMinutes(1);
     private static final Duration RECORDING = Duration.ofSeconds(2);
@@ -88,6 +88,7 @@ public final class GivenEvents {
     private Instant now = START;
     /** When the next event happens, where a test said so. */
     private Instant next;
+
     private int taken;
 
     /** A log starting at {@link #START}, one event a minute. */
@@ -186,7 +187,8 @@ public final class GivenEvents {
 
     /** Group Core (Web Application {@code web-app}, API {@code api}), then Documentation {@code docs} on its own. */
     public GivenEvents standardCatalogue() {
-        catalogue().groupAdded("core", "Core", 1)
+        catalogue()
+                .groupAdded("core", "Core", 1)
                 .componentAdded("web-app", "Web Application", "core", 1)
                 .componentAdded("api", "API", "core", 2)
                 .componentAdded("docs", "Documentation", null, 2);
@@ -206,9 +208,10 @@ public final class GivenEvents {
     }
 
     /** An incident declared as investigating with this title and first message. */
-    public Incident declared(String incidentId, String title, Impact impact, String message,
-                             Map<String, ComponentStatus> components) {
-        return declared(incidentId, declaration(impact, components).titled(title).saying(message));
+    public Incident declared(
+            String incidentId, String title, Impact impact, String message, Map<String, ComponentStatus> components) {
+        return declared(
+                incidentId, declaration(impact, components).titled(title).saying(message));
     }
 
     /** An incident declared as the {@link #declaration} says. */
@@ -223,11 +226,19 @@ public final class GivenEvents {
      * {@code startedAt} to {@code endedAt}, which is when the declaration happened; it is recorded at the
      * log's time, as any other event.
      */
-    public Incident backfilled(String incidentId, Impact impact, Instant startedAt, Instant endedAt,
-                               Map<String, ComponentStatus> components) {
-        Declaration writeUp = declaration(impact, components).in(IncidentStatus.resolved)
-                .saying("Written up after the fact").startedAt(startedAt).detectedAt(startedAt)
-                .detectedBy("customer report").backfilled();
+    public Incident backfilled(
+            String incidentId,
+            Impact impact,
+            Instant startedAt,
+            Instant endedAt,
+            Map<String, ComponentStatus> components) {
+        Declaration writeUp = declaration(impact, components)
+                .in(IncidentStatus.resolved)
+                .saying("Written up after the fact")
+                .startedAt(startedAt)
+                .detectedAt(startedAt)
+                .detectedBy("customer report")
+                .backfilled();
         append(incidentId, writeUp.payload(incidentId, endedAt), endedAt);
         return incident(incidentId);
     }
@@ -240,8 +251,8 @@ public final class GivenEvents {
     // Maintenances
 
     /** A maintenance titled "Works {@code id}", planned from {@code from} to {@code until}. */
-    public Maintenance scheduled(String maintenanceId, Instant from, Instant until,
-                                 Map<String, ComponentStatus> components) {
+    public Maintenance scheduled(
+            String maintenanceId, Instant from, Instant until, Map<String, ComponentStatus> components) {
         return scheduled(maintenanceId, "Works " + maintenanceId, from, until, components);
     }
 
@@ -251,11 +262,19 @@ public final class GivenEvents {
         return scheduled(maintenanceId, from, from.plus(Duration.ofHours(1)), components);
     }
 
-    public Maintenance scheduled(String maintenanceId, String title, Instant from, Instant until,
-                                 Map<String, ComponentStatus> components) {
-        append(maintenanceId, MaintenanceScheduled.newBuilder().setTitle(title).setMessage("Planned works")
-                .setComponents(components).setScheduledFor(from).setScheduledUntil(until).setAutoStart(false)
-                .setAutoComplete(false).build());
+    public Maintenance scheduled(
+            String maintenanceId, String title, Instant from, Instant until, Map<String, ComponentStatus> components) {
+        append(
+                maintenanceId,
+                MaintenanceScheduled.newBuilder()
+                        .setTitle(title)
+                        .setMessage("Planned works")
+                        .setComponents(components)
+                        .setScheduledFor(from)
+                        .setScheduledUntil(until)
+                        .setAutoStart(false)
+                        .setAutoComplete(false)
+                        .build());
         return maintenance(maintenanceId);
     }
 
@@ -272,8 +291,15 @@ public final class GivenEvents {
      */
     public IncidentEvent heartbeat(String instance, long number) {
         Instant at = nextTime();
-        IncidentEvent event = envelope(Topics.HEARTBEAT_KEY, number, at, at,
-                Heartbeat.newBuilder().setInstance(instance).setIntervalMillis(10_000).build());
+        IncidentEvent event = envelope(
+                Topics.HEARTBEAT_KEY,
+                number,
+                at,
+                at,
+                Heartbeat.newBuilder()
+                        .setInstance(instance)
+                        .setIntervalMillis(10_000)
+                        .build());
         return write(event, at);
     }
 
@@ -282,8 +308,12 @@ public final class GivenEvents {
     private IncidentEvent append(String streamId, Object payload, Instant occurredAt) {
         Instant written = nextTime();
         long sequence = sequences.merge(streamId, 1L, Long::sum);
-        IncidentEvent event = envelope(streamId, sequence, occurredAt == null ? written : occurredAt,
-                happeningNow ? written : written.plus(RECORDING), payload);
+        IncidentEvent event = envelope(
+                streamId,
+                sequence,
+                occurredAt == null ? written : occurredAt,
+                happeningNow ? written : written.plus(RECORDING),
+                payload);
         latestOfStream.put(streamId, event);
         return write(event, written);
     }
@@ -296,9 +326,10 @@ public final class GivenEvents {
         return event;
     }
 
-    private IncidentEvent envelope(String streamId, long sequence, Instant occurredAt, Instant recordedAt,
-                                   Object payload) {
-        UUID eventId = happeningNow ? UUID.randomUUID()
+    private IncidentEvent envelope(
+            String streamId, long sequence, Instant occurredAt, Instant recordedAt, Object payload) {
+        UUID eventId = happeningNow
+                ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes((streamId + "/" + sequence).getBytes(StandardCharsets.UTF_8));
         return IncidentEvent.newBuilder()
                 .setEventId(eventId)
@@ -399,8 +430,8 @@ public final class GivenEvents {
         }
 
         /** An update saying {@code message}; a null status or impact is unchanged. */
-        public Incident updated(String message, IncidentStatus status, Impact impact,
-                                Map<String, ComponentStatus> components) {
+        public Incident updated(
+                String message, IncidentStatus status, Impact impact, Map<String, ComponentStatus> components) {
             return posted(message, status, impact, components);
         }
 
@@ -408,10 +439,14 @@ public final class GivenEvents {
             return "Update " + (version(id) + 1) + " on " + id;
         }
 
-        private Incident posted(String message, IncidentStatus status, Impact impact,
-                                Map<String, ComponentStatus> components) {
-            return next(IncidentUpdatePosted.newBuilder().setMessage(message).setStatus(status).setImpact(impact)
-                    .setComponents(components).build());
+        private Incident posted(
+                String message, IncidentStatus status, Impact impact, Map<String, ComponentStatus> components) {
+            return next(IncidentUpdatePosted.newBuilder()
+                    .setMessage(message)
+                    .setStatus(status)
+                    .setImpact(impact)
+                    .setComponents(components)
+                    .build());
         }
 
         /** Resolved, saying "Resolved {@code id}", setting no component. */
@@ -428,17 +463,25 @@ public final class GivenEvents {
         }
 
         public Incident resolved(String message, Map<String, ComponentStatus> components) {
-            return next(IncidentResolved.newBuilder().setMessage(message).setComponents(components).build());
+            return next(IncidentResolved.newBuilder()
+                    .setMessage(message)
+                    .setComponents(components)
+                    .build());
         }
 
         public Incident reopened(IncidentStatus status, Map<String, ComponentStatus> components) {
-            return next(IncidentReopened.newBuilder().setMessage("Reopened " + id).setStatus(status)
-                    .setComponents(components).build());
+            return next(IncidentReopened.newBuilder()
+                    .setMessage("Reopened " + id)
+                    .setStatus(status)
+                    .setComponents(components)
+                    .build());
         }
 
         /** Retracted as declared in error. */
         public Incident retracted() {
-            return next(IncidentRetracted.newBuilder().setReason("Declared in error").build());
+            return next(IncidentRetracted.newBuilder()
+                    .setReason("Declared in error")
+                    .build());
         }
 
         /** A postmortem "## What happened": root cause "A bad deploy", contributing factor "No canary". */
@@ -447,8 +490,11 @@ public final class GivenEvents {
         }
 
         public Incident postmortemPublished(String body) {
-            return next(PostmortemPublished.newBuilder().setBody(body).setRootCause("A bad deploy")
-                    .setContributingFactors(List.of("No canary")).build());
+            return next(PostmortemPublished.newBuilder()
+                    .setBody(body)
+                    .setRootCause("A bad deploy")
+                    .setContributingFactors(List.of("No canary"))
+                    .build());
         }
 
         @Override
@@ -470,25 +516,34 @@ public final class GivenEvents {
         }
 
         public Maintenance started(String message) {
-            return next(MaintenanceStarted.newBuilder().setMessage(message).setAutomatic(false).build());
+            return next(MaintenanceStarted.newBuilder()
+                    .setMessage(message)
+                    .setAutomatic(false)
+                    .build());
         }
 
         /** An update that leaves the status as it is: "Half way". */
         public Maintenance updated() {
-            return next(MaintenanceUpdatePosted.newBuilder().setMessage("Half way").build());
+            return next(
+                    MaintenanceUpdatePosted.newBuilder().setMessage("Half way").build());
         }
 
         public Maintenance verifying() {
-            return next(MaintenanceVerifying.newBuilder().setMessage("Verifying").build());
+            return next(
+                    MaintenanceVerifying.newBuilder().setMessage("Verifying").build());
         }
 
         /** Completed by a person, saying "Done". */
         public Maintenance completed() {
-            return next(MaintenanceCompleted.newBuilder().setMessage("Done").setAutomatic(false).build());
+            return next(MaintenanceCompleted.newBuilder()
+                    .setMessage("Done")
+                    .setAutomatic(false)
+                    .build());
         }
 
         public Maintenance cancelled() {
-            return next(MaintenanceCancelled.newBuilder().setMessage("Cancelled").build());
+            return next(
+                    MaintenanceCancelled.newBuilder().setMessage("Cancelled").build());
         }
 
         @Override
@@ -506,43 +561,70 @@ public final class GivenEvents {
 
         /** A group described as "{@code name} services". */
         public Catalogue groupAdded(String groupId, String name, int position) {
-            return next(ComponentGroupAdded.newBuilder().setGroupId(groupId).setName(name)
-                    .setDescription(name + " services").setPosition(position).build());
+            return next(ComponentGroupAdded.newBuilder()
+                    .setGroupId(groupId)
+                    .setName(name)
+                    .setDescription(name + " services")
+                    .setPosition(position)
+                    .build());
         }
 
         /** A public component described as "The {@code name}", in a group or (null) in none. */
         public Catalogue componentAdded(String componentId, String name, String groupId, int position) {
-            return next(ComponentAdded.newBuilder().setComponentId(componentId).setName(name)
-                    .setDescription("The " + name).setGroupId(groupId).setPosition(position).setHidden(false)
+            return next(ComponentAdded.newBuilder()
+                    .setComponentId(componentId)
+                    .setName(name)
+                    .setDescription("The " + name)
+                    .setGroupId(groupId)
+                    .setPosition(position)
+                    .setHidden(false)
                     .build());
         }
 
         /** A component the catalogue keeps off the public page, with no description and in no group. */
         public Catalogue hiddenComponentAdded(String componentId, String name) {
-            return next(ComponentAdded.newBuilder().setComponentId(componentId).setName(name).setDescription(null)
-                    .setGroupId(null).setPosition(0).setHidden(true).build());
+            return next(ComponentAdded.newBuilder()
+                    .setComponentId(componentId)
+                    .setName(name)
+                    .setDescription(null)
+                    .setGroupId(null)
+                    .setPosition(0)
+                    .setHidden(true)
+                    .build());
         }
 
         public Catalogue renamed(String componentId, String name) {
-            return next(ComponentRenamed.newBuilder().setComponentId(componentId).setName(name).build());
+            return next(ComponentRenamed.newBuilder()
+                    .setComponentId(componentId)
+                    .setName(name)
+                    .build());
         }
 
         public Catalogue described(String componentId, String description) {
-            return next(ComponentDescribed.newBuilder().setComponentId(componentId).setDescription(description)
+            return next(ComponentDescribed.newBuilder()
+                    .setComponentId(componentId)
+                    .setDescription(description)
                     .build());
         }
 
         public Catalogue movedToGroup(String componentId, String groupId, int position) {
-            return next(ComponentMovedToGroup.newBuilder().setComponentId(componentId).setGroupId(groupId)
-                    .setPosition(position).build());
+            return next(ComponentMovedToGroup.newBuilder()
+                    .setComponentId(componentId)
+                    .setGroupId(groupId)
+                    .setPosition(position)
+                    .build());
         }
 
         public Catalogue removed(String componentId) {
-            return next(ComponentRemoved.newBuilder().setComponentId(componentId).build());
+            return next(
+                    ComponentRemoved.newBuilder().setComponentId(componentId).build());
         }
 
         public Catalogue groupRenamed(String groupId, String name) {
-            return next(ComponentGroupRenamed.newBuilder().setGroupId(groupId).setName(name).build());
+            return next(ComponentGroupRenamed.newBuilder()
+                    .setGroupId(groupId)
+                    .setName(name)
+                    .build());
         }
 
         public Catalogue groupRemoved(String groupId) {

@@ -3,6 +3,9 @@ package org.incidentplatform.schemas.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -16,10 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.apache.avro.Schema;
 import org.incidentplatform.events.IncidentEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -38,11 +37,9 @@ class HttpSchemaRegistryTests {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    private record Answer(int status, String body, Duration delay) {
-    }
+    private record Answer(int status, String body, Duration delay) {}
 
-    private record Request(String method, String rawPathAndQuery, String contentType, String body) {
-    }
+    private record Request(String method, String rawPathAndQuery, String contentType, String body) {}
 
     @BeforeEach
     void startServer() throws IOException {
@@ -78,7 +75,9 @@ class HttpSchemaRegistryTests {
 
     @Test
     void idOf_looksTheSchemaUpWithoutRegistering_andCachesIt() {
-        answer("POST /subjects/incident-events-value", 200,
+        answer(
+                "POST /subjects/incident-events-value",
+                200,
                 "{\"subject\":\"incident-events-value\",\"version\":3,\"id\":12,\"schema\":" + quoted(SCHEMA) + "}");
         HttpSchemaRegistry registry = new HttpSchemaRegistry(url);
 
@@ -86,7 +85,8 @@ class HttpSchemaRegistryTests {
         assertThat(registry.idOf(SUBJECT, SCHEMA)).isEqualTo(12);
         assertThat(registry.register(SUBJECT, SCHEMA)).isEqualTo(12);
 
-        assertThat(requests).extracting(Request::method, Request::rawPathAndQuery)
+        assertThat(requests)
+                .extracting(Request::method, Request::rawPathAndQuery)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("POST", "/subjects/incident-events-value"));
     }
 
@@ -113,7 +113,9 @@ class HttpSchemaRegistryTests {
 
     @Test
     void latest_returnsSubjectVersionIdAndSchema() {
-        answer("GET /subjects/incident-events-value/versions/latest", 200,
+        answer(
+                "GET /subjects/incident-events-value/versions/latest",
+                200,
                 "{\"subject\":\"incident-events-value\",\"version\":2,\"id\":9,\"schema\":" + quoted(SCHEMA) + "}");
 
         RegisteredSchema latest = new HttpSchemaRegistry(url).latest(SUBJECT);
@@ -123,7 +125,9 @@ class HttpSchemaRegistryTests {
 
     @Test
     void compatibilityProblems_returnsTheRegistrysVerboseMessages() {
-        answer("POST /compatibility/subjects/incident-events-value/versions/latest?verbose=true", 200,
+        answer(
+                "POST /compatibility/subjects/incident-events-value/versions/latest?verbose=true",
+                200,
                 "{\"is_compatible\":false,\"messages\":[\"READER_FIELD_MISSING_DEFAULT_VALUE: severityScore\"]}");
 
         assertThat(new HttpSchemaRegistry(url).compatibilityProblems(SUBJECT, SCHEMA))
@@ -132,9 +136,13 @@ class HttpSchemaRegistryTests {
 
     @Test
     void compatibilityProblems_isEmpty_whenCompatible_orWhenTheSubjectIsUnknown() {
-        answer("POST /compatibility/subjects/incident-events-value/versions/latest?verbose=true", 200,
+        answer(
+                "POST /compatibility/subjects/incident-events-value/versions/latest?verbose=true",
+                200,
                 "{\"is_compatible\":true}");
-        answer("POST /compatibility/subjects/new-topic-value/versions/latest?verbose=true", 404,
+        answer(
+                "POST /compatibility/subjects/new-topic-value/versions/latest?verbose=true",
+                404,
                 "{\"error_code\":40401,\"message\":\"Subject 'new-topic-value' not found.\"}");
         HttpSchemaRegistry registry = new HttpSchemaRegistry(url);
 
@@ -154,12 +162,15 @@ class HttpSchemaRegistryTests {
     void subjects_areUrlEncodedInPaths() {
         answer("POST /subjects/odd%20subject%2Fwith%3Fchars/versions", 200, "{\"id\":1}");
 
-        assertThat(new HttpSchemaRegistry(url).register("odd subject/with?chars", SCHEMA)).isEqualTo(1);
+        assertThat(new HttpSchemaRegistry(url).register("odd subject/with?chars", SCHEMA))
+                .isEqualTo(1);
     }
 
     @Test
     void subjectNotFound_carriesStatusErrorCodeAndSubject() {
-        answer("GET /subjects/incident-events-value/versions/latest", 404,
+        answer(
+                "GET /subjects/incident-events-value/versions/latest",
+                404,
                 "{\"error_code\":40401,\"message\":\"Subject 'incident-events-value' not found.\"}");
 
         assertThatThrownBy(() -> new HttpSchemaRegistry(url).latest(SUBJECT))
@@ -169,30 +180,36 @@ class HttpSchemaRegistryTests {
                     assertThat(e.subject()).isEqualTo(SUBJECT);
                     assertThat(e.isNotFound()).isTrue();
                     assertThat(e.isIncompatible()).isFalse();
-                    assertThat(e.getMessage()).isEqualTo("schema registry " + url + ": latest version of subject "
-                            + "'incident-events-value' could not be fetched (HTTP 404, error_code 40401): "
-                            + "Subject 'incident-events-value' not found.");
+                    assertThat(e.getMessage())
+                            .isEqualTo("schema registry " + url + ": latest version of subject "
+                                    + "'incident-events-value' could not be fetched (HTTP 404, error_code 40401): "
+                                    + "Subject 'incident-events-value' not found.");
                 });
     }
 
     @Test
     void http409_isIncompatible_andTheMessageNamesRegistryAndSubject() {
-        answer("POST /subjects/incident-events-value/versions", 409,
+        answer(
+                "POST /subjects/incident-events-value/versions",
+                409,
                 "{\"error_code\":409,\"message\":\"Schema being registered is incompatible with an earlier schema\"}");
 
         assertThatThrownBy(() -> new HttpSchemaRegistry(url).register(SUBJECT, SCHEMA))
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
                     assertThat(e.isIncompatible()).isTrue();
                     assertThat(e.errorCode()).isEqualTo(409);
-                    assertThat(e.getMessage()).isEqualTo("schema registry " + url + ": subject "
-                            + "'incident-events-value' rejected the schema (HTTP 409, error_code 409): "
-                            + "Schema being registered is incompatible with an earlier schema");
+                    assertThat(e.getMessage())
+                            .isEqualTo("schema registry " + url + ": subject "
+                                    + "'incident-events-value' rejected the schema (HTTP 409, error_code 409): "
+                                    + "Schema being registered is incompatible with an earlier schema");
                 });
     }
 
     @Test
     void errorCode40901_isIncompatible_whateverTheHttpStatus() {
-        answer("POST /subjects/incident-events-value/versions", 422,
+        answer(
+                "POST /subjects/incident-events-value/versions",
+                422,
                 "{\"error_code\":40901,\"message\":\"Incompatible schema: severityScore has no default\"}");
 
         assertThatThrownBy(() -> new HttpSchemaRegistry(url).register(SUBJECT, SCHEMA))
@@ -224,7 +241,8 @@ class HttpSchemaRegistryTests {
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
                     assertThat(e.isUnreachable()).isTrue();
                     assertThat(e.subject()).isEqualTo(SUBJECT);
-                    assertThat(e.getMessage()).startsWith("schema registry " + closed + " is unreachable")
+                    assertThat(e.getMessage())
+                            .startsWith("schema registry " + closed + " is unreachable")
                             .contains("subject '" + SUBJECT + "'");
                 });
     }
@@ -234,11 +252,10 @@ class HttpSchemaRegistryTests {
         answers.put("GET /subjects", new Answer(200, "[]", Duration.ofSeconds(3)));
         HttpSchemaRegistry registry = new HttpSchemaRegistry(url, Duration.ofSeconds(1), Duration.ofMillis(300));
 
-        assertThatThrownBy(registry::subjects)
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
-                    assertThat(e.isUnreachable()).isTrue();
-                    assertThat(e.getMessage()).contains(url, "did not answer within 300 ms");
-                });
+        assertThatThrownBy(registry::subjects).isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+            assertThat(e.isUnreachable()).isTrue();
+            assertThat(e.getMessage()).contains(url, "did not answer within 300 ms");
+        });
     }
 
     @Test
@@ -254,8 +271,7 @@ class HttpSchemaRegistryTests {
         assertThatThrownBy(() -> new HttpSchemaRegistry("localhost:8081"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("localhost:8081");
-        assertThatThrownBy(() -> new HttpSchemaRegistry(" , "))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HttpSchemaRegistry(" , ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private void answer(String methodAndPath, int status, String body) {
@@ -265,10 +281,16 @@ class HttpSchemaRegistryTests {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String target = exchange.getRequestURI().getRawPath()
-                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-        requests.add(new Request(exchange.getRequestMethod(), target,
-                exchange.getRequestHeaders().getFirst("Content-Type"), body));
-        Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + target,
+                + (exchange.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : "?" + exchange.getRequestURI().getRawQuery());
+        requests.add(new Request(
+                exchange.getRequestMethod(),
+                target,
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                body));
+        Answer answer = answers.getOrDefault(
+                exchange.getRequestMethod() + " " + target,
                 new Answer(404, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}", Duration.ZERO));
         try {
             Thread.sleep(answer.delay().toMillis());

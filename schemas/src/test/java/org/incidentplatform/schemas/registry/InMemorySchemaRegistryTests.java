@@ -12,8 +12,8 @@ class InMemorySchemaRegistryTests {
 
     private static final String SUBJECT = "incident-events-value";
     private static final Schema V1 = IncidentEvent.getClassSchema();
-    private static final Schema V2 = SchemaEdits.withField(V1, "IncidentEvent",
-            "{\"name\":\"source\",\"type\":\"string\",\"default\":\"api\"}");
+    private static final Schema V2 =
+            SchemaEdits.withField(V1, "IncidentEvent", "{\"name\":\"source\",\"type\":\"string\",\"default\":\"api\"}");
 
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
 
@@ -39,16 +39,16 @@ class InMemorySchemaRegistryTests {
     @Test
     void register_rejectsAnIncompatibleSchema_withConfluentsErrorCode() {
         registry.register(SUBJECT, V1);
-        Schema withoutDefault = SchemaEdits.withField(V1, "IncidentDeclared",
-                "{\"name\":\"severityScore\",\"type\":\"int\"}");
+        Schema withoutDefault =
+                SchemaEdits.withField(V1, "IncidentDeclared", "{\"name\":\"severityScore\",\"type\":\"int\"}");
 
         assertThat(registry.compatibilityProblems(SUBJECT, withoutDefault)).anyMatch(p -> p.contains("severityScore"));
         assertThatThrownBy(() -> registry.register(SUBJECT, withoutDefault))
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
                     assertThat(e.isIncompatible()).isTrue();
                     assertThat(e.errorCode()).isEqualTo(40901);
-                    assertThat(e.getMessage()).contains("subject '" + SUBJECT + "' rejected the schema",
-                            "severityScore");
+                    assertThat(e.getMessage())
+                            .contains("subject '" + SUBJECT + "' rejected the schema", "severityScore");
                 });
     }
 
@@ -57,13 +57,16 @@ class InMemorySchemaRegistryTests {
         registry.register(SUBJECT, V1);
 
         assertThatThrownBy(() -> registry.latest("nope-value"))
-                .isInstanceOfSatisfying(SchemaRegistryException.class,
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(40401));
         assertThatThrownBy(() -> registry.idOf(SUBJECT, V2))
-                .isInstanceOfSatisfying(SchemaRegistryException.class,
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(40403));
         assertThatThrownBy(() -> registry.schemaById(99))
-                .isInstanceOfSatisfying(SchemaRegistryException.class,
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(40403));
         assertThat(registry.compatibilityProblems("nope-value", V2)).isEmpty();
     }

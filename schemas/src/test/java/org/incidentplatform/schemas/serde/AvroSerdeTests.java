@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -54,7 +53,8 @@ class AvroSerdeTests {
     @Test
     void sampleEvents_coverEveryPayloadTypeOfTheUnion() {
         List<String> unionBranches = CURRENT.getField("payload").schema().getTypes().stream()
-                .map(Schema::getFullName).toList();
+                .map(Schema::getFullName)
+                .toList();
 
         assertThat(EveryPayload.events())
                 .extracting(event -> event.getPayload().getClass().getName())
@@ -66,10 +66,12 @@ class AvroSerdeTests {
     void roundTrip_returnsAnEqualSpecificRecord_forEveryPayloadType(IncidentEvent event) {
         byte[] bytes = serializer(Map.of()).serialize(TOPIC, event);
 
-        Object read = deserializer(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true)).deserialize(TOPIC, bytes);
+        Object read =
+                deserializer(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true)).deserialize(TOPIC, bytes);
 
         assertThat(read).isInstanceOf(IncidentEvent.class).isEqualTo(event);
-        assertThat(((IncidentEvent) read).getPayload()).isInstanceOf(event.getPayload().getClass());
+        assertThat(((IncidentEvent) read).getPayload())
+                .isInstanceOf(event.getPayload().getClass());
     }
 
     @Test
@@ -102,8 +104,10 @@ class AvroSerdeTests {
         GenericRecord record = (GenericRecord) read;
         assertThat(record.get("incidentId")).isEqualTo(EveryPayload.INCIDENT_ID);
         assertThat(record.get("occurredAt")).isEqualTo(event.getOccurredAt().toEpochMilli());
-        assertThat(((GenericRecord) record.get("payload")).getSchema().getName()).isEqualTo("IncidentDeclared");
-        assertThat(((GenericRecord) record.get("payload")).get("title")).isEqualTo("Elevated error rates on the web app");
+        assertThat(((GenericRecord) record.get("payload")).getSchema().getName())
+                .isEqualTo("IncidentDeclared");
+        assertThat(((GenericRecord) record.get("payload")).get("title"))
+                .isEqualTo("Elevated error rates on the web app");
     }
 
     @Test
@@ -137,8 +141,8 @@ class AvroSerdeTests {
                 .read(null, DecoderFactory.get().binaryDecoder(avroBinary(event), null));
         byte[] bytes = serializer(Map.of()).serialize(TOPIC, writtenByOlderProducer);
 
-        IncidentEvent read = (IncidentEvent) deserializer(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true))
-                .deserialize(TOPIC, bytes);
+        IncidentEvent read = (IncidentEvent)
+                deserializer(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true)).deserialize(TOPIC, bytes);
 
         assertThat(registry.latest(SUBJECT).schema()).isEqualTo(older);
         assertThat(read.getCorrelationId()).isNull();
@@ -150,8 +154,8 @@ class AvroSerdeTests {
 
     @Test
     void deserialize_skipsFieldsOfANewerWriterSchema_thatTheReaderDoesNotKnow() {
-        Schema newer = SchemaEdits.withField(CURRENT, "IncidentDeclared",
-                "{\"name\":\"severityScore\",\"type\":\"int\",\"default\":0}");
+        Schema newer = SchemaEdits.withField(
+                CURRENT, "IncidentDeclared", "{\"name\":\"severityScore\",\"type\":\"int\",\"default\":0}");
         registry.register(SUBJECT, CURRENT);
         int newerId = registry.register(SUBJECT, newer);
         IncidentEvent event = EveryPayload.events().get(0);
@@ -161,7 +165,8 @@ class AvroSerdeTests {
         ((GenericData.Record) upgraded.get("payload")).put("severityScore", 7);
         byte[] bytes = serializer(Map.of()).serialize(TOPIC, upgraded);
 
-        Object read = deserializer(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true)).deserialize(TOPIC, bytes);
+        Object read =
+                deserializer(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true)).deserialize(TOPIC, bytes);
 
         assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(newerId);
         assertThat(read).isEqualTo(event);
@@ -172,13 +177,14 @@ class AvroSerdeTests {
         int id = registry.register(SUBJECT, CURRENT);
         CountingSchemaRegistry counting = new CountingSchemaRegistry(registry);
         AvroSerializer<Object> serializer = new AvroSerializer<>(counting);
-        serializer.configure(Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false,
-                AvroSerdeConfig.USE_LATEST_VERSION, true), false);
+        serializer.configure(
+                Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false, AvroSerdeConfig.USE_LATEST_VERSION, true), false);
 
         for (IncidentEvent event : EveryPayload.events()) {
             byte[] bytes = serializer.serialize(TOPIC, event);
             assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(id);
-            assertThat(deserializer(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true)).deserialize(TOPIC, bytes))
+            assertThat(deserializer(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true))
+                            .deserialize(TOPIC, bytes))
                     .isEqualTo(event);
         }
         assertThat(counting.calls("latest")).isEqualTo(1);
@@ -188,32 +194,37 @@ class AvroSerdeTests {
     @Test
     void useLatestVersion_projectsTheRecordOntoANewerLatestSchema() {
         registry.register(SUBJECT, CURRENT);
-        Schema newer = SchemaEdits.withField(CURRENT, "IncidentEvent",
+        Schema newer = SchemaEdits.withField(
+                CURRENT,
+                "IncidentEvent",
                 "{\"name\":\"source\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},"
                         + "\"default\":\"api\"}");
         int newerId = registry.register(SUBJECT, newer);
         IncidentEvent event = EveryPayload.events().get(1);
 
-        byte[] bytes = serializer(Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "false",
-                AvroSerdeConfig.USE_LATEST_VERSION, "true")).serialize(TOPIC, event);
+        byte[] bytes = serializer(Map.of(
+                        AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "false", AvroSerdeConfig.USE_LATEST_VERSION, "true"))
+                .serialize(TOPIC, event);
 
         assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(newerId);
         GenericRecord generic = (GenericRecord) deserializer(Map.of()).deserialize(TOPIC, bytes);
         assertThat(generic.get("source")).isEqualTo("api");
         assertThat(generic.get("incidentId")).isEqualTo(event.getIncidentId());
-        assertThat(deserializer(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true)).deserialize(TOPIC, bytes))
+        assertThat(deserializer(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true))
+                        .deserialize(TOPIC, bytes))
                 .isEqualTo(event);
     }
 
     @Test
     void useLatestVersion_failsClearly_whenTheRecordCannotBeWrittenWithTheLatestSchema() {
         registry.setCompatibility(SUBJECT, CompatibilityLevel.NONE);
-        registry.register(SUBJECT, SchemaEdits.withField(CURRENT, "IncidentEvent",
-                "{\"name\":\"tenant\",\"type\":\"string\"}"));
-        AvroSerializer<Object> serializer = serializer(Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false,
-                AvroSerdeConfig.USE_LATEST_VERSION, true));
+        registry.register(
+                SUBJECT, SchemaEdits.withField(CURRENT, "IncidentEvent", "{\"name\":\"tenant\",\"type\":\"string\"}"));
+        AvroSerializer<Object> serializer = serializer(
+                Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false, AvroSerdeConfig.USE_LATEST_VERSION, true));
 
-        assertThatThrownBy(() -> serializer.serialize(TOPIC, EveryPayload.events().get(0)))
+        assertThatThrownBy(
+                        () -> serializer.serialize(TOPIC, EveryPayload.events().get(0)))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("cannot be written with the latest schema of subject '" + SUBJECT + "'")
                 .hasMessageContaining("tenant");
@@ -237,7 +248,8 @@ class AvroSerdeTests {
     void serialize_failsClearly_whenAutoRegisterIsOffAndTheSchemaIsNotRegistered() {
         AvroSerializer<Object> serializer = serializer(Map.of(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false));
 
-        assertThatThrownBy(() -> serializer.serialize(TOPIC, EveryPayload.events().get(0)))
+        assertThatThrownBy(
+                        () -> serializer.serialize(TOPIC, EveryPayload.events().get(0)))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("The schema of org.incidentplatform.events.IncidentEvent is not registered "
                         + "under subject '" + SUBJECT + "' and auto.register.schemas=false")
@@ -250,19 +262,22 @@ class AvroSerdeTests {
         registry.register(SUBJECT, SchemaEdits.withoutField(CURRENT, "IncidentEvent", "actor"));
         AvroSerializer<Object> serializer = serializer(Map.of());
 
-        assertThatThrownBy(() -> serializer.serialize(TOPIC, EveryPayload.events().get(0)))
+        assertThatThrownBy(
+                        () -> serializer.serialize(TOPIC, EveryPayload.events().get(0)))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("Could not register the schema of org.incidentplatform.events.IncidentEvent "
                         + "under subject '" + SUBJECT + "' for topic " + TOPIC)
                 .hasMessageContaining("actor")
                 .cause()
-                .isInstanceOfSatisfying(SchemaRegistryException.class,
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
                         e -> assertThat(e.isIncompatible()).isTrue());
     }
 
     @Test
     void deserialize_rejectsUnknownMagicByte() {
-        byte[] bytes = serializer(Map.of()).serialize(TOPIC, EveryPayload.events().get(0));
+        byte[] bytes =
+                serializer(Map.of()).serialize(TOPIC, EveryPayload.events().get(0));
         bytes[0] = 1;
 
         assertThatThrownBy(() -> deserializer(Map.of()).deserialize(TOPIC, bytes))
@@ -275,17 +290,18 @@ class AvroSerdeTests {
     void deserialize_rejectsRecordsTooShortForTheHeader() {
         assertThatThrownBy(() -> deserializer(Map.of()).deserialize(TOPIC, new byte[] {0, 0, 1}))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("Record from topic incident-events has 3 bytes, too short for the Confluent "
-                        + "wire format");
+                .hasMessageContaining(
+                        "Record from topic incident-events has 3 bytes, too short for the Confluent " + "wire format");
     }
 
     @Test
     void deserialize_rejectsATruncatedAvroBody() {
-        byte[] bytes = serializer(Map.of()).serialize(TOPIC, EveryPayload.events().get(0));
+        byte[] bytes =
+                serializer(Map.of()).serialize(TOPIC, EveryPayload.events().get(0));
         byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
 
         assertThatThrownBy(() -> deserializer(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true))
-                .deserialize(TOPIC, truncated))
+                        .deserialize(TOPIC, truncated))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("Could not decode the Avro record with schema id 1 from topic incident-events");
     }
@@ -350,21 +366,22 @@ class AvroSerdeTests {
 
     @Test
     void configure_rejectsAnInvalidRegistryUrl_namingTheKey() {
-        assertThatThrownBy(() -> new AvroSerializer<>().configure(Map.of("schema.registry.url", "localhost:8081"),
-                false))
+        assertThatThrownBy(
+                        () -> new AvroSerializer<>().configure(Map.of("schema.registry.url", "localhost:8081"), false))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("schema.registry.url");
     }
 
     @Test
     void configure_acceptsConfluentsTopicNameStrategy_andRejectsOtherStrategies() {
-        Map<String, Object> confluent = Map.of(AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
+        Map<String, Object> confluent = Map.of(
+                AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
                 "io.confluent.kafka.serializers.subject.TopicNameStrategy");
         serializer(confluent).serialize(TOPIC, EveryPayload.events().get(0));
         assertThat(registry.subjects()).containsExactly(SUBJECT);
 
-        Map<String, Object> recordName = Map.of(AvroSerdeConfig.KEY_SUBJECT_NAME_STRATEGY,
-                "io.confluent.kafka.serializers.subject.RecordNameStrategy");
+        Map<String, Object> recordName = Map.of(
+                AvroSerdeConfig.KEY_SUBJECT_NAME_STRATEGY, "io.confluent.kafka.serializers.subject.RecordNameStrategy");
         assertThatThrownBy(() -> new AvroSerializer<>(registry).configure(recordName, true))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("key.subject.name.strategy")
@@ -373,8 +390,8 @@ class AvroSerdeTests {
 
     @Test
     void configure_rejectsAFlagThatIsNotABoolean_namingTheKey() {
-        assertThatThrownBy(() -> new AvroDeserializer<>(registry).configure(Map.of("specific.avro.reader", "yes"),
-                false))
+        assertThatThrownBy(
+                        () -> new AvroDeserializer<>(registry).configure(Map.of("specific.avro.reader", "yes"), false))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("specific.avro.reader");
     }
@@ -385,7 +402,8 @@ class AvroSerdeTests {
         AvroSerializer<Object> serializer = new AvroSerializer<>();
         serializer.configure(Map.of("schema.registry.url", url), false);
 
-        assertThatThrownBy(() -> serializer.serialize(TOPIC, EveryPayload.events().get(0)))
+        assertThatThrownBy(
+                        () -> serializer.serialize(TOPIC, EveryPayload.events().get(0)))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining(url)
                 .hasMessageContaining("unreachable")
@@ -417,9 +435,12 @@ class AvroSerdeTests {
         GenericData.Record copy = new GenericData.Record(schema);
         for (Schema.Field field : schema.getFields()) {
             Object value = record.getSchema().getField(field.name()) == null
-                    ? GenericData.get().getDefaultValue(field) : record.get(field.name());
+                    ? GenericData.get().getDefaultValue(field)
+                    : record.get(field.name());
             if (value instanceof GenericRecord nested && field.schema().getType() == Schema.Type.UNION) {
-                Schema branch = field.schema().getTypes().get(field.schema().getIndexNamed(nested.getSchema().getFullName()));
+                Schema branch = field.schema()
+                        .getTypes()
+                        .get(field.schema().getIndexNamed(nested.getSchema().getFullName()));
                 value = upgrade(nested, branch);
             }
             copy.put(field.name(), value);

@@ -2,7 +2,6 @@ package org.incidentplatform.schemas.serde;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
-
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
@@ -26,8 +25,8 @@ final class AvroTrustProbe {
         new SpecificDatumWriter<>(IncidentEvent.class).write(event, encoder);
         encoder.flush();
         try {
-            new SpecificDatumReader<>(IncidentEvent.class).read(null,
-                    DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+            new SpecificDatumReader<>(IncidentEvent.class)
+                    .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
             System.out.println("plain avro: read");
         } catch (SecurityException e) {
             System.out.println("plain avro: SecurityException");
@@ -42,6 +41,5 @@ final class AvroTrustProbe {
         System.out.println("serde: " + read.getClass().getName() + " equal=" + read.equals(event));
     }
 
-    private AvroTrustProbe() {
-    }
+    private AvroTrustProbe() {}
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.avro.util.ClassSecurityValidator;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.schemas.given.EveryPayload;
@@ -30,10 +29,12 @@ class AvroTrustTests {
     @Test
     void specificReader_readsEventClasses_inAFreshJvm() throws IOException, InterruptedException {
         Process probe = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                AvroTrustProbe.class.getName())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Xshare:auto",
+                        "-XX:TieredStopAtLevel=1",
+                        AvroTrustProbe.class.getName())
                 .redirectErrorStream(true)
                 .start();
         boolean exited = probe.waitFor(60, TimeUnit.SECONDS);

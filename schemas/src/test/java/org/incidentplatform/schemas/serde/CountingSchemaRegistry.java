@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.avro.Schema;
 import org.incidentplatform.schemas.registry.RegisteredSchema;
 import org.incidentplatform.schemas.registry.SchemaRegistry;

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
@@ -25,9 +24,12 @@ final class ConfiguredTokenIntrospector implements OpaqueTokenIntrospector {
 
     ConfiguredTokenIntrospector(SecuritySettings tokens) {
         this.entries = tokens.tokens().stream()
-                .map(grant -> new Entry(digest(grant.token()), grant.name(), grant.roles().stream()
-                        .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))
-                        .toList()))
+                .map(grant -> new Entry(
+                        digest(grant.token()),
+                        grant.name(),
+                        grant.roles().stream()
+                                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))
+                                .toList()))
                 .toList();
     }
 
@@ -54,6 +56,5 @@ final class ConfiguredTokenIntrospector implements OpaqueTokenIntrospector {
         }
     }
 
-    private record Entry(byte[] digest, String name, List<GrantedAuthority> authorities) {
-    }
+    private record Entry(byte[] digest, String name, List<GrantedAuthority> authorities) {}
 }

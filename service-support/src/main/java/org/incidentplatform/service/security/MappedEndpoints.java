@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
@@ -16,8 +15,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  */
 public final class MappedEndpoints {
 
-    private MappedEndpoints() {
-    }
+    private MappedEndpoints() {}
 
     public static SortedSet<String> of(Collection<RequestMappingInfoHandlerMapping> mappings) {
         SortedSet<String> mapped = new TreeSet<>();

@@ -2,13 +2,11 @@ package org.incidentplatform.service.security;
 
 import static org.springframework.http.HttpMethod.GET;
 
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.servlet.DispatcherType;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,9 +51,12 @@ public class PlatformSecurity {
     private static final String ADMIN = Role.ADMIN.roleName();
 
     @Bean
-    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, SecuritySettings settings, ServiceRoutes service,
-                                                    ListableBeanFactory beans,
-                                                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems)
+    SecurityFilterChain platformSecurityFilterChain(
+            HttpSecurity http,
+            SecuritySettings settings,
+            ServiceRoutes service,
+            ListableBeanFactory beans,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems)
             throws Exception {
         BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
         BearerTokenAccessDeniedHandler bearerDenial = new BearerTokenAccessDeniedHandler();
@@ -70,16 +71,21 @@ public class PlatformSecurity {
             problems.resolveException(request, response, null, denied);
         };
         UnmappedRoutes unmapped = new UnmappedRoutes(beans);
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
+        return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(routes -> {
                     // Public: health and info for load balancers and orchestrators, Prometheus for a scraper
                     // that carries no token (put the management port on an internal network to hide it).
-                    routes.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                            .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
-                                    "/actuator/prometheus").permitAll();
+                    routes.dispatcherTypeMatchers(DispatcherType.ERROR)
+                            .permitAll()
+                            .requestMatchers(
+                                    GET,
+                                    "/actuator/health",
+                                    "/actuator/health/**",
+                                    "/actuator/info",
+                                    "/actuator/prometheus")
+                            .permitAll();
                     service.declare(routes);
                     routes.anyRequest().access(unmapped);
                 })
@@ -89,16 +95,16 @@ public class PlatformSecurity {
                         resourceServer.jwt(jwt -> jwt.decoder(jwtDecoder(settings.jwt()))
                                 .jwtAuthenticationConverter(roles(settings.jwt())));
                     } else {
-                        resourceServer.opaqueToken(opaque -> opaque.introspector(new ConfiguredTokenIntrospector(settings)));
+                        resourceServer.opaqueToken(
+                                opaque -> opaque.introspector(new ConfiguredTokenIntrospector(settings)));
                     }
                     // Spring Security serves RFC 9728 metadata at /.well-known/oauth-protected-resource (public,
                     // as the RFC wants); make it true: tokens here are not bound to client certificates.
                     resourceServer.protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
                             description -> description.tlsClientCertificateBoundAccessTokens(false)));
                 })
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .build();
     }
 
@@ -106,8 +112,10 @@ public class PlatformSecurity {
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix()
-                .role(ADMIN).implies(RESPONDER)
-                .role(RESPONDER).implies(REPORTER)
+                .role(ADMIN)
+                .implies(RESPONDER)
+                .role(RESPONDER)
+                .implies(REPORTER)
                 .build();
     }
 
@@ -116,9 +124,12 @@ public class PlatformSecurity {
         if (jwt.jwkSetUri() == null) {
             return JwtDecoders.fromIssuerLocation(jwt.issuerUri().toString());
         }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri().toString()).build();
-        decoder.setJwtValidator(jwt.issuerUri() == null ? JwtValidators.createDefault()
-                : JwtValidators.createDefaultWithIssuer(jwt.issuerUri().toString()));
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri().toString()).build();
+        decoder.setJwtValidator(
+                jwt.issuerUri() == null
+                        ? JwtValidators.createDefault()
+                        : JwtValidators.createDefaultWithIssuer(jwt.issuerUri().toString()));
         return decoder;
     }
 
@@ -126,7 +137,8 @@ public class PlatformSecurity {
     static Converter<Jwt, AbstractAuthenticationToken> roles(SecuritySettings.Jwt settings) {
         return token -> {
             Object claim = token.getClaims().get(settings.rolesClaim());
-            Collection<?> named = claim instanceof Collection<?> list ? list
+            Collection<?> named = claim instanceof Collection<?> list
+                    ? list
                     : claim instanceof String text ? List.of(text.split("\\s+")) : List.of();
             List<GrantedAuthority> authorities = new ArrayList<>();
             for (Object name : named) {

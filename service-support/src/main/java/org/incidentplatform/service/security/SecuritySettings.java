@@ -1,17 +1,15 @@
 package org.incidentplatform.service.security;
 
-import java.net.URI;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -31,14 +29,19 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("platform.security")
 @Validated
 public record SecuritySettings(
-        @NotNull(message = "platform.security.mode must be tokens or jwt") @DefaultValue("tokens") Mode mode,
+        @NotNull(message = "platform.security.mode must be tokens or jwt") @DefaultValue("tokens")
+        Mode mode,
+
         List<@Valid Grant> tokens,
         @Valid @DefaultValue Jwt jwt) {
 
     /** Tokens are compared by hash, so their length only has to make them unguessable. */
     public static final int MIN_TOKEN_LENGTH = 32;
 
-    public enum Mode { TOKENS, JWT }
+    public enum Mode {
+        TOKENS,
+        JWT
+    }
 
     public SecuritySettings {
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
@@ -64,7 +67,8 @@ public record SecuritySettings(
         return true;
     }
 
-    @AssertTrue(message = "platform.security.jwt.issuer-uri or platform.security.jwt.jwk-set-uri must be set in jwt mode")
+    @AssertTrue(
+            message = "platform.security.jwt.issuer-uri or platform.security.jwt.jwk-set-uri must be set in jwt mode")
     public boolean isAKeySourceConfiguredInJwtMode() {
         return mode != Mode.JWT || (jwt != null && (jwt.issuerUri() != null || jwt.jwkSetUri() != null));
     }
@@ -77,9 +81,13 @@ public record SecuritySettings(
     public record Grant(
             @NotBlank(message = "must be set: the principal the token stands for")
             String name,
-            @NotBlank(message = "must be set: a random bearer token, from the environment variable the service's application.yml names")
+
+            @NotBlank(
+                    message =
+                            "must be set: a random bearer token, from the environment variable the service's application.yml names")
             @Size(min = MIN_TOKEN_LENGTH, message = "must be at least " + MIN_TOKEN_LENGTH + " characters")
             String token,
+
             @NotEmpty(message = "must name at least one of reporter, responder, admin")
             Set<Role> roles) {
 
@@ -104,7 +112,10 @@ public record SecuritySettings(
     public record Jwt(
             URI issuerUri,
             URI jwkSetUri,
-            @NotBlank(message = "platform.security.jwt.roles-claim must name a claim") @DefaultValue("roles") String rolesClaim,
-            @NotBlank(message = "platform.security.jwt.principal-claim must name a claim") @DefaultValue("sub") String principalClaim) {
-    }
+
+            @NotBlank(message = "platform.security.jwt.roles-claim must name a claim") @DefaultValue("roles")
+            String rolesClaim,
+
+            @NotBlank(message = "platform.security.jwt.principal-claim must name a claim") @DefaultValue("sub")
+            String principalClaim) {}
 }

@@ -1,12 +1,10 @@
 package org.incidentplatform.service.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
@@ -36,13 +34,14 @@ final class UnmappedRoutes implements AuthorizationManager<RequestAuthorizationC
     }
 
     @Override
-    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
-                                         RequestAuthorizationContext context) {
+    public AuthorizationResult authorize(
+            Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
         return new AuthorizationDecision(!reachesHandler(context.getRequest()));
     }
 
     private boolean reachesHandler(HttpServletRequest request) {
-        PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
+        PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath())
+                .pathWithinApplication();
         RequestMethod method = RequestMethod.resolve(request.getMethod());
         if (method == RequestMethod.HEAD) {
             method = RequestMethod.GET;
@@ -60,11 +59,12 @@ final class UnmappedRoutes implements AuthorizationManager<RequestAuthorizationC
         List<Route> known = routes;
         if (known == null) {
             known = new ArrayList<>();
-            for (RequestMappingInfoHandlerMapping mapping
-                    : beans.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+            for (RequestMappingInfoHandlerMapping mapping :
+                    beans.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
                 for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
                     PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
-                    known.add(new Route(patterns == null ? null : patterns.getPatterns(),
+                    known.add(new Route(
+                            patterns == null ? null : patterns.getPatterns(),
                             info.getMethodsCondition().getMethods()));
                 }
             }

@@ -1,11 +1,5 @@
 package org.incidentplatform.service.web;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,7 +7,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -57,8 +55,11 @@ public class BodySizeLimit extends OncePerRequestFilter implements Ordered {
     }
 
     static ErrorResponseException tooLarge(long limit) {
-        return new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, ProblemDetail.forStatusAndDetail(
-                HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than " + limit + " bytes"), null);
+        return new ErrorResponseException(
+                HttpStatus.CONTENT_TOO_LARGE,
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than " + limit + " bytes"),
+                null);
     }
 
     private static final class Capped extends HttpServletRequestWrapper {

@@ -1,16 +1,10 @@
 package org.incidentplatform.service.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +17,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The errors every service answers alike, as RFC 9457 problem details: unreadable or mistyped JSON (naming
@@ -42,13 +39,16 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final String UNDECODABLE_PARAMETER = "org.apache.tomcat.util.http.InvalidParameterException";
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         BodyTooLargeException tooLarge = cause(ex, BodyTooLargeException.class);
         if (tooLarge != null) {
-            return handleExceptionInternal(ex, BodySizeLimit.tooLarge(tooLarge.limit()).getBody(), headers,
-                    HttpStatus.CONTENT_TOO_LARGE, request);
+            return handleExceptionInternal(
+                    ex,
+                    BodySizeLimit.tooLarge(tooLarge.limit()).getBody(),
+                    headers,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    request);
         }
         MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
         if (mismatch != null && !mismatch.getPath().isEmpty()) {
@@ -61,19 +61,23 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
             return handleExceptionInternal(ex, problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
         }
         JacksonException json = cause(ex, JacksonException.class);
-        String detail = mismatch != null ? "the body must be a JSON object"
-                : json != null ? "the body is not valid JSON: " + json.getOriginalMessage()
-                : "a JSON body is required";
-        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail),
-                headers, HttpStatus.BAD_REQUEST, request);
+        String detail = mismatch != null
+                ? "the body must be a JSON object"
+                : json != null ? "the body is not valid JSON: " + json.getOriginalMessage() : "a JSON body is required";
+        return handleExceptionInternal(
+                ex,
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail),
+                headers,
+                HttpStatus.BAD_REQUEST,
+                request);
     }
 
     /** No controller maps the path; Spring's own detail would speak of static resources. */
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
-                                                                    HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "no endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath());
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.NOT_FOUND, "no endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath());
         return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
     }
 
@@ -93,19 +97,23 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException ex) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemDetail.forStatusAndDetail(
-                HttpStatus.FORBIDDEN, "the token's role does not allow this request"));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.FORBIDDEN, "the token's role does not allow this request"));
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         if (causeNamed(ex, UNDECODABLE_PARAMETER)) {
-            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "a query or form parameter cannot be decoded: percent-encode it as UTF-8"));
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST,
+                            "a query or form parameter cannot be decoded: percent-encode it as UTF-8"));
         }
         log.error("request failed", ex);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR, "the service failed to handle the request"));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.INTERNAL_SERVER_ERROR, "the service failed to handle the request"));
     }
 
     private static String path(List<JacksonException.Reference> path) {

@@ -1,11 +1,10 @@
 package org.incidentplatform.service.web;
 
-import tools.jackson.databind.DeserializationFeature;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.DeserializationFeature;
 
 /**
  * Request bodies of a service's API are read strictly: a misspelt optional field ({@code occuredAt},
@@ -19,11 +18,12 @@ public final class StrictRequestBodies implements WebMvcConfigurer {
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
         converters.configureMessageConverters(converter -> {
             if (converter instanceof JacksonJsonHttpMessageConverter json) {
-                var strict = json.getMapper().rebuild()
+                var strict = json.getMapper()
+                        .rebuild()
                         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                         .build();
-                json.registerMappersForType(JsonRequest.class,
-                        mappers -> mappers.put(MediaType.APPLICATION_JSON, strict));
+                json.registerMappersForType(
+                        JsonRequest.class, mappers -> mappers.put(MediaType.APPLICATION_JSON, strict));
             }
         });
     }

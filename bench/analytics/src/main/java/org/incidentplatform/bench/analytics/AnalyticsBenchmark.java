@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
 import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentGroupAdded;
 import org.incidentplatform.events.ComponentStatus;
@@ -74,8 +73,11 @@ public final class AnalyticsBenchmark {
         MttrQuery byMonth = MttrQuery.all().groupedBy(MttrQuery.GroupBy.MONTH);
         long[] query = time(warmup, queries, () -> analytics.mttr(byMonth));
         long[] csv = time(warmup, queries, () -> analytics.mttr(byMonth).toCsv());
-        MttrQuery filtered = MttrQuery.all().startedFrom(Instant.parse("2024-01-01T00:00:00Z"))
-                .startedBefore(Instant.parse("2025-01-01T00:00:00Z")).touching("c-03").atLeast(Impact.major)
+        MttrQuery filtered = MttrQuery.all()
+                .startedFrom(Instant.parse("2024-01-01T00:00:00Z"))
+                .startedBefore(Instant.parse("2025-01-01T00:00:00Z"))
+                .touching("c-03")
+                .atLeast(Impact.major)
                 .groupedBy(MttrQuery.GroupBy.MONTH);
         long[] filteredQuery = time(warmup, queries, () -> analytics.mttr(filtered));
         long[] slowest = time(warmup, queries, () -> analytics.slowestToResolve(null, null, 10));
@@ -83,15 +85,25 @@ public final class AnalyticsBenchmark {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         long[] uptime = time(warmup, queries, () -> analytics.uptime("c-03", last.minusDays(89), last, now));
         MttrReport report = analytics.mttr(byMonth);
-        int counted = report.groups().stream().mapToInt(MttrReport.Group::incidents).sum();
+        int counted =
+                report.groups().stream().mapToInt(MttrReport.Group::incidents).sum();
 
         Runtime runtime = Runtime.getRuntime();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%d incidents (%d events, %d months, %d counted by default: not "
+        out.append(String.format(
+                Locale.ROOT,
+                "%d incidents (%d events, %d months, %d counted by default: not "
                         + "retracted, impact above none) applied in %.1f s (%,.0f events/s); %d queries per line "
                         + "after %d of warm-up, one thread, in-process, JVM -Xmx%d MiB.%n%n",
-                incidents, events, report.groups().size(), counted, loadSeconds, events / loadSeconds, queries,
-                warmup, runtime.maxMemory() / (1024 * 1024)));
+                incidents,
+                events,
+                report.groups().size(),
+                counted,
+                loadSeconds,
+                events / loadSeconds,
+                queries,
+                warmup,
+                runtime.maxMemory() / (1024 * 1024)));
         out.append("| query (on `Analytics`, the model behind the endpoint) | p50 ms | p99 ms | max ms |\n");
         out.append("|---|---:|---:|---:|\n");
         row(out, "`mttr` grouped by month, all incidents (`/api/v1/analytics/mttr?groupBy=month`)", query);
@@ -99,9 +111,13 @@ public final class AnalyticsBenchmark {
         row(out, "`mttr` by month, one year, one component, impact ≥ major", filteredQuery);
         row(out, "10 slowest to resolve (`/analytics`)", slowest);
         row(out, "uptime of one component, 90 days (`/api/v1/components/{id}/uptime`)", uptime);
-        out.append(String.format(Locale.ROOT, "%nHeap retained by the read model: %.1f MiB (%,d bytes, %.0f bytes "
+        out.append(String.format(
+                Locale.ROOT,
+                "%nHeap retained by the read model: %.1f MiB (%,d bytes, %.0f bytes "
                         + "per incident), used heap after full GC before and after loading.%n",
-                retained / (1024.0 * 1024.0), retained, (double) retained / incidents));
+                retained / (1024.0 * 1024.0),
+                retained,
+                (double) retained / incidents));
         System.out.print(out);
         // Keeps the model reachable until after the last measurement.
         if (analytics.appliedSequence("catalogue") < 0) {
@@ -110,8 +126,13 @@ public final class AnalyticsBenchmark {
     }
 
     private static void row(StringBuilder out, String line, long[] nanos) {
-        out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", line, percentile(nanos, 0.50) / 1e6,
-                percentile(nanos, 0.99) / 1e6, nanos[nanos.length - 1] / 1e6));
+        out.append(String.format(
+                Locale.ROOT,
+                "| %s | %.2f | %.2f | %.2f |%n",
+                line,
+                percentile(nanos, 0.50) / 1e6,
+                percentile(nanos, 0.99) / 1e6,
+                nanos[nanos.length - 1] / 1e6));
     }
 
     /** Nearest rank over sorted values. */
@@ -159,13 +180,30 @@ public final class AnalyticsBenchmark {
         long events = 0;
         Instant catalogued = FROM.minus(Duration.ofDays(1));
         for (int g = 0; g < GROUPS; g++) {
-            events += apply(analytics, "catalogue", catalogued, ComponentGroupAdded.newBuilder()
-                    .setGroupId("g-" + g).setName("Group " + g).setDescription(null).setPosition(g).build());
+            events += apply(
+                    analytics,
+                    "catalogue",
+                    catalogued,
+                    ComponentGroupAdded.newBuilder()
+                            .setGroupId("g-" + g)
+                            .setName("Group " + g)
+                            .setDescription(null)
+                            .setPosition(g)
+                            .build());
         }
         for (int c = 0; c < COMPONENTS; c++) {
-            events += apply(analytics, "catalogue", catalogued, ComponentAdded.newBuilder()
-                    .setComponentId(String.format("c-%02d", c)).setName("Component " + c).setDescription(null)
-                    .setGroupId("g-" + (c % GROUPS)).setPosition(c).setHidden(false).build());
+            events += apply(
+                    analytics,
+                    "catalogue",
+                    catalogued,
+                    ComponentAdded.newBuilder()
+                            .setComponentId(String.format("c-%02d", c))
+                            .setName("Component " + c)
+                            .setDescription(null)
+                            .setGroupId("g-" + (c % GROUPS))
+                            .setPosition(c)
+                            .setHidden(false)
+                            .build());
         }
         Impact[] impacts = {Impact.minor, Impact.minor, Impact.major, Impact.critical};
         for (int i = 0; i < incidents; i++) {
@@ -177,13 +215,25 @@ public final class AnalyticsBenchmark {
             Map<String, ComponentStatus> down = new HashMap<>();
             int count = 1 + random.nextInt(2);
             for (int c = 0; c < count; c++) {
-                down.put(String.format("c-%02d", random.nextInt(COMPONENTS)),
+                down.put(
+                        String.format("c-%02d", random.nextInt(COMPONENTS)),
                         random.nextBoolean() ? ComponentStatus.partial_outage : ComponentStatus.major_outage);
             }
-            events += apply(analytics, id, declaredAt, IncidentDeclared.newBuilder().setTitle("Incident " + i)
-                    .setImpact(impact).setStatus(IncidentStatus.investigating).setMessage("Investigating")
-                    .setComponents(down).setStartedAt(started).setDetectedAt(detected).setDetectedBy("monitor")
-                    .setBackfilled(false).build());
+            events += apply(
+                    analytics,
+                    id,
+                    declaredAt,
+                    IncidentDeclared.newBuilder()
+                            .setTitle("Incident " + i)
+                            .setImpact(impact)
+                            .setStatus(IncidentStatus.investigating)
+                            .setMessage("Investigating")
+                            .setComponents(down)
+                            .setStartedAt(started)
+                            .setDetectedAt(detected)
+                            .setDetectedBy("monitor")
+                            .setBackfilled(false)
+                            .build());
             Instant at = declaredAt.plusSeconds(heavyTail(900));
             events += apply(analytics, id, at, update(IncidentStatus.identified, Map.of()));
             Map<String, ComponentStatus> degraded = new HashMap<>();
@@ -191,11 +241,22 @@ public final class AnalyticsBenchmark {
             at = at.plusSeconds(heavyTail(1800));
             events += apply(analytics, id, at, update(IncidentStatus.monitoring, degraded));
             at = at.plusSeconds(heavyTail(1800));
-            events += apply(analytics, id, at, IncidentResolved.newBuilder().setMessage("Resolved")
-                    .setComponents(Map.of()).build());
+            events += apply(
+                    analytics,
+                    id,
+                    at,
+                    IncidentResolved.newBuilder()
+                            .setMessage("Resolved")
+                            .setComponents(Map.of())
+                            .build());
             if (random.nextInt(100) < 2) {
-                events += apply(analytics, id, at.plusSeconds(60),
-                        IncidentRetracted.newBuilder().setReason("Declared in error").build());
+                events += apply(
+                        analytics,
+                        id,
+                        at.plusSeconds(60),
+                        IncidentRetracted.newBuilder()
+                                .setReason("Declared in error")
+                                .build());
             }
         }
         return events;
@@ -209,16 +270,26 @@ public final class AnalyticsBenchmark {
     }
 
     private static IncidentUpdatePosted update(IncidentStatus status, Map<String, ComponentStatus> components) {
-        return IncidentUpdatePosted.newBuilder().setMessage("Update").setStatus(status).setImpact(null)
-                .setComponents(components).build();
+        return IncidentUpdatePosted.newBuilder()
+                .setMessage("Update")
+                .setStatus(status)
+                .setImpact(null)
+                .setComponents(components)
+                .build();
     }
 
     private int apply(Analytics analytics, String streamId, Instant at, Object payload) {
         long sequence = sequences.merge(streamId, 1L, Long::sum);
         IncidentEvent event = IncidentEvent.newBuilder()
                 .setEventId(UUID.nameUUIDFromBytes((streamId + "/" + sequence).getBytes(StandardCharsets.UTF_8)))
-                .setIncidentId(streamId).setSequence(sequence).setOccurredAt(at).setRecordedAt(at)
-                .setActor("bench").setCorrelationId(null).setPayload(payload).build();
+                .setIncidentId(streamId)
+                .setSequence(sequence)
+                .setOccurredAt(at)
+                .setRecordedAt(at)
+                .setActor("bench")
+                .setCorrelationId(null)
+                .setPayload(payload)
+                .build();
         if (analytics.offer(event) != Analytics.Outcome.APPLIED) {
             throw new IllegalStateException("not applied: " + event);
         }

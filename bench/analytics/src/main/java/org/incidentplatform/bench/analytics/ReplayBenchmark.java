@@ -1,9 +1,9 @@
 package org.incidentplatform.bench.analytics;
 
 import java.lang.management.ManagementFactory;
-import java.lang.ref.Reference;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
+import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
 import org.incidentplatform.events.ComponentAdded;
 import org.incidentplatform.events.ComponentGroupAdded;
 import org.incidentplatform.events.ComponentMovedToGroup;
@@ -69,16 +68,22 @@ public final class ReplayBenchmark {
     private static final int GROUPS = 5;
     private static final int COMPONENTS = 25;
     private static final String TEXT = ("We are investigating elevated error rates and latency on the affected"
-            + " services. Some requests fail or time out; retries mostly succeed. The cause appears to be a bad"
-            + " deploy of the session store, which we are rolling back region by region while we watch error"
-            + " rates, queue depth and the saturation of the database connection pools. Next update within 30"
-            + " minutes, or sooner if anything changes. ").repeat(2);
-    private static final IncidentStatus[] PROGRESS = {IncidentStatus.investigating, IncidentStatus.identified,
-        IncidentStatus.identified, IncidentStatus.monitoring, IncidentStatus.monitoring};
-    private static final Impact[] IMPACTS = {Impact.minor, Impact.minor, Impact.major, Impact.critical,
-        Impact.none};
-    private static final ComponentStatus[] DOWN = {ComponentStatus.degraded_performance,
-        ComponentStatus.partial_outage, ComponentStatus.major_outage};
+                    + " services. Some requests fail or time out; retries mostly succeed. The cause appears to be a bad"
+                    + " deploy of the session store, which we are rolling back region by region while we watch error"
+                    + " rates, queue depth and the saturation of the database connection pools. Next update within 30"
+                    + " minutes, or sooner if anything changes. ")
+            .repeat(2);
+    private static final IncidentStatus[] PROGRESS = {
+        IncidentStatus.investigating,
+        IncidentStatus.identified,
+        IncidentStatus.identified,
+        IncidentStatus.monitoring,
+        IncidentStatus.monitoring
+    };
+    private static final Impact[] IMPACTS = {Impact.minor, Impact.minor, Impact.major, Impact.critical, Impact.none};
+    private static final ComponentStatus[] DOWN = {
+        ComponentStatus.degraded_performance, ComponentStatus.partial_outage, ComponentStatus.major_outage
+    };
 
     private final Random random;
     private final Map<String, Long> sequences = new HashMap<>();
@@ -111,8 +116,12 @@ public final class ReplayBenchmark {
         }
         Clock clock = Clock.fixed(FROM.plus(Duration.ofDays(3 * 365)), ZoneOffset.UTC);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        System.out.printf(Locale.ROOT, "%,d events (%,d incidents), %,.0f bytes per record on average%n%n",
-                log.size(), incidents, (double) bytes / log.size());
+        System.out.printf(
+                Locale.ROOT,
+                "%,d events (%,d incidents), %,.0f bytes per record on average%n%n",
+                log.size(),
+                incidents,
+                (double) bytes / log.size());
         System.out.println("| round | decode + apply, events/s | decode only, events/s | apply only, events/s |"
                 + " decode + apply, events per CPU-s | apply only, events per CPU-s |");
         System.out.println("|---:|---:|---:|---:|---:|---:|");
@@ -131,7 +140,9 @@ public final class ReplayBenchmark {
             start = System.nanoTime();
             long decodedSequences = 0;
             for (byte[] record : log) {
-                decodedSequences += deserializer.deserialize(Topics.INCIDENT_EVENTS.name(), record).getSequence();
+                decodedSequences += deserializer
+                        .deserialize(Topics.INCIDENT_EVENTS.name(), record)
+                        .getSequence();
             }
             double decodeOnly = log.size() / ((System.nanoTime() - start) / 1e9);
             if (decodedSequences == 0) {
@@ -147,16 +158,26 @@ public final class ReplayBenchmark {
             double applyOnly = log.size() / ((System.nanoTime() - start) / 1e9);
             double applyOnlyCpu = log.size() / ((threads.getCurrentThreadCpuTime() - cpu) / 1e9);
             decoded = null;
-            System.out.printf(Locale.ROOT, "| %d | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f |%n", round, both, decodeOnly,
-                    applyOnly, bothCpu, applyOnlyCpu);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f |%n",
+                    round,
+                    both,
+                    decodeOnly,
+                    applyOnly,
+                    bothCpu,
+                    applyOnlyCpu);
         }
         long withModel = AnalyticsBenchmark.settledHeap(memory);
         pause(pauseSeconds);
         long modelEvents = kept.current().appliedEvents();
         kept = null;
         long withoutModel = AnalyticsBenchmark.settledHeap(memory);
-        System.out.printf(Locale.ROOT, "%nHeap kept by the model (LiveStatus, published snapshot included) after "
-                        + "%,d events: %.1f MiB (used heap after full GCs, with and without it)%n", modelEvents,
+        System.out.printf(
+                Locale.ROOT,
+                "%nHeap kept by the model (LiveStatus, published snapshot included) after "
+                        + "%,d events: %.1f MiB (used heap after full GCs, with and without it)%n",
+                modelEvents,
                 (withModel - withoutModel) / (1024.0 * 1024.0));
         // The encoded log stays in both measurements, so only the model makes the difference.
         Reference.reachabilityFence(log);
@@ -181,7 +202,9 @@ public final class ReplayBenchmark {
     /** Time to take a heap histogram of the model ({@code jcmd <pid> GC.class_histogram}). */
     private static void pause(int seconds) {
         if (seconds > 0) {
-            System.out.printf("%nmodel alive in pid %d for %d s%n", ProcessHandle.current().pid(), seconds);
+            System.out.printf(
+                    "%nmodel alive in pid %d for %d s%n",
+                    ProcessHandle.current().pid(), seconds);
             try {
                 Thread.sleep(seconds * 1000L);
             } catch (InterruptedException e) {
@@ -195,13 +218,28 @@ public final class ReplayBenchmark {
         List<IncidentEvent> log = new ArrayList<>();
         Instant catalogued = FROM.minus(Duration.ofDays(30));
         for (int g = 0; g < GROUPS; g++) {
-            log.add(event("catalogue", catalogued, ComponentGroupAdded.newBuilder().setGroupId("group-" + g)
-                    .setName("Group " + g).setDescription("The " + g + " tier").setPosition(g).build()));
+            log.add(event(
+                    "catalogue",
+                    catalogued,
+                    ComponentGroupAdded.newBuilder()
+                            .setGroupId("group-" + g)
+                            .setName("Group " + g)
+                            .setDescription("The " + g + " tier")
+                            .setPosition(g)
+                            .build()));
         }
         for (int c = 0; c < COMPONENTS; c++) {
-            log.add(event("catalogue", catalogued, ComponentAdded.newBuilder().setComponentId(component(c))
-                    .setName("Component " + c).setDescription("Serves part " + c).setGroupId("group-" + c % GROUPS)
-                    .setPosition(c).setHidden(c == COMPONENTS - 1).build()));
+            log.add(event(
+                    "catalogue",
+                    catalogued,
+                    ComponentAdded.newBuilder()
+                            .setComponentId(component(c))
+                            .setName("Component " + c)
+                            .setDescription("Serves part " + c)
+                            .setGroupId("group-" + c % GROUPS)
+                            .setPosition(c)
+                            .setHidden(c == COMPONENTS - 1)
+                            .build()));
         }
         List<List<IncidentEvent>> overlapping = new ArrayList<>();
         for (int i = 0; i < incidents; i++) {
@@ -211,14 +249,29 @@ public final class ReplayBenchmark {
                 interleave(overlapping, log);
             }
             if (i % 20_000 == 10_000) {
-                log.add(event("catalogue", started, ComponentRenamed.newBuilder().setComponentId(component(i % 7))
-                        .setName("Component " + i).build()));
-                log.add(event("catalogue", started, ComponentMovedToGroup.newBuilder()
-                        .setComponentId(component(i % 11)).setGroupId("group-" + i % 3).setPosition(i % 13).build()));
+                log.add(event(
+                        "catalogue",
+                        started,
+                        ComponentRenamed.newBuilder()
+                                .setComponentId(component(i % 7))
+                                .setName("Component " + i)
+                                .build()));
+                log.add(event(
+                        "catalogue",
+                        started,
+                        ComponentMovedToGroup.newBuilder()
+                                .setComponentId(component(i % 11))
+                                .setGroupId("group-" + i % 3)
+                                .setPosition(i % 13)
+                                .build()));
             }
             if (i == incidents / 2) {
-                log.add(event("catalogue", started, ComponentRemoved.newBuilder()
-                        .setComponentId(component(COMPONENTS - 2)).build()));
+                log.add(event(
+                        "catalogue",
+                        started,
+                        ComponentRemoved.newBuilder()
+                                .setComponentId(component(COMPONENTS - 2))
+                                .build()));
             }
         }
         interleave(overlapping, log);
@@ -249,39 +302,85 @@ public final class ReplayBenchmark {
         Instant at = started.plusSeconds(60 + random.nextInt(600));
         boolean backfilled = random.nextInt(100) < 3;
         if (backfilled) {
-            events.add(event(id, at, IncidentDeclared.newBuilder().setTitle("Back-filled outage " + index)
-                    .setImpact(Impact.major).setStatus(IncidentStatus.resolved).setMessage(message())
-                    .setComponents(said).setStartedAt(started.minus(Duration.ofHours(2))).setDetectedAt(started)
-                    .setDetectedBy("customer report").setBackfilled(true).build()));
+            events.add(event(
+                    id,
+                    at,
+                    IncidentDeclared.newBuilder()
+                            .setTitle("Back-filled outage " + index)
+                            .setImpact(Impact.major)
+                            .setStatus(IncidentStatus.resolved)
+                            .setMessage(message())
+                            .setComponents(said)
+                            .setStartedAt(started.minus(Duration.ofHours(2)))
+                            .setDetectedAt(started)
+                            .setDetectedBy("customer report")
+                            .setBackfilled(true)
+                            .build()));
             events.add(event(id, at.plusSeconds(3600), postmortem()));
             return events;
         }
-        events.add(event(id, at, IncidentDeclared.newBuilder().setTitle("Elevated error rates (" + index + ")")
-                .setImpact(IMPACTS[random.nextInt(IMPACTS.length)]).setStatus(IncidentStatus.investigating)
-                .setMessage(message()).setComponents(said).setStartedAt(started)
-                .setDetectedAt(started.plusSeconds(random.nextInt(300))).setDetectedBy("synthetic monitor")
-                .setBackfilled(false).build()));
+        events.add(event(
+                id,
+                at,
+                IncidentDeclared.newBuilder()
+                        .setTitle("Elevated error rates (" + index + ")")
+                        .setImpact(IMPACTS[random.nextInt(IMPACTS.length)])
+                        .setStatus(IncidentStatus.investigating)
+                        .setMessage(message())
+                        .setComponents(said)
+                        .setStartedAt(started)
+                        .setDetectedAt(started.plusSeconds(random.nextInt(300)))
+                        .setDetectedBy("synthetic monitor")
+                        .setBackfilled(false)
+                        .build()));
         int updates = 6 + random.nextInt(5);
         for (int u = 0; u < updates; u++) {
             at = at.plusSeconds(120 + random.nextInt(900));
             Map<String, ComponentStatus> change = u % 3 == 2
-                    ? Map.of(component(random.nextInt(COMPONENTS)), DOWN[random.nextInt(DOWN.length)]) : Map.of();
-            events.add(event(id, at, IncidentUpdatePosted.newBuilder().setMessage(message())
-                    .setStatus(u % 2 == 0 ? PROGRESS[Math.min(u, PROGRESS.length - 1)] : null)
-                    .setImpact(u == 3 ? Impact.major : null).setComponents(change).build()));
+                    ? Map.of(component(random.nextInt(COMPONENTS)), DOWN[random.nextInt(DOWN.length)])
+                    : Map.of();
+            events.add(event(
+                    id,
+                    at,
+                    IncidentUpdatePosted.newBuilder()
+                            .setMessage(message())
+                            .setStatus(u % 2 == 0 ? PROGRESS[Math.min(u, PROGRESS.length - 1)] : null)
+                            .setImpact(u == 3 ? Impact.major : null)
+                            .setComponents(change)
+                            .build()));
         }
         at = at.plusSeconds(600);
-        events.add(event(id, at, IncidentResolved.newBuilder().setMessage(message()).setComponents(Map.of())
-                .build()));
+        events.add(event(
+                id,
+                at,
+                IncidentResolved.newBuilder()
+                        .setMessage(message())
+                        .setComponents(Map.of())
+                        .build()));
         int fate = random.nextInt(100);
         if (fate < 3) {
-            events.add(event(id, at.plusSeconds(1800), IncidentReopened.newBuilder().setMessage(message())
-                    .setStatus(IncidentStatus.identified).setComponents(said).build()));
-            events.add(event(id, at.plusSeconds(3600), IncidentResolved.newBuilder().setMessage(message())
-                    .setComponents(Map.of()).build()));
+            events.add(event(
+                    id,
+                    at.plusSeconds(1800),
+                    IncidentReopened.newBuilder()
+                            .setMessage(message())
+                            .setStatus(IncidentStatus.identified)
+                            .setComponents(said)
+                            .build()));
+            events.add(event(
+                    id,
+                    at.plusSeconds(3600),
+                    IncidentResolved.newBuilder()
+                            .setMessage(message())
+                            .setComponents(Map.of())
+                            .build()));
         } else if (fate < 4) {
-            events.add(event(id, at.plusSeconds(60), IncidentRetracted.newBuilder().setReason("Declared in error")
-                    .build()));
+            events.add(event(
+                    id,
+                    at.plusSeconds(60),
+                    IncidentRetracted.newBuilder()
+                            .setReason("Declared in error")
+                            .build()));
         } else if (fate < 6) {
             events.add(event(id, at.plusSeconds(86_400), postmortem()));
         }
@@ -289,33 +388,60 @@ public final class ReplayBenchmark {
     }
 
     private List<IncidentEvent> maintenance(String id, Instant from) {
-        Map<String, ComponentStatus> planned = Map.of(component(random.nextInt(COMPONENTS)),
-                ComponentStatus.under_maintenance);
+        Map<String, ComponentStatus> planned =
+                Map.of(component(random.nextInt(COMPONENTS)), ComponentStatus.under_maintenance);
         Instant scheduledFor = from.plus(Duration.ofDays(2));
         List<IncidentEvent> events = new ArrayList<>();
-        events.add(event(id, from, MaintenanceScheduled.newBuilder().setTitle("Database upgrade " + id)
-                .setMessage(message()).setComponents(planned).setScheduledFor(scheduledFor)
-                .setScheduledUntil(scheduledFor.plus(Duration.ofHours(2))).setAutoStart(false)
-                .setAutoComplete(false).build()));
+        events.add(event(
+                id,
+                from,
+                MaintenanceScheduled.newBuilder()
+                        .setTitle("Database upgrade " + id)
+                        .setMessage(message())
+                        .setComponents(planned)
+                        .setScheduledFor(scheduledFor)
+                        .setScheduledUntil(scheduledFor.plus(Duration.ofHours(2)))
+                        .setAutoStart(false)
+                        .setAutoComplete(false)
+                        .build()));
         if (random.nextInt(10) == 0) {
-            events.add(event(id, from.plusSeconds(600), MaintenanceCancelled.newBuilder().setMessage(message())
-                    .build()));
+            events.add(event(
+                    id,
+                    from.plusSeconds(600),
+                    MaintenanceCancelled.newBuilder().setMessage(message()).build()));
             return events;
         }
-        events.add(event(id, scheduledFor, MaintenanceStarted.newBuilder().setMessage(message())
-                .setAutomatic(false).build()));
-        events.add(event(id, scheduledFor.plusSeconds(1800), MaintenanceUpdatePosted.newBuilder()
-                .setMessage(message()).build()));
-        events.add(event(id, scheduledFor.plusSeconds(3600), MaintenanceVerifying.newBuilder()
-                .setMessage(message()).build()));
-        events.add(event(id, scheduledFor.plusSeconds(5400), MaintenanceCompleted.newBuilder()
-                .setMessage(message()).setAutomatic(false).build()));
+        events.add(event(
+                id,
+                scheduledFor,
+                MaintenanceStarted.newBuilder()
+                        .setMessage(message())
+                        .setAutomatic(false)
+                        .build()));
+        events.add(event(
+                id,
+                scheduledFor.plusSeconds(1800),
+                MaintenanceUpdatePosted.newBuilder().setMessage(message()).build()));
+        events.add(event(
+                id,
+                scheduledFor.plusSeconds(3600),
+                MaintenanceVerifying.newBuilder().setMessage(message()).build()));
+        events.add(event(
+                id,
+                scheduledFor.plusSeconds(5400),
+                MaintenanceCompleted.newBuilder()
+                        .setMessage(message())
+                        .setAutomatic(false)
+                        .build()));
         return events;
     }
 
     private PostmortemPublished postmortem() {
-        return PostmortemPublished.newBuilder().setBody(message() + message()).setRootCause("A bad deploy")
-                .setContributingFactors(List.of("No canary", "Alert too late")).build();
+        return PostmortemPublished.newBuilder()
+                .setBody(message() + message())
+                .setRootCause("A bad deploy")
+                .setContributingFactors(List.of("No canary", "Alert too late"))
+                .build();
     }
 
     /** A few hundred characters, each message its own text as decoded records are. */
@@ -332,8 +458,13 @@ public final class ReplayBenchmark {
         long sequence = sequences.merge(stream, 1L, Long::sum);
         return IncidentEvent.newBuilder()
                 .setEventId(UUID.nameUUIDFromBytes((stream + "/" + sequence).getBytes(StandardCharsets.UTF_8)))
-                .setIncidentId(stream).setSequence(sequence).setOccurredAt(occurredAt)
-                .setRecordedAt(occurredAt.plusSeconds(2)).setActor("bench").setCorrelationId(null)
-                .setPayload(payload).build();
+                .setIncidentId(stream)
+                .setSequence(sequence)
+                .setOccurredAt(occurredAt)
+                .setRecordedAt(occurredAt.plusSeconds(2))
+                .setActor("bench")
+                .setCorrelationId(null)
+                .setPayload(payload)
+                .build();
     }
 }

@@ -1,9 +1,7 @@
 package org.incidentplatform.projection.analytics.web;
 
 import java.time.Instant;
-
 import org.incidentplatform.projection.live.LiveStatus;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,8 +19,7 @@ final class AnalyticsAnswers {
 
     static final String DATA_AS_OF = "X-Data-As-Of";
 
-    private AnalyticsAnswers() {
-    }
+    private AnalyticsAnswers() {}
 
     /**
      * While the projection is still replaying the log the answers would be wrong, not just stale: a 503
@@ -51,8 +48,12 @@ final class AnalyticsAnswers {
     static final class Rebuilding extends ErrorResponseException {
 
         Rebuilding() {
-            super(HttpStatus.SERVICE_UNAVAILABLE, ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "analytics are being rebuilt from the incident log; ask again shortly"), null);
+            super(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemDetail.forStatusAndDetail(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "analytics are being rebuilt from the incident log; ask again shortly"),
+                    null);
             getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
             getHeaders().setCacheControl(CacheControl.noStore());
         }

@@ -2,9 +2,7 @@ package org.incidentplatform.projection.analytics.web;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-
 import org.incidentplatform.projection.analytics.Analytics;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,5 +20,4 @@ public record AnalyticsProperties(
         @DefaultValue("" + Analytics.DEFAULT_PARTIAL_WEIGHT)
         @DecimalMin(value = "0", message = "projection-service.analytics.partial-outage-weight must be between 0 and 1")
         @DecimalMax(value = "1", message = "projection-service.analytics.partial-outage-weight must be between 0 and 1")
-        double partialOutageWeight) {
-}
+        double partialOutageWeight) {}

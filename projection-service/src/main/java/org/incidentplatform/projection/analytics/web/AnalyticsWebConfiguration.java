@@ -1,9 +1,7 @@
 package org.incidentplatform.projection.analytics.web;
 
 import java.time.Clock;
-
 import org.incidentplatform.projection.statuspage.ReadYourWrites;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,8 +21,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(AnalyticsProperties.class)
 class AnalyticsWebConfiguration implements WebMvcConfigurer {
 
-    static final String[] PATHS = {"/api/v1/incidents/**", "/api/v1/analytics/**", "/api/v1/components/*/uptime",
-            "/api/v1/component-groups/*/uptime"};
+    static final String[] PATHS = {
+        "/api/v1/incidents/**",
+        "/api/v1/analytics/**",
+        "/api/v1/components/*/uptime",
+        "/api/v1/component-groups/*/uptime"
+    };
 
     private final ObjectProvider<ReadYourWrites> readYourWrites;
 

@@ -4,6 +4,8 @@ import static org.incidentplatform.projection.analytics.web.AnalyticsAnswers.ok;
 import static org.incidentplatform.projection.analytics.web.AnalyticsAnswers.requireCaughtUp;
 import static org.incidentplatform.projection.analytics.web.AnalyticsAnswers.time;
 
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,16 +15,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import io.swagger.v3.oas.annotations.Operation;
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.projection.analytics.MttrQuery;
 import org.incidentplatform.projection.analytics.MttrReport;
 import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.status.StatusSnapshot;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,42 +44,63 @@ class MttrController {
         this.live = live;
     }
 
-    @Operation(summary = "MTTx: count, mean, median, p90 and max of each duration over the incidents selected, per group")
+    @Operation(
+            summary = "MTTx: count, mean, median, p90 and max of each duration over the incidents selected, per group")
     @GetMapping(path = "/api/v1/analytics/mttr", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Mttr> mttrJson(@RequestParam(required = false) String from,
-                                  @RequestParam(required = false) String to,
-                                  HttpServletRequest request,
-                                  @RequestParam(required = false) String impact,
-                                  @RequestParam(required = false) String includeRetracted,
-                                  @RequestParam(required = false) String includeImpactNone,
-                                  @RequestParam(required = false) String groupBy) {
-        MttrQuery query = mttrQuery(from, to, request.getParameterValues("component"), impact, includeRetracted,
-                includeImpactNone, groupBy);
+    ResponseEntity<Mttr> mttrJson(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            HttpServletRequest request,
+            @RequestParam(required = false) String impact,
+            @RequestParam(required = false) String includeRetracted,
+            @RequestParam(required = false) String includeImpactNone,
+            @RequestParam(required = false) String groupBy) {
+        MttrQuery query = mttrQuery(
+                from,
+                to,
+                request.getParameterValues("component"),
+                impact,
+                includeRetracted,
+                includeImpactNone,
+                groupBy);
         requireCaughtUp(live);
         MttrReport report = withoutHiddenComponents(live.analytics().mttr(query));
-        Filters filters = new Filters(time(query.from()), time(query.to()),
+        Filters filters = new Filters(
+                time(query.from()),
+                time(query.to()),
                 query.components().stream().sorted().toList(),
                 query.minimumImpact() == null ? null : query.minimumImpact().name(),
-                query.includeRetracted(), query.includeImpactNone());
+                query.includeRetracted(),
+                query.includeImpactNone());
         List<Group> groups = report.groups().stream()
-                .map(g -> new Group(g.key(), g.incidents(), g.open(), g.detect(), g.identify(), g.mitigate(),
-                        g.resolve()))
+                .map(g -> new Group(
+                        g.key(), g.incidents(), g.open(), g.detect(), g.identify(), g.mitigate(), g.resolve()))
                 .toList();
         return ok(live, MediaType.APPLICATION_JSON)
                 .body(new Mttr(report.groupBy().name().toLowerCase(Locale.ROOT), filters, groups));
     }
 
-    @Operation(summary = "MTTx: count, mean, median, p90 and max of each duration over the incidents selected, per group")
+    @Operation(
+            summary = "MTTx: count, mean, median, p90 and max of each duration over the incidents selected, per group")
     @GetMapping(path = "/api/v1/analytics/mttr", produces = "text/csv")
-    ResponseEntity<String> mttrCsv(@RequestParam(required = false) String from,
-                                   @RequestParam(required = false) String to,
-                                   HttpServletRequest request,
-                                   @RequestParam(required = false) String impact,
-                                   @RequestParam(required = false) String includeRetracted,
-                                   @RequestParam(required = false) String includeImpactNone,
-                                   @RequestParam(required = false) String groupBy) {
-        return csv(mttrQuery(from, to, request.getParameterValues("component"), impact, includeRetracted,
-                includeImpactNone, groupBy), "inline");
+    ResponseEntity<String> mttrCsv(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            HttpServletRequest request,
+            @RequestParam(required = false) String impact,
+            @RequestParam(required = false) String includeRetracted,
+            @RequestParam(required = false) String includeImpactNone,
+            @RequestParam(required = false) String groupBy) {
+        return csv(
+                mttrQuery(
+                        from,
+                        to,
+                        request.getParameterValues("component"),
+                        impact,
+                        includeRetracted,
+                        includeImpactNone,
+                        groupBy),
+                "inline");
     }
 
     /**
@@ -91,15 +109,24 @@ class MttrController {
      */
     @Operation(summary = "The MTTx report as a CSV file to download, whatever the request accepts")
     @GetMapping(path = "/api/v1/analytics/mttr.csv")
-    ResponseEntity<String> mttrCsvFile(@RequestParam(required = false) String from,
-                                       @RequestParam(required = false) String to,
-                                       HttpServletRequest request,
-                                       @RequestParam(required = false) String impact,
-                                       @RequestParam(required = false) String includeRetracted,
-                                       @RequestParam(required = false) String includeImpactNone,
-                                       @RequestParam(required = false) String groupBy) {
-        return csv(mttrQuery(from, to, request.getParameterValues("component"), impact, includeRetracted,
-                includeImpactNone, groupBy), "attachment");
+    ResponseEntity<String> mttrCsvFile(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            HttpServletRequest request,
+            @RequestParam(required = false) String impact,
+            @RequestParam(required = false) String includeRetracted,
+            @RequestParam(required = false) String includeImpactNone,
+            @RequestParam(required = false) String groupBy) {
+        return csv(
+                mttrQuery(
+                        from,
+                        to,
+                        request.getParameterValues("component"),
+                        impact,
+                        includeRetracted,
+                        includeImpactNone,
+                        groupBy),
+                "attachment");
     }
 
     /** The MTTx report as CSV; {@code disposition} says whether a browser shows it or saves it. */
@@ -116,18 +143,27 @@ class MttrController {
             return report;
         }
         StatusSnapshot snapshot = live.current();
-        return new MttrReport(report.groupBy(),
-                report.groups().stream().filter(g -> !snapshot.isHidden(g.key())).toList());
+        return new MttrReport(
+                report.groupBy(),
+                report.groups().stream()
+                        .filter(g -> !snapshot.isHidden(g.key()))
+                        .toList());
     }
 
     /** {@code component} is read raw from the request: Spring would silently drop an empty value. */
-    static MttrQuery mttrQuery(String from, String to, String[] components, String impact,
-                               String includeRetracted, String includeImpactNone, String groupBy) {
+    static MttrQuery mttrQuery(
+            String from,
+            String to,
+            String[] components,
+            String impact,
+            String includeRetracted,
+            String includeImpactNone,
+            String groupBy) {
         Instant start = instant("from", from);
         Instant end = instant("to", to);
         if (start != null && end != null && !start.isBefore(end)) {
-            throw BadParameterException.unacceptable("to",
-                    "to (" + end + ") must be after from (" + start + "): the window is [from, to)");
+            throw BadParameterException.unacceptable(
+                    "to", "to (" + end + ") must be after from (" + start + "): the window is [from, to)");
         }
         MttrQuery query = MttrQuery.all().startedFrom(start).startedBefore(end);
         if (components != null) {
@@ -166,8 +202,10 @@ class MttrController {
             }
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
-            throw BadParameterException.malformed(parameter, parameter + " must be an ISO date (2024-03-01) or an"
-                    + " instant with offset (2024-03-01T00:00:00Z), not '" + value + "'");
+            throw BadParameterException.malformed(
+                    parameter,
+                    parameter + " must be an ISO date (2024-03-01) or an"
+                            + " instant with offset (2024-03-01T00:00:00Z), not '" + value + "'");
         }
     }
 
@@ -177,8 +215,8 @@ class MttrController {
                 return impact;
             }
         }
-        throw BadParameterException.malformed("impact", "impact must be one of none, maintenance, minor, major,"
-                + " critical, not '" + value + "'");
+        throw BadParameterException.malformed(
+                "impact", "impact must be one of none, maintenance, minor, major," + " critical, not '" + value + "'");
     }
 
     private static boolean flag(String parameter, String value) {
@@ -188,8 +226,9 @@ class MttrController {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw BadParameterException.malformed(parameter,
-                    parameter + " must be true or false, not '" + value + "'");
+            default ->
+                throw BadParameterException.malformed(
+                        parameter, parameter + " must be true or false, not '" + value + "'");
         };
     }
 
@@ -203,22 +242,31 @@ class MttrController {
             case "week" -> MttrQuery.GroupBy.WEEK;
             case "component" -> MttrQuery.GroupBy.COMPONENT;
             case "impact" -> MttrQuery.GroupBy.IMPACT;
-            default -> throw BadParameterException.malformed("groupBy",
-                    "groupBy must be one of month, week, component, impact, none, not '" + value + "'");
+            default ->
+                throw BadParameterException.malformed(
+                        "groupBy", "groupBy must be one of month, week, component, impact, none, not '" + value + "'");
         };
     }
 
     /** @param groupBy month, week, component, impact or none */
-    record Mttr(String groupBy, Filters filters, List<Group> groups) {
-    }
+    record Mttr(String groupBy, Filters filters, List<Group> groups) {}
 
     /** The query as understood: instants in UTC, components sorted, impact the minimum asked for. */
-    record Filters(String from, String to, List<String> components, String impact, boolean includeRetracted,
-                   boolean includeImpactNone) {
-    }
+    record Filters(
+            String from,
+            String to,
+            List<String> components,
+            String impact,
+            boolean includeRetracted,
+            boolean includeImpactNone) {}
 
     /** @param open incidents not resolved: counted in {@code incidents}, without a time to resolve */
-    record Group(String key, int incidents, int open, MttrReport.Stats timeToDetect, MttrReport.Stats timeToIdentify,
-                 MttrReport.Stats timeToMitigate, MttrReport.Stats timeToResolve) {
-    }
+    record Group(
+            String key,
+            int incidents,
+            int open,
+            MttrReport.Stats timeToDetect,
+            MttrReport.Stats timeToIdentify,
+            MttrReport.Stats timeToMitigate,
+            MttrReport.Stats timeToResolve) {}
 }

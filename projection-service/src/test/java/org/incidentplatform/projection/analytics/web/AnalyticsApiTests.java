@@ -1,12 +1,13 @@
 package org.incidentplatform.projection.analytics.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -15,16 +16,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.Duration;
-
 import org.incidentplatform.projection.analytics.MttrReport;
 import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.statuspage.ReadYourWrites;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -85,10 +82,14 @@ class AnalyticsApiTests {
                 .andExpect(jsonPath("$.durations.timeToMitigate").value(4500))
                 .andExpect(jsonPath("$.durations.timeToResolve").value(5400))
                 .andExpect(jsonPath("$.timeline", hasSize(4)))
-                .andExpect(jsonPath("$.timeline[*].status").value(
-                        contains("investigating", "identified", "monitoring", "resolved")))
-                .andExpect(jsonPath("$.timeline[*].time").value(contains("2024-03-05T10:00:00Z",
-                        "2024-03-05T11:00:00Z", "2024-03-05T11:15:00Z", "2024-03-05T11:30:00Z")))
+                .andExpect(jsonPath("$.timeline[*].status")
+                        .value(contains("investigating", "identified", "monitoring", "resolved")))
+                .andExpect(jsonPath("$.timeline[*].time")
+                        .value(contains(
+                                "2024-03-05T10:00:00Z",
+                                "2024-03-05T11:00:00Z",
+                                "2024-03-05T11:15:00Z",
+                                "2024-03-05T11:30:00Z")))
                 .andExpect(jsonPath("$.timeline[1].message").value("Found it"))
                 .andExpect(jsonPath("$.timeline[0].components[0].componentId").value("api"))
                 .andExpect(jsonPath("$.timeline[0].components[0].newStatus").value("partial_outage"))
@@ -104,8 +105,8 @@ class AnalyticsApiTests {
                 .andExpect(jsonPath("$.status").value("resolved"))
                 .andExpect(jsonPath("$.resolvedAt").value("2024-03-12T11:45:00Z"))
                 .andExpect(jsonPath("$.durations.timeToResolve").value(6300))
-                .andExpect(jsonPath("$.timeline[*].status").value(
-                        contains("investigating", "resolved", "investigating", "resolved")));
+                .andExpect(jsonPath("$.timeline[*].status")
+                        .value(contains("investigating", "resolved", "investigating", "resolved")));
     }
 
     @Test
@@ -236,25 +237,30 @@ class AnalyticsApiTests {
     void mttr_instantsWithAnOffset_areTheInstantTheyName() throws Exception {
         // 10:30+01:00 is 09:30Z: inc-reopen (started 10:00Z) is inside [09:30Z, 10:30Z)
         http.perform(get("/api/v1/analytics/mttr")
-                        .param("from", "2024-03-12T10:30:00+01:00").param("to", "2024-03-12T11:30:00+01:00"))
+                        .param("from", "2024-03-12T10:30:00+01:00")
+                        .param("to", "2024-03-12T11:30:00+01:00"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.filters.from").value("2024-03-12T09:30:00Z"))
                 .andExpect(jsonPath("$.groups[0].incidents").value(1))
                 .andExpect(jsonPath("$.groups[0].timeToResolve.max").value(6300.0));
         // half-open: an incident starting exactly at `to` is out
         http.perform(get("/api/v1/analytics/mttr")
-                        .param("from", "2024-03-12T09:00:00Z").param("to", "2024-03-12T10:00:00Z"))
+                        .param("from", "2024-03-12T09:00:00Z")
+                        .param("to", "2024-03-12T10:00:00Z"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.groups", empty()));
     }
 
     @Test
     void mttr_asCsv_withStableHeaderRow() throws Exception {
-        String csv = http.perform(get("/api/v1/analytics/mttr").param("groupBy", "month")
+        String csv = http.perform(get("/api/v1/analytics/mttr")
+                        .param("groupBy", "month")
                         .accept(MediaType.parseMediaType("text/csv")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.parseMediaType("text/csv")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).isEqualTo(String.join(",", MttrReport.CSV_COLUMNS));
@@ -280,23 +286,25 @@ class AnalyticsApiTests {
         badParameter(get("/api/v1/analytics/mttr").param("groupBy", "year"), 400, "groupBy");
         badParameter(get("/api/v1/analytics/mttr").param("includeRetracted", "yes"), 400, "includeRetracted");
         badParameter(get("/api/v1/analytics/mttr").param("component", ""), 400, "component");
-        badParameter(get("/api/v1/analytics/mttr").param("from", "2024-03-10").param("to", "2024-03-10"),
-                422, "to");
-        badParameter(get("/api/v1/analytics/mttr").param("from", "2024-03-10").param("to", "2024-03-01"),
-                422, "to");
+        badParameter(get("/api/v1/analytics/mttr").param("from", "2024-03-10").param("to", "2024-03-10"), 422, "to");
+        badParameter(get("/api/v1/analytics/mttr").param("from", "2024-03-10").param("to", "2024-03-01"), 422, "to");
     }
 
     @Test
     void mttr_badParameter_whenAskingForCsv_isStillAProblem() throws Exception {
-        badParameter(get("/api/v1/analytics/mttr").param("groupBy", "year")
-                .accept(MediaType.parseMediaType("text/csv")), 400, "groupBy");
+        badParameter(
+                get("/api/v1/analytics/mttr").param("groupBy", "year").accept(MediaType.parseMediaType("text/csv")),
+                400,
+                "groupBy");
     }
 
     // ------------------------------------------------------------ /api/v1/components/{id}/uptime
 
     @Test
     void uptime_perUtcDay_withMinutesPerStatusAndIncidents() throws Exception {
-        http.perform(get("/api/v1/components/api/uptime").param("from", "2024-03-05").param("to", "2024-03-06"))
+        http.perform(get("/api/v1/components/api/uptime")
+                        .param("from", "2024-03-05")
+                        .param("to", "2024-03-06"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.componentId").value("api"))
                 .andExpect(jsonPath("$.from").value("2024-03-05"))
@@ -329,7 +337,8 @@ class AnalyticsApiTests {
                 // before the component existed: nothing observed
                 .andExpect(jsonPath("$.entries[0].uptimePercent").value(nullValue()))
                 // a retracted incident's time never counts
-                .andExpect(jsonPath("$.entries[?(@.date == '2024-03-07')].worstStatus").value(contains("operational")));
+                .andExpect(jsonPath("$.entries[?(@.date == '2024-03-07')].worstStatus")
+                        .value(contains("operational")));
         http.perform(get("/api/v1/components/web-app/uptime").param("days", "7"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.entries", hasSize(7)))
@@ -351,10 +360,10 @@ class AnalyticsApiTests {
         badParameter(get("/api/v1/components/api/uptime").param("days", "ninety"), 400, "days");
         badParameter(get("/api/v1/components/api/uptime").param("from", "2024-13-01"), 400, "from");
         badParameter(get("/api/v1/components/api/uptime").param("to", "03/05/2024"), 400, "to");
-        badParameter(get("/api/v1/components/api/uptime").param("from", "2024-03-06").param("to", "2024-03-05"),
-                422, "to");
-        badParameter(get("/api/v1/components/api/uptime").param("from", "2023-01-01").param("to", "2024-03-05"),
-                422, "to");
+        badParameter(
+                get("/api/v1/components/api/uptime").param("from", "2024-03-06").param("to", "2024-03-05"), 422, "to");
+        badParameter(
+                get("/api/v1/components/api/uptime").param("from", "2023-01-01").param("to", "2024-03-05"), 422, "to");
     }
 
     // ------------------------------------------------------------ read-your-writes
@@ -364,8 +373,10 @@ class AnalyticsApiTests {
         http.perform(get("/api/v1/incidents/inc-outage").header(ReadYourWrites.AWAIT_VERSION, "inc-outage=4"))
                 .andExpect(status().isOk())
                 .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.REACHED));
-        MvcResult waiting = http.perform(get("/api/v1/analytics/mttr").header(ReadYourWrites.AWAIT_VERSION,
-                "inc-outage=5")).andExpect(request().asyncStarted()).andReturn();
+        MvcResult waiting = http.perform(
+                        get("/api/v1/analytics/mttr").header(ReadYourWrites.AWAIT_VERSION, "inc-outage=5"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
         http.perform(asyncDispatch(waiting))
                 .andExpect(status().isOk())
                 .andExpect(header().string(ReadYourWrites.AWAITED_VERSION, ReadYourWrites.TIMEOUT));
@@ -375,8 +386,8 @@ class AnalyticsApiTests {
                 .andExpect(jsonPath("$.header").value(ReadYourWrites.AWAIT_VERSION));
     }
 
-    private void badParameter(org.springframework.test.web.servlet.RequestBuilder request, int status,
-                              String parameter) throws Exception {
+    private void badParameter(org.springframework.test.web.servlet.RequestBuilder request, int status, String parameter)
+            throws Exception {
         ResultActions result = http.perform(request);
         result.andExpect(status().is(status))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.incidentplatform.projection.live.LiveStatus;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -34,8 +33,9 @@ class AnalyticsRebuildingTests {
 
     @Test
     void everyEndpoint_is503WithRetryAfter_untilCaughtUp() throws Exception {
-        for (String path : new String[] {"/api/v1/incidents/inc-outage", "/api/v1/analytics/mttr",
-                "/api/v1/components/api/uptime"}) {
+        for (String path :
+                new String[] {"/api/v1/incidents/inc-outage", "/api/v1/analytics/mttr", "/api/v1/components/api/uptime"
+                }) {
             http.perform(get(path))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().exists("Retry-After"))

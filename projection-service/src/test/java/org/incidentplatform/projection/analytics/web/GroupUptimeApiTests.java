@@ -1,5 +1,6 @@
 package org.incidentplatform.projection.analytics.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -10,13 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.projection.analytics.MttrReport;
@@ -24,7 +22,6 @@ import org.incidentplatform.projection.live.LiveStatus;
 import org.incidentplatform.projection.statuspage.ReadYourWrites;
 import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -52,12 +49,22 @@ class GroupUptimeApiTests {
         @Bean
         LiveStatus liveStatus() {
             GivenEvents given = KnownIncidents.known();
-            given.at(Instant.parse("2024-03-01T00:02:00Z")).catalogue().groupAdded("core", "Core", 0)
-                    .at(Instant.parse("2024-03-01T00:03:00Z")).movedToGroup("api", "core", 0)
-                    .at(Instant.parse("2024-03-01T00:03:00Z")).movedToGroup("web-app", "core", 0);
-            given.at(Instant.parse("2024-03-05T10:30:00Z")).declared("inc-web", "Web down", Impact.major,
-                            "Investigating Web down", Map.of("web-app", ComponentStatus.major_outage))
-                    .at(Instant.parse("2024-03-05T10:45:00Z")).resolved();
+            given.at(Instant.parse("2024-03-01T00:02:00Z"))
+                    .catalogue()
+                    .groupAdded("core", "Core", 0)
+                    .at(Instant.parse("2024-03-01T00:03:00Z"))
+                    .movedToGroup("api", "core", 0)
+                    .at(Instant.parse("2024-03-01T00:03:00Z"))
+                    .movedToGroup("web-app", "core", 0);
+            given.at(Instant.parse("2024-03-05T10:30:00Z"))
+                    .declared(
+                            "inc-web",
+                            "Web down",
+                            Impact.major,
+                            "Investigating Web down",
+                            Map.of("web-app", ComponentStatus.major_outage))
+                    .at(Instant.parse("2024-03-05T10:45:00Z"))
+                    .resolved();
             return KnownIncidents.caughtUp(given);
         }
 
@@ -78,7 +85,9 @@ class GroupUptimeApiTests {
     @Test
     void groupUptime_countsEachMinuteAtItsWorstMembersStatus() throws Exception {
         // partial 10:00-10:30 and 10:45-11:00, major 10:30-10:45 (web-app) and 11:00-11:30 (api)
-        http.perform(get("/api/v1/component-groups/core/uptime").param("from", "2024-03-05").param("to", "2024-03-05"))
+        http.perform(get("/api/v1/component-groups/core/uptime")
+                        .param("from", "2024-03-05")
+                        .param("to", "2024-03-05"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.groupId").value("core"))
@@ -95,7 +104,9 @@ class GroupUptimeApiTests {
 
     @Test
     void componentUptime_usesTheConfiguredWeightToo() throws Exception {
-        http.perform(get("/api/v1/components/api/uptime").param("from", "2024-03-05").param("to", "2024-03-05"))
+        http.perform(get("/api/v1/components/api/uptime")
+                        .param("from", "2024-03-05")
+                        .param("to", "2024-03-05"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.partialWeight").value(0.5))
                 .andExpect(jsonPath("$.uptimePercent").value(closeTo(100 * (1 - (30 + 0.5 * 60) / 1440.0), 1e-9)));
@@ -120,8 +131,7 @@ class GroupUptimeApiTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.group").value("nope"));
         // a component is not a group
-        http.perform(get("/api/v1/component-groups/api/uptime"))
-                .andExpect(status().isNotFound());
+        http.perform(get("/api/v1/component-groups/api/uptime")).andExpect(status().isNotFound());
     }
 
     @Test
@@ -129,10 +139,19 @@ class GroupUptimeApiTests {
         badParameter(get("/api/v1/component-groups/core/uptime").param("days", "0"), 422, "days");
         badParameter(get("/api/v1/component-groups/core/uptime").param("days", "lots"), 400, "days");
         badParameter(get("/api/v1/component-groups/core/uptime").param("from", "2024-02-30"), 400, "from");
-        badParameter(get("/api/v1/component-groups/core/uptime").param("from", "2024-03-06").param("to", "2024-03-05"),
-                422, "to");
-        badParameter(get("/api/v1/component-groups/core/uptime").param("days", "3").param("from", "2024-03-01")
-                .param("to", "2024-03-05"), 422, "days");
+        badParameter(
+                get("/api/v1/component-groups/core/uptime")
+                        .param("from", "2024-03-06")
+                        .param("to", "2024-03-05"),
+                422,
+                "to");
+        badParameter(
+                get("/api/v1/component-groups/core/uptime")
+                        .param("days", "3")
+                        .param("from", "2024-03-01")
+                        .param("to", "2024-03-05"),
+                422,
+                "days");
     }
 
     @Test
@@ -145,12 +164,15 @@ class GroupUptimeApiTests {
     @Test
     void mttrCsv_hasItsOwnAddress_answeringCsvWhateverTheRequestAccepts() throws Exception {
         for (String accept : new String[] {"*/*", "text/html,application/xhtml+xml,*/*;q=0.8"}) {
-            String csv = http.perform(get("/api/v1/analytics/mttr.csv").param("groupBy", "month")
+            String csv = http.perform(get("/api/v1/analytics/mttr.csv")
+                            .param("groupBy", "month")
                             .header(HttpHeaders.ACCEPT, accept))
                     .andExpect(status().isOk())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.parseMediaType("text/csv")))
                     .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, containsString("attachment")))
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             String[] lines = csv.split("\r\n");
             assertThat(lines[0]).isEqualTo(String.join(",", MttrReport.CSV_COLUMNS));
             assertThat(lines).extracting(line -> line.split(",")[0]).containsExactly("group", "2024-03", "2024-04");

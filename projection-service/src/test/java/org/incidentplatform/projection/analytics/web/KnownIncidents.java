@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentStatus;
 import org.incidentplatform.projection.live.LiveStatus;
@@ -33,34 +32,56 @@ final class KnownIncidents {
     static final Instant NOW = Instant.parse("2024-04-03T12:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    private KnownIncidents() {
-    }
+    private KnownIncidents() {}
 
     static GivenEvents known() {
         GivenEvents given = new GivenEvents();
-        given.at(Instant.parse("2024-03-01T00:00:00Z")).catalogue().componentAdded("api", "API", null, 0)
+        given.at(Instant.parse("2024-03-01T00:00:00Z"))
+                .catalogue()
+                .componentAdded("api", "API", null, 0)
                 .componentAdded("web-app", "Web Application", null, 1)
                 .hiddenComponentAdded("probe", "Synthetic probe");
 
-        given.at(Instant.parse("2024-03-05T10:00:00Z")).declared("inc-outage", "API down", Impact.major,
-                        "Investigating API down", Map.of("api", partial_outage, "probe", major_outage))
+        given.at(Instant.parse("2024-03-05T10:00:00Z"))
+                .declared(
+                        "inc-outage",
+                        "API down",
+                        Impact.major,
+                        "Investigating API down",
+                        Map.of("api", partial_outage, "probe", major_outage))
                 .at(Instant.parse("2024-03-05T11:00:00Z"))
                 .updated("Found it", IncidentStatus.identified, Map.of("api", major_outage))
-                .at(Instant.parse("2024-03-05T11:15:00Z")).updated("Fix deployed", IncidentStatus.monitoring, Map.of())
-                .at(Instant.parse("2024-03-05T11:30:00Z")).resolved(Map.of("api", operational));
+                .at(Instant.parse("2024-03-05T11:15:00Z"))
+                .updated("Fix deployed", IncidentStatus.monitoring, Map.of())
+                .at(Instant.parse("2024-03-05T11:30:00Z"))
+                .resolved(Map.of("api", operational));
 
-        given.at(Instant.parse("2024-03-07T08:00:00Z")).declared("inc-oops", "Not really", Impact.critical,
-                        "Investigating Not really", Map.of("web-app", major_outage))
-                .at(Instant.parse("2024-03-07T08:05:00Z")).retracted();
+        given.at(Instant.parse("2024-03-07T08:00:00Z"))
+                .declared(
+                        "inc-oops",
+                        "Not really",
+                        Impact.critical,
+                        "Investigating Not really",
+                        Map.of("web-app", major_outage))
+                .at(Instant.parse("2024-03-07T08:05:00Z"))
+                .retracted();
 
-        given.at(Instant.parse("2024-03-12T10:00:00Z")).declared("inc-reopen", "Flaky logins", Impact.minor,
-                        "Investigating Flaky logins", Map.of())
-                .at(Instant.parse("2024-03-12T10:30:00Z")).resolved()
-                .at(Instant.parse("2024-03-12T11:00:00Z")).reopened(IncidentStatus.investigating, Map.of())
-                .at(Instant.parse("2024-03-12T11:45:00Z")).resolved();
+        given.at(Instant.parse("2024-03-12T10:00:00Z"))
+                .declared("inc-reopen", "Flaky logins", Impact.minor, "Investigating Flaky logins", Map.of())
+                .at(Instant.parse("2024-03-12T10:30:00Z"))
+                .resolved()
+                .at(Instant.parse("2024-03-12T11:00:00Z"))
+                .reopened(IncidentStatus.investigating, Map.of())
+                .at(Instant.parse("2024-03-12T11:45:00Z"))
+                .resolved();
 
-        given.at(Instant.parse("2024-04-02T10:00:00Z")).declared("inc-open", "Slow pages", Impact.minor,
-                "Investigating Slow pages", Map.of("web-app", degraded_performance));
+        given.at(Instant.parse("2024-04-02T10:00:00Z"))
+                .declared(
+                        "inc-open",
+                        "Slow pages",
+                        Impact.minor,
+                        "Investigating Slow pages",
+                        Map.of("web-app", degraded_performance));
         return given;
     }
 
