@@ -15,10 +15,12 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.incidentplatform.events.ComponentStatus;
 import org.incidentplatform.events.Impact;
@@ -48,6 +50,7 @@ class SnapshotRebuildTests {
         GivenEvents given = new GivenEvents();
         given.declared(incident, Impact.major, Map.of("web-app", ComponentStatus.partial_outage))
                 .updated(IncidentStatus.identified, Impact.critical, Map.of("web-app", ComponentStatus.major_outage));
+        createTheLogAsAnEarlierVersionDid();
         appendDirectly(given.events().toArray(IncidentEvent[]::new));
         forgetThatSnapshotsWereBuilt();
 
@@ -87,6 +90,20 @@ class SnapshotRebuildTests {
                             .get())
                     .as("a later start finds the snapshots built")
                     .isNotEmpty();
+        }
+    }
+
+    /**
+     * The log as incident-service declares it, so that this test also runs alone: a producer would
+     * otherwise auto-create it with the broker's defaults, which the service then refuses at start.
+     */
+    private static void createTheLogAsAnEarlierVersionDid() throws InterruptedException {
+        NewTopic log = new NewTopic(Topics.INCIDENT_EVENTS.name(), Topics.INCIDENT_EVENTS.partitions(), (short) 1)
+                .configs(Topics.INCIDENT_EVENTS.configs());
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(log)).all().get();
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(TopicExistsException.class);
         }
     }
 
