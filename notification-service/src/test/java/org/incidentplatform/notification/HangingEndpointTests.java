@@ -6,7 +6,6 @@ import static org.incidentplatform.events.ComponentStatus.partial_outage;
 import static org.incidentplatform.events.IncidentStatus.identified;
 
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -18,6 +17,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
@@ -28,14 +36,18 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One dispatcher consumer, so every delivery shares its polls with the deliveries to an endpoint
- * that accepts the connection and never answers: the others must not wait for its timeout, and the
- * record that hands its attempt over to the retry path must not make a second attempt.
+ * that accepts the connection and never answers: the others must not wait for its timeout, each hanging
+ * delivery is attempted once, and the announcements are not committed past one whose attempt is still in
+ * flight (a crash then would re-read it).
  */
 @ExtendWith(LocalPlatformExtension.class)
 class HangingEndpointTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(6);
     private static final int HEALTHY = 5;
+
+    /** The consumer group that reads the announcements: the dispatcher's listener id. */
+    private static final String ANNOUNCEMENTS_GROUP = "announce";
 
     private static final Map<String, Object> SETTINGS = Map.of(
             "notification-service.webhook.timeout", TIMEOUT.toSeconds() + "s",
@@ -117,28 +129,33 @@ class HangingEndpointTests {
                     }
                 }
             }
-            // Before the hold, a poll waited for the hanging attempt: about the whole timeout for sequences 2 and 3.
+            // Had a poll waited for the hanging attempt, sequences 2 and 3 would have taken about the whole timeout.
             assertThat(slowest)
                     .as("append to delivery, slowest healthy of sequences 2 and 3 (ms): %s", latencies)
                     .isLessThan(TIMEOUT.toMillis() / 2);
-            assertThat(service.context()
-                            .getBean(MeterRegistry.class)
-                            .get("notification.dispatch.handovers")
-                            .counter()
-                            .count())
-                    .isGreaterThanOrEqualTo(1);
+            // Every healthy subscriber has all three, the hanging endpoint's first attempt is still in flight: the
+            // watermark stays at the declaration's announcement.
+            List<Long> announcements = announcementOffsets(incident);
+            assertThat(announcements).hasSize(3);
+            assertThat(committedAnnouncements(incident))
+                    .as(
+                            "committed offset of the incident's announcements, while the first is in flight (%s)",
+                            announcements)
+                    .isLessThanOrEqualTo(announcements.get(0));
 
-            // Each hanging delivery times out once and is parked (one attempt allowed); its hand-over
-            // record, due three timeouts after the hand-over, then finds it settled and sends nothing.
+            // Each hanging delivery times out once and is parked (one attempt allowed), and is not tried again.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 JsonNode parked = service.get("/api/v1/deliveries?status=parked&subscriptionId=" + hangingId, true)
                         .body();
                 assertThat(parked).hasSize(3);
             });
-            Thread.sleep(TIMEOUT.multipliedBy(3).plusSeconds(3).toMillis());
+            Thread.sleep(TIMEOUT.plusSeconds(2).toMillis());
             assertThat(hangingRequests.get())
                     .as("requests to the hanging endpoint")
                     .isEqualTo(3);
+            assertThat(committedAnnouncements(incident))
+                    .as("all three finished: committed past the last")
+                    .isEqualTo(announcements.get(2) + 1);
             JsonNode parked = service.get("/api/v1/deliveries?subscriptionId=" + hangingId, true)
                     .body();
             assertThat(parked).hasSize(3).allSatisfy(delivery -> {
@@ -158,6 +175,46 @@ class HangingEndpointTests {
             closing.countDown();
             hanging.stop(0);
             threads.shutdownNow();
+        }
+    }
+
+    /** The offsets of the incident's announcements, in order, on the partition its key puts them. */
+    private static List<Long> announcementOffsets(String incident) {
+        TopicPartition partition =
+                new TopicPartition(NotificationTopics.NOTICES.name(), NotificationTopics.NOTICES.partitionOf(incident));
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalPlatformExtension.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
+        List<Long> offsets = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            while (consumer.position(partition) < end) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (incident.equals(record.key())) {
+                        offsets.add(record.offset());
+                    }
+                }
+            }
+        }
+        return offsets;
+    }
+
+    /** The dispatcher's committed offset on the partition of the incident's announcements; 0 if none. */
+    private static long committedAnnouncements(String incident) throws Exception {
+        TopicPartition partition =
+                new TopicPartition(NotificationTopics.NOTICES.name(), NotificationTopics.NOTICES.partitionOf(incident));
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPlatformExtension.bootstrapServers()))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(ANNOUNCEMENTS_GROUP)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .get(partition);
+            return committed == null ? 0 : committed.offset();
         }
     }
 }

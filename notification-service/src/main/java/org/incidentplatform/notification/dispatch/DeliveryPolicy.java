@@ -49,7 +49,8 @@ final class DeliveryPolicy {
             return new Before(Action.DROP, "settled already");
         }
         if (attemptsMade > attemptOfRecord) {
-            // A hand-over record whose attempt has ended and been recorded; its own retry, if any, follows.
+            // A record written before an attempt that has since been recorded (a deferral read after that attempt,
+            // or a record read again after a crash); that attempt's own retry, if any, follows.
             return new Before(Action.DROP, "superseded: " + attemptsMade + " attempt(s) recorded");
         }
         return switch (status) {

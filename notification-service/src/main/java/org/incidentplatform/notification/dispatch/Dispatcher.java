@@ -1,6 +1,7 @@
 package org.incidentplatform.notification.dispatch;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +18,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.incidentplatform.notification.NotificationProperties;
 import org.incidentplatform.notification.NotificationTopics;
 import org.incidentplatform.notification.audience.Audience;
@@ -45,37 +50,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ContainerPostProcessor;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends what notification-deliveries holds. Each instance of the service gets some partitions (the
- * consumer group shares them out); within a poll, deliveries go out in parallel, bounded per target
- * host ({@link HostLanes}). A failed attempt is recorded and handed to the retry path with its due
- * time, never retried in place, so the partition moves on; a delivery already settled in the
- * delivery log (say, redelivered after a restart) is not sent again.
+ * Sends what the announcements (expanded to a delivery per subscriber) and notification-deliveries (retries
+ * that came due) ask for. Each instance of the service gets some partitions (the consumer group shares them
+ * out); deliveries go out in parallel, bounded per target host ({@link HostLanes}). A failed attempt is
+ * recorded and handed to the retry path with its due time, never retried in place; a delivery already settled
+ * in the delivery log (say, redelivered after a restart) is not sent again.
  *
- * <p>A poll waits for its deliveries at most {@link #HOLD}. One still in flight then (a slow or
- * hanging endpoint) is handed over: a retry record that does not count an attempt, due once the
- * attempt has surely ended, is written before the poll's offsets are committed, and the attempt
- * goes on in the background and records its outcome as usual. So a slow endpoint holds up the
- * other deliveries of its consumer (its share of the partitions: half, with two) by {@link #HOLD}, not by
- * the webhook timeout, and a crash mid-attempt still loses nothing. When the handed-over record
- * comes due it is dropped if the delivery log already has the attempt it stood for.
+ * <p><b>No poll waits for the one before it.</b> A poll's deliveries are handed to their hosts' lanes and the
+ * next poll follows at once; the offsets committed are a contiguous watermark ({@link Watermarks}): per
+ * partition, up to the first record whose deliveries have not all been attempted and their outcomes
+ * recorded. So a slow or hanging endpoint delays nobody else's delivery, only the commit of its own records
+ * (by at most the webhook timeout), and a crash re-reads exactly the records whose work could be lost. At
+ * most {@link #MAX_QUEUED} deliveries wait in the lanes; beyond that the next poll waits for room.
  */
 @Component
-class Dispatcher implements DisposableBean {
+class Dispatcher implements DisposableBean, ConsumerAwareRebalanceListener {
 
     static final String LISTENER_ID = "dispatch";
 
     static final String NOTICES_LISTENER_ID = "announce";
-
-    /** Longest a poll waits for its deliveries before handing those still in flight over to the retry path. */
-    static final Duration HOLD = Duration.ofSeconds(1);
 
     /**
      * Longest a delivery waits in its host's queue, however well the host is doing, before it is deferred
@@ -83,8 +92,8 @@ class Dispatcher implements DisposableBean {
      */
     static final Duration LONGEST_QUEUE = Duration.ofMinutes(2);
 
-    /** After the hold, a poll waits on in steps of this while at least one delivery finishes in each. */
-    static final Duration PROGRESS = Duration.ofMillis(200);
+    /** Deliveries handed to the lanes and not yet finished, at most, before a poll waits for room. */
+    static final int MAX_QUEUED = 200_000;
 
     /** Fan-out may run ahead of this instance's copy of the subscriptions by a moment, not by this much. */
     private static final Duration UNKNOWN_SUBSCRIPTION_PATIENCE = Duration.ofMinutes(1);
@@ -103,6 +112,8 @@ class Dispatcher implements DisposableBean {
     private final HostLanes lanes;
     private final Clock clock;
     private final Map<String, Instant> quarantineRequested = new ConcurrentHashMap<>();
+    private final Watermarks watermarks = new Watermarks();
+    private final AtomicInteger queued = new AtomicInteger();
 
     Dispatcher(
             SubscriptionDirectory directory,
@@ -127,34 +138,44 @@ class Dispatcher implements DisposableBean {
                 new Backoff(
                         properties.retry(), () -> ThreadLocalRandom.current().nextDouble()),
                 properties.quarantineAfter());
+        Gauge.builder("notification.dispatch.queued", queued, AtomicInteger::get)
+                .description("Deliveries waiting for or in an attempt; their records' offsets are not yet committed")
+                .register(metrics);
         this.lanes = new HostLanes(
                 properties.webhook().maxInFlight(), properties.webhook().perHostConcurrency());
     }
 
     /**
      * Expands each announcement of the poll to a delivery per subscription it concerns (see
-     * {@link Audience}), from this instance's copy of the subscriptions, and sends them all. Returns as
-     * {@link #dispatch} does: the offsets committed after it never cover a delivery that could be lost.
-     * A redelivered announcement (after a crash, say) expands to the same delivery ids, and those the
-     * delivery log has settled are not sent again.
+     * {@link Audience}), from this instance's copy of the subscriptions, and hands them to their lanes. An
+     * announcement's offset is committed once all of its deliveries are attempted and recorded. A redelivered
+     * announcement (after a crash, say) expands to the same delivery ids, and those the delivery log has
+     * settled are not sent again.
      */
     @KafkaListener(
             id = NOTICES_LISTENER_ID,
             topics = NotificationTopics.NOTICES_NAME,
             batch = "true",
+            ackMode = "MANUAL",
+            containerPostProcessor = Watermarking.BEAN,
             autoStartup = "false",
             concurrency = "${notification-service.dispatch-consumers:2}")
-    void announce(List<ConsumerRecord<String, Announcement>> records) {
-        Map<String, Delivery> deliveries = new LinkedHashMap<>();
+    void announce(List<ConsumerRecord<String, Announcement>> records, Consumer<?, ?> consumer) {
         int unreadable = unreadable(records);
         Collection<Subscription> subscriptions = directory.all();
-        for (ConsumerRecord<String, Announcement> record :
-                records.subList(0, unreadable < 0 ? records.size() : unreadable)) {
+        // A delivery twice in one poll (an announcement redelivered beside itself) is sent once.
+        Map<String, CompletableFuture<Void>> sent = new HashMap<>();
+        for (ConsumerRecord<String, Announcement> record : readable(records, unreadable)) {
+            List<CompletableFuture<Void>> work = new ArrayList<>();
             for (Delivery delivery : expand(record.value(), subscriptions)) {
-                deliveries.put(delivery.getDeliveryId().toString(), delivery);
+                work.add(sent.computeIfAbsent(delivery.getDeliveryId().toString(), id -> submit(delivery)));
             }
+            watermarks.track(
+                    new TopicPartition(record.topic(), record.partition()),
+                    record.offset(),
+                    CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)));
         }
-        send(deliveries.values(), records, unreadable);
+        polled(consumer, records, unreadable);
     }
 
     private List<Delivery> expand(Announcement announcement, Collection<Subscription> subscriptions) {
@@ -205,31 +226,43 @@ class Dispatcher implements DisposableBean {
     }
 
     /**
-     * Sends the retries that came due. Returns when every delivery of the poll has been attempted and
-     * its outcome recorded, or, for one still in flight when the poll stops making progress (after
-     * {@link #HOLD}, a further {@link #PROGRESS} without any delivery finishing), its hand-over to the
-     * retry path is recorded: the offsets committed after it never cover a delivery that could be
-     * lost. A record that cannot be read ends the batch there; the shared error handler dead-letters
-     * it and the rest comes again.
+     * Sends the retries that came due; a record's offset is committed once its delivery is attempted and
+     * recorded (see {@link Watermarks}). A record that cannot be read ends the batch there; the shared error
+     * handler dead-letters it and the rest comes again.
      */
     @KafkaListener(
             id = LISTENER_ID,
             topics = NotificationTopics.DELIVERIES_NAME,
             batch = "true",
+            ackMode = "MANUAL",
+            containerPostProcessor = Watermarking.BEAN,
             autoStartup = "false",
             concurrency = "${notification-service.dispatch-consumers:2}")
-    void dispatch(List<ConsumerRecord<String, Delivery>> records) {
-        Map<String, Delivery> latest = new LinkedHashMap<>();
+    void dispatch(List<ConsumerRecord<String, Delivery>> records, Consumer<?, ?> consumer) {
         int unreadable = unreadable(records);
-        for (ConsumerRecord<String, Delivery> record :
-                records.subList(0, unreadable < 0 ? records.size() : unreadable)) {
+        List<ConsumerRecord<String, Delivery>> readable = readable(records, unreadable);
+        Map<String, Delivery> latest = new LinkedHashMap<>();
+        for (ConsumerRecord<String, Delivery> record : readable) {
             // A delivery twice in one poll (a retry written twice) is sent once.
             latest.merge(
                     record.value().getDeliveryId().toString(),
                     record.value(),
                     (first, second) -> second.getAttempt() > first.getAttempt() ? second : first);
         }
-        send(latest.values(), records, unreadable);
+        Map<String, CompletableFuture<Void>> sent = new HashMap<>();
+        latest.forEach((id, delivery) -> sent.put(id, submit(delivery)));
+        for (ConsumerRecord<String, Delivery> record : readable) {
+            watermarks.track(
+                    new TopicPartition(record.topic(), record.partition()),
+                    record.offset(),
+                    sent.get(record.value().getDeliveryId().toString()));
+        }
+        polled(consumer, records, unreadable);
+    }
+
+    private static <T> List<ConsumerRecord<String, T>> readable(
+            List<ConsumerRecord<String, T>> records, int unreadable) {
+        return records.subList(0, unreadable < 0 ? records.size() : unreadable);
     }
 
     /** The index of the first record that could not be read, or -1. */
@@ -248,85 +281,125 @@ class Dispatcher implements DisposableBean {
                 record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
     }
 
-    private void send(
-            Collection<Delivery> deliveries, List<? extends ConsumerRecord<String, ?>> records, int unreadable) {
-        Map<Delivery, CompletableFuture<Void>> handled = new LinkedHashMap<>();
-        for (Delivery delivery : deliveries) {
-            handled.put(delivery, submit(delivery));
+    /**
+     * After a poll's deliveries are handed out: commits what has finished, makes room, and hands an unreadable
+     * record to the shared error handler, which commits the records before it and reads it again if the
+     * schema registry was away, or dead-letters it if its bytes can never be read. Before that, this
+     * consumer's work in flight is let finish: the handler's commit must pass nothing unfinished.
+     */
+    private void polled(Consumer<?, ?> consumer, List<? extends ConsumerRecord<String, ?>> records, int unreadable) {
+        if (unreadable >= 0) {
+            awaitWork(
+                    consumer.assignment(),
+                    LONGEST_QUEUE.plus(properties.webhook().timeout()));
         }
-        CompletableFuture<Void> all = CompletableFuture.allOf(handled.values().toArray(CompletableFuture[]::new));
-        try {
-            long finished = 0;
-            Duration wait = HOLD;
-            while (true) {
-                try {
-                    all.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-                    break;
-                } catch (TimeoutException stillInFlight) {
-                    long now = handled.values().stream()
-                            .filter(CompletableFuture::isDone)
-                            .count();
-                    if (now == finished) {
-                        handOver(handled);
-                        break;
-                    }
-                    // A large audience still going out: wait on while deliveries keep finishing.
-                    finished = now;
-                    wait = PROGRESS;
-                }
+        Map<TopicPartition, Long> readAgain = commitFinished(consumer);
+        while (queued.get() > MAX_QUEUED) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for room in the lanes", e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dispatching", e);
-        } catch (ExecutionException failed) {
-            // An outcome that could not be recorded fails the batch; the error handler retries it.
-            throw new CompletionException(failed.getCause());
+            readAgain.putAll(commitFinished(consumer));
         }
         if (unreadable >= 0) {
-            // With its cause: the shared error handler reads it again if the schema registry was away, and
-            // dead-letters it if its bytes can never be read.
-            DeserializationException cause = failure(records.get(unreadable));
-            throw new BatchListenerFailedException("unreadable record", cause, unreadable);
+            if (readAgain.isEmpty()) {
+                DeserializationException cause = failure(records.get(unreadable));
+                throw new BatchListenerFailedException("unreadable record", cause, unreadable);
+            }
+            // Partitions are read again from a failed record: the error handler's seeks past it must not follow.
+            // The rest of this poll is read again too, the unreadable record with it.
+            for (ConsumerRecord<String, ?> record : records.subList(unreadable, records.size())) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (readAgain.putIfAbsent(partition, record.offset()) == null) {
+                    consumer.seek(partition, record.offset());
+                }
+            }
         }
     }
 
     /**
-     * Writes a retry record for each delivery still in flight, and waits for those writes. Then a
-     * failure among the deliveries that did finish fails the batch, as it would have without them.
+     * Commits, per partition of this consumer, up to the first record not yet finished; a partition whose
+     * next record's outcome could not be recorded is read again from that record.
+     *
+     * @return the partitions read again, each from the offset sought
      */
-    private void handOver(Map<Delivery, CompletableFuture<Void>> handled) {
-        Instant due = clock.instant().plus(properties.webhook().timeout().multipliedBy(3));
-        List<CompletableFuture<?>> handedOver = new ArrayList<>();
-        List<CompletableFuture<Void>> finished = new ArrayList<>();
-        handled.forEach((delivery, done) -> {
-            if (done.isDone()) {
-                finished.add(done);
-                return;
-            }
-            handedOver.add(retry(delivery, delivery.getAttempt(), due, "handed over: attempt still in flight"));
-            done.whenComplete((ignored, failure) -> {
+    private Map<TopicPartition, Long> commitFinished(Consumer<?, ?> consumer) {
+        Set<TopicPartition> mine = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> finished = watermarks.advance(mine);
+        if (!finished.isEmpty()) {
+            consumer.commitAsync(finished, (offsets, failure) -> {
                 if (failure != null) {
-                    log.error(
-                            "delivery {} handed over, then its outcome could not be recorded; the retry path"
-                                    + " tries it again",
-                            delivery.getDeliveryId(),
-                            failure);
+                    // A later commit covers these; after a rebalance the new owner re-reads and skips what is settled.
+                    log.warn("committing dispatch offsets failed: {}", failure.toString());
                 }
             });
+        }
+        Map<TopicPartition, Long> failed = new HashMap<>(watermarks.failed(mine));
+        failed.forEach((partition, offset) -> {
+            log.error(
+                    "an outcome of the record at {}-{} could not be recorded: reading the partition again from it",
+                    partition,
+                    offset);
+            consumer.seek(partition, offset);
         });
-        log.debug(
-                "{} deliveries still in flight after {} ms handed over to the retry path",
-                handedOver.size(),
-                HOLD.toMillis());
-        Counter.builder("notification.dispatch.handovers")
-                .description("Deliveries still in flight when their poll's hold ended, handed over to the retry path")
-                .register(metrics)
-                .increment(handedOver.size());
-        CompletableFuture.allOf(handedOver.toArray(CompletableFuture[]::new)).join();
-        CompletableFuture.allOf(finished.toArray(CompletableFuture[]::new)).join();
+        return failed;
+    }
+
+    private void awaitWork(Collection<TopicPartition> partitions, Duration atMost) {
+        try {
+            watermarks.all(partitions).get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException failed) {
+            // The failed record stays uncommitted; commitFinished reads it again.
+        } catch (TimeoutException stillInFlight) {
+            log.warn("deliveries of {} still in flight after {} s; going on", partitions, atMost.toSeconds());
+        }
+    }
+
+    /** With nothing new to read, still commit what finished since the last poll. */
+    @EventListener(
+            condition = "event.listenerId.startsWith('" + NOTICES_LISTENER_ID + "') or event.listenerId"
+                    + ".startsWith('" + LISTENER_ID + "')")
+    void idle(ListenerContainerIdleEvent event) {
+        commitFinished(event.getConsumer());
+    }
+
+    /**
+     * Partitions leaving this consumer (a rebalance, or the service stopping): their deliveries in flight get up
+     * to a webhook timeout to finish, then what finished is committed, so the next owner re-sends as little as
+     * possible (and nothing the delivery log has settled).
+     */
+    @Override
+    public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        awaitWork(partitions, properties.webhook().timeout());
+        Map<TopicPartition, OffsetAndMetadata> finished = watermarks.advance(partitions);
+        try {
+            if (!finished.isEmpty()) {
+                consumer.commitSync(finished);
+            }
+        } catch (RuntimeException e) {
+            log.warn("committing the offsets of revoked partitions failed: {}", e.toString());
+        } finally {
+            watermarks.forget(partitions);
+        }
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        watermarks.forget(partitions);
     }
 
     private CompletableFuture<Void> submit(Delivery delivery) {
+        queued.incrementAndGet();
+        CompletableFuture<Void> done = lane(delivery);
+        done.whenComplete((ignored, failure) -> queued.decrementAndGet());
+        return done;
+    }
+
+    private CompletableFuture<Void> lane(Delivery delivery) {
         Optional<Subscription> subscription = directory.find(delivery.getSubscriptionId());
         if (subscription.isEmpty()) {
             return logged(delivery, () -> unknownSubscription(delivery));
@@ -342,8 +415,8 @@ class Dispatcher implements DisposableBean {
                     if (waited.compareTo(timeout) > 0
                             && (!lanes.finishedWithin(lane, timeout) || waited.compareTo(LONGEST_QUEUE) > 0)) {
                         // The host is stuck (nothing to it finished for a whole timeout), or its queue is longer than
-                        // a poll may take; rather than hold the partition, try again later without counting an
-                        // attempt. A host that is merely busy with a large audience keeps its queue.
+                        // the commit of its records should wait; try again later without counting an attempt. A
+                        // host that is merely busy with a large audience keeps its queue.
                         return retry(
                                 delivery,
                                 delivery.getAttempt(),
@@ -562,6 +635,29 @@ class Dispatcher implements DisposableBean {
         ProducerRecord<String, Object> record = new ProducerRecord<>(topic, delivery.getSubscriptionId(), delivery);
         record.headers().add(DeadLetterReason.HEADER, reason.getBytes(StandardCharsets.UTF_8));
         return kafka.send(record);
+    }
+
+    /**
+     * The dispatcher's containers commit nothing themselves (ack mode MANUAL, never acknowledged): the dispatcher
+     * commits its watermark, after each poll, when idle, and when partitions leave.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class Watermarking {
+
+        static final String BEAN = "dispatchWatermarking";
+
+        /** How often an idle consumer commits what finished meanwhile. */
+        static final Duration IDLE_COMMIT = Duration.ofMillis(500);
+
+        /** The dispatcher is asked for when a container is made: its own listeners name this bean. */
+        @Bean(BEAN)
+        ContainerPostProcessor<String, Object, AbstractMessageListenerContainer<String, Object>> dispatchWatermarking(
+                ObjectProvider<Dispatcher> dispatcher) {
+            return container -> {
+                container.getContainerProperties().setConsumerRebalanceListener(dispatcher.getObject());
+                container.getContainerProperties().setIdleEventInterval(IDLE_COMMIT.toMillis());
+            };
+        }
     }
 
     @Override
