@@ -1,7 +1,10 @@
 package org.incidentplatform.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -69,6 +72,7 @@ final class CommandPathSection {
                 shape.headerBytes());
         String topic = CeilingTopic.ensure(bootstrap);
         List<Measurement> httpRuns = new ArrayList<>();
+        Map<String, Duration> httpCpu = new LinkedHashMap<>();
         List<Measurement> synchronousRuns = new ArrayList<>();
         List<Measurement> pipelinedRuns = new ArrayList<>();
         try (SynchronousProducerLoad synchronous =
@@ -90,7 +94,11 @@ final class CommandPathSection {
                 run.out.printf(
                         "Run %d of %d (%d s each line)%n",
                         r, settings.runs(), settings.measure().toSeconds());
+                Map<String, Duration> before = cpuTimes(run.stack);
                 httpRuns.add(measured(run, "HTTP", http.run(settings.measure())));
+                cpuTimes(run.stack)
+                        .forEach((process, after) -> httpCpu.merge(
+                                process, after.minus(before.getOrDefault(process, Duration.ZERO)), Duration::plus));
                 synchronousRuns.add(measured(run, "synchronous producer", synchronous.run(settings.measure())));
                 if (first) {
                     pipelinedRuns.add(measured(run, "ProducerPerformance", pipelined.run(settings.measure())));
@@ -139,6 +147,12 @@ final class CommandPathSection {
                 values(httpRuns, Measurement::p99Millis),
                 synchronousName + ", p99",
                 values(synchronousRuns, Measurement::p99Millis));
+        double accepted = httpRuns.stream()
+                .mapToDouble(m -> m.perSecond() * settings.measure().toMillis() / 1000.0)
+                .sum();
+        if (accepted > 0) {
+            run.detail(NAME, cpuPerCommand(clients, httpCpu, accepted));
+        }
         long notAccepted = httpRuns.stream().mapToLong(Measurement::notAccepted).sum();
         run.detail(
                 NAME,
@@ -162,6 +176,35 @@ final class CommandPathSection {
                                         Figure.of(pipelinedRuns, Measurement::p99Millis)
                                                 .format(0))
                                 : ""));
+    }
+
+    /** CPU time used so far by each of the stack's processes. */
+    private static Map<String, Duration> cpuTimes(Stack stack) {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        stack.processesByName()
+                .forEach((name, process) ->
+                        times.put(name, process.info().totalCpuDuration().orElse(Duration.ZERO)));
+        return times;
+    }
+
+    /**
+     * What one accepted command costs the machine, process by process: with every process's share added up, the
+     * most commands per second the machine's cores could accept were they never idle.
+     */
+    private static String cpuPerCommand(int clients, Map<String, Duration> cpu, double accepted) {
+        StringBuilder text = new StringBuilder(
+                String.format("%d clients: CPU time per accepted command, over the HTTP runs: ", clients));
+        double total = 0;
+        for (Map.Entry<String, Duration> process : cpu.entrySet()) {
+            double millis = process.getValue().toNanos() / 1e6 / accepted;
+            total += millis;
+            text.append(String.format("%s %.2f ms, ", process.getKey(), millis));
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        text.append(String.format(
+                "%.2f ms in all: %d cores busy all the time would accept at most about %,.0f commands/s",
+                total, cores, cores * 1000 / total));
+        return text.toString();
     }
 
     private static List<Double> values(List<Measurement> runs, java.util.function.ToDoubleFunction<Measurement> value) {

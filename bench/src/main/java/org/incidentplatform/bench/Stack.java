@@ -193,7 +193,17 @@ final class Stack implements AutoCloseable {
 
     /** This JVM (broker, registry, load) and the three services. */
     List<ProcessHandle> processes() {
-        return List.of(ProcessHandle.current(), incident.handle(), projection.handle(), notification.handle());
+        return List.copyOf(processesByName().values());
+    }
+
+    /** The same, each by what runs in it. */
+    Map<String, ProcessHandle> processesByName() {
+        Map<String, ProcessHandle> named = new LinkedHashMap<>();
+        named.put("harness (broker, registry, load)", ProcessHandle.current());
+        named.put("incident-service", incident.handle());
+        named.put("projection-service", projection.handle());
+        named.put("notification-service", notification.handle());
+        return named;
     }
 
     void stopProjection() {
