@@ -169,7 +169,7 @@ record BenchmarkReport(
 
             A full harness run the same day with all of that (3 runs per line; stopped in the rebuild section,
             whose wait for projection-service's `caughtUp` read a health detail that is now shown to admins
-            only, fixed since; so this file's table above is still the 2026-11 one): command path 16 clients
+            only, fixed since; so the table stayed the 2026-11 one until the full run of 17:59): command path 16 clients
             127 / 204 / 220 `201`/s (p50 68–119 ms) beside the synchronous producer's 10,833–13,604/s; 64
             clients 512 / 691 / 638/s (p50 86–117 ms) beside 19,878–22,739/s; one transaction 39 ms under that
             load; end to end at 500/s offered 283–413/s achieved, visible p99 410–520 ms, delivered p99

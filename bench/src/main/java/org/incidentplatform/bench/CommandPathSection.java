@@ -94,9 +94,9 @@ final class CommandPathSection {
                 run.out.printf(
                         "Run %d of %d (%d s each line)%n",
                         r, settings.runs(), settings.measure().toSeconds());
-                Map<String, Duration> before = cpuTimes(run.stack);
+                Map<String, Duration> before = CpuAccount.cpuTimes(run.stack.processesByName());
                 httpRuns.add(measured(run, "HTTP", http.run(settings.measure())));
-                cpuTimes(run.stack)
+                CpuAccount.cpuTimes(run.stack.processesByName())
                         .forEach((process, after) -> httpCpu.merge(
                                 process, after.minus(before.getOrDefault(process, Duration.ZERO)), Duration::plus));
                 synchronousRuns.add(measured(run, "synchronous producer", synchronous.run(settings.measure())));
@@ -176,15 +176,6 @@ final class CommandPathSection {
                                         Figure.of(pipelinedRuns, Measurement::p99Millis)
                                                 .format(0))
                                 : ""));
-    }
-
-    /** CPU time used so far by each of the stack's processes. */
-    private static Map<String, Duration> cpuTimes(Stack stack) {
-        Map<String, Duration> times = new LinkedHashMap<>();
-        stack.processesByName()
-                .forEach((name, process) ->
-                        times.put(name, process.info().totalCpuDuration().orElse(Duration.ZERO)));
-        return times;
     }
 
     /**

@@ -81,6 +81,14 @@ final class CpuAccount {
         return total;
     }
 
+    /** CPU time used so far by each named process (its own, not its children's). */
+    static Map<String, Duration> cpuTimes(Map<String, ProcessHandle> processes) {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        processes.forEach((name, process) ->
+                times.put(name, process.info().totalCpuDuration().orElse(Duration.ZERO)));
+        return times;
+    }
+
     /** cutime + cstime of /proc/PID/stat: CPU of the process's children that have ended and been waited for. */
     private static Duration reapedChildrenCpu(long pid) {
         try {

@@ -19,15 +19,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.incidentplatform.events.Impact;
 import org.incidentplatform.events.IncidentEvent;
+import org.incidentplatform.local.junit.EventLog;
 import org.incidentplatform.local.junit.LocalPlatformExtension;
 import org.incidentplatform.schemas.given.GivenEvents;
 import org.junit.jupiter.api.Test;
@@ -180,28 +178,14 @@ class HangingEndpointTests {
 
     /** The offsets of the incident's announcements, in order, on the partition its key puts them. */
     private static List<Long> announcementOffsets(String incident) {
-        TopicPartition partition =
-                new TopicPartition(NotificationTopics.NOTICES.name(), NotificationTopics.NOTICES.partitionOf(incident));
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalPlatformExtension.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed");
-        List<Long> offsets = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            while (consumer.position(partition) < end) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (incident.equals(record.key())) {
-                        offsets.add(record.offset());
-                    }
-                }
-            }
-        }
-        return offsets;
+        return EventLog.records(
+                        LocalPlatformExtension.platform(),
+                        NotificationTopics.NOTICES.name(),
+                        new ByteArrayDeserializer())
+                .stream()
+                .filter(record -> incident.equals(record.key()))
+                .map(ConsumerRecord::offset)
+                .toList();
     }
 
     /** The dispatcher's committed offset on the partition of the incident's announcements; 0 if none. */

@@ -170,10 +170,7 @@ class Dispatcher implements DisposableBean, ConsumerAwareRebalanceListener {
             for (Delivery delivery : expand(record.value(), subscriptions)) {
                 work.add(sent.computeIfAbsent(delivery.getDeliveryId().toString(), id -> submit(delivery)));
             }
-            watermarks.track(
-                    new TopicPartition(record.topic(), record.partition()),
-                    record.offset(),
-                    CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)));
+            track(record, CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)));
         }
         polled(consumer, records, unreadable);
     }
@@ -252,12 +249,17 @@ class Dispatcher implements DisposableBean, ConsumerAwareRebalanceListener {
         Map<String, CompletableFuture<Void>> sent = new HashMap<>();
         latest.forEach((id, delivery) -> sent.put(id, submit(delivery)));
         for (ConsumerRecord<String, Delivery> record : readable) {
-            watermarks.track(
-                    new TopicPartition(record.topic(), record.partition()),
-                    record.offset(),
-                    sent.get(record.value().getDeliveryId().toString()));
+            track(record, sent.get(record.value().getDeliveryId().toString()));
         }
         polled(consumer, records, unreadable);
+    }
+
+    private void track(ConsumerRecord<String, ?> record, CompletableFuture<?> work) {
+        watermarks.track(partition(record), record.offset(), work);
+    }
+
+    private static TopicPartition partition(ConsumerRecord<String, ?> record) {
+        return new TopicPartition(record.topic(), record.partition());
     }
 
     private static <T> List<ConsumerRecord<String, T>> readable(
@@ -311,9 +313,8 @@ class Dispatcher implements DisposableBean, ConsumerAwareRebalanceListener {
             // Partitions are read again from a failed record: the error handler's seeks past it must not follow.
             // The rest of this poll is read again too, the unreadable record with it.
             for (ConsumerRecord<String, ?> record : records.subList(unreadable, records.size())) {
-                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                if (readAgain.putIfAbsent(partition, record.offset()) == null) {
-                    consumer.seek(partition, record.offset());
+                if (readAgain.putIfAbsent(partition(record), record.offset()) == null) {
+                    consumer.seek(partition(record), record.offset());
                 }
             }
         }
@@ -336,7 +337,7 @@ class Dispatcher implements DisposableBean, ConsumerAwareRebalanceListener {
                 }
             });
         }
-        Map<TopicPartition, Long> failed = new HashMap<>(watermarks.failed(mine));
+        Map<TopicPartition, Long> failed = watermarks.failed(mine);
         failed.forEach((partition, offset) -> {
             log.error(
                     "an outcome of the record at {}-{} could not be recorded: reading the partition again from it",
